@@ -1,0 +1,93 @@
+// Builds the Apps Script project into dist/:
+//   dist/Code.js          the server bundle plus one plain top-level function per global
+//   dist/Sidebar.html     the sidebar page with its CSS and script inlined
+//   dist/appsscript.json  the manifest
+// Apps Script sees only top-level function declarations, and reads a custom
+// function's JSDoc from right above it, so the globals listed in src/index.ts get
+// delegating stubs that carry the JSDoc written next to each function's source.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+/** The one global the bundle defines; the stubs delegate to it. */
+export const BUNDLE_GLOBAL = 'FineTuningCostAddIn';
+const TARGET = 'es2019';
+
+/** The functions src/index.ts exports, each with its parameter names and JSDoc. */
+export function readGlobals(entry = path.join(root, 'src', 'index.ts')) {
+  const program = ts.createProgram([entry], { target: ts.ScriptTarget.ES2019, allowJs: false });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(entry);
+  const moduleSymbol = checker.getSymbolAtLocation(source);
+  if (!moduleSymbol) throw new Error(`${entry} exports nothing`);
+  return checker.getExportsOfModule(moduleSymbol).map((exported) => {
+    const symbol =
+      exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    const declaration = symbol.declarations?.find(ts.isFunctionDeclaration);
+    if (!declaration)
+      throw new Error(`src/index.ts: ${exported.name} must be a function declaration`);
+    const text = declaration.getSourceFile().getFullText();
+    const comments = ts.getLeadingCommentRanges(text, declaration.getFullStart()) ?? [];
+    const jsdoc = comments
+      .map((range) => text.slice(range.pos, range.end))
+      .filter((comment) => comment.startsWith('/**'))
+      .pop();
+    return {
+      name: exported.name,
+      params: declaration.parameters.map((param) => param.name.getText()),
+      jsdoc: jsdoc ? jsdoc.replace(/^[ \t]*\*/gm, ' *') : '',
+    };
+  });
+}
+
+function stub({ name, params, jsdoc }) {
+  const args = params.join(', ');
+  return `${jsdoc ? `${jsdoc}\n` : ''}function ${name}(${args}) {\n  return ${BUNDLE_GLOBAL}.${name}(${args});\n}\n`;
+}
+
+async function buildServer() {
+  const result = await build({
+    entryPoints: [path.join(root, 'src', 'index.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: BUNDLE_GLOBAL,
+    target: TARGET,
+    platform: 'neutral',
+    legalComments: 'none',
+    write: false,
+  });
+  const bundle = result.outputFiles[0].text;
+  const stubs = readGlobals().map(stub).join('\n');
+  const header = '// Built by scripts/build.mjs from src/: edit the TypeScript, not this file.\n';
+  writeFileSync(path.join(dist, 'Code.js'), `${header}${bundle}\n${stubs}`);
+}
+
+async function buildSidebar() {
+  const page = path.join(root, 'sidebar', 'index.html');
+  if (!existsSync(page)) return;
+  const script = await build({
+    entryPoints: [path.join(root, 'sidebar', 'main.ts')],
+    bundle: true,
+    format: 'iife',
+    target: TARGET,
+    platform: 'browser',
+    legalComments: 'none',
+    write: false,
+  });
+  const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const css = readFileSync(path.join(root, 'sidebar', 'style.css'), 'utf8');
+  const html = readFileSync(page, 'utf8')
+    .replace('<!-- inline:style.css -->', () => `<style>\n${css}</style>`)
+    .replace('<!-- inline:main.ts -->', () => `<script>\n${js}</script>`);
+  writeFileSync(path.join(dist, 'Sidebar.html'), html);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  mkdirSync(dist, { recursive: true });
+  copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  await Promise.all([buildServer(), buildSidebar()]);
+}

@@ -1,0 +1,252 @@
+/**
+ * The built-in catalog: every number here carries its source and the date it was
+ * taken. Prices drift; users add or override rows in the catalog sheet.
+ */
+
+/** Where a catalog row's numbers come from. */
+export interface Sourced {
+  readonly source: string;
+  /** ISO date (YYYY-MM-DD) the figures were taken. */
+  readonly asOf: string;
+}
+
+export interface ModelRow extends Sourced {
+  readonly name: string;
+  readonly paramsBillions: number;
+  /** The article's scale factor: H100 GPU-hours per 10,000 examples for full fine-tuning. */
+  readonly scale: number;
+}
+
+export interface MethodRow extends Sourced {
+  readonly name: string;
+  /** Training time relative to full fine-tuning (the article's rule). */
+  readonly timeFactor: number;
+  /** FLOPs per parameter per training token: 6 when weight gradients are computed, 4 when frozen. */
+  readonly flopsPerParamToken: number;
+  /** Bytes per parameter for the (possibly frozen, possibly quantized) weights. */
+  readonly weightBytesPerParam: number;
+  /** Share of parameters that are trained. */
+  readonly trainableFraction: number;
+  /** Bytes per trained parameter for gradients and optimizer state. */
+  readonly stateBytesPerTrainableParam: number;
+}
+
+export interface GpuRow extends Sourced {
+  readonly name: string;
+  /** bf16 dense tensor-core peak, TFLOPS (no sparsity). */
+  readonly peakTflopsBf16: number;
+  readonly memoryGb: number;
+  /** Throughput relative to an H100 (H100 = 1); the article's hours are H100 hours. */
+  readonly speedVsH100: number;
+}
+
+export type PricingKind = 'on-demand' | 'spot' | 'amortized';
+
+export interface ProviderRow extends Sourced {
+  readonly name: string;
+  readonly gpu: string;
+  readonly pricePerGpuHour: number;
+  readonly pricing: PricingKind;
+}
+
+export interface ApiRow extends Sourced {
+  readonly name: string;
+  readonly inputPricePer1K: number;
+  readonly outputPricePer1K: number;
+}
+
+export interface ManagedFineTuningRow extends Sourced {
+  readonly name: string;
+  readonly pricePer1MTrainingTokens: number;
+  /** The API row that prices the fine-tuned model's inference. */
+  readonly inferenceApi: string;
+}
+
+export interface Catalog {
+  readonly models: readonly ModelRow[];
+  readonly methods: readonly MethodRow[];
+  readonly gpus: readonly GpuRow[];
+  readonly providers: readonly ProviderRow[];
+  readonly apis: readonly ApiRow[];
+  readonly managed: readonly ManagedFineTuningRow[];
+}
+
+const ARTICLE = 'Article "Fine-tuning economics" (shared/seed), undated';
+const ARTICLE_READ = '2026-11-29';
+
+/** H100 GPU-hours per training example for a scale-1.0 model (the article's 0.0001). */
+export const ARTICLE_HOURS_PER_EXAMPLE = 0.0001;
+
+/**
+ * Memory for activations, CUDA context and allocator slack, as a share of the
+ * weight and optimizer memory. An assumption (batch 8, sequence about 512, the
+ * article's settings); activation memory grows with batch and sequence length
+ * (EleutherAI, "Transformer Math 101", 2023).
+ */
+export const MEMORY_OVERHEAD_SHARE = 0.2;
+
+export const BUILT_IN_CATALOG: Catalog = {
+  models: [
+    {
+      name: 'Llama 7B',
+      paramsBillions: 7,
+      scale: 1.0,
+      source: `${ARTICLE}, GPU-hours table`,
+      asOf: ARTICLE_READ,
+    },
+    {
+      name: 'Llama 13B',
+      paramsBillions: 13,
+      scale: 2.0,
+      source: `${ARTICLE}, GPU-hours table`,
+      asOf: ARTICLE_READ,
+    },
+    {
+      name: 'Llama 70B',
+      paramsBillions: 70,
+      scale: 8.0,
+      source: `${ARTICLE}, GPU-hours table`,
+      asOf: ARTICLE_READ,
+    },
+    {
+      name: 'Llama 405B',
+      paramsBillions: 405,
+      scale: 50.0,
+      source: `${ARTICLE}, GPU-hours table`,
+      asOf: ARTICLE_READ,
+    },
+  ],
+  methods: [
+    {
+      name: 'full',
+      timeFactor: 1.0,
+      flopsPerParamToken: 6,
+      weightBytesPerParam: 2,
+      trainableFraction: 1,
+      stateBytesPerTrainableParam: 14,
+      source:
+        'Time: the article (baseline). FLOPs: Kaplan et al. 2020, "Scaling Laws for Neural Language Models" (6N per token). ' +
+        'Memory: Rajbhandari et al. 2019, "ZeRO", sec. 3.1: mixed-precision Adam needs 16 bytes/param (2 weights + 2 gradients + 12 optimizer)',
+      asOf: '2026-11-29',
+    },
+    {
+      name: 'LoRA',
+      timeFactor: 0.25,
+      flopsPerParamToken: 4,
+      weightBytesPerParam: 2,
+      trainableFraction: 0.01,
+      stateBytesPerTrainableParam: 16,
+      source:
+        'Time: the article (13B LoRA 0.5 h vs full 2 h, "75% cheaper"). FLOPs: frozen weights need no weight gradients, so backward is 2N not 4N. ' +
+        'Memory: Hu et al. 2021, "LoRA": frozen bf16 base (2 bytes/param); adapters assumed at most 1% of params with 16 bytes each',
+      asOf: '2026-11-29',
+    },
+    {
+      name: 'QLoRA',
+      timeFactor: 0.35,
+      flopsPerParamToken: 4,
+      weightBytesPerParam: 0.52,
+      trainableFraction: 0.01,
+      stateBytesPerTrainableParam: 16,
+      source:
+        'Time: LoRA 0.25 x 1.39 ~ 0.35; S. Raschka, "Practical Tips for Finetuning LLMs Using LoRA" (2023): QLoRA saved 33% memory at 39% more runtime. ' +
+        'Memory: Dettmers et al. 2023, "QLoRA", sec. 3: 4-bit NF4 weights plus 0.127 bits/param of double-quantized constants ~ 0.52 bytes/param',
+      asOf: '2026-11-29',
+    },
+  ],
+  gpus: [
+    {
+      name: 'H100',
+      peakTflopsBf16: 989,
+      memoryGb: 80,
+      speedVsH100: 1,
+      source:
+        'NVIDIA H100 Tensor Core GPU datasheet, SXM5: 989 TFLOPS bf16 dense (1,979 with sparsity), 80 GB',
+      asOf: '2026-11-29',
+    },
+    {
+      name: 'A100',
+      peakTflopsBf16: 312,
+      memoryGb: 80,
+      speedVsH100: 312 / 989,
+      source:
+        'NVIDIA A100 Tensor Core GPU datasheet, SXM 80GB: 312 TFLOPS bf16 dense. Speed vs H100 = 312 / 989 (peak ratio; measured speed-ups vary with the workload)',
+      asOf: '2026-11-29',
+    },
+  ],
+  providers: [
+    {
+      name: 'AWS on-demand',
+      gpu: 'H100',
+      pricePerGpuHour: 2.88,
+      pricing: 'on-demand',
+      source: `${ARTICLE}, provider table`,
+      asOf: ARTICLE_READ,
+    },
+    {
+      name: 'AWS spot',
+      gpu: 'H100',
+      pricePerGpuHour: 0.86,
+      pricing: 'spot',
+      source: `${ARTICLE}, provider table`,
+      asOf: ARTICLE_READ,
+    },
+    {
+      name: 'RunPod on-demand',
+      gpu: 'H100',
+      pricePerGpuHour: 2.49,
+      pricing: 'on-demand',
+      source: `${ARTICLE}, provider table`,
+      asOf: ARTICLE_READ,
+    },
+    {
+      name: 'Lambda Labs',
+      gpu: 'H100',
+      pricePerGpuHour: 3.98,
+      pricing: 'on-demand',
+      source: `${ARTICLE}, provider table`,
+      asOf: ARTICLE_READ,
+    },
+    {
+      name: 'On-premise (amortized)',
+      gpu: 'H100',
+      pricePerGpuHour: 2.73,
+      pricing: 'amortized',
+      source: `${ARTICLE}, provider table`,
+      asOf: ARTICLE_READ,
+    },
+  ],
+  apis: [
+    {
+      name: 'Claude',
+      inputPricePer1K: 0.003,
+      outputPricePer1K: 0.015,
+      source: `${ARTICLE}, example 1 ($0.003 / $0.015 per 1K tokens)`,
+      asOf: ARTICLE_READ,
+    },
+    {
+      name: 'GPT-4 fine-tuned',
+      inputPricePer1K: 0.03,
+      outputPricePer1K: 0.06,
+      source: `${ARTICLE}, OpenAI fine-tuning (inference $0.03 / $0.06 per 1K)`,
+      asOf: ARTICLE_READ,
+    },
+    {
+      name: 'Grok',
+      inputPricePer1K: 0.0002,
+      outputPricePer1K: 0.0015,
+      source:
+        'xAI API pricing, grok-code-fast-1: $0.20 / $1.50 per 1M tokens (the article names Grok for example 3 but gives no token prices)',
+      asOf: '2025-08-28',
+    },
+  ],
+  managed: [
+    {
+      name: 'OpenAI GPT-4 fine-tuning',
+      pricePer1MTrainingTokens: 25,
+      inferenceApi: 'GPT-4 fine-tuned',
+      source: `${ARTICLE}, OpenAI fine-tuning ($25 per 1M training tokens)`,
+      asOf: ARTICLE_READ,
+    },
+  ],
+};
