@@ -6,7 +6,7 @@
 // function's JSDoc from right above it, so the globals listed in src/index.ts get
 // delegating stubs that carry the JSDoc written next to each function's source.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -63,7 +63,7 @@ async function buildServer() {
   const bundle = result.outputFiles[0].text;
   const stubs = readGlobals().map(stub).join('\n');
   const header = '// Built by scripts/build.mjs from src/: edit the TypeScript, not this file.\n';
-  writeFileSync(path.join(dist, 'Code.js'), `${header}${bundle}\n${stubs}`);
+  writeAtomically(path.join(dist, 'Code.js'), `${header}${bundle}\n${stubs}`);
 }
 
 async function buildSidebar() {
@@ -83,11 +83,21 @@ async function buildSidebar() {
   const html = readFileSync(page, 'utf8')
     .replace('<!-- inline:style.css -->', () => `<style>\n${css}</style>`)
     .replace('<!-- inline:main.ts -->', () => `<script>\n${js}</script>`);
-  writeFileSync(path.join(dist, 'Sidebar.html'), html);
+  writeAtomically(path.join(dist, 'Sidebar.html'), html);
+}
+
+/** Writes through a temporary file, so a test reading dist/ never sees half a file. */
+function writeAtomically(file, text) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   mkdirSync(dist, { recursive: true });
-  copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  writeAtomically(
+    path.join(dist, 'appsscript.json'),
+    readFileSync(path.join(root, 'appsscript.json'), 'utf8'),
+  );
   await Promise.all([buildServer(), buildSidebar()]);
 }

@@ -29,7 +29,8 @@ export function describeValue(value: unknown): string {
   }
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return 'a date';
+  // Not `instanceof`: a Date made in another realm (a sheet, a test's vm) must be recognised too.
+  if (Object.prototype.toString.call(value) === '[object Date]') return 'a date';
   if (Array.isArray(value)) return 'a range';
   return 'an unreadable value';
 }
