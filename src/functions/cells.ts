@@ -108,12 +108,16 @@ function computeCell(
   try {
     result = compute(values);
   } catch (error) {
+    // The cause is dropped on purpose: a cell shows only the message, and a raw
+    // engine error must never reach it. ES2019 (Apps Script's target) has no `cause`.
     if (error instanceof InputError) {
+      // eslint-disable-next-line preserve-caught-error
       throw new Error(
         `${functionName}: ${error.problem}${position}${error.hint ? `. ${error.hint}` : ''}`,
       );
     }
     // A bug must still reach the cell as a message for a person, not a raw TypeError.
+    // eslint-disable-next-line preserve-caught-error
     throw new Error(`${functionName}: could not compute this input${position}; please report it`);
   }
   if (typeof result === 'number' && !Number.isFinite(result)) {
