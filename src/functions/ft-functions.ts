@@ -130,7 +130,7 @@ const API_COST_ARGS = [
  * @param {number} input_tokens Input tokens per request.
  * @param {number} output_tokens Output tokens per request.
  * @param {string|number} api_or_input_price A catalog API (Claude, GPT-4 fine-tuned, Grok), or the input price in $ per 1K tokens.
- * @param {number} output_price The output price in $ per 1K tokens; only when api_or_input_price is a price.
+ * @param {number} output_price Optional: the output price in $ per 1K tokens; required when api_or_input_price is a price, blank when it names an API.
  * @return API cost in dollars.
  * @customfunction
  */

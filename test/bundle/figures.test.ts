@@ -1,0 +1,164 @@
+// Every FT_* function of the built bundle gives the article's figures. Each expected
+// value is the article's figure or hand arithmetic written beside it.
+import { errorOf, FT_FUNCTIONS, valueOf } from './helpers';
+
+/** Equal to within rounding noise (relative 1e-12), as a cell would show it. */
+function expectFigure(actual: unknown, expected: number): void {
+  expect(typeof actual).toBe('number');
+  const difference = Math.abs((actual as number) - expected);
+  expect({
+    actual,
+    withinRoundingNoise: difference <= 1e-12 * Math.max(1, Math.abs(expected)),
+  }).toEqual({
+    actual,
+    withinRoundingNoise: true,
+  });
+}
+
+describe('the FT_* functions of dist/Code.js', () => {
+  it.each(Object.keys(FT_FUNCTIONS))('%s exists', (name) => {
+    expect(() => valueOf(name, '', '')).not.toThrow();
+  });
+
+  describe('FT_HOURS', () => {
+    it('13B with 50,000 examples, full: 0.0001 × 50,000 × 2.0 × 1.0 = 10 H100-hours', () => {
+      expectFigure(valueOf('FT_HOURS', 'Llama 13B', 50000), 10);
+      expectFigure(valueOf('FT_HOURS', 'Llama 13B', 50000, 'full'), 10);
+    });
+    it('LoRA takes a quarter of the time: 10 × 0.25 = 2.5', () => {
+      expectFigure(valueOf('FT_HOURS', 'Llama 13B', 50000, 'LoRA'), 2.5);
+    });
+    it('the article table: 7B 10,000 examples = 1 hour, 70B = 8, 405B = 50', () => {
+      expectFigure(valueOf('FT_HOURS', 'Llama 7B', 10000), 1);
+      expectFigure(valueOf('FT_HOURS', 'Llama 70B', 10000), 8);
+      expectFigure(valueOf('FT_HOURS', 'Llama 405B', 10000), 50);
+    });
+    it('names match case- and space-insensitively', () => {
+      expectFigure(valueOf('FT_HOURS', 'llama-13b', 50000), 10);
+      expectFigure(valueOf('FT_HOURS', ' LLAMA 13B ', 50000), 10);
+    });
+    it('a numeric method is a time factor: 10 × 0.5 = 5', () => {
+      expectFigure(valueOf('FT_HOURS', 'Llama 13B', 50000, 0.5), 5);
+    });
+  });
+
+  describe('FT_COST', () => {
+    it('13B, 50,000 examples on AWS spot: 10 h × $0.86 = $8.60', () => {
+      expectFigure(valueOf('FT_COST', 'Llama 13B', 50000, 'AWS spot'), 8.6);
+    });
+    it('the other providers: 10 h × $2.88 = 28.8, × $2.49 = 24.9, × $3.98 = 39.8', () => {
+      expectFigure(valueOf('FT_COST', 'Llama 13B', 50000, 'AWS on-demand'), 28.8);
+      expectFigure(valueOf('FT_COST', 'Llama 13B', 50000, 'RunPod on-demand'), 24.9);
+      expectFigure(valueOf('FT_COST', 'Llama 13B', 50000, 'Lambda Labs'), 39.8);
+    });
+    it('a $/GPU-hour rate instead of a provider: 10 h × $2 = $20', () => {
+      expectFigure(valueOf('FT_COST', 'Llama 13B', 50000, 2), 20);
+    });
+    it('LoRA on AWS spot: 2.5 h × $0.86 = $2.15', () => {
+      expectFigure(valueOf('FT_COST', 'Llama 13B', 50000, 'AWS spot', 'LoRA'), 2.15);
+    });
+  });
+
+  describe('FT_BREAKEVEN', () => {
+    it('$1,001.25 up front, $50 a month saved: 1001.25 / 50 = 20.025 months', () => {
+      expectFigure(valueOf('FT_BREAKEVEN', 1001.25, 50), 20.025);
+    });
+    it('with a monthly fine-tuned cost: 1001.25 / (80 − 30) = 20.025', () => {
+      expectFigure(valueOf('FT_BREAKEVEN', 1001.25, 80, 30), 20.025);
+    });
+    it('is the text "never" when the monthly savings are zero or negative', () => {
+      expect(valueOf('FT_BREAKEVEN', 1000, 50, 50)).toBe('never');
+      expect(valueOf('FT_BREAKEVEN', 1000, 50, 80)).toBe('never');
+      expect(valueOf('FT_BREAKEVEN', 1000, 0)).toBe('never');
+    });
+  });
+
+  describe('FT_API_COST', () => {
+    it('10,000 Claude requests of 1,000 in / 300 out tokens: 10,000 × (1 × 0.003 + 0.3 × 0.015) = $75', () => {
+      // The article says $50: its per-request $0.005 is wrong, 0.003 + 0.0045 = 0.0075.
+      expectFigure(valueOf('FT_API_COST', 10000, 1000, 300, 'Claude'), 75);
+    });
+    it('the same with prices given: input $0.003, output $0.015 per 1K = $75', () => {
+      expectFigure(valueOf('FT_API_COST', 10000, 1000, 300, 0.003, 0.015), 75);
+    });
+    it('GPT-4 fine-tuned: 10,000 × (1 × 0.03 + 0.3 × 0.06) = 10,000 × 0.048 = $480', () => {
+      expectFigure(valueOf('FT_API_COST', 10000, 1000, 300, 'GPT-4 fine-tuned'), 480);
+    });
+    it('a price without an output price, or an API with one, is an error', () => {
+      expect(errorOf('FT_API_COST', 10000, 1000, 300, 0.003)).toMatch(
+        /^FT_API_COST: output_price is required/,
+      );
+      expect(errorOf('FT_API_COST', 10000, 1000, 300, 'Claude', 0.015)).toMatch(
+        /^FT_API_COST: output_price must be blank/,
+      );
+    });
+  });
+
+  describe('FT_ROI', () => {
+    it('after 36 months (the default): 50 × 36 − 1001.25 = 798.75', () => {
+      expectFigure(valueOf('FT_ROI', 1001.25, 50), 798.75);
+      expectFigure(valueOf('FT_ROI', 1001.25, 50, 36), 798.75);
+    });
+    it('after 12 months: 50 × 12 − 1001.25 = −401.25 (not yet paid back)', () => {
+      expectFigure(valueOf('FT_ROI', 1001.25, 50, 12), -401.25);
+    });
+    it('negative savings are allowed: −10 × 36 − 100 = −460', () => {
+      expectFigure(valueOf('FT_ROI', 100, -10), -460);
+    });
+  });
+
+  describe('FT_MEMORY', () => {
+    it('13B full: 13e9 × 16 bytes × 1.2 = 249.6 GB', () => {
+      expectFigure(valueOf('FT_MEMORY', 'Llama 13B'), 249.6);
+      expectFigure(valueOf('FT_MEMORY', 'Llama 13B', 'full'), 249.6);
+    });
+    it('13B LoRA: 13e9 × (2 + 0.01 × 16) bytes × 1.2 = 33.696 GB', () => {
+      expectFigure(valueOf('FT_MEMORY', 'Llama 13B', 'LoRA'), 33.696);
+    });
+    it('13B QLoRA: 13e9 × (0.52 + 0.01 × 16) bytes × 1.2 = 10.608 GB', () => {
+      expectFigure(valueOf('FT_MEMORY', 'Llama 13B', 'QLoRA'), 10.608);
+    });
+    it('a size in billions: 8 × 16 × 1.2 = 153.6 GB', () => {
+      expectFigure(valueOf('FT_MEMORY', 8), 153.6);
+      expectFigure(valueOf('FT_MEMORY', '8B'), 153.6);
+    });
+  });
+
+  describe('FT_COMPUTE_HOURS', () => {
+    it('13B LoRA on 5M tokens: 4 × 13e9 × 5e6 / (989e12 × 0.35 × 3600) H100-hours', () => {
+      expectFigure(
+        valueOf('FT_COMPUTE_HOURS', 'Llama 13B', 5e6, 'LoRA'),
+        (4 * 13e9 * 5e6) / (989e12 * 0.35 * 3600),
+      );
+      // ≈ 2.6e17 / 1.24614e18 ≈ 0.2086
+      expect(valueOf('FT_COMPUTE_HOURS', 'Llama 13B', 5e6, 'LoRA')).toBeCloseTo(0.2086, 4);
+    });
+    it('full uses 6N: 6 × 13e9 × 5e6 / (989e12 × 0.35 × 3600)', () => {
+      expectFigure(
+        valueOf('FT_COMPUTE_HOURS', 'Llama 13B', 5e6),
+        (6 * 13e9 * 5e6) / (989e12 * 0.35 * 3600),
+      );
+    });
+    it('on an A100 at 50% MFU: 4 × 13e9 × 5e6 / (312e12 × 0.5 × 3600)', () => {
+      expectFigure(
+        valueOf('FT_COMPUTE_HOURS', 13, 5e6, 'LoRA', 'A100', 0.5),
+        (4 * 13e9 * 5e6) / (312e12 * 0.5 * 3600),
+      );
+      expectFigure(
+        valueOf('FT_COMPUTE_HOURS', 13, 5e6, 'LoRA', 'A100', '50%'),
+        (4 * 13e9 * 5e6) / (312e12 * 0.5 * 3600),
+      );
+    });
+  });
+
+  describe('FT_ONPREM_BREAKEVEN', () => {
+    it('a $20,000 GPU against $2.49/hour rent: 20000 / 2.49 ≈ 8,032.13 hours', () => {
+      expectFigure(valueOf('FT_ONPREM_BREAKEVEN', 20000, 2.49), 20000 / 2.49);
+      expect(valueOf('FT_ONPREM_BREAKEVEN', 20000, 2.49)).toBeCloseTo(8032.13, 2);
+    });
+    it('with $1,000 a year running cost over 3 years: (20000 + 3000) / 2.49 ≈ 9,236.95', () => {
+      expect(valueOf('FT_ONPREM_BREAKEVEN', 20000, 2.49, 1000)).toBeCloseTo(9236.95, 2);
+      expect(valueOf('FT_ONPREM_BREAKEVEN', 20000, 2.49, 1000, 5)).toBeCloseTo(25000 / 2.49, 9);
+    });
+  });
+});

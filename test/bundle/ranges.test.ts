@@ -1,0 +1,352 @@
+// Ranges in, ranges out, on the built bundle: broadcasting, blank rows, shapes, and
+// errors a spreadsheet user can act on. Ranges arrive as Sheets passes them: rows of
+// cells, blanks as "".
+import vm from 'node:vm';
+import fc from 'fast-check';
+import { bundle, call, column, errorOf, FT_FUNCTIONS, isShowable, row, valueOf } from './helpers';
+
+/** Rounds every number of a result to 10 decimals, so hand arithmetic compares exactly. */
+function rounded(value: unknown): unknown {
+  if (typeof value === 'number') return Math.round(value * 1e10) / 1e10;
+  if (Array.isArray(value)) return value.map(rounded);
+  return value;
+}
+
+describe('ranges', () => {
+  it('a column range gives a column: FT_HOURS over three models, 10,000 examples each', () => {
+    // 0.0001 × 10,000 × scale 1, 2, 8
+    expect(
+      rounded(valueOf('FT_HOURS', column('Llama 7B', 'Llama 13B', 'Llama 70B'), 10000)),
+    ).toEqual([[1], [2], [8]]);
+  });
+
+  it('a row range gives a row', () => {
+    // 0.0001 × 10,000 / 20,000 / 50,000 × 2
+    expect(rounded(valueOf('FT_HOURS', 'Llama 13B', row(10000, 20000, 50000)))).toEqual([
+      [2, 4, 10],
+    ]);
+  });
+
+  it('a 2D range gives a 2D result of the same shape', () => {
+    // 50 × 36 − upfront: 1800 − 100, 1800 − 200 / 1800 − 300, 1800 − 1800
+    expect(
+      rounded(
+        valueOf(
+          'FT_ROI',
+          [
+            [100, 200],
+            [300, 1800],
+          ],
+          50,
+        ),
+      ),
+    ).toEqual([
+      [1700, 1600],
+      [1500, 0],
+    ]);
+  });
+
+  it('two ranges of one shape pair cell by cell, scalars broadcast against them', () => {
+    // 10 h × 0.86 (AWS spot), 1 h × 2.88 (AWS on-demand); 0.0001 × 50,000 × 2 = 10, 0.0001 × 10,000 × 1 = 1
+    expect(
+      rounded(
+        valueOf(
+          'FT_COST',
+          column('Llama 13B', 'Llama 7B'),
+          column(50000, 10000),
+          column('AWS spot', 'AWS on-demand'),
+        ),
+      ),
+    ).toEqual([[8.6], [2.88]]);
+    // The provider as one scalar for both rows: 10 × 0.86, 1 × 0.86
+    expect(
+      rounded(
+        valueOf('FT_COST', column('Llama 13B', 'Llama 7B'), column(50000, 10000), 'AWS spot'),
+      ),
+    ).toEqual([[8.6], [0.86]]);
+  });
+
+  it('a 1×1 range counts as a scalar', () => {
+    // 13B: 0.0001 × 50,000 × 2 = 10 h × 0.86 = 8.6; 0.0001 × 10,000 × 2 = 2 h × 0.86 = 1.72
+    expect(
+      rounded(valueOf('FT_COST', [['Llama 13B']], column(50000, 10000), [['AWS spot']])),
+    ).toEqual([[8.6], [1.72]]);
+    expect(rounded(valueOf('FT_HOURS', [['Llama 13B']], [[50000]]))).toEqual(10);
+  });
+
+  it('a column and a row are different shapes, with a message that says so', () => {
+    expect(errorOf('FT_HOURS', column('Llama 7B', 'Llama 13B', 'Llama 70B'), row(1, 2, 3))).toBe(
+      'FT_HOURS: ranges must have the same shape, but model is 3 rows × 1 column and examples is 1 row × 3 columns',
+    );
+  });
+
+  it('ranges of different lengths are an error naming both arguments and shapes', () => {
+    expect(errorOf('FT_COST', column('Llama 7B', 'Llama 13B'), column(1, 2, 3), 'AWS spot')).toBe(
+      'FT_COST: ranges must have the same shape, but model is 2 rows × 1 column and examples is 3 rows × 1 column',
+    );
+  });
+
+  it('an empty or ragged range is an error, not a crash', () => {
+    expect(errorOf('FT_HOURS', [[]], 1)).toBe('FT_HOURS: model is an empty range');
+    expect(errorOf('FT_HOURS', 'Llama 7B', [[1, 2], [3]])).toMatch(
+      /^FT_HOURS: examples is not a rectangular range/,
+    );
+  });
+});
+
+describe('blank cells', () => {
+  it('=FT_COST(A2:A, B2:B, C2:C) on a table with trailing blank rows gives blanks for them', () => {
+    const models = column('Llama 13B', 'Llama 7B', '', '', '');
+    const examples = column(50000, 10000, '', '', '');
+    const providers = column('AWS spot', 'RunPod on-demand', '', '', '');
+    // 10 h × 0.86; 1 h × 2.49
+    expect(rounded(valueOf('FT_COST', models, examples, providers))).toEqual([
+      [8.6],
+      [2.49],
+      [''],
+      [''],
+      [''],
+    ]);
+  });
+
+  it('a blank row in the middle stays blank; scalars do not make a row non-blank', () => {
+    expect(
+      rounded(
+        valueOf(
+          'FT_COST',
+          column('Llama 13B', '', 'Llama 7B'),
+          column(50000, '', 10000),
+          'AWS spot',
+        ),
+      ),
+    ).toEqual([[8.6], [''], [0.86]]);
+  });
+
+  it('all-blank scalars give a blank', () => {
+    expect(valueOf('FT_HOURS', '', '')).toBe('');
+    expect(valueOf('FT_HOURS', '', '', undefined)).toBe('');
+    expect(valueOf('FT_MEMORY', '')).toBe('');
+  });
+
+  it('a blank optional argument takes its default', () => {
+    // method blank → full: 10 h; months blank → 36: 50 × 36 − 1001.25
+    expect(
+      rounded(valueOf('FT_HOURS', column('Llama 13B', 'Llama 13B'), 50000, column('', 'LoRA'))),
+    ).toEqual([[10], [2.5]]);
+    expect(valueOf('FT_ROI', 1001.25, 50, '')).toBe(798.75);
+    expect(valueOf('FT_BREAKEVEN', 1001.25, 50, '')).toBe(20.025);
+  });
+
+  it('a blank required argument in a non-blank row is an error naming it and the row', () => {
+    expect(errorOf('FT_COST', column('Llama 13B', 'Llama 7B'), column(50000, ''), 'AWS spot')).toBe(
+      'FT_COST: examples is required but blank (row 2)',
+    );
+    expect(errorOf('FT_COST', 'Llama 13B', 50000, '')).toBe(
+      'FT_COST: provider is required but blank',
+    );
+  });
+});
+
+describe('errors name the function, the argument and the row', () => {
+  const models = column(
+    'Llama 7B',
+    'Llama 7B',
+    'Llama 7B',
+    'Llama 7B',
+    'Llama 7B',
+    'Llama 7B',
+    'Llama 7B',
+  );
+  const providers = column(
+    'AWS spot',
+    'AWS spot',
+    'AWS spot',
+    'AWS spot',
+    'AWS spot',
+    'AWS spot',
+    'Azure',
+  );
+
+  it('an unknown provider in row 7 lists the known ones', () => {
+    expect(errorOf('FT_COST', models, 1000, providers)).toBe(
+      "FT_COST: provider 'Azure' is not in the catalog (row 7). Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized)",
+    );
+  });
+
+  it('an unknown model lists the known models', () => {
+    expect(errorOf('FT_HOURS', 'Mistral 7B', 1000)).toBe(
+      "FT_HOURS: model 'Mistral 7B' is not in the catalog. Known: Llama 7B, Llama 13B, Llama 70B, Llama 405B",
+    );
+  });
+
+  it('a row range names the column, a 2D range names row and column', () => {
+    expect(errorOf('FT_HOURS', 'Llama 7B', row(1, -5))).toBe(
+      'FT_HOURS: examples must be a positive number, got -5 (column 2)',
+    );
+    expect(
+      errorOf(
+        'FT_ROI',
+        [
+          [1, 2],
+          [3, 'x'],
+        ],
+        10,
+      ),
+    ).toBe("FT_ROI: upfront must be a number that is zero or more, got 'x' (row 2, column 2)");
+  });
+
+  it('a negative or non-numeric size is an error', () => {
+    expect(errorOf('FT_MEMORY', -8)).toBe('FT_MEMORY: model must be a positive number, got -8');
+    expect(errorOf('FT_MEMORY', column('Llama 7B', 'big'))).toMatch(
+      /^FT_MEMORY: model 'big' is not in the catalog \(row 2\)\. Known: Llama 7B/,
+    );
+  });
+});
+
+describe('numbers as text, and values that are not numbers', () => {
+  it('reads numbers the way Sheets users type them as text', () => {
+    expect(valueOf('FT_HOURS', 'Llama 13B', '50,000')).toBe(10);
+    expect(valueOf('FT_HOURS', 'Llama 13B', ' 50000 ')).toBe(10);
+    expect(valueOf('FT_HOURS', 'Llama 13B', column('50,000', ' 50000 ', '5e4'))).toEqual([
+      [10],
+      [10],
+      [10],
+    ]);
+    expect(valueOf('FT_COST', 'Llama 13B', 50000, '$0.86')).toBe(8.6);
+  });
+
+  it.each([
+    ['TRUE', true, 'got TRUE'],
+    ['FALSE', false, 'got FALSE'],
+    ['a date', new Date(Date.UTC(2024, 0, 15)), 'got a date'],
+    ['other text', 'fifty', "got 'fifty'"],
+    ['half-typed number', '50,00', "got '50,00'"],
+  ])('%s where a number belongs is an error', (_label, value, said) => {
+    expect(errorOf('FT_HOURS', 'Llama 13B', value)).toBe(
+      `FT_HOURS: examples must be a positive number, ${said}`,
+    );
+  });
+
+  it('a date made in the bundle’s own realm (as Sheets passes one) is an error too', () => {
+    const date = vm.runInContext('new Date(2024, 0, 15)', bundle());
+    expect(errorOf('FT_ROI', date, 10)).toBe(
+      'FT_ROI: upfront must be a number that is zero or more, got a date',
+    );
+  });
+
+  it('a cell error such as #N/A is an error that says to fix that cell', () => {
+    expect(errorOf('FT_HOURS', 'Llama 13B', '#N/A')).toBe(
+      'FT_HOURS: examples is the cell error #N/A: fix that cell first',
+    );
+    expect(errorOf('FT_COST', column('Llama 13B', '#REF!'), 1000, 'AWS spot')).toBe(
+      'FT_COST: model is the cell error #REF!: fix that cell first (row 2)',
+    );
+    expect(errorOf('FT_COST', 'Llama 13B', 1000, '#DIV/0!')).toBe(
+      'FT_COST: provider is the cell error #DIV/0!: fix that cell first',
+    );
+  });
+
+  it('a result too large to show is an error, not Infinity', () => {
+    expect(errorOf('FT_HOURS', 1e308, 1e308)).toMatch(/^FT_HOURS: the result is too large to show/);
+  });
+});
+
+describe('no input ever puts NaN, Infinity, undefined or a raw TypeError in a cell', () => {
+  const number = fc.oneof(
+    fc.integer({ min: -1000, max: 100000 }),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.constantFrom(0, -0, 1e308, -1e308, 5e-324, 0.35, 1.5),
+  );
+  const text = fc.oneof(
+    fc.constantFrom(
+      'Llama 7B',
+      'llama-13b',
+      'Llama 405B',
+      '8B',
+      'full',
+      'LoRA',
+      'QLoRA',
+      'AWS spot',
+      'Lambda Labs',
+      'Claude',
+      'Grok',
+      'H100',
+      'A100',
+      '50,000',
+      ' 50000 ',
+      '35%',
+      '$2.49',
+      '#N/A',
+      '#VALUE!',
+      'never',
+      '-',
+      '.',
+      '$',
+      '1e999',
+      'constructor',
+      '__proto__',
+      'toString',
+    ),
+    fc.string({ maxLength: 8 }),
+  );
+  const cell = fc.oneof(
+    { arbitrary: number, weight: 4 },
+    { arbitrary: text, weight: 4 },
+    { arbitrary: fc.constantFrom('', true, false), weight: 2 },
+    { arbitrary: fc.date({ noInvalidDate: true }), weight: 1 },
+  );
+  const names = Object.keys(FT_FUNCTIONS);
+
+  it('every outcome is a showable value of the right shape, or a plain Error that names the function', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...names),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('scalar', 'range', 'omitted'),
+            fc.array(cell, { minLength: 9, maxLength: 9 }),
+          ),
+          {
+            minLength: 5,
+            maxLength: 5,
+          },
+        ),
+        (name, rows, columns, specs) => {
+          const args = specs
+            .slice(0, FT_FUNCTIONS[name])
+            .map(([kind, cells]) =>
+              kind === 'omitted'
+                ? undefined
+                : kind === 'scalar'
+                  ? cells[0]
+                  : Array.from({ length: rows }, (_, r) =>
+                      Array.from({ length: columns }, (_unused, c) => cells[r * 3 + c]),
+                    ),
+            );
+          const outcome = call(name, ...args);
+          if (!outcome.ok) {
+            expect(outcome.errorName).toBe('Error');
+            expect(outcome.isBundleError).toBe(true);
+            expect(outcome.message.startsWith(`${name}: `)).toBe(true);
+            expect(outcome.message).not.toMatch(
+              /undefined|NaN|Infinity|TypeError|please report it/,
+            );
+            return;
+          }
+          const hasRange = args.some((arg) => Array.isArray(arg)) && rows * columns > 1;
+          if (hasRange) {
+            expect(Array.isArray(outcome.value)).toBe(true);
+            const grid = outcome.value as unknown[][];
+            expect([grid.length, grid[0].length]).toEqual([rows, columns]);
+            expect(grid.flat().every(isShowable)).toBe(true);
+          } else {
+            expect(isShowable(outcome.value)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+});

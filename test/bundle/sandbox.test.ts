@@ -1,0 +1,147 @@
+// The built dist/Code.js runs where only ECMAScript and Apps Script exist, and does
+// not even mention the Node or browser globals Apps Script lacks.
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import ts from 'typescript';
+import { CODE_JS, FORBIDDEN_GLOBALS, loadBundle } from '../support/load-bundle';
+import { FT_FUNCTIONS } from './helpers';
+
+const code = readFileSync(CODE_JS, 'utf8');
+
+/** The code's tokens with comments dropped; string and template text kept as separate tokens. */
+function tokens(source: string): { kind: ts.SyntaxKind; text: string; previous: string }[] {
+  const scanner = ts.createScanner(ts.ScriptTarget.ES2019, true, ts.LanguageVariant.Standard);
+  scanner.setText(source);
+  const found: { kind: ts.SyntaxKind; text: string; previous: string }[] = [];
+  let previous = '';
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    const text = scanner.getTokenText();
+    found.push({ kind, text, previous });
+    previous = text;
+  }
+  return found;
+}
+
+/** The source with its comments removed, so JSDoc prose cannot trip the text checks. */
+function withoutComments(source: string): string {
+  const scanner = ts.createScanner(ts.ScriptTarget.ES2019, false, ts.LanguageVariant.Standard);
+  scanner.setText(source);
+  let kept = '';
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    if (
+      kind !== ts.SyntaxKind.SingleLineCommentTrivia &&
+      kind !== ts.SyntaxKind.MultiLineCommentTrivia
+    ) {
+      kept += scanner.getTokenText();
+    }
+  }
+  return kept;
+}
+
+describe('the vm context the bundle runs in', () => {
+  const context = loadBundle();
+
+  it.each(FORBIDDEN_GLOBALS)('has no %s', (name) => {
+    expect(vm.runInContext(`typeof ${name}`, context)).toBe('undefined');
+  });
+
+  it('still loads the bundle and answers from it', () => {
+    expect(typeof context.FT_HOURS).toBe('function');
+    expect((context.FT_HOURS as (...args: unknown[]) => unknown)('Llama 13B', 50000)).toBe(10);
+  });
+
+  it('defines every FT_* function as a global', () => {
+    for (const name of Object.keys(FT_FUNCTIONS)) {
+      expect(`${name}: ${typeof context[name]}`).toBe(`${name}: function`);
+    }
+  });
+
+  it('logs nothing while loading (global code has no side effects)', () => {
+    const said: unknown[] = [];
+    const noisy = { log: (...args: unknown[]) => said.push(args) };
+    loadBundle({ console: { log: noisy.log, info: noisy.log, warn: noisy.log, error: noisy.log } });
+    expect(said).toEqual([]);
+  });
+
+  it('loads without calling any Apps Script service', () => {
+    const touched: string[] = [];
+    const tripwire = (service: string): unknown =>
+      new Proxy(
+        {},
+        {
+          get(_target, property): never {
+            touched.push(`${service}.${String(property)}`);
+            throw new Error(`${service}.${String(property)} used while loading`);
+          },
+        },
+      );
+    loadBundle({
+      SpreadsheetApp: tripwire('SpreadsheetApp'),
+      HtmlService: tripwire('HtmlService'),
+      PropertiesService: tripwire('PropertiesService'),
+    });
+    expect(touched).toEqual([]);
+  });
+});
+
+describe('the text of dist/Code.js', () => {
+  const codeOnly = withoutComments(code);
+
+  it.each([
+    ['require(', /(^|[^\w$.])require\s*\(/],
+    ['process.', /(^|[^\w$.])process\s*\./],
+    ['setTimeout', /(^|[^\w$])setTimeout\b/],
+    ['setInterval', /(^|[^\w$])setInterval\b/],
+    ['fetch(', /(^|[^\w$])fetch\s*\(/],
+    ['new URL', /\bnew\s+URL\b/],
+    ['TextEncoder', /(^|[^\w$])TextEncoder\b/],
+    ['import ', /(^|[^\w$.])import\s*[\s({'"*]/],
+    ['export ', /(^|[^\w$.])export\s/],
+  ])('does not contain %s', (_label, pattern) => {
+    const match = pattern.exec(codeOnly);
+    expect(match ? codeOnly.slice(Math.max(0, match.index - 40), match.index + 40) : null).toBe(
+      null,
+    );
+  });
+
+  it('uses none of the forbidden globals as an identifier (property names aside)', () => {
+    const forbidden = new Set<string>(FORBIDDEN_GLOBALS);
+    const uses = tokens(code)
+      .filter((token) => token.kind === ts.SyntaxKind.Identifier && forbidden.has(token.text))
+      .filter((token) => token.previous !== '.' && token.previous !== '?.')
+      .map((token) => token.text);
+    expect(uses).toEqual([]);
+  });
+
+  it('has no import or export statements', () => {
+    const keywords = tokens(code).filter(
+      (token) =>
+        (token.kind === ts.SyntaxKind.ImportKeyword ||
+          token.kind === ts.SyntaxKind.ExportKeyword) &&
+        token.previous !== '.',
+    );
+    expect(keywords.map((token) => token.text)).toEqual([]);
+  });
+
+  it('parses as an ES2019 script (no syntax newer than Apps Script V8 takes)', () => {
+    // Class fields, `static` blocks, `??=` and the like are ES2020+; esbuild must lower them.
+    expect(codeOnly).not.toMatch(/\?\?=|\|\|=|&&=|#\w+\s*[=;(]|\bstatic\s*\{/);
+    expect(() => new vm.Script(code, { filename: 'Code.js' })).not.toThrow();
+  });
+
+  it('the checks above catch a bundle that breaks the rules', () => {
+    // The same checks, run on a deliberately bad bundle, must fail.
+    const bad = `var x = require("fs"); setTimeout(function () {}, 1); export const y = 1;`;
+    expect(/(^|[^\w$.])require\s*\(/.test(withoutComments(bad))).toBe(true);
+    expect(
+      tokens(bad).some(
+        (token) => token.kind === ts.SyntaxKind.Identifier && token.text === 'setTimeout',
+      ),
+    ).toBe(true);
+    expect(tokens(bad).some((token) => token.kind === ts.SyntaxKind.ExportKeyword)).toBe(true);
+    // And comments alone do not count.
+    expect(/(^|[^\w$.])require\s*\(/.test(withoutComments('/* require("fs") */ var a = 1;'))).toBe(
+      false,
+    );
+  });
+});
