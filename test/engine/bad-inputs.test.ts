@@ -1,0 +1,227 @@
+/** Bad inputs are errors a spreadsheet user can act on, never a silent zero or a TypeError. */
+import fc from 'fast-check';
+import {
+  InputError,
+  MAX_HORIZON_MONTHS,
+  builtInIndex,
+  readNumber,
+  resolveScenario,
+} from '../../src/engine';
+
+const index = builtInIndex();
+
+/** The InputError `run` throws; fails the test when it throws nothing or something else. */
+function inputError(run: () => unknown): InputError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return error as InputError;
+  }
+  throw new Error('expected an InputError, but nothing was thrown');
+}
+
+describe('names', () => {
+  it.each(['llama-13b', ' LLAMA 13B ', 'Llama_13B', 'llama13b'])('"%s" is Llama 13B', (name) => {
+    expect(index.model('model', name).name).toBe('Llama 13B');
+  });
+
+  it('methods, providers and APIs match case- and space-insensitively', () => {
+    expect(index.method('method', 'qlora').name).toBe('QLoRA');
+    expect(index.provider('provider', 'runpod ON-DEMAND').name).toBe('RunPod on-demand');
+    expect(index.api('api', ' claude ').name).toBe('Claude');
+  });
+
+  it.each([
+    [
+      'model',
+      () => index.model('model', 'Llama 99B'),
+      "model 'Llama 99B' is not in the catalog",
+      'Known: Llama 7B, Llama 13B, Llama 70B, Llama 405B',
+    ],
+    [
+      'method',
+      () => index.method('method', 'adapter'),
+      "method 'adapter' is not in the catalog",
+      'Known: full, LoRA, QLoRA',
+    ],
+    [
+      'provider',
+      () => index.provider('provider', 'Azure'),
+      "provider 'Azure' is not in the catalog",
+      'Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized)',
+    ],
+    [
+      'api',
+      () => index.api('api', 'Gemini'),
+      "api 'Gemini' is not in the catalog",
+      'Known: Claude, GPT-4 fine-tuned, Grok',
+    ],
+  ] as const)(
+    'an unknown %s names the argument and lists the known names',
+    (argument, run, problem, known) => {
+      const error = inputError(run);
+      expect(error.argument).toBe(argument);
+      expect(error.message).toBe(`${problem}. ${known}`);
+    },
+  );
+});
+
+describe('model sizes', () => {
+  it.each([
+    [-5, 'model must be a positive number, got -5'],
+    [0, 'model must be a positive number, got 0'],
+    [NaN, 'model must be a positive number, got an invalid number'],
+    [Infinity, 'model must be a positive number, got an infinite number'],
+  ])('%p is an error', (size, message) => {
+    expect(inputError(() => index.model('model', size)).message).toBe(message);
+  });
+
+  it.each(['-5B', 'big', '8 billion', '', true, null, new Date(2026, 0, 1), [8]])(
+    '%p is an error that names the argument',
+    (value) => {
+      const error = inputError(() => index.model('model', value));
+      expect(error.argument).toBe('model');
+      expect(error.message).toMatch(/^model /);
+    },
+  );
+
+  it('a size in text is read: "8B", " 8 b ", "0.5B"', () => {
+    expect(index.model('model', '8B').paramsBillions).toBe(8);
+    expect(index.model('model', ' 8 b ').paramsBillions).toBe(8);
+    expect(index.model('model', '0.5B').paramsBillions).toBe(0.5);
+  });
+});
+
+describe('numbers', () => {
+  it('the issue\'s example message: "examples must be a positive number, got -5"', () => {
+    const error = inputError(() => readNumber('examples', -5, 'positive'));
+    expect(error.message).toBe('examples must be a positive number, got -5');
+    expect(error.argument).toBe('examples');
+  });
+
+  it.each([
+    ['50,000', 50000],
+    [' 50000 ', 50000],
+    ['5e4', 50000],
+    ['35%', 0.35],
+    ['$2.49', 2.49],
+    ['1,000,000', 1000000],
+  ] as const)('number text %p is read as %p', (text, expected) => {
+    expect(readNumber('examples', text, 'positive')).toBeCloseTo(expected, 12);
+  });
+
+  it.each([
+    [true, 'examples must be a positive number, got TRUE'],
+    [false, 'examples must be a positive number, got FALSE'],
+    [new Date(2026, 0, 1), 'examples must be a positive number, got a date'],
+    ['#N/A', 'examples is the cell error #N/A: fix that cell first'],
+    ['#REF!', 'examples is the cell error #REF!: fix that cell first'],
+    ['', 'examples must be a positive number, got a blank'],
+    ['fifty', "examples must be a positive number, got 'fifty'"],
+    ['50,00', "examples must be a positive number, got '50,00'"],
+    ['1e999', "examples must be a positive number, got '1e999'"],
+    [NaN, 'examples must be a positive number, got an invalid number'],
+    [-Infinity, 'examples must be a positive number, got a negative infinite number'],
+  ])('%p is an error', (value, message) => {
+    expect(inputError(() => readNumber('examples', value, 'positive')).message).toBe(message);
+  });
+
+  it('negative prices are errors', () => {
+    expect(inputError(() => index.provider('provider', -2.49)).message).toBe(
+      'provider must be a number that is zero or more, got -2.49',
+    );
+    expect(inputError(() => index.provider('provider', '-1')).argument).toBe('provider');
+    expect(inputError(() => resolveScenario({ apiInputPricePer1K: -0.003 }, index)).message).toBe(
+      'apiInputPricePer1K must be a number that is zero or more, got -0.003',
+    );
+    expect(inputError(() => resolveScenario({ labelingRate: '-25' }, index)).message).toBe(
+      "labelingRate must be a number that is zero or more, got '-25'",
+    );
+  });
+
+  it('MFU is a fraction: 35% is read, 0 and 1.5 are errors', () => {
+    expect(resolveScenario({ mfu: '35%' }, index).input.mfu).toBeCloseTo(0.35, 12);
+    expect(inputError(() => resolveScenario({ mfu: 0 }, index)).argument).toBe('mfu');
+    expect(inputError(() => resolveScenario({ mfu: 1.5 }, index)).argument).toBe('mfu');
+  });
+
+  it('anything at all either reads as a finite number or throws an InputError', () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        try {
+          const parsed = readNumber('value', value, 'finite');
+          expect(Number.isFinite(parsed)).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputError);
+          expect((error as InputError).message).toMatch(/^value /);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('scenario input', () => {
+  it('numbers as text are read', () => {
+    const { input } = resolveScenario(
+      { examples: '50,000', requestsPerMonth: ' 20000 ', horizonMonths: '24' },
+      index,
+    );
+    expect(input.examples).toBe(50000);
+    expect(input.requestsPerMonth).toBe(20000);
+    expect(input.horizonMonths).toBe(24);
+  });
+
+  it('an unknown field is an error that names it and lists the fields', () => {
+    const error = inputError(() => resolveScenario({ exampels: 5000 }, index));
+    expect(error.argument).toBe('exampels');
+    expect(error.problem).toBe("'exampels' is not a scenario field");
+    expect(error.hint).toMatch(/^Known: model, method, examples, /);
+  });
+
+  it.each([
+    [1.5, 'horizonMonths must be a whole number of months from 1 to 600, got 1.5'],
+    [601, 'horizonMonths must be a whole number of months from 1 to 600, got 601'],
+    ['36.5', "horizonMonths must be a whole number of months from 1 to 600, got '36.5'"],
+    [0, 'horizonMonths must be a positive number, got 0'],
+    [-12, 'horizonMonths must be a positive number, got -12'],
+  ])('horizon %p is an error', (horizon, message) => {
+    expect(inputError(() => resolveScenario({ horizonMonths: horizon }, index)).message).toBe(
+      message,
+    );
+  });
+
+  it(`a horizon of ${MAX_HORIZON_MONTHS} months is accepted`, () => {
+    expect(resolveScenario({ horizonMonths: MAX_HORIZON_MONTHS }, index).input.horizonMonths).toBe(
+      600,
+    );
+  });
+
+  it.each([
+    ['examples', -5],
+    ['examples', 'many'],
+    ['examples', true],
+    ['requestsPerMonth', '#N/A'],
+    ['model', 'GPT-5'],
+    ['model', -13],
+    ['method', 'adapter'],
+    ['provider', 'Azure'],
+    ['api', 'Gemini'],
+  ])('%s = %p is an InputError naming the field', (field, value) => {
+    const error = inputError(() => resolveScenario({ [field]: value }, index));
+    expect(error.argument).toBe(field);
+    expect(error.message).not.toMatch(/undefined|NaN|TypeError/);
+  });
+
+  it.each([[[]], ['text'], [42]])('a scenario input of %p is an error', (raw) => {
+    expect(inputError(() => resolveScenario(raw, index)).argument).toBe('input');
+  });
+
+  it('blank fields take their defaults', () => {
+    const { input } = resolveScenario({ examples: '', model: null, provider: undefined }, index);
+    expect(input.examples).toBe(10000);
+    expect(input.model).toBe('Llama 13B');
+    expect(input.provider).toBe('RunPod on-demand');
+  });
+});
