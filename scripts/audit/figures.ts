@@ -10,6 +10,7 @@ import {
   MATRIX_DATASET_SIZES,
   NEVER,
   apiCostPerRequest,
+  apiMonthlyCost,
   breakEvenMonths,
   builtInIndex,
   computeScenario,
@@ -200,11 +201,6 @@ const NO_UPFRONT: UpfrontInputs = {
   hardwareCost: 0,
 };
 
-/** requests × $ per request: the same product the scenario uses for the API's monthly cost. */
-function monthlyCost(requestsPerMonth: number, costPerRequest: number): number {
-  return finetunedMonthlyCost(requestsPerMonth, costPerRequest, 0);
-}
-
 /** The smallest model size (billions) whose interpolated scale reaches `scale` (bisection). */
 function sizeForScale(index: CatalogIndex, scale: number): number {
   let low = 0.001;
@@ -274,7 +270,7 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
   });
   const example2Request = claudeRequest(500, 20);
   const batch = 100000;
-  const example2ApiPerBatch = monthlyCost(batch, example2Request);
+  const example2ApiPerBatch = apiMonthlyCost(batch, example2Request);
   const example2FinetunedPerBatch = finetunedMonthlyCost(batch, 0.001, 0);
   const example2SavingsPerBatch = monthlySavings(example2ApiPerBatch, example2FinetunedPerBatch);
   const example2BreakEvenBatches = paysBack(
@@ -284,7 +280,7 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
     breakEvenMonths(
       example2Upfront,
       monthlySavings(
-        monthlyCost(4 * batch, example2Request),
+        apiMonthlyCost(4 * batch, example2Request),
         finetunedMonthlyCost(4 * batch, 0.001, 0),
       ),
     ),
@@ -301,7 +297,7 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
     labelingRate: 25,
     hardwareCost: 500,
   });
-  const example3Monthly = monthlyCost(100, 0.001);
+  const example3Monthly = apiMonthlyCost(100, 0.001);
   const example3Savings = monthlySavings(example3Monthly, 0);
   const example3BreakEven = paysBack(breakEvenMonths(example3Upfront, example3Savings));
 
@@ -325,7 +321,7 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
   // Break-even of example 1's up-front cost at other monthly volumes.
   const example1PerRequest = example1.monthly.apiCostPerRequest;
   const example1BreakEvenAt = (requests: number): number =>
-    paysBack(breakEvenMonths(example1Upfront, monthlyCost(requests, example1PerRequest)));
+    paysBack(breakEvenMonths(example1Upfront, apiMonthlyCost(requests, example1PerRequest)));
   // Requests a month that pay example 1 back in 12 months: up-front / (12 × $ per request).
   const example1RequestsFor12Months = paysBack(
     breakEvenMonths(example1Upfront, 12 * example1PerRequest),
@@ -1242,7 +1238,7 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
       engine: paysBack(breakEvenMonths(example3Upfront, 36 * 0.001)),
       unit: 'snippets/month',
       decimals: 1,
-      note: `Snippets a month at $0.001 that pay $1,000.31 back within 3 years. At 50 a month break-even takes ${fmt(paysBack(breakEvenMonths(example3Upfront, monthlyCost(50, 0.001))), 'months', 1)}.`,
+      note: `Snippets a month at $0.001 that pay $1,000.31 back within 3 years. At 50 a month break-even takes ${fmt(paysBack(breakEvenMonths(example3Upfront, apiMonthlyCost(50, 0.001))), 'months', 1)}.`,
     }),
 
     // ---- On-premise

@@ -19,6 +19,11 @@ export function apiCostPerRequest(
   );
 }
 
+/** API cost of a month's requests: requests × cost per request. */
+export function apiMonthlyCost(requestsPerMonth: number, costPerRequest: number): number {
+  return requestsPerMonth * costPerRequest;
+}
+
 /** Managed fine-tuning (e.g. OpenAI's): training tokens × $ per 1M tokens. */
 export function managedTrainingCost(tokens: number, pricePer1MTokens: number): number {
   return (tokens / TOKENS_PER_MILLION) * pricePer1MTokens;

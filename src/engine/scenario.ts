@@ -1,6 +1,7 @@
 import type { MethodRow } from './catalog';
 import {
   apiCostPerRequest,
+  apiMonthlyCost,
   finetunedMonthlyCost,
   gpuCost,
   upfrontCost,
@@ -251,7 +252,7 @@ export function computeScenario(scenario: ResolvedScenario, index: CatalogIndex)
     api.inputPricePer1K,
     api.outputPricePer1K,
   );
-  const apiMonthly = input.requestsPerMonth * perRequest;
+  const apiMonthly = apiMonthlyCost(input.requestsPerMonth, perRequest);
   const finetunedMonthly = finetunedMonthlyCost(
     input.requestsPerMonth,
     input.finetunedCostPerRequest,
