@@ -1,0 +1,49 @@
+// Reads the form the way the server will: every field checked by the engine, so
+// the sidebar shows exactly the engine's InputError messages, one per field.
+import { InputError, SCENARIO_FIELDS, computeScenario, resolveScenario } from '../src/engine';
+import type { CatalogIndex, ScenarioField, ScenarioInput, ScenarioResult } from '../src/engine';
+import type { RawInput } from './form';
+
+export type Evaluation =
+  | { readonly ok: true; readonly input: ScenarioInput; readonly result: ScenarioResult }
+  | {
+      readonly ok: false;
+      readonly errors: ReadonlyMap<ScenarioField, string>;
+      /** A message for the whole form (the first field's, or one no field owns). */
+      readonly message: string;
+    };
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Checks each field on its own (so every invalid field gets its message at
+ * once), then resolves and computes the whole scenario.
+ */
+export function evaluate(raw: RawInput, index: CatalogIndex): Evaluation {
+  const errors = new Map<ScenarioField, string>();
+  for (const field of SCENARIO_FIELDS) {
+    try {
+      resolveScenario({ [field.key]: raw[field.key] }, index);
+    } catch (error) {
+      errors.set(field.key, messageOf(error));
+    }
+  }
+  if (errors.size > 0) {
+    const first = errors.values().next().value ?? '';
+    const count = errors.size;
+    return {
+      ok: false,
+      errors,
+      message: count === 1 ? `Fix this value: ${first}` : `Fix ${count} values; first: ${first}`,
+    };
+  }
+  try {
+    const resolved = resolveScenario(raw, index);
+    return { ok: true, input: { ...resolved.input }, result: computeScenario(resolved, index) };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { ok: false, errors, message: error.message };
+  }
+}

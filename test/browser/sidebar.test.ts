@@ -1,0 +1,302 @@
+// The sidebar (dist/Sidebar.html, as built) in headless Chromium, with
+// google.script.run wired to the built server code (dist/Code.js in node:vm)
+// over the in-memory spreadsheet emulator.
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createWorkbook } from '../../emulator';
+import type { Workbook } from '../../emulator';
+import {
+  CATALOG_HEADER_ROW,
+  CATALOG_SHEET,
+  CATALOG_TABLES,
+  columnLetter,
+} from '../../src/addon/catalog-sheet';
+import type { TableKey } from '../../src/addon/catalog-sheet';
+import type { ScenarioSummary } from '../../src/shared/contract';
+import { DIST, callGlobal, loadBundle } from '../support/load-bundle';
+import { describeWithBrowser, launchChromium, wireScriptRun } from '../support/browser';
+
+const ROOT = path.join(__dirname, '..', '..');
+const SIDEBAR_URL = 'https://sidebar.test/Sidebar.html';
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const HOSTILE_PROVIDER = '"><svg onload=alert(2)>';
+const HOSTILE_API = '<script>window.__pwned = 1</script>';
+
+/** A user row for one catalog table, in that table's column order. */
+const USER_ROWS: Partial<Record<TableKey, readonly (string | number)[]>> = {
+  models: [HOSTILE, 30, 4, 'user row', '2026-01-01'],
+  providers: [HOSTILE_PROVIDER, 'H100', 1, 'on-demand', 'user row', '2026-01-01'],
+  apis: [HOSTILE_API, 0.001, 0.002, 'user row', '2026-01-01'],
+};
+
+interface Server {
+  readonly workbook: Workbook;
+  call(name: string, args: unknown[]): unknown;
+}
+
+/**
+ * The built dist/Code.js over a fresh emulated workbook with a user sheet and a
+ * catalog sheet the user extended with hostile names (below each table, as a user would).
+ */
+function makeServer(): Server {
+  const workbook = createWorkbook({ sheets: ['Budget'] });
+  workbook.write('Budget', 'A1', [['Team budget', 5000]]);
+  const context = loadBundle(workbook.services);
+  callGlobal(context, 'insertCatalogSheet');
+  const values = workbook.values(CATALOG_SHEET);
+  for (const spec of CATALOG_TABLES) {
+    const row = USER_ROWS[spec.key];
+    if (!row) continue;
+    const column = spec.firstColumn - 1;
+    let last = CATALOG_HEADER_ROW;
+    while (last < values.length && values[last][column] !== '') last++;
+    workbook.write(CATALOG_SHEET, `${columnLetter(spec.firstColumn)}${last + 1}`, [row]);
+  }
+  workbook.resetCalls();
+  return { workbook, call: (name, args) => callGlobal(context, name, ...args) };
+}
+
+describeWithBrowser('sidebar in headless Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  /** Every server call the page made, with what the server answered or threw. */
+  const calls: { name: string; args: unknown[]; result?: unknown; error?: string }[] = [];
+  const dialogs: string[] = [];
+  const externalRequests: string[] = [];
+  let server: Server;
+  /** When set, generateScenario waits for it (to see the busy state). */
+  let gate: Promise<void> | undefined;
+
+  async function open(): Promise<void> {
+    await page.goto(SIDEBAR_URL);
+    await page.locator('#app[data-catalog="loaded"]').waitFor();
+  }
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const html = readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
+    await page.route('**/*', async (route) => {
+      if (route.request().url() === SIDEBAR_URL) {
+        await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      } else {
+        externalRequests.push(route.request().url());
+        await route.abort();
+      }
+    });
+    await wireScriptRun(page, async (name, args) => {
+      const call: (typeof calls)[number] = { name, args };
+      calls.push(call);
+      if (name === 'generateScenario' && gate) await gate;
+      try {
+        call.result = server.call(name, args);
+        return call.result;
+      } catch (error) {
+        call.error = (error as Error).message;
+        throw error;
+      }
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    calls.length = 0;
+    server = makeServer();
+    await open();
+  });
+
+  test('the preview updates when an input changes, computed in the page', async () => {
+    // Llama 13B, LoRA, RunPod: 0.0001 × 10,000 × 2 × 0.25 = 0.5 h.
+    await expectText('#out-hours', '0.5 h');
+    const before = calls.length;
+    await page.fill('#f-examples', '50000');
+    // 0.0001 × 50,000 × 2 × 0.25 = 2.5 h; × $2.49 = $6.225.
+    await expectText('#out-hours', '2.5 h');
+    await expectText('#out-gpu-cost', '$6.23');
+    expect(calls.length).toBe(before); // no server round trip for the preview
+    await page.selectOption('#f-method', 'full');
+    await expectText('#out-hours', '10 h');
+    await expect(page.locator('#lora-hint').isHidden()).resolves.toBe(true);
+    await page.selectOption('#f-method', 'LoRA');
+    await expect(page.locator('#lora-hint').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#chart polyline').count()).resolves.toBe(2);
+    await expect(page.locator('#verdict').textContent()).resolves.toMatch(
+      /^(Fine-tune|Keep the API)/,
+    );
+  });
+
+  test('an invalid value shows the engine message inline and blocks the button', async () => {
+    await expect(page.locator('#create').isEnabled()).resolves.toBe(true);
+    await page.fill('#f-examples', '-5');
+    const message = page.locator('#f-examples-msg');
+    await expect(message.textContent()).resolves.toBe('examples must be a positive number, got -5');
+    await expect(message.isVisible()).resolves.toBe(true);
+    const input = page.locator('#f-examples');
+    await expect(input.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(input.getAttribute('aria-describedby')).resolves.toContain('f-examples-msg');
+    await expect(page.locator('#create').isDisabled()).resolves.toBe(true);
+    await page.fill('#f-examples', '20000');
+    await expect(message.isHidden()).resolves.toBe(true);
+    await expect(input.getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect(page.locator('#create').isEnabled()).resolves.toBe(true);
+  });
+
+  test('the button sends the form to generateScenario, shows busy, then the sheet made', async () => {
+    await page.fill('#f-examples', '50000');
+    await page.selectOption('#f-provider', 'AWS spot');
+    await page.fill('#f-requestsPerMonth', '120,000');
+    let release = (): void => undefined;
+    gate = new Promise((resolve) => (release = resolve));
+    await page.click('#create');
+    const button = page.locator('#create');
+    await expect(button.getAttribute('aria-busy')).resolves.toBe('true');
+    await expect(button.isDisabled()).resolves.toBe(true);
+    release();
+    gate = undefined;
+    await page.locator('#status.ok').waitFor();
+    const sent = calls.filter((call) => call.name === 'generateScenario');
+    expect(sent).toHaveLength(1);
+    expect(sent[0].args[0]).toMatchObject({
+      model: 'Llama 13B',
+      method: 'LoRA',
+      examples: 50000,
+      provider: 'AWS spot',
+      requestsPerMonth: 120000,
+      horizonMonths: 36,
+    });
+    const summary = sent[0].result as ScenarioSummary;
+    // 0.0001 × 50,000 × 2 × 0.25 = 2.5 h at AWS spot's $0.86.
+    expect(summary.trainingHours).toBeCloseTo(2.5, 10);
+    expect(summary.trainingCost).toBeCloseTo(2.15, 10);
+    expect(server.workbook.sheetNames()).toContain(summary.sheetName);
+    await expect(page.locator('#status').textContent()).resolves.toBe(
+      `Created the sheet “${summary.sheetName}”.`,
+    );
+    await expect(button.isEnabled()).resolves.toBe(true);
+    await expect(button.getAttribute('aria-busy')).resolves.toBeNull();
+  });
+
+  test("the server's error message is shown, and nothing is left behind", async () => {
+    const before = server.workbook.sheetNames();
+    // A Spreadsheet service failure part-way through writing the scenario.
+    server.workbook.failAtCall(8);
+    await page.click('#create');
+    await page.locator('#status.error').waitFor();
+    const failed = calls.filter((call) => call.name === 'generateScenario');
+    expect(failed).toHaveLength(1);
+    expect(failed[0].error).toMatch(/^Could not (create|write) the scenario sheet/);
+    await expect(page.locator('#status').textContent()).resolves.toBe(failed[0].error);
+    await expect(page.locator('#create').isEnabled()).resolves.toBe(true);
+    expect(server.workbook.sheetNames()).toEqual(before);
+  });
+
+  test('hostile catalog names show as text and run nothing', async () => {
+    await expect(page.locator('#f-model option', { hasText: HOSTILE }).textContent()).resolves.toBe(
+      HOSTILE,
+    );
+    await expect(
+      page.locator('#f-provider option', { hasText: HOSTILE_PROVIDER }).count(),
+    ).resolves.toBe(1);
+    await expect(page.locator('#f-api option', { hasText: HOSTILE_API }).count()).resolves.toBe(1);
+    await page.selectOption('#f-model', HOSTILE);
+    await page.selectOption('#f-provider', HOSTILE_PROVIDER);
+    await page.selectOption('#f-api', HOSTILE_API);
+    // The user's rows are usable: scale 4, LoRA, 10,000 examples: 0.0001 × 10,000 × 4 × 0.25 = 1 h at $1.
+    await expectText('#out-hours', '1 h');
+    await expectText('#out-gpu-cost', '$1.00');
+    await page.click('#create');
+    await page.locator('#status.ok').waitFor();
+    const made = calls.find((call) => call.name === 'generateScenario');
+    expect(made?.args[0]).toMatchObject({
+      model: HOSTILE,
+      provider: HOSTILE_PROVIDER,
+      api: HOSTILE_API,
+    });
+    const sheetName = (made?.result as ScenarioSummary).sheetName;
+    expect(sheetName).toContain('<img');
+    await expect(page.locator('#status').textContent()).resolves.toBe(
+      `Created the sheet “${sheetName}”.`,
+    );
+    // An unknown name lists the known ones (the hostile ones among them) in the message.
+    await page.selectOption('#f-model', { label: 'Other size…' });
+    await page.fill('#f-model-custom', 'no such model');
+    await expect(page.locator('#f-model-msg').textContent()).resolves.toContain(HOSTILE);
+    await page.waitForTimeout(50);
+    await expect(page.locator('img, [onerror], [onload]').count()).resolves.toBe(0);
+    await expect(page.locator('script').count()).resolves.toBe(1); // the page's own, inlined
+    await expect(page.evaluate('window.__pwned')).resolves.toBeUndefined();
+    expect(dialogs).toEqual([]);
+  });
+
+  test('Tab reaches every field, in order, then the button', async () => {
+    const expected = await page
+      .locator('#scenario-form :is(input, select):visible')
+      .evaluateAll((elements) => elements.map((element) => element.id));
+    expect(expected.length).toBeGreaterThanOrEqual(25);
+    // From the top of the page: nothing before the form takes focus.
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+    const reached: string[] = [];
+    for (let step = 0; step <= expected.length; step++) {
+      await page.keyboard.press('Tab');
+      reached.push(String(await page.evaluate('document.activeElement.id')));
+    }
+    expect(reached).toEqual([...expected, 'create']);
+    // Every field has a label pointing at it.
+    const unlabelled = await page
+      .locator('#scenario-form :is(input, select)')
+      .evaluateAll((elements) =>
+        elements
+          .filter((element) => !element.ownerDocument.querySelector(`label[for="${element.id}"]`))
+          .map((element) => element.id),
+      );
+    expect(unlabelled).toEqual([]);
+  });
+
+  test('nothing is fetched from outside the page', () => {
+    expect(externalRequests).toEqual([]);
+  });
+
+  test('screenshot of the sidebar to docs/sidebar.png', async () => {
+    mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+    // What the user sees in a 300 px sidebar: the preview, the first fields and the sticky button.
+    await page.screenshot({ path: path.join(ROOT, 'docs', 'sidebar.png') });
+  });
+
+  /** Waits (briefly) for an element's text, then asserts it, so a failure shows what was there. */
+  async function expectText(selector: string, text: string): Promise<void> {
+    const condition = `document.querySelector(${JSON.stringify(selector)})?.textContent === ${JSON.stringify(text)}`;
+    await page.waitForFunction(condition, undefined, { timeout: 2000 }).catch(() => undefined);
+    await expect(page.locator(selector).textContent()).resolves.toBe(text);
+  }
+});
+
+test('the sidebar source builds no DOM from markup strings', () => {
+  const dir = path.join(ROOT, 'sidebar');
+  for (const file of readdirSync(dir).filter((name) => /\.(ts|html)$/.test(name))) {
+    const text = readFileSync(path.join(dir, file), 'utf8').replace(/\/\/.*$/gm, '');
+    expect({
+      file,
+      found: text.match(
+        /innerHTML|outerHTML|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment/g,
+      ),
+    }).toEqual({ file, found: null });
+  }
+});
+
+test('the built page holds no markup sinks and refers to nothing outside itself', () => {
+  const html = readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
+  expect(html.match(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/g)).toBeNull();
+  // The only URL is the SVG namespace name, which is never fetched.
+  const urls = html.match(/(https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s'"<>)]*/gi) ?? [];
+  expect([...new Set(urls)]).toEqual(['http://www.w3.org/2000/svg']);
+  expect(html).not.toMatch(/<(link|img|iframe)\b|@import|url\(/i);
+  expect(html).not.toContain('<!-- inline:');
+});
