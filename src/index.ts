@@ -11,3 +11,13 @@ export {
   FT_COMPUTE_HOURS,
   FT_ONPREM_BREAKEVEN,
 } from './functions/ft-functions';
+export {
+  onOpen,
+  onInstall,
+  showSidebar,
+  newScenarioSheet,
+  showFunctionReference,
+  insertCatalogSheet,
+  getCatalog,
+  generateScenario,
+} from './addon/globals';

@@ -23,6 +23,17 @@ export interface ScenarioSummary {
   readonly verdict: string;
 }
 
+/** What insertCatalogSheet() returns. */
+export interface CatalogSheetResult {
+  readonly sheetName: string;
+  /** True when the sheet was created, false when an existing one was completed. */
+  readonly created: boolean;
+  /** Built-in rows written (all of them for a new sheet, the missing ones otherwise). */
+  readonly rowsAdded: number;
+  /** Problems found in the user's rows, as getCatalog() reports them. */
+  readonly warnings: readonly string[];
+}
+
 /** The server functions the sidebar may call, by name. */
 export interface ServerFunctions {
   getCatalog(): CatalogResponse;

@@ -1,0 +1,54 @@
+// Evaluates an emulated workbook's formulas with HyperFormula, a real formula engine, so
+// tests can compare a scenario sheet with the engine and the playground can show values.
+import { DetailedCellError, HyperFormula } from 'hyperformula';
+import type { CellValue } from './cells';
+import type { Workbook } from './index';
+
+export type HfCell = number | string | boolean | null;
+
+/** Every sheet of the workbook loaded into one HyperFormula instance (caller disposes of it). */
+export function toHyperFormula(workbook: Workbook): HyperFormula {
+  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
+  for (const name of workbook.sheetNames()) {
+    const values = workbook.values(name);
+    const formulas = workbook.formulas(name);
+    sheets[name] = values.map((row, r) =>
+      row.map((value, c) => {
+        if (formulas[r][c] !== '') return formulas[r][c];
+        if (value === '') return null;
+        // HyperFormula parses raw strings as a user's typing; an apostrophe keeps text as text.
+        if (typeof value === 'string') return `'${value}`;
+        if (value instanceof Date) return value.toISOString();
+        return value;
+      }),
+    );
+  }
+  return HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3' });
+}
+
+/** A HyperFormula value as a plain cell value; errors become their code, e.g. "#VALUE!". */
+export function plainValue(value: unknown): HfCell {
+  if (value instanceof DetailedCellError) return value.value;
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
+    return value;
+  }
+  return String(value);
+}
+
+/** Computes every formula and caches the results in the workbook, as Sheets shows them. */
+export function recalculate(workbook: Workbook): void {
+  const hf = toHyperFormula(workbook);
+  try {
+    for (const name of workbook.sheetNames()) {
+      const id = hf.getSheetId(name);
+      if (id === undefined) continue;
+      const rows = hf
+        .getSheetValues(id)
+        .map((row) => row.map((value): CellValue => plainValue(value) ?? ''));
+      workbook.setCachedValues(name, rows);
+    }
+  } finally {
+    hf.destroy();
+  }
+}

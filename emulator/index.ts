@@ -1,0 +1,300 @@
+/**
+ * An in-memory emulation of the SpreadsheetApp / HtmlService subset the add-in uses,
+ * for the sheet tests, the `npm start` playground and the benchmark. It is strict where
+ * Apps Script is (1-based ranges, dimension checks with Apps Script's messages, new
+ * sheets of 1,000 × 26, duplicate sheet names) and counts every call the script makes.
+ *
+ * Stable API (other tools import these names):
+ *   createWorkbook(options?)        → Workbook (a fresh workbook, default one sheet "Sheet1")
+ *   deserializeWorkbook(data, opts) → Workbook (from Workbook.serialize())
+ *   Workbook.services               the globals to pass to loadBundle():
+ *                                   { SpreadsheetApp, HtmlService, Charts }
+ *   Workbook inspection (never counted as calls):
+ *     sheetNames(), activeSheetName(), sheetSize(name), frozenRows(name),
+ *     values(name), formulas(name), numberFormats(name), fontWeights(name),
+ *     backgrounds(name), charts(name), cell(name, a1), snapshot(name), fingerprint(name),
+ *     menus(), shown(), sidebarHtml(), alerts(),
+ *     callCount(), callLog(), resetCalls(), failAtCall(n), setAuthMode(mode),
+ *     documentAccesses(), serialize()
+ *   Workbook setup (never counted): addSheet(name), write(name, a1, rows), setCachedValues(name, rows)
+ *   toHyperFormula(workbook) / recalculate(workbook) live in emulator/hyperformula.ts.
+ * Every grid returned by the inspection helpers covers the sheet's data range (A1 to the
+ * last row and column with content), as getDataRange() would.
+ */
+import path from 'node:path';
+import { CallCounter } from './calls';
+import { emptyCell, parseA1, writeValue } from './cells';
+import type { Cell, CellValue } from './cells';
+import { EmulatedSheet, EmulatedSpreadsheet } from './spreadsheet';
+import type { ChartRecord, SheetData, WorkbookState } from './spreadsheet';
+import { createHtmlService, EmulatedUi } from './ui';
+import type { HtmlServiceEmulation, MenuRecord, ShownHtml, UiLog } from './ui';
+
+/** The message of an injected fault (Apps Script's own for a failed Spreadsheet call). */
+export { SERVICE_FAILURE } from './calls';
+export { DEFAULT_NUMBER_FORMAT, NUM_ERROR, columnLetter, columnNumber } from './cells';
+export type { Cell, CellValue } from './cells';
+export { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, EmulatedRange, EmulatedSheet } from './spreadsheet';
+export type { ChartRecord, SheetData } from './spreadsheet';
+export type { MenuRecord, ShownHtml } from './ui';
+
+/** Apps Script's authorization modes; in NONE a script may build menus but not open the document. */
+export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
+
+export interface WorkbookOptions {
+  /** Sheets the workbook starts with (default ["Sheet1"]); ignored when deserializing. */
+  readonly sheets?: readonly string[];
+  readonly title?: string;
+  /** HTML files by name (without .html), looked up before `distDir`. */
+  readonly htmlFiles?: Readonly<Record<string, string>>;
+  /** Where createHtmlOutputFromFile finds NAME.html; default the repository's dist/. */
+  readonly distDir?: string;
+  readonly authMode?: AuthMode;
+}
+
+/** The globals the add-in's code sees (pass to loadBundle). */
+export interface WorkbookServices extends Record<string, unknown> {
+  readonly SpreadsheetApp: SpreadsheetAppEmulation;
+  readonly HtmlService: HtmlServiceEmulation;
+  readonly Charts: { readonly ChartType: Readonly<Record<string, string>> };
+}
+
+export interface SpreadsheetAppEmulation {
+  getActiveSpreadsheet(): EmulatedSpreadsheet;
+  getActive(): EmulatedSpreadsheet;
+  getUi(): EmulatedUi;
+  flush(): void;
+}
+
+/** A sheet's contents as three grids over its data range. */
+export interface SheetSnapshot {
+  readonly values: CellValue[][];
+  readonly formulas: string[][];
+  readonly numberFormats: string[][];
+}
+
+export interface SerializedWorkbook {
+  readonly version: 1;
+  readonly title: string;
+  readonly activeSheet: string | null;
+  readonly nextSheetId: number;
+  readonly sheets: SheetData[];
+}
+
+export interface Workbook {
+  readonly services: WorkbookServices;
+  sheetNames(): string[];
+  activeSheetName(): string | null;
+  sheetSize(name: string): { rows: number; columns: number };
+  frozenRows(name: string): number;
+  values(name: string): CellValue[][];
+  formulas(name: string): string[][];
+  numberFormats(name: string): string[][];
+  fontWeights(name: string): string[][];
+  backgrounds(name: string): string[][];
+  charts(name: string): ChartRecord[];
+  /** One cell by A1 notation ("B5"), a copy. */
+  cell(name: string, a1: string): Cell;
+  snapshot(name: string): SheetSnapshot;
+  /** A string that changes when anything in the sheet changes (cells, formats, size, charts). */
+  fingerprint(name: string): string;
+  menus(): MenuRecord[];
+  shown(): ShownHtml[];
+  /** The HTML of the last sidebar shown, if any. */
+  sidebarHtml(): string | undefined;
+  alerts(): string[];
+  callCount(): number;
+  callLog(): string[];
+  resetCalls(): void;
+  /** The nth call from now (1-based) throws SERVICE_FAILURE; 0 turns it off. */
+  failAtCall(n: number): void;
+  setAuthMode(mode: AuthMode): void;
+  /** How many times the script opened the document (getActiveSpreadsheet / getActive). */
+  documentAccesses(): number;
+  serialize(): SerializedWorkbook;
+  /** Setup: adds an empty sheet (not counted). */
+  addSheet(name: string): void;
+  /** Setup: writes rows from `a1` with setValues' rules (not counted); adds the sheet if missing. */
+  write(name: string, a1: string, rows: readonly (readonly unknown[])[]): void;
+  /** Stores computed values for formula cells from A1 (what recalculate() uses). */
+  setCachedValues(name: string, rows: readonly (readonly CellValue[])[]): void;
+  /** The raw sheet object (its methods count as calls). */
+  rawSheet(name: string): EmulatedSheet;
+}
+
+const CHART_TYPES = [
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'RADAR',
+  'LINE',
+  'ORG',
+  'PIE',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TIMELINE',
+  'TREEMAP',
+  'WATERFALL',
+];
+
+const DEFAULT_DIST = path.join(__dirname, '..', 'dist');
+
+export function createWorkbook(options: WorkbookOptions = {}): Workbook {
+  return build(options, undefined);
+}
+
+export function deserializeWorkbook(
+  data: SerializedWorkbook,
+  options: WorkbookOptions = {},
+): Workbook {
+  if (!data || data.version !== 1 || !Array.isArray(data.sheets)) {
+    throw new Error('Not a serialized workbook (expected version 1 with sheets).');
+  }
+  return build(options, data);
+}
+
+function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): Workbook {
+  const calls = new CallCounter();
+  const state: WorkbookState = { calls, sheets: [], active: undefined, nextSheetId: 1 };
+  const title = data?.title ?? options.title ?? 'Emulated spreadsheet';
+  if (data) {
+    state.nextSheetId = data.nextSheetId;
+    for (const sheet of data.sheets) state.sheets.push(EmulatedSheet.fromData(state, sheet));
+    state.active = state.sheets.find((sheet) => sheet.name === data.activeSheet) ?? state.sheets[0];
+  } else {
+    for (const name of options.sheets ?? ['Sheet1']) {
+      state.sheets.push(new EmulatedSheet(state, name, state.nextSheetId++));
+    }
+    state.active = state.sheets[0];
+  }
+  const log: UiLog = { menus: [], shown: [], alerts: [] };
+  const spreadsheet = new EmulatedSpreadsheet(state, title);
+  const ui = new EmulatedUi(calls, log);
+  let authMode: AuthMode = options.authMode ?? 'FULL';
+  let accesses = 0;
+
+  const openDocument = (method: string): EmulatedSpreadsheet => {
+    calls.tick(`SpreadsheetApp.${method}`);
+    if (authMode === 'NONE') {
+      throw new Error(
+        `You do not have permission to call SpreadsheetApp.${method}. Required permissions: https://www.googleapis.com/auth/spreadsheets.currentonly`,
+      );
+    }
+    accesses++;
+    return spreadsheet;
+  };
+
+  const SpreadsheetApp: SpreadsheetAppEmulation = {
+    getActiveSpreadsheet: () => openDocument('getActiveSpreadsheet'),
+    getActive: () => openDocument('getActive'),
+    getUi: () => {
+      calls.tick('SpreadsheetApp.getUi');
+      return ui;
+    },
+    flush: () => calls.tick('SpreadsheetApp.flush'),
+  };
+  const chartTypes: Record<string, string> = {};
+  for (const type of CHART_TYPES) chartTypes[type] = type;
+  const services: WorkbookServices = {
+    SpreadsheetApp,
+    HtmlService: createHtmlService(calls, options.htmlFiles ?? {}, options.distDir ?? DEFAULT_DIST),
+    Charts: { ChartType: Object.freeze(chartTypes) },
+  };
+
+  const sheet = (name: string): EmulatedSheet => {
+    const found = state.sheets.find((candidate) => candidate.name === name);
+    if (!found) throw new Error(`The workbook has no sheet named "${name}".`);
+    return found;
+  };
+  const grid = <T>(name: string, read: (cell: Cell) => T): T[][] => {
+    const target = sheet(name);
+    const { lastRow, lastColumn } = target.extent();
+    const rows: T[][] = [];
+    for (let r = 1; r <= Math.max(1, lastRow); r++) {
+      const row: T[] = [];
+      for (let c = 1; c <= Math.max(1, lastColumn); c++) {
+        row.push(read(target.peek(r, c) ?? emptyCell()));
+      }
+      rows.push(row);
+    }
+    return rows;
+  };
+
+  const workbook: Workbook = {
+    services,
+    sheetNames: () => state.sheets.map((s) => s.name),
+    activeSheetName: () => state.active?.name ?? null,
+    sheetSize: (name) => ({ rows: sheet(name).maxRows, columns: sheet(name).maxColumns }),
+    frozenRows: (name) => sheet(name).frozenRows,
+    values: (name) => grid(name, (cell) => cell.value),
+    formulas: (name) => grid(name, (cell) => cell.formula),
+    numberFormats: (name) => grid(name, (cell) => cell.numberFormat),
+    fontWeights: (name) => grid(name, (cell) => cell.fontWeight),
+    backgrounds: (name) => grid(name, (cell) => cell.background),
+    charts: (name) => sheet(name).charts.map((chart) => JSON.parse(JSON.stringify(chart))),
+    cell: (name, a1) => {
+      const { row, column } = parseA1(a1);
+      return { ...(sheet(name).peek(row, column) ?? emptyCell()) };
+    },
+    snapshot: (name) => ({
+      values: workbook.values(name),
+      formulas: workbook.formulas(name),
+      numberFormats: workbook.numberFormats(name),
+    }),
+    fingerprint: (name) => JSON.stringify(sheet(name).toData()),
+    menus: () => log.menus.slice(),
+    shown: () => log.shown.slice(),
+    sidebarHtml: () => log.shown.filter((page) => page.kind === 'sidebar').pop()?.content,
+    alerts: () => log.alerts.slice(),
+    callCount: () => calls.count,
+    callLog: () => calls.log.slice(),
+    resetCalls: () => calls.reset(),
+    failAtCall: (n) => calls.failAtCall(n),
+    setAuthMode: (mode) => {
+      authMode = mode;
+    },
+    documentAccesses: () => accesses,
+    serialize: () => ({
+      version: 1,
+      title,
+      activeSheet: state.active?.name ?? null,
+      nextSheetId: state.nextSheetId,
+      sheets: state.sheets.map((s) => s.toData()),
+    }),
+    addSheet: (name) => {
+      if (state.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+        throw new Error(
+          `A sheet with the name "${name}" already exists. Please enter another name.`,
+        );
+      }
+      state.sheets.push(new EmulatedSheet(state, name, state.nextSheetId++));
+    },
+    write: (name, a1, rows) => {
+      if (!state.sheets.some((s) => s.name === name)) workbook.addSheet(name);
+      const target = sheet(name);
+      const { row, column } = parseA1(a1);
+      rows.forEach((cells, r) =>
+        cells.forEach((value, c) => writeValue(target.cellAt(row + r, column + c), value)),
+      );
+    },
+    setCachedValues: (name, rows) => {
+      const target = sheet(name);
+      rows.forEach((cells, r) =>
+        cells.forEach((value, c) => {
+          const cell = target.peek(r + 1, c + 1);
+          if (cell && cell.formula !== '') cell.value = value;
+        }),
+      );
+    },
+    rawSheet: sheet,
+  };
+  return workbook;
+}

@@ -1,0 +1,784 @@
+// The in-memory Spreadsheet, Sheet, Range and embedded charts. Every public method a
+// script can call ticks the shared CallCounter first (so a fault can be injected at
+// any call) and is as strict as Apps Script about coordinates and dimensions.
+import type { CallCounter } from './calls';
+import {
+  a1Notation,
+  emptyCell,
+  isEmptyContent,
+  parseA1,
+  writeFormula,
+  writeValue,
+  DEFAULT_BACKGROUND,
+} from './cells';
+import type { Area, Cell, CellValue } from './cells';
+
+type GasRange = GoogleAppsScript.Spreadsheet.Range;
+type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
+type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type GasChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+
+/**
+ * The Apps Script methods a class emulates, with Google's parameter lists (for an
+ * overloaded method, its last overload): a signature that drifts from
+ * @types/google-apps-script fails to compile. Return types are the emulator's own.
+ */
+export type Emulates<T, K extends keyof T> = {
+  [P in K]: T[P] extends (...args: infer A) => unknown ? (...args: A) => unknown : never;
+};
+
+/** A new sheet's size in Google Sheets. */
+export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLUMNS = 26;
+
+export interface ChartRecord {
+  readonly chartType: string;
+  readonly ranges: readonly { readonly sheet: string; readonly a1: string }[];
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly position: {
+    readonly row: number;
+    readonly column: number;
+    readonly offsetX: number;
+    readonly offsetY: number;
+  };
+}
+
+/** Shared state the objects of one workbook see. */
+export interface WorkbookState {
+  readonly calls: CallCounter;
+  readonly sheets: EmulatedSheet[];
+  active: EmulatedSheet | undefined;
+  nextSheetId: number;
+}
+
+function checkGrid(what: string, data: unknown, area: Area): unknown[][] {
+  if (!Array.isArray(data)) {
+    throw new Error(
+      `The parameters (${typeof data}) don't match the method signature for SpreadsheetApp.Range.${what}.`,
+    );
+  }
+  if (data.length !== area.numRows) {
+    throw new Error(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${area.numRows}.`,
+    );
+  }
+  for (const row of data) {
+    if (!Array.isArray(row)) {
+      throw new Error(
+        `The parameters (${typeof row}[]) don't match the method signature for SpreadsheetApp.Range.${what}.`,
+      );
+    }
+    if (row.length !== area.numColumns) {
+      throw new Error(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${area.numColumns}.`,
+      );
+    }
+  }
+  return data as unknown[][];
+}
+
+export class EmulatedRange implements Emulates<
+  GasRange,
+  | 'getValues'
+  | 'setValues'
+  | 'getValue'
+  | 'setValue'
+  | 'getFormulas'
+  | 'setFormulas'
+  | 'setFormula'
+  | 'getNumberFormats'
+  | 'setNumberFormats'
+  | 'setNumberFormat'
+  | 'setFontWeight'
+  | 'setFontWeights'
+  | 'getFontWeights'
+  | 'setBackground'
+  | 'setBackgrounds'
+  | 'getBackgrounds'
+  | 'getRow'
+  | 'getColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getA1Notation'
+  | 'getSheet'
+  | 'clearContent'
+> {
+  constructor(
+    private readonly sheet: EmulatedSheet,
+    private readonly area: Area,
+  ) {}
+
+  private tick(method: string): void {
+    this.sheet.checkAlive(`Range.${method}`);
+  }
+
+  private each<T>(read: (cell: Cell | undefined) => T): T[][] {
+    const rows: T[][] = [];
+    for (let r = 0; r < this.area.numRows; r++) {
+      const row: T[] = [];
+      for (let c = 0; c < this.area.numColumns; c++) {
+        row.push(read(this.sheet.peek(this.area.row + r, this.area.column + c)));
+      }
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  private write(what: string, data: unknown, put: (cell: Cell, raw: unknown) => void): this {
+    const grid = checkGrid(what, data, this.area);
+    for (let r = 0; r < this.area.numRows; r++) {
+      for (let c = 0; c < this.area.numColumns; c++) {
+        put(this.sheet.cellAt(this.area.row + r, this.area.column + c), grid[r][c]);
+      }
+    }
+    return this;
+  }
+
+  private fill(put: (cell: Cell) => void): this {
+    for (let r = 0; r < this.area.numRows; r++) {
+      for (let c = 0; c < this.area.numColumns; c++) {
+        put(this.sheet.cellAt(this.area.row + r, this.area.column + c));
+      }
+    }
+    return this;
+  }
+
+  getValues(): CellValue[][] {
+    this.tick('getValues');
+    return this.each((cell) => copyValue(cell?.value ?? ''));
+  }
+
+  setValues(values: unknown[][]): this {
+    this.tick('setValues');
+    return this.write('setValues', values, writeValue);
+  }
+
+  getValue(): CellValue {
+    this.tick('getValue');
+    return copyValue(this.sheet.peek(this.area.row, this.area.column)?.value ?? '');
+  }
+
+  setValue(value: unknown): this {
+    this.tick('setValue');
+    return this.fill((cell) => writeValue(cell, value));
+  }
+
+  getFormulas(): string[][] {
+    this.tick('getFormulas');
+    return this.each((cell) => cell?.formula ?? '');
+  }
+
+  setFormulas(formulas: string[][]): this {
+    this.tick('setFormulas');
+    return this.write('setFormulas', formulas, writeFormula);
+  }
+
+  setFormula(formula: string): this {
+    this.tick('setFormula');
+    return this.fill((cell) => writeFormula(cell, formula));
+  }
+
+  getNumberFormats(): string[][] {
+    this.tick('getNumberFormats');
+    return this.each((cell) => cell?.numberFormat ?? emptyCell().numberFormat);
+  }
+
+  setNumberFormats(numberFormats: unknown[][]): this {
+    this.tick('setNumberFormats');
+    return this.write('setNumberFormats', numberFormats, (cell, raw) => {
+      cell.numberFormat = String(raw);
+    });
+  }
+
+  setNumberFormat(numberFormat: string): this {
+    this.tick('setNumberFormat');
+    return this.fill((cell) => {
+      cell.numberFormat = numberFormat;
+    });
+  }
+
+  setFontWeight(fontWeight: string | null): this {
+    this.tick('setFontWeight');
+    return this.fill((cell) => {
+      cell.fontWeight = fontWeight === 'bold' ? 'bold' : 'normal';
+    });
+  }
+
+  setFontWeights(fontWeights: unknown[][]): this {
+    this.tick('setFontWeights');
+    return this.write('setFontWeights', fontWeights, (cell, raw) => {
+      cell.fontWeight = raw === 'bold' ? 'bold' : 'normal';
+    });
+  }
+
+  getFontWeights(): string[][] {
+    this.tick('getFontWeights');
+    return this.each((cell) => cell?.fontWeight ?? 'normal');
+  }
+
+  setBackground(color: string | null): this {
+    this.tick('setBackground');
+    return this.fill((cell) => {
+      cell.background = color || DEFAULT_BACKGROUND;
+    });
+  }
+
+  setBackgrounds(color: unknown[][]): this {
+    this.tick('setBackgrounds');
+    return this.write('setBackgrounds', color, (cell, raw) => {
+      cell.background = typeof raw === 'string' && raw !== '' ? raw : DEFAULT_BACKGROUND;
+    });
+  }
+
+  getBackgrounds(): string[][] {
+    this.tick('getBackgrounds');
+    return this.each((cell) => cell?.background ?? DEFAULT_BACKGROUND);
+  }
+
+  clearContent(): this {
+    this.tick('clearContent');
+    return this.fill((cell) => writeValue(cell, ''));
+  }
+
+  getRow(): number {
+    this.tick('getRow');
+    return this.area.row;
+  }
+
+  getColumn(): number {
+    this.tick('getColumn');
+    return this.area.column;
+  }
+
+  getNumRows(): number {
+    this.tick('getNumRows');
+    return this.area.numRows;
+  }
+
+  getNumColumns(): number {
+    this.tick('getNumColumns');
+    return this.area.numColumns;
+  }
+
+  getLastRow(): number {
+    this.tick('getLastRow');
+    return this.area.row + this.area.numRows - 1;
+  }
+
+  getLastColumn(): number {
+    this.tick('getLastColumn');
+    return this.area.column + this.area.numColumns - 1;
+  }
+
+  getA1Notation(): string {
+    this.tick('getA1Notation');
+    return a1Notation(this.area);
+  }
+
+  getSheet(): EmulatedSheet {
+    this.tick('getSheet');
+    return this.sheet;
+  }
+
+  /** For the emulator's own use (charts): no call is counted. */
+  describe(): { sheet: string; a1: string } {
+    return { sheet: this.sheet.name, a1: a1Notation(this.area) };
+  }
+}
+
+function copyValue(value: CellValue): CellValue {
+  return value instanceof Date ? new Date(value.getTime()) : value;
+}
+
+export class EmulatedChart {
+  constructor(readonly record: ChartRecord) {}
+}
+
+export class EmulatedChartBuilder implements Emulates<
+  GasChartBuilder,
+  'addRange' | 'setChartType' | 'setOption' | 'setPosition' | 'build'
+> {
+  private chartType = 'LINE';
+  private readonly ranges: { sheet: string; a1: string }[] = [];
+  private readonly options: Record<string, unknown> = {};
+  private position = { row: 1, column: 1, offsetX: 0, offsetY: 0 };
+
+  constructor(private readonly sheet: EmulatedSheet) {}
+
+  private tick(method: string): void {
+    this.sheet.calls.tick(`EmbeddedChartBuilder.${method}`);
+  }
+
+  addRange(range: unknown): this {
+    this.tick('addRange');
+    if (!(range instanceof EmulatedRange)) {
+      throw new Error(
+        "The parameters (object) don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.addRange.",
+      );
+    }
+    this.ranges.push(range.describe());
+    return this;
+  }
+
+  setChartType(type: unknown): this {
+    this.tick('setChartType');
+    if (typeof type !== 'string' || type === '') {
+      throw new Error(
+        `The parameters (${typeof type}) don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.setChartType.`,
+      );
+    }
+    this.chartType = type;
+    return this;
+  }
+
+  setOption(option: string, value: unknown): this {
+    this.tick('setOption');
+    // Options are stored as given; a copy keeps later edits of the caller's object out.
+    this.options[option] = JSON.parse(JSON.stringify(value ?? null));
+    return this;
+  }
+
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
+    this.tick('setPosition');
+    if (anchorRowPos < 1 || anchorColPos < 1) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    this.position = { row: anchorRowPos, column: anchorColPos, offsetX, offsetY };
+    return this;
+  }
+
+  build(): EmulatedChart {
+    this.tick('build');
+    if (this.ranges.length === 0) {
+      throw new Error('The chart has no data. Please add a range to the chart.');
+    }
+    return new EmulatedChart({
+      chartType: this.chartType,
+      ranges: this.ranges.slice(),
+      options: { ...this.options },
+      position: { ...this.position },
+    });
+  }
+}
+
+/** Serializable form of one sheet (see Workbook.serialize). */
+export interface SheetData {
+  name: string;
+  sheetId: number;
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  /** [row, column, cell] for every cell that differs from a new cell. */
+  cells: [number, number, SerializedCell][];
+  charts: ChartRecord[];
+  columnWidths: [number, number][];
+}
+
+export type SerializedCell = Omit<Cell, 'value'> & { value: CellValue | { date: number } };
+
+export class EmulatedSheet implements Emulates<
+  GasSheet,
+  | 'getName'
+  | 'setName'
+  | 'getSheetId'
+  | 'getIndex'
+  | 'getRange'
+  | 'getDataRange'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'insertRowsAfter'
+  | 'insertColumnsAfter'
+  | 'setFrozenRows'
+  | 'getFrozenRows'
+  | 'setColumnWidth'
+  | 'setColumnWidths'
+  | 'activate'
+  | 'newChart'
+  | 'insertChart'
+  | 'getCharts'
+> {
+  readonly cells = new Map<string, Cell>();
+  readonly charts: ChartRecord[] = [];
+  readonly columnWidths = new Map<number, number>();
+  maxRows = NEW_SHEET_ROWS;
+  maxColumns = NEW_SHEET_COLUMNS;
+  frozenRows = 0;
+  deleted = false;
+
+  constructor(
+    private readonly state: WorkbookState,
+    public name: string,
+    readonly sheetId: number,
+  ) {}
+
+  get calls(): CallCounter {
+    return this.state.calls;
+  }
+
+  /** Ticks the counter, then refuses to work on a deleted sheet, as Apps Script does. */
+  checkAlive(method: string): void {
+    this.state.calls.tick(method);
+    if (this.deleted) throw new Error(`Sheet ${this.name} was deleted.`);
+  }
+
+  peek(row: number, column: number): Cell | undefined {
+    return this.cells.get(`${row}:${column}`);
+  }
+
+  cellAt(row: number, column: number): Cell {
+    const key = `${row}:${column}`;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = emptyCell();
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  /** The last row and column holding a value or formula (0 when the sheet is empty). */
+  extent(): { lastRow: number; lastColumn: number } {
+    let lastRow = 0;
+    let lastColumn = 0;
+    for (const [key, cell] of this.cells) {
+      if (isEmptyContent(cell)) continue;
+      const [row, column] = key.split(':').map(Number);
+      if (row > lastRow) lastRow = row;
+      if (column > lastColumn) lastColumn = column;
+    }
+    return { lastRow, lastColumn };
+  }
+
+  getName(): string {
+    this.checkAlive('Sheet.getName');
+    return this.name;
+  }
+
+  setName(name: string): this {
+    this.checkAlive('Sheet.setName');
+    checkNewName(this.state, name, this);
+    this.name = name;
+    return this;
+  }
+
+  getSheetId(): number {
+    this.checkAlive('Sheet.getSheetId');
+    return this.sheetId;
+  }
+
+  getIndex(): number {
+    this.checkAlive('Sheet.getIndex');
+    return this.state.sheets.indexOf(this) + 1;
+  }
+
+  getRange(
+    rowOrA1: number | string,
+    column?: number,
+    numRows?: number,
+    numColumns?: number,
+  ): EmulatedRange {
+    this.checkAlive('Sheet.getRange');
+    const area: Area =
+      typeof rowOrA1 === 'string'
+        ? parseA1(rowOrA1)
+        : {
+            row: rowOrA1,
+            column: column ?? NaN,
+            numRows: numRows ?? 1,
+            numColumns: numColumns ?? 1,
+          };
+    for (const [key, what] of [
+      ['row', 'starting row'],
+      ['column', 'starting column'],
+    ] as const) {
+      if (!Number.isInteger(area[key])) {
+        throw new Error(
+          `The parameters (${typeof area[key]}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`,
+        );
+      }
+      if (area[key] < 1) throw new Error(`The ${what} of the range is too small.`);
+    }
+    if (!Number.isInteger(area.numRows) || area.numRows < 1) {
+      throw new Error('The number of rows in the range must be at least 1.');
+    }
+    if (!Number.isInteger(area.numColumns) || area.numColumns < 1) {
+      throw new Error('The number of columns in the range must be at least 1.');
+    }
+    if (
+      area.row + area.numRows - 1 > this.maxRows ||
+      area.column + area.numColumns - 1 > this.maxColumns
+    ) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return new EmulatedRange(this, area);
+  }
+
+  getDataRange(): EmulatedRange {
+    this.checkAlive('Sheet.getDataRange');
+    const { lastRow, lastColumn } = this.extent();
+    return new EmulatedRange(this, {
+      row: 1,
+      column: 1,
+      numRows: Math.max(1, lastRow),
+      numColumns: Math.max(1, lastColumn),
+    });
+  }
+
+  getLastRow(): number {
+    this.checkAlive('Sheet.getLastRow');
+    return this.extent().lastRow;
+  }
+
+  getLastColumn(): number {
+    this.checkAlive('Sheet.getLastColumn');
+    return this.extent().lastColumn;
+  }
+
+  getMaxRows(): number {
+    this.checkAlive('Sheet.getMaxRows');
+    return this.maxRows;
+  }
+
+  getMaxColumns(): number {
+    this.checkAlive('Sheet.getMaxColumns');
+    return this.maxColumns;
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): this {
+    this.checkAlive('Sheet.insertRowsAfter');
+    this.insert('row', afterPosition, howMany);
+    return this;
+  }
+
+  insertColumnsAfter(afterPosition: number, howMany: number): this {
+    this.checkAlive('Sheet.insertColumnsAfter');
+    this.insert('column', afterPosition, howMany);
+    return this;
+  }
+
+  private insert(axis: 'row' | 'column', after: number, howMany: number): void {
+    const max = axis === 'row' ? this.maxRows : this.maxColumns;
+    if (!Number.isInteger(after) || after < 1 || after > max) {
+      throw new Error(
+        `Those ${axis}s are out of bounds. The ${axis} position must be between 1 and ${max}.`,
+      );
+    }
+    if (!Number.isInteger(howMany) || howMany < 1) {
+      throw new Error(`The number of ${axis}s to insert must be at least 1.`);
+    }
+    // Cells beyond the insertion point move; formulas are not rewritten (the add-in never
+    // inserts inside written content, only after it).
+    const moved = [...this.cells].map(([key, cell]) => {
+      const [row, column] = key.split(':').map(Number);
+      if (axis === 'row' && row > after) return [`${row + howMany}:${column}`, cell] as const;
+      if (axis === 'column' && column > after) return [`${row}:${column + howMany}`, cell] as const;
+      return [key, cell] as const;
+    });
+    this.cells.clear();
+    for (const [key, cell] of moved) this.cells.set(key, cell);
+    if (axis === 'row') this.maxRows += howMany;
+    else this.maxColumns += howMany;
+  }
+
+  setFrozenRows(rows: number): void {
+    this.checkAlive('Sheet.setFrozenRows');
+    if (!Number.isInteger(rows) || rows < 0 || rows > this.maxRows) {
+      throw new Error(`The number of frozen rows must be between 0 and ${this.maxRows}.`);
+    }
+    this.frozenRows = rows;
+  }
+
+  getFrozenRows(): number {
+    this.checkAlive('Sheet.getFrozenRows');
+    return this.frozenRows;
+  }
+
+  setColumnWidth(columnPosition: number, width: number): this {
+    this.checkAlive('Sheet.setColumnWidth');
+    this.columnWidths.set(columnPosition, width);
+    return this;
+  }
+
+  setColumnWidths(startColumn: number, numColumns: number, width: number): this {
+    this.checkAlive('Sheet.setColumnWidths');
+    if (startColumn < 1 || startColumn + numColumns - 1 > this.maxColumns) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    for (let c = 0; c < numColumns; c++) this.columnWidths.set(startColumn + c, width);
+    return this;
+  }
+
+  activate(): this {
+    this.checkAlive('Sheet.activate');
+    this.state.active = this;
+    return this;
+  }
+
+  newChart(): EmulatedChartBuilder {
+    this.checkAlive('Sheet.newChart');
+    return new EmulatedChartBuilder(this);
+  }
+
+  insertChart(chart: unknown): void {
+    this.checkAlive('Sheet.insertChart');
+    if (!(chart instanceof EmulatedChart)) {
+      throw new Error(
+        "The parameters (object) don't match the method signature for SpreadsheetApp.Sheet.insertChart.",
+      );
+    }
+    this.charts.push(chart.record);
+  }
+
+  getCharts(): EmulatedChart[] {
+    this.checkAlive('Sheet.getCharts');
+    return this.charts.map((record) => new EmulatedChart(record));
+  }
+
+  toData(): SheetData {
+    const cells: SheetData['cells'] = [];
+    for (const [key, cell] of this.cells) {
+      const [row, column] = key.split(':').map(Number);
+      const value = cell.value instanceof Date ? { date: cell.value.getTime() } : cell.value;
+      cells.push([row, column, { ...cell, value }]);
+    }
+    cells.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    return {
+      name: this.name,
+      sheetId: this.sheetId,
+      maxRows: this.maxRows,
+      maxColumns: this.maxColumns,
+      frozenRows: this.frozenRows,
+      cells,
+      charts: this.charts.map((chart) => JSON.parse(JSON.stringify(chart)) as ChartRecord),
+      columnWidths: [...this.columnWidths].sort((a, b) => a[0] - b[0]),
+    };
+  }
+
+  static fromData(state: WorkbookState, data: SheetData): EmulatedSheet {
+    const sheet = new EmulatedSheet(state, data.name, data.sheetId);
+    sheet.maxRows = data.maxRows;
+    sheet.maxColumns = data.maxColumns;
+    sheet.frozenRows = data.frozenRows;
+    for (const [row, column, cell] of data.cells) {
+      const value =
+        typeof cell.value === 'object' && !(cell.value instanceof Date)
+          ? new Date(cell.value.date)
+          : cell.value;
+      sheet.cells.set(`${row}:${column}`, { ...cell, value });
+    }
+    for (const chart of data.charts) sheet.charts.push(chart);
+    for (const [column, width] of data.columnWidths) sheet.columnWidths.set(column, width);
+    return sheet;
+  }
+}
+
+function checkNewName(state: WorkbookState, name: unknown, self?: EmulatedSheet): void {
+  if (typeof name !== 'string' || name.trim() === '') {
+    throw new Error('Invalid argument: sheetName');
+  }
+  if (name.length > 100) {
+    throw new Error('The sheet name is too long. The name must be at most 100 characters.');
+  }
+  const taken = state.sheets.some(
+    (sheet) => sheet !== self && sheet.name.toLowerCase() === name.toLowerCase(),
+  );
+  if (taken) {
+    throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+  }
+}
+
+export class EmulatedSpreadsheet implements Emulates<
+  GasSpreadsheet,
+  | 'getId'
+  | 'getName'
+  | 'getSheets'
+  | 'getSheetByName'
+  | 'insertSheet'
+  | 'deleteSheet'
+  | 'setActiveSheet'
+  | 'getActiveSheet'
+  | 'getNumSheets'
+> {
+  constructor(
+    private readonly state: WorkbookState,
+    private readonly title: string,
+  ) {}
+
+  private tick(method: string): void {
+    this.state.calls.tick(`Spreadsheet.${method}`);
+  }
+
+  getId(): string {
+    this.tick('getId');
+    return 'emulated-spreadsheet';
+  }
+
+  getName(): string {
+    this.tick('getName');
+    return this.title;
+  }
+
+  getSheets(): EmulatedSheet[] {
+    this.tick('getSheets');
+    return this.state.sheets.slice();
+  }
+
+  getNumSheets(): number {
+    this.tick('getNumSheets');
+    return this.state.sheets.length;
+  }
+
+  getSheetByName(name: string): EmulatedSheet | null {
+    this.tick('getSheetByName');
+    const wanted = String(name).toLowerCase();
+    return this.state.sheets.find((sheet) => sheet.name.toLowerCase() === wanted) ?? null;
+  }
+
+  insertSheet(sheetName?: string, indexOrOptions?: unknown, options?: unknown): EmulatedSheet {
+    this.tick('insertSheet');
+    void options;
+    const sheetIndex = typeof indexOrOptions === 'number' ? indexOrOptions : undefined;
+    const name = sheetName ?? `Sheet${this.state.sheets.length + 1}`;
+    checkNewName(this.state, name);
+    const sheet = new EmulatedSheet(this.state, name, this.state.nextSheetId++);
+    if (sheetIndex === undefined) this.state.sheets.push(sheet);
+    else
+      this.state.sheets.splice(
+        Math.max(0, Math.min(sheetIndex, this.state.sheets.length)),
+        0,
+        sheet,
+      );
+    // Apps Script: "the new sheet becomes the active sheet".
+    this.state.active = sheet;
+    return sheet;
+  }
+
+  deleteSheet(sheet: unknown): void {
+    this.tick('deleteSheet');
+    const index = sheet instanceof EmulatedSheet ? this.state.sheets.indexOf(sheet) : -1;
+    if (!(sheet instanceof EmulatedSheet) || index < 0) {
+      throw new Error('Sheet not found.');
+    }
+    if (this.state.sheets.length === 1) {
+      throw new Error("You can't remove all the sheets in a document.");
+    }
+    this.state.sheets.splice(index, 1);
+    sheet.deleted = true;
+    if (this.state.active === sheet) this.state.active = this.state.sheets[0];
+  }
+
+  setActiveSheet(sheet: unknown): EmulatedSheet {
+    this.tick('setActiveSheet');
+    if (!(sheet instanceof EmulatedSheet) || sheet.deleted) throw new Error('Sheet not found.');
+    this.state.active = sheet;
+    return sheet;
+  }
+
+  getActiveSheet(): EmulatedSheet {
+    this.tick('getActiveSheet');
+    return this.state.active ?? this.state.sheets[0];
+  }
+}

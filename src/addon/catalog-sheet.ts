@@ -1,0 +1,512 @@
+// The catalog sheet: the built-in catalog laid out as tables side by side (models,
+// methods, GPUs, providers, APIs, managed fine-tuning), each with a title in row 2,
+// its headers in row 3 and its rows from row 4 down, so a user adds a row under any
+// table without touching another. Scenario formulas look rows up by name over whole
+// columns, so rows the user adds count. Reading it back gives the catalog the engine
+// uses: built-in rows, overridden by the sheet's rows of the same name, plus new rows.
+import {
+  BUILT_IN_CATALOG,
+  InputError,
+  checkNumber,
+  describeValue,
+  cellErrorCode,
+  normalizeName,
+  parseNumberValue,
+} from '../engine';
+import type {
+  ApiRow,
+  Catalog,
+  GpuRow,
+  ManagedFineTuningRow,
+  MethodRow,
+  ModelRow,
+  NumberRule,
+  PricingKind,
+  ProviderRow,
+} from '../engine';
+import { asText, messageOf } from './text';
+
+export const CATALOG_SHEET = 'FT Catalog';
+export const CATALOG_TITLE_ROW = 2;
+export const CATALOG_HEADER_ROW = 3;
+export const CATALOG_FIRST_ROW = 4;
+
+export type TableKey = keyof Catalog;
+
+type CellIn = unknown;
+type CellOut = string | number;
+
+interface TableSpec {
+  readonly key: TableKey;
+  readonly title: string;
+  readonly firstColumn: number;
+  /** Column headers; the first is always Name. */
+  readonly columns: readonly string[];
+}
+
+const SOURCE = 'Source';
+const AS_OF = 'As of';
+
+// One blank column between tables; the positions are part of the sheet's layout
+// (scenario formulas refer to them), so they are fixed rather than computed per workbook.
+export const CATALOG_TABLES: readonly TableSpec[] = [
+  {
+    key: 'models',
+    title: 'Models',
+    firstColumn: 1,
+    columns: [
+      'Name',
+      'Parameters (billions)',
+      'Scale (H100 hours per 10K examples, full)',
+      SOURCE,
+      AS_OF,
+    ],
+  },
+  {
+    key: 'methods',
+    title: 'Methods',
+    firstColumn: 7,
+    columns: [
+      'Name',
+      'Time factor (vs full)',
+      'FLOPs per parameter per token',
+      'Weight bytes per parameter',
+      'Trainable fraction',
+      'State bytes per trainable parameter',
+      SOURCE,
+      AS_OF,
+    ],
+  },
+  {
+    key: 'gpus',
+    title: 'GPUs',
+    firstColumn: 16,
+    columns: ['Name', 'Peak TFLOPS (bf16 dense)', 'Memory (GB)', 'Speed vs H100', SOURCE, AS_OF],
+  },
+  {
+    key: 'providers',
+    title: 'GPU providers',
+    firstColumn: 23,
+    columns: [
+      'Name',
+      'GPU',
+      '$ per GPU-hour',
+      'Pricing (on-demand, spot, amortized)',
+      SOURCE,
+      AS_OF,
+    ],
+  },
+  {
+    key: 'apis',
+    title: 'APIs',
+    firstColumn: 30,
+    columns: ['Name', '$ per 1K input tokens', '$ per 1K output tokens', SOURCE, AS_OF],
+  },
+  {
+    key: 'managed',
+    title: 'Managed fine-tuning',
+    firstColumn: 36,
+    columns: ['Name', '$ per 1M training tokens', 'Inference API (an API row)', SOURCE, AS_OF],
+  },
+];
+
+/** Columns the catalog sheet needs (a new sheet has 26). */
+export const CATALOG_COLUMNS = 40;
+
+function table(key: TableKey): TableSpec {
+  const found = CATALOG_TABLES.find((spec) => spec.key === key);
+  if (!found) throw new Error(`No catalog table ${key}`);
+  return found;
+}
+
+/** The column letter of a catalog table's column, for scenario formulas. */
+export function catalogColumn(key: TableKey, header: number): string {
+  return columnLetter(table(key).firstColumn + header);
+}
+
+export function columnLetter(column: number): string {
+  let letters = '';
+  let n = column;
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A built-in row as the cells of its table, in column order. */
+function rowCells(key: TableKey, catalog: Catalog, index: number): CellOut[] {
+  switch (key) {
+    case 'models': {
+      const row = catalog.models[index];
+      return [row.name, row.paramsBillions, row.scale, row.source, row.asOf];
+    }
+    case 'methods': {
+      const row = catalog.methods[index];
+      return [
+        row.name,
+        row.timeFactor,
+        row.flopsPerParamToken,
+        row.weightBytesPerParam,
+        row.trainableFraction,
+        row.stateBytesPerTrainableParam,
+        row.source,
+        row.asOf,
+      ];
+    }
+    case 'gpus': {
+      const row = catalog.gpus[index];
+      return [row.name, row.peakTflopsBf16, row.memoryGb, row.speedVsH100, row.source, row.asOf];
+    }
+    case 'providers': {
+      const row = catalog.providers[index];
+      return [row.name, row.gpu, row.pricePerGpuHour, row.pricing, row.source, row.asOf];
+    }
+    case 'apis': {
+      const row = catalog.apis[index];
+      return [row.name, row.inputPricePer1K, row.outputPricePer1K, row.source, row.asOf];
+    }
+    case 'managed': {
+      const row = catalog.managed[index];
+      return [row.name, row.pricePer1MTrainingTokens, row.inferenceApi, row.source, row.asOf];
+    }
+  }
+}
+
+/** Cells as written: text through asText, so a name like "=x" or a date stays a label. */
+function writable(cells: readonly CellOut[]): CellOut[] {
+  return cells.map((cell) => (typeof cell === 'string' ? asText(cell) : cell));
+}
+
+/**
+ * The whole catalog sheet as grids of values and font weights (one write each). Number
+ * formats stay automatic: they show the catalog's figures as typed, and leaving them out
+ * keeps a first scenario (which creates this sheet) within 40 SpreadsheetApp calls.
+ */
+export function catalogSheetGrids(catalog: Catalog = BUILT_IN_CATALOG): {
+  values: CellOut[][];
+  weights: ('bold' | 'normal')[][];
+} {
+  const height = Math.max(...CATALOG_TABLES.map((spec) => catalog[spec.key].length));
+  const rows = CATALOG_FIRST_ROW - 1 + height;
+  const values: CellOut[][] = [];
+  const weights: ('bold' | 'normal')[][] = [];
+  for (let r = 0; r < rows; r++) {
+    values.push(new Array<CellOut>(CATALOG_COLUMNS).fill(''));
+    weights.push(
+      new Array<'bold' | 'normal'>(CATALOG_COLUMNS).fill(
+        r < CATALOG_HEADER_ROW ? 'bold' : 'normal',
+      ),
+    );
+  }
+  values[0][0] =
+    'Fine-tuning cost catalog. Add a row under any table (name first); scenario sheets and the sidebar read every row. ' +
+    'A row with the name of a built-in row overrides it. Keep the source and the date you took the figures.';
+  for (const spec of CATALOG_TABLES) {
+    const c = spec.firstColumn - 1;
+    values[CATALOG_TITLE_ROW - 1][c] = spec.title;
+    spec.columns.forEach((column, i) => {
+      values[CATALOG_HEADER_ROW - 1][c + i] = column;
+    });
+    catalog[spec.key].forEach((_, index) => {
+      const r = CATALOG_FIRST_ROW - 1 + index;
+      rowCells(spec.key, catalog, index).forEach((cell, i) => {
+        values[r][c + i] = cell;
+      });
+    });
+  }
+  return { values: values.map(writable), weights };
+}
+
+/** Rows to append to an existing catalog sheet: the built-in rows it does not have. */
+export interface CatalogAppend {
+  readonly key: TableKey;
+  readonly row: number;
+  readonly column: number;
+  readonly cells: CellOut[][];
+}
+
+/**
+ * Reads a catalog sheet's values (getDataRange().getValues(), 1-based row r at index
+ * r - 1) and finds the built-in rows missing from each table. The appended rows go
+ * right below the table's last non-blank row, where every cell of the table is blank,
+ * so appending never overwrites or reorders anything.
+ */
+export function missingBuiltInRows(grid: readonly (readonly CellIn[])[]): CatalogAppend[] {
+  checkLayout(grid);
+  const appends: CatalogAppend[] = [];
+  for (const spec of CATALOG_TABLES) {
+    const present = new Set<string>();
+    let lastRow = CATALOG_HEADER_ROW;
+    for (let r = CATALOG_FIRST_ROW; r <= grid.length; r++) {
+      const cells = tableCells(grid, spec, r);
+      if (cells.every(isBlankCell)) continue;
+      lastRow = r;
+      const name = cells[0];
+      if (typeof name === 'string' || typeof name === 'number') {
+        present.add(normalizeName(String(name)));
+      }
+    }
+    const missing: CellOut[][] = [];
+    BUILT_IN_CATALOG[spec.key].forEach((row, index) => {
+      if (!present.has(normalizeName(row.name))) {
+        missing.push(writable(rowCells(spec.key, BUILT_IN_CATALOG, index)));
+      }
+    });
+    if (missing.length > 0) {
+      appends.push({ key: spec.key, row: lastRow + 1, column: spec.firstColumn, cells: missing });
+    }
+  }
+  return appends;
+}
+
+/** The grid with appended rows placed, as the sheet will read after the writes. */
+export function withAppends(
+  grid: readonly (readonly CellIn[])[],
+  appends: readonly CatalogAppend[],
+): CellIn[][] {
+  const result = grid.map((row) => row.slice());
+  for (const append of appends) {
+    append.cells.forEach((cells, i) => {
+      const r = append.row - 1 + i;
+      while (result.length <= r) result.push([]);
+      cells.forEach((cell, j) => {
+        const c = append.column - 1 + j;
+        while (result[r].length <= c) result[r].push('');
+        // What Sheets stores for an apostrophe-prefixed label: the text without it.
+        result[r][c] = typeof cell === 'string' && cell.startsWith("'") ? cell.slice(1) : cell;
+      });
+    });
+  }
+  return result;
+}
+
+function checkLayout(grid: readonly (readonly CellIn[])[]): void {
+  for (const spec of CATALOG_TABLES) {
+    const header = grid[CATALOG_HEADER_ROW - 1]?.[spec.firstColumn - 1];
+    if (typeof header !== 'string' || header.trim().toLowerCase() !== 'name') {
+      throw new Error(
+        `The sheet "${CATALOG_SHEET}" does not have the catalog's layout: cell ${columnLetter(spec.firstColumn)}${CATALOG_HEADER_ROW} should be "Name" (the ${spec.title} table). ` +
+          `Rename that sheet and run again to get a fresh catalog; nothing was changed.`,
+      );
+    }
+  }
+}
+
+function tableCells(grid: readonly (readonly CellIn[])[], spec: TableSpec, row: number): CellIn[] {
+  const source = grid[row - 1] ?? [];
+  const cells: CellIn[] = [];
+  for (let i = 0; i < spec.columns.length; i++) {
+    const value = source[spec.firstColumn - 1 + i];
+    cells.push(value === undefined || value === null ? '' : value);
+  }
+  return cells;
+}
+
+function isBlankCell(value: CellIn): boolean {
+  return value === '' || value === null || value === undefined;
+}
+
+export interface SheetCatalog {
+  readonly catalog: Catalog;
+  readonly warnings: string[];
+}
+
+/**
+ * The catalog the engine uses: the built-in rows, each replaced by the sheet's row of
+ * the same normalized name, plus the sheet's new rows in sheet order. A bad row is
+ * skipped with a warning naming its sheet row, never read as zero; a second row with
+ * a name already seen is skipped too (the first wins, as a MATCH in a formula does).
+ */
+export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCatalog {
+  checkLayout(grid);
+  const warnings: string[] = [];
+  const parsed: { [K in TableKey]: Catalog[K][number][] } = {
+    models: [],
+    methods: [],
+    gpus: [],
+    providers: [],
+    apis: [],
+    managed: [],
+  };
+  for (const spec of CATALOG_TABLES) {
+    for (let r = CATALOG_FIRST_ROW; r <= grid.length; r++) {
+      const cells = tableCells(grid, spec, r);
+      if (cells.every(isBlankCell)) continue;
+      try {
+        pushRow(parsed, spec.key, parseRow(spec, cells));
+      } catch (error) {
+        warnings.push(
+          `${CATALOG_SHEET} row ${r} (${spec.title}): ${problemOf(error)}; the row is skipped.`,
+        );
+      }
+    }
+  }
+  const catalog = {} as { [K in TableKey]: Catalog[K][number][] };
+  for (const spec of CATALOG_TABLES) {
+    const rows: { name: string }[] = BUILT_IN_CATALOG[spec.key].slice();
+    const builtInAt = new Map(rows.map((row, i) => [normalizeName(row.name), i] as const));
+    const seen = new Set<string>();
+    for (const row of parsed[spec.key] as { name: string }[]) {
+      const key = normalizeName(row.name);
+      if (seen.has(key)) {
+        warnings.push(
+          `${CATALOG_SHEET} (${spec.title}): "${row.name}" appears more than once; the first row is used.`,
+        );
+        continue;
+      }
+      seen.add(key);
+      const at = builtInAt.get(key);
+      if (at === undefined) rows.push(row);
+      else rows[at] = row;
+    }
+    (catalog as Record<TableKey, unknown[]>)[spec.key] = rows;
+  }
+  return { catalog: checkReferences(catalog as unknown as Catalog, warnings), warnings };
+}
+
+function pushRow(
+  parsed: { [K in TableKey]: Catalog[K][number][] },
+  key: TableKey,
+  row: Catalog[TableKey][number],
+): void {
+  (parsed[key] as Catalog[TableKey][number][]).push(row);
+}
+
+/** Providers must name a known GPU, managed rows a known API: otherwise skipped with a warning. */
+function checkReferences(catalog: Catalog, warnings: string[]): Catalog {
+  const gpus = new Set(catalog.gpus.map((gpu) => normalizeName(gpu.name)));
+  const apis = new Set(catalog.apis.map((api) => normalizeName(api.name)));
+  const providers = catalog.providers.filter((row) => {
+    if (gpus.has(normalizeName(row.gpu))) return true;
+    warnings.push(
+      `${CATALOG_SHEET} (GPU providers): "${row.name}" uses the GPU "${row.gpu}", which is not in the GPUs table; the row is skipped.`,
+    );
+    return false;
+  });
+  const managed = catalog.managed.filter((row) => {
+    if (apis.has(normalizeName(row.inferenceApi))) return true;
+    warnings.push(
+      `${CATALOG_SHEET} (Managed fine-tuning): "${row.name}" uses the API "${row.inferenceApi}", which is not in the APIs table; the row is skipped.`,
+    );
+    return false;
+  });
+  return { ...catalog, providers, managed };
+}
+
+function problemOf(error: unknown): string {
+  return error instanceof InputError ? error.problem : messageOf(error);
+}
+
+function parseRow(spec: TableSpec, cells: readonly CellIn[]): Catalog[TableKey][number] {
+  const header = (i: number): string => spec.columns[i];
+  const num = (i: number, rule: NumberRule): number => {
+    const value = cells[i];
+    const parsed = parseNumberValue(value);
+    if (parsed === undefined) {
+      const code = cellErrorCode(value);
+      throw new InputError(
+        header(i),
+        code
+          ? `${header(i)} is the cell error ${code}`
+          : `${header(i)} must be a number, got ${describeValue(value)}`,
+      );
+    }
+    checkNumber(header(i), parsed, rule, value);
+    return parsed;
+  };
+  const text = (i: number, required: boolean): string => {
+    const value = cells[i];
+    if (typeof value === 'number') return String(value);
+    if (Object.prototype.toString.call(value) === '[object Date]') return isoDate(value as Date);
+    if (typeof value !== 'string' || (required && value.trim() === '') || cellErrorCode(value)) {
+      if (!required && isBlankCell(value)) return '';
+      throw new InputError(header(i), `${header(i)} must be text, got ${describeValue(value)}`);
+    }
+    return value.trim();
+  };
+  const name = text(0, true);
+  const sourced = (sourceAt: number): { source: string; asOf: string } => ({
+    source: text(sourceAt, false),
+    asOf: text(sourceAt + 1, false),
+  });
+  switch (spec.key) {
+    case 'models': {
+      const row: ModelRow = {
+        name,
+        paramsBillions: num(1, 'positive'),
+        scale: num(2, 'positive'),
+        ...sourced(3),
+      };
+      return row;
+    }
+    case 'methods': {
+      const row: MethodRow = {
+        name,
+        timeFactor: num(1, 'positive'),
+        flopsPerParamToken: num(2, 'positive'),
+        weightBytesPerParam: num(3, 'nonNegative'),
+        trainableFraction: num(4, 'fraction'),
+        stateBytesPerTrainableParam: num(5, 'nonNegative'),
+        ...sourced(6),
+      };
+      return row;
+    }
+    case 'gpus': {
+      const row: GpuRow = {
+        name,
+        peakTflopsBf16: num(1, 'positive'),
+        memoryGb: num(2, 'positive'),
+        speedVsH100: num(3, 'positive'),
+        ...sourced(4),
+      };
+      return row;
+    }
+    case 'providers': {
+      const row: ProviderRow = {
+        name,
+        gpu: text(1, true),
+        pricePerGpuHour: num(2, 'nonNegative'),
+        pricing: pricing(text(3, false)),
+        ...sourced(4),
+      };
+      return row;
+    }
+    case 'apis': {
+      const row: ApiRow = {
+        name,
+        inputPricePer1K: num(1, 'nonNegative'),
+        outputPricePer1K: num(2, 'nonNegative'),
+        ...sourced(3),
+      };
+      return row;
+    }
+    case 'managed': {
+      const row: ManagedFineTuningRow = {
+        name,
+        pricePer1MTrainingTokens: num(1, 'nonNegative'),
+        inferenceApi: text(2, true),
+        ...sourced(3),
+      };
+      return row;
+    }
+  }
+}
+
+function pricing(text: string): PricingKind {
+  const kinds: readonly PricingKind[] = ['on-demand', 'spot', 'amortized'];
+  if (text === '') return 'on-demand';
+  const found = kinds.find((kind) => normalizeName(kind) === normalizeName(text));
+  if (!found) {
+    throw new InputError(
+      'Pricing',
+      `Pricing must be on-demand, spot or amortized, got ${describeValue(text)}`,
+    );
+  }
+  return found;
+}
+
+function isoDate(date: Date): string {
+  const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

@@ -1,0 +1,70 @@
+// The add-on's Apps Script entry points, exported by src/index.ts. Each is a plain
+// function with its JSDoc, which scripts/build.mjs copies above the top-level stub.
+import type { CatalogResponse, CatalogSheetResult, ScenarioSummary } from '../shared/contract';
+import { buildMenu, newScenarioWithDefaults, openFunctionReference, openSidebar } from './menu';
+import * as server from './server';
+
+/**
+ * Adds the Fine-tuning cost menu when the spreadsheet opens. Works in AuthMode.NONE:
+ * it builds the menu and reads nothing from the document.
+ *
+ * @param {Object} e The open event (its authMode is not needed: the menu is the same in every mode).
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  void e;
+  buildMenu();
+}
+
+/**
+ * Adds the menu right after the add-on is installed, as onOpen would on the next open.
+ *
+ * @param {Object} e The install event.
+ */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  void e;
+  buildMenu();
+}
+
+/** Menu: Open calculator. Shows the sidebar (dist/Sidebar.html). */
+export function showSidebar(): void {
+  openSidebar();
+}
+
+/** Menu: New scenario sheet (with defaults). Shows an alert if it fails. */
+export function newScenarioSheet(): void {
+  newScenarioWithDefaults();
+}
+
+/** Menu: Function reference. A dialog listing the FT_* custom functions. */
+export function showFunctionReference(): void {
+  openFunctionReference();
+}
+
+/**
+ * Menu and sidebar: inserts the catalog sheet, or adds the built-in rows an existing
+ * one lacks below each table, never changing a row that is there.
+ *
+ * @return {Object} The sheet name, whether it was created, rows added and warnings.
+ */
+export function insertCatalogSheet(): CatalogSheetResult {
+  return server.insertCatalogSheet();
+}
+
+/**
+ * Sidebar: the built-in catalog merged with the user's rows of the catalog sheet.
+ *
+ * @return {Object} The catalog and a warning for each user row that could not be read.
+ */
+export function getCatalog(): CatalogResponse {
+  return server.getCatalog();
+}
+
+/**
+ * Sidebar: writes a new scenario sheet of live formulas and returns the engine's numbers.
+ *
+ * @param {Object} input Scenario fields (model, examples, method, provider, horizonMonths, ...); missing ones take defaults.
+ * @return {Object} The sheet name and the scenario's key numbers.
+ */
+export function generateScenario(input?: unknown): ScenarioSummary {
+  return server.generateScenario(input);
+}

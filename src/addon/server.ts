@@ -1,0 +1,252 @@
+// Every SpreadsheetApp / HtmlService call of the add-in lives in src/addon. Nothing here
+// runs at load time: Apps Script evaluates global code on every call, and in onOpen's
+// AuthMode.NONE a global that touched the document would fail.
+import { BUILT_IN_CATALOG, CatalogIndex, computeScenario, resolveScenario } from '../engine';
+import type { Catalog } from '../engine';
+import type { CatalogResponse, CatalogSheetResult, ScenarioSummary } from '../shared/contract';
+import {
+  CATALOG_COLUMNS,
+  CATALOG_HEADER_ROW,
+  CATALOG_SHEET,
+  catalogSheetGrids,
+  missingBuiltInRows,
+  readCatalogGrid,
+  withAppends,
+} from './catalog-sheet';
+import type { CatalogAppend } from './catalog-sheet';
+import { scenarioLayout } from './scenario-layout';
+import type { ScenarioLayout } from './scenario-layout';
+import { messageOf } from './text';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Columns and rows of a new sheet in Google Sheets. */
+const NEW_SHEET_COLUMNS = 26;
+const NEW_SHEET_ROWS = 1000;
+/** Attempts at a free scenario sheet name ("X", "X (2)", ...). */
+const MAX_NAME_ATTEMPTS = 50;
+const MAX_SHEET_NAME = 90;
+
+/** What the add-in has changed so far in one run, to undo it if a later step fails. */
+class Changes {
+  private readonly undos: { what: string; undo: () => void }[] = [];
+  made = false;
+
+  add(what: string, undo: () => void): void {
+    this.undos.push({ what, undo });
+    this.made = true;
+  }
+
+  /** Undoes everything, newest first; returns what could not be undone. */
+  rollback(): string[] {
+    const failed: string[] = [];
+    for (const { what, undo } of this.undos.reverse()) {
+      try {
+        undo();
+      } catch (error) {
+        failed.push(`${what} (${messageOf(error)})`);
+      }
+    }
+    return failed;
+  }
+}
+
+/** The failure message: what failed, why, and what state the spreadsheet is left in. */
+function failure(doing: string, error: unknown, changes: Changes): Error {
+  const cause = messageOf(error);
+  if (!changes.made) return new Error(`Could not ${doing}: ${cause}. Nothing was changed.`);
+  const failed = changes.rollback();
+  if (failed.length === 0) {
+    return new Error(
+      `Could not ${doing}: ${cause}. What it had started was undone; no other sheet was changed.`,
+    );
+  }
+  return new Error(
+    `Could not ${doing}: ${cause}. Undoing what it had started failed too: ${failed.join('; ')}. ` +
+      'Please remove that by hand; no other sheet was changed.',
+  );
+}
+
+interface CatalogState {
+  readonly sheet: Sheet | null;
+  readonly appends: readonly CatalogAppend[];
+  readonly catalog: Catalog;
+  readonly warnings: readonly string[];
+}
+
+/** Reads the catalog sheet once (one getValues call); a missing sheet means the built-in catalog. */
+function readCatalogState(spreadsheet: Spreadsheet): CatalogState {
+  const sheet = spreadsheet.getSheetByName(CATALOG_SHEET);
+  if (!sheet) return { sheet: null, appends: [], catalog: BUILT_IN_CATALOG, warnings: [] };
+  const grid = sheet.getDataRange().getValues();
+  const appends = missingBuiltInRows(grid);
+  const { catalog, warnings } = readCatalogGrid(withAppends(grid, appends));
+  return { sheet, appends, catalog, warnings };
+}
+
+/** Creates the catalog sheet, or appends the built-in rows it lacks; records how to undo it. */
+function writeCatalog(spreadsheet: Spreadsheet, state: CatalogState, changes: Changes): number {
+  if (!state.sheet) {
+    const sheet = spreadsheet.insertSheet(CATALOG_SHEET);
+    changes.add(`removing the new sheet "${CATALOG_SHEET}"`, () => spreadsheet.deleteSheet(sheet));
+    const { values, weights } = catalogSheetGrids();
+    sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, CATALOG_COLUMNS - NEW_SHEET_COLUMNS);
+    const range = sheet.getRange(1, 1, values.length, CATALOG_COLUMNS);
+    range.setValues(values);
+    range.setFontWeights(weights);
+    sheet.setFrozenRows(CATALOG_HEADER_ROW);
+    return values.length - CATALOG_HEADER_ROW;
+  }
+  const sheet = state.sheet;
+  let added = 0;
+  if (state.appends.length > 0) {
+    const lastRow = Math.max(...state.appends.map((a) => a.row + a.cells.length - 1));
+    const maxRows = sheet.getMaxRows();
+    // Blank rows added at the bottom are not undone: they hold nothing and move nothing.
+    if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+  }
+  for (const append of state.appends) {
+    const range = sheet.getRange(
+      append.row,
+      append.column,
+      append.cells.length,
+      append.cells[0].length,
+    );
+    // The cells below a table's last row were blank (missingBuiltInRows): blank them again.
+    const blanks = append.cells.map((row) => row.map(() => ''));
+    range.setValues(append.cells);
+    changes.add(`clearing the rows added to "${CATALOG_SHEET}"`, () => {
+      range.setValues(blanks);
+    });
+    added += append.cells.length;
+  }
+  return added;
+}
+
+/**
+ * The catalog for the sidebar: the built-in rows merged with the user's rows of the
+ * catalog sheet, and a warning for each user row that could not be read.
+ */
+export function getCatalog(): CatalogResponse {
+  const state = readCatalogState(SpreadsheetApp.getActiveSpreadsheet());
+  return { catalog: state.catalog, warnings: state.warnings.slice() };
+}
+
+/**
+ * Inserts the catalog sheet, or adds the built-in rows an existing one lacks below each
+ * table; never overwrites or reorders a row that is there.
+ */
+export function insertCatalogSheet(): CatalogSheetResult {
+  const changes = new Changes();
+  try {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const state = readCatalogState(spreadsheet);
+    const added = writeCatalog(spreadsheet, state, changes);
+    return {
+      sheetName: CATALOG_SHEET,
+      created: state.sheet === null,
+      rowsAdded: added,
+      warnings: state.warnings.slice(),
+    };
+  } catch (error) {
+    throw failure(`update the catalog sheet "${CATALOG_SHEET}"`, error, changes);
+  }
+}
+
+/** Inserts a sheet named `base`, or "base (2)", "base (3)", ... when taken. */
+function insertUniqueSheet(spreadsheet: Spreadsheet, base: string): { sheet: Sheet; name: string } {
+  for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
+    const name = attempt === 1 ? base : `${base} (${attempt})`;
+    try {
+      // Trying the insert (rather than listing names first) is one call when the name is
+      // free, and two runs at once can never both get the same sheet.
+      return { sheet: spreadsheet.insertSheet(name), name };
+    } catch (error) {
+      if (!/already exists/i.test(messageOf(error))) throw error;
+    }
+  }
+  throw new Error(
+    `There are already ${MAX_NAME_ATTEMPTS} sheets named "${base}" or "${base} (n)"; rename or delete some`,
+  );
+}
+
+function writeScenario(sheet: Sheet, layout: ScenarioLayout): void {
+  if (layout.columns > NEW_SHEET_COLUMNS) {
+    sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, layout.columns - NEW_SHEET_COLUMNS);
+  }
+  const rowsNeeded = Math.max(layout.rows, ...layout.charts.map((chart) => chart.anchorRow));
+  if (rowsNeeded > NEW_SHEET_ROWS)
+    sheet.insertRowsAfter(NEW_SHEET_ROWS, rowsNeeded - NEW_SHEET_ROWS);
+  // One range, one call per kind: the count does not grow with the timeline or the catalog.
+  const range = sheet.getRange(1, 1, layout.rows, layout.columns);
+  range.setValues(layout.values);
+  range.setNumberFormats(layout.formats);
+  range.setFontWeights(layout.weights);
+  range.setBackgrounds(layout.backgrounds);
+  sheet.setFrozenRows(layout.frozenRows);
+  for (const chart of layout.charts) {
+    const [row, column, numRows, numColumns] = chart.range;
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .setChartType(Charts.ChartType[chart.type])
+        .addRange(sheet.getRange(row, column, numRows, numColumns))
+        .setOption('title', chart.title)
+        .setPosition(chart.anchorRow, chart.anchorColumn, 0, 0)
+        .build(),
+    );
+  }
+}
+
+function sheetNameFor(model: string, method: string): string {
+  // Sheet names cannot hold every character a model name may: keep it short and plain.
+  const base = `Scenario ${model} ${method}`
+    .split('')
+    .map((ch) => (ch < ' ' ? ' ' : ch))
+    .join('')
+    .trim();
+  return base.length > MAX_SHEET_NAME ? base.slice(0, MAX_SHEET_NAME).trim() : base;
+}
+
+/**
+ * Writes a new scenario sheet for `input` (fields left out take their defaults) as live
+ * formulas over its inputs and the catalog sheet (created first when missing), and
+ * returns the engine's numbers. Invalid input throws the engine's message before
+ * anything is written; a failure half-way removes what this run created.
+ */
+export function generateScenario(input?: unknown): ScenarioSummary {
+  const changes = new Changes();
+  let name = '';
+  try {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const state = readCatalogState(spreadsheet);
+    const index = new CatalogIndex(state.catalog);
+    const result = computeScenario(resolveScenario(input ?? {}, index), index);
+    const layout = scenarioLayout(result, index);
+    writeCatalog(spreadsheet, state, changes);
+    const base = sheetNameFor(result.resolved.model.name, result.resolved.method.name);
+    const inserted = insertUniqueSheet(spreadsheet, base);
+    name = inserted.name;
+    changes.add(`removing the new sheet "${name}"`, () => spreadsheet.deleteSheet(inserted.sheet));
+    writeScenario(inserted.sheet, layout);
+    return {
+      sheetName: name,
+      trainingHours: result.training.providerHours,
+      trainingCost: result.training.gpuCost,
+      upfrontCost: result.upfront.total,
+      monthlyApiCost: result.monthly.api,
+      monthlyFinetunedCost: result.monthly.finetuned,
+      breakEvenMonths: result.breakEvenMonths,
+      roi36: result.roi.months36,
+      verdict: result.verdict.text,
+    };
+  } catch (error) {
+    if (error instanceof Error && error.name === 'InputError') throw error;
+    throw failure(
+      name ? `write the scenario sheet "${name}"` : 'create the scenario sheet',
+      error,
+      changes,
+    );
+  }
+}

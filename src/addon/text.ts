@@ -1,0 +1,45 @@
+// How user text reaches a cell. Sheets reads text written with setValues as a user's
+// typing: "=x" becomes a formula, "+1" a number, "-x" a formula, "2026-01-01" a date.
+// A leading apostrophe makes Sheets keep the rest as text and is not shown, so every
+// string the add-in writes as a label goes through asText. Decision: the apostrophe,
+// not a '@' (plain text) number format, because the format would also turn numbers the
+// user later types into those cells into text.
+
+const READ_AS_SOMETHING_ELSE = /^[=+\-@'\s]|^(true|false)$|^[\d.$%,()/:\s-]+$|^[\d.]+e[+-]?\d+$/i;
+
+/** A string that Sheets shows exactly as given, whatever it starts with. */
+export function asText(text: string): string {
+  return READ_AS_SOMETHING_ELSE.test(text) ? `'${text}` : text;
+}
+
+/** Escapes text for HTML built on the server (the function reference dialog). */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** A string for a formula: quotes doubled, as Sheets' string literals need. */
+export function formulaString(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** A sheet name for a formula reference: 'My sheet'!A1, quotes doubled. */
+export function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** The message of anything thrown, never "undefined" or "[object Object]". */
+export function messageOf(error: unknown): string {
+  // Not `instanceof Error`: a service's error may come from another realm (and does in tests).
+  const message =
+    typeof error === 'object' && error !== null
+      ? (error as { message?: unknown }).message
+      : undefined;
+  if (typeof message === 'string' && message) return message;
+  if (typeof error === 'string' && error) return error;
+  return 'an unknown error';
+}

@@ -1,0 +1,141 @@
+// Batching (the number of SpreadsheetApp calls does not depend on the horizon or on
+// row counts) and nothing lost (a fault at any call leaves no new sheet and a clear error).
+import { createWorkbook, SERVICE_FAILURE } from '../../emulator';
+import type { Workbook } from '../../emulator';
+import type { ScenarioSummary } from '../../src/shared/contract';
+import { generate, session } from './helpers';
+
+const MAX_CALLS = 40;
+
+function callsFor(workbook: Workbook, input: unknown): number {
+  const s = session({}, workbook);
+  workbook.resetCalls();
+  generate(s, input);
+  return workbook.callCount();
+}
+
+/** A workbook with a user sheet and a catalog the user extended (and lacking one built-in row). */
+function userWorkbook(extraProviders = 0): Workbook {
+  const workbook = createWorkbook({ sheets: ['Budget'] });
+  workbook.write('Budget', 'A1', [
+    ['Item', 'Cost'],
+    ['GPUs', 1200],
+    ['Total', '=SUM(B2:B2)'],
+  ]);
+  const s = session({}, workbook);
+  s.call('insertCatalogSheet');
+  // Providers table: Name at column W (23), data from row 4; 5 built-in rows (4-8).
+  const rows: unknown[][] = [['Acme A100', 'A100', 1.1, 'on-demand', 'our quote', '2026-12-01']];
+  for (let i = 0; i < extraProviders; i++)
+    rows.push([`Extra ${i}`, 'H100', 2 + i / 100, 'spot', 'test', '']);
+  workbook.write('FT Catalog', 'W9', rows);
+  // The user deleted the built-in "Grok" API row (AD6): a run adds it back below.
+  workbook.write('FT Catalog', 'AD6', [['', '', '', '', '']]);
+  return workbook;
+}
+
+describe('SpreadsheetApp calls per scenario', () => {
+  test.each([12, 36, 120, 360])(
+    'horizon %i in a new workbook (creates the catalog) makes the same calls, at most 40',
+    (horizon) => {
+      const count = callsFor(createWorkbook(), { horizonMonths: horizon });
+      expect(count).toBe(callsFor(createWorkbook(), { horizonMonths: 12 }));
+      expect(count).toBeLessThanOrEqual(MAX_CALLS);
+    },
+  );
+
+  test('with an existing catalog the count is the same for every horizon and catalog size', () => {
+    const counts = [12, 36, 120, 360, 600].map((horizon) => {
+      const workbook = createWorkbook();
+      session({}, workbook).call('insertCatalogSheet');
+      return callsFor(workbook, { horizonMonths: horizon });
+    });
+    const bigCatalog = userWorkbook(200);
+    session({}, bigCatalog).call('insertCatalogSheet'); // restores the Grok row first
+    counts.push(callsFor(bigCatalog, { horizonMonths: 360 }));
+    expect(new Set(counts).size).toBe(1);
+    expect(counts[0]).toBeLessThanOrEqual(MAX_CALLS);
+  });
+
+  test('a long timeline fits the sheet: horizon 600 writes 605 rows of a 1,000-row sheet', () => {
+    const s = session();
+    const summary = generate(s, { horizonMonths: 600 });
+    const months = s.workbook.values(summary.sheetName).map((row) => row[8]);
+    expect(months[604]).toBe('');
+    expect(s.workbook.formulas(summary.sheetName)[604][8]).toBe('=I604+1');
+    expect(s.workbook.sheetSize(summary.sheetName).rows).toBe(1000);
+  });
+
+  test('a catalog longer than a new sheet grows the scenario sheet before writing', () => {
+    const workbook = userWorkbook(1000);
+    const s = session({}, workbook);
+    const summary = generate(s, {});
+    expect(workbook.sheetSize(summary.sheetName).rows).toBeGreaterThan(1000);
+    expect(workbook.values(summary.sheetName).length).toBe(4 + 6 + 1000);
+  });
+});
+
+describe('a fault at any SpreadsheetApp call', () => {
+  function faultRun(
+    make: () => Workbook,
+    run: (call: <T>(name: string, ...args: unknown[]) => T) => unknown,
+    what: RegExp,
+  ): number {
+    const probe = make();
+    const probeSession = session({}, probe);
+    probe.resetCalls();
+    run(probeSession.call);
+    const total = probe.callCount();
+    for (let n = 1; n <= total; n++) {
+      const workbook = make();
+      const names = workbook.sheetNames();
+      const before = names.map((name) => workbook.fingerprint(name));
+      const s = session({}, workbook);
+      workbook.resetCalls();
+      workbook.failAtCall(n);
+      let message = '';
+      try {
+        run(s.call);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      // A clear error: what failed, the cause, and that nothing is left half-done.
+      expect(message).toMatch(what);
+      expect(message).toContain(SERVICE_FAILURE);
+      expect(message).toMatch(/Nothing was changed|was undone; no other sheet was changed/);
+      expect(workbook.sheetNames()).toEqual(names);
+      expect(names.map((name) => workbook.fingerprint(name))).toEqual(before);
+    }
+    return total;
+  }
+
+  test('generateScenario in a new workbook (catalog and scenario sheet both new)', () => {
+    const total = faultRun(
+      () => createWorkbook(),
+      (call) => call<ScenarioSummary>('generateScenario', { horizonMonths: 24 }),
+      /^Could not (create|write) the scenario sheet/,
+    );
+    expect(total).toBeGreaterThan(30);
+  });
+
+  test('generateScenario in a workbook with user sheets and a user-extended catalog', () => {
+    faultRun(
+      () => userWorkbook(3),
+      (call) => call<ScenarioSummary>('generateScenario', { provider: 'Acme A100' }),
+      /^Could not (create|write) the scenario sheet/,
+    );
+  });
+
+  test('insertCatalogSheet, new and completing an existing catalog', () => {
+    faultRun(
+      () => createWorkbook(),
+      (call) => call('insertCatalogSheet'),
+      /^Could not update the catalog sheet/,
+    );
+    faultRun(
+      () => userWorkbook(),
+      (call) => call('insertCatalogSheet'),
+      /^Could not update the catalog sheet/,
+    );
+  });
+});

@@ -1,0 +1,131 @@
+// The emulator is as strict as Apps Script where the add-in could go wrong unnoticed.
+import { createWorkbook, deserializeWorkbook, SERVICE_FAILURE } from '../../emulator';
+import { recalculate } from '../../emulator/hyperformula';
+
+function sheetOf(name = 'Sheet1') {
+  const workbook = createWorkbook();
+  const sheet = workbook.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
+  if (!sheet) throw new Error('no sheet');
+  return { workbook, sheet };
+}
+
+describe('emulated SpreadsheetApp', () => {
+  test('ranges are 1-based and inside a 1,000 x 26 new sheet until it grows', () => {
+    const { sheet } = sheetOf();
+    expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
+    expect(() => sheet.getRange(1, 0)).toThrow('The starting column of the range is too small.');
+    expect(() => sheet.getRange(1, 1, 0, 1)).toThrow(
+      'The number of rows in the range must be at least 1.',
+    );
+    expect(() => sheet.getRange(1001, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(() => sheet.getRange(1, 27)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(() => sheet.getRange('AA1')).toThrow('outside the dimensions');
+    sheet.insertRowsAfter(sheet.getMaxRows(), 5);
+    sheet.insertColumnsAfter(26, 1);
+    expect(sheet.getRange(1005, 27).getA1Notation()).toBe('AA1005');
+  });
+
+  test("setValues, setFormulas and setNumberFormats check dimensions with Apps Script's messages", () => {
+    const { sheet } = sheetOf();
+    const range = sheet.getRange(1, 1, 2, 2);
+    expect(() =>
+      range.setValues([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ]),
+    ).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 3 but the range has 2.',
+    );
+    expect(() =>
+      range.setValues([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+    ).toThrow(
+      'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
+    );
+    expect(() => range.setFormulas([['=1'], ['=2']])).toThrow(
+      'The data has 1 but the range has 2.',
+    );
+    expect(() => range.setNumberFormats([['0']])).toThrow('The data has 1 but the range has 2.');
+  });
+
+  test('values are read as Sheets reads typing: formulas, apostrophes, numbers, plain text', () => {
+    const { workbook, sheet } = sheetOf();
+    sheet.getRange(1, 1, 1, 6).setValues([['=1+2', "'=1+2", '42', '+x', 'text', NaN]]);
+    expect(workbook.formulas('Sheet1')[0]).toEqual(['=1+2', '', '', '=+x', '', '']);
+    expect(workbook.values('Sheet1')[0]).toEqual(['', '=1+2', 42, '', 'text', '#NUM!']);
+    sheet.getRange(2, 1).setNumberFormat('@').setValue('=kept as text');
+    expect(workbook.cell('Sheet1', 'A2')).toMatchObject({ value: '=kept as text', formula: '' });
+    recalculate(workbook);
+    expect(workbook.values('Sheet1')[0][0]).toBe(3);
+  });
+
+  test('sheet names are unique ignoring case; deleting the last sheet is refused', () => {
+    const workbook = createWorkbook();
+    const spreadsheet = workbook.services.SpreadsheetApp.getActiveSpreadsheet();
+    const x = spreadsheet.insertSheet('X');
+    expect(() => spreadsheet.insertSheet('x')).toThrow(
+      'A sheet with the name "x" already exists. Please enter another name.',
+    );
+    expect(workbook.activeSheetName()).toBe('X');
+    spreadsheet.deleteSheet(x);
+    expect(workbook.sheetNames()).toEqual(['Sheet1']);
+    expect(() => x.getRange(1, 1)).toThrow('was deleted');
+    expect(() => spreadsheet.deleteSheet(spreadsheet.getSheets()[0])).toThrow(
+      "You can't remove all the sheets",
+    );
+  });
+
+  test('every call is counted; a fault fires at the chosen call only', () => {
+    const { workbook, sheet } = sheetOf();
+    workbook.resetCalls();
+    workbook.failAtCall(2);
+    const range = sheet.getRange(1, 1);
+    expect(() => range.setValue(1)).toThrow(SERVICE_FAILURE);
+    range.setValue(2);
+    expect(workbook.callLog()).toEqual(['Sheet.getRange', 'Range.setValue', 'Range.setValue']);
+    expect(workbook.values('Sheet1')).toEqual([[2]]);
+  });
+
+  test('charts are recorded; a workbook survives serialize/deserialize', () => {
+    const { workbook, sheet } = sheetOf();
+    sheet.getRange('A1:B2').setValues([
+      ['m', 'v'],
+      [1, 2],
+    ]);
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .setChartType('LINE')
+        .addRange(sheet.getRange('A1:B2'))
+        .setOption('title', 't')
+        .setPosition(3, 1, 0, 0)
+        .build(),
+    );
+    sheet.setFrozenRows(1);
+    const copy = deserializeWorkbook(JSON.parse(JSON.stringify(workbook.serialize())));
+    expect(copy.fingerprint('Sheet1')).toBe(workbook.fingerprint('Sheet1'));
+    expect(copy.charts('Sheet1')).toEqual([
+      {
+        chartType: 'LINE',
+        ranges: [{ sheet: 'Sheet1', a1: 'A1:B2' }],
+        options: { title: 't' },
+        position: { row: 3, column: 1, offsetX: 0, offsetY: 0 },
+      },
+    ]);
+  });
+
+  test('AuthMode.NONE refuses document access', () => {
+    const workbook = createWorkbook({ authMode: 'NONE' });
+    expect(() => workbook.services.SpreadsheetApp.getActiveSpreadsheet()).toThrow(
+      'You do not have permission',
+    );
+    expect(workbook.documentAccesses()).toBe(0);
+  });
+});

@@ -1,0 +1,106 @@
+// Shared by the sheet tests: an emulated workbook running the BUILT dist/Code.js, and
+// HyperFormula reading what the add-in wrote.
+import type { HyperFormula } from 'hyperformula';
+import { createWorkbook } from '../../emulator';
+import type { Workbook, WorkbookOptions } from '../../emulator';
+import { plainValue, toHyperFormula } from '../../emulator/hyperformula';
+import type { HfCell } from '../../emulator/hyperformula';
+import { CatalogIndex, computeScenario, resolveScenario } from '../../src/engine';
+import type { Catalog, ScenarioResult } from '../../src/engine';
+import type { CatalogResponse, ScenarioSummary } from '../../src/shared/contract';
+import { callGlobal, loadBundle } from '../support/load-bundle';
+import type { AppsScriptContext } from '../support/load-bundle';
+
+export interface Session {
+  readonly workbook: Workbook;
+  readonly context: AppsScriptContext;
+  call<T>(name: string, ...args: unknown[]): T;
+}
+
+export function session(
+  options: WorkbookOptions = {},
+  workbook = createWorkbook(options),
+): Session {
+  const context = loadBundle(workbook.services);
+  return {
+    workbook,
+    context,
+    call: <T>(name: string, ...args: unknown[]): T => callGlobal(context, name, ...args) as T,
+  };
+}
+
+export function generate(s: Session, input: unknown): ScenarioSummary {
+  return s.call<ScenarioSummary>('generateScenario', input);
+}
+
+/** The engine's result for an input over the catalog the add-in reads (built-in + user rows). */
+export function engineResult(s: Session, input: unknown): ScenarioResult {
+  // Read through the emulator's raw data, not the bundle, so no call is counted.
+  const catalog = JSON.parse(
+    JSON.stringify(s.call<CatalogResponse>('getCatalog').catalog),
+  ) as Catalog;
+  const index = new CatalogIndex(catalog);
+  return computeScenario(resolveScenario(input, index), index);
+}
+
+/** A sheet evaluated by HyperFormula, addressed as the sheet is. */
+export class Evaluated {
+  readonly hf: HyperFormula;
+  readonly sheetId: number;
+
+  constructor(
+    workbook: Workbook,
+    readonly sheet: string,
+  ) {
+    this.hf = toHyperFormula(workbook);
+    const id = this.hf.getSheetId(sheet);
+    if (id === undefined) throw new Error(`no sheet ${sheet}`);
+    this.sheetId = id;
+  }
+
+  rows(): HfCell[][] {
+    return this.hf.getSheetValues(this.sheetId).map((row) => row.map(plainValue));
+  }
+
+  /** The value right of the first cell in `column` (1-based) whose text is `label`. */
+  byLabel(label: string, column = 5): HfCell {
+    const rows = this.rows();
+    const r = rows.findIndex((row) => row[column - 1] === label);
+    if (r < 0) throw new Error(`no label "${label}" in column ${column}`);
+    return rows[r][column];
+  }
+
+  /** The rows of a table whose header row (row 4) starts with `firstHeader`. */
+  table(firstHeader: string): HfCell[][] {
+    const rows = this.rows();
+    const c = rows[3].findIndex((cell) => cell === firstHeader);
+    if (c < 0) throw new Error(`no table "${firstHeader}"`);
+    const out: HfCell[][] = [];
+    for (let r = 4; r < rows.length && rows[r][c] !== null && rows[r][c] !== undefined; r++) {
+      out.push(rows[r].slice(c, c + 12));
+    }
+    return out;
+  }
+
+  /** Sets an input cell (column B, by its label in column A) and lets HyperFormula recompute. */
+  setInput(label: string, value: number | string): void {
+    const rows = this.rows();
+    const r = rows.findIndex((row) => row[0] === label);
+    if (r < 0) throw new Error(`no input "${label}"`);
+    this.hf.setCellContents({ sheet: this.sheetId, row: r, col: 1 }, [[value]]);
+  }
+
+  destroy(): void {
+    this.hf.destroy();
+  }
+}
+
+/** Equal to a relative 1e-9 (floating point: the sheet and the engine multiply in other orders). */
+export function expectClose(actual: HfCell | undefined, expected: number, what = ''): void {
+  if (typeof actual !== 'number')
+    throw new Error(`${what}: expected a number near ${expected}, got ${String(actual)}`);
+  const tolerance = 1e-9 * Math.max(1, Math.abs(expected));
+  if (Math.abs(actual - expected) > tolerance) {
+    throw new Error(`${what}: expected ${expected}, got ${actual}`);
+  }
+}

@@ -1,0 +1,250 @@
+// The scenario sheet is a live model: its formulas, evaluated by HyperFormula (a real
+// formula engine) over the emulated workbook, give the engine's numbers, and follow
+// an edited input.
+import { NEVER } from '../../src/engine';
+import type { ScenarioResult } from '../../src/engine';
+import { engineResult, Evaluated, expectClose, generate, session } from './helpers';
+
+/** Compares every number the sheet shows with the engine's result. */
+function compareSheet(ev: Evaluated, result: ScenarioResult): void {
+  const { training, monthly, upfront, roi } = result;
+  expectClose(ev.byLabel("H100 GPU-hours (the article's rule)"), training.h100Hours, 'h100 hours');
+  expectClose(ev.byLabel("Training hours on the provider's GPU"), training.providerHours, 'hours');
+  expectClose(ev.byLabel('Training tokens'), training.trainingTokens, 'tokens');
+  expectClose(
+    ev.byLabel('Compute-bound hours (cross-check)'),
+    training.computeBoundHours,
+    'compute-bound',
+  );
+  expectClose(ev.byLabel('GPU memory (GB)'), training.memoryGb, 'memory');
+  expectClose(ev.byLabel('GPU cost of the training run'), training.gpuCost, 'gpu cost');
+  expectClose(ev.byLabel('API cost per request'), monthly.apiCostPerRequest, 'per request');
+  expectClose(ev.byLabel('API cost per month'), monthly.api, 'api monthly');
+  expectClose(ev.byLabel('Fine-tuned cost per month'), monthly.finetuned, 'ft monthly');
+  expectClose(ev.byLabel('Monthly savings'), monthly.savings, 'savings');
+  for (const item of upfront.items) expectClose(ev.byLabel(item.label), item.amount, item.label);
+  expectClose(ev.byLabel('Total up-front'), upfront.total, 'upfront');
+  if (result.breakEvenMonths === NEVER) expect(ev.byLabel('Break-even (months)')).toBe('never');
+  else expectClose(ev.byLabel('Break-even (months)'), result.breakEvenMonths, 'break-even');
+  expectClose(ev.byLabel('ROI at 12 months'), roi.months12, 'roi12');
+  expectClose(ev.byLabel('ROI at 24 months'), roi.months24, 'roi24');
+  expectClose(ev.byLabel('ROI at 36 months'), roi.months36, 'roi36');
+  expectClose(ev.byLabel('ROI at the horizon'), roi.horizon, 'roi horizon');
+  expect(ev.byLabel('Verdict')).toBe(result.verdict.text);
+  expect(ev.rows()[1][0]).toBe(result.verdict.text);
+
+  const timeline = ev.table('Month');
+  expect(timeline).toHaveLength(result.timeline.length);
+  result.timeline.forEach((row, i) => {
+    expect(timeline[i][0]).toBe(row.month);
+    expectClose(timeline[i][1], row.cumulativeApi, `cumulative API ${i}`);
+    expectClose(timeline[i][2], row.cumulativeFinetuned, `cumulative FT ${i}`);
+    expectClose(timeline[i][3], row.savings, `savings ${i}`);
+  });
+  const providers = ev.table('Provider');
+  expect(providers.map((row) => row[0])).toEqual(result.providers.map((row) => row.provider));
+  result.providers.forEach((row, i) => {
+    expectClose(providers[i][1], row.cost, `${row.provider} cost`);
+    expectClose(providers[i][2], row.hours, `${row.provider} hours`);
+    expectClose(providers[i][3], row.pricePerGpuHour, `${row.provider} price`);
+    expect(providers[i][4]).toBe(row.gpu);
+  });
+  const methods = ev.table('Method');
+  expect(methods.map((row) => row[0])).toEqual(result.methods.map((row) => row.method));
+  result.methods.forEach((row, i) => {
+    expectClose(methods[i][1], row.hours, `${row.method} hours`);
+    expectClose(methods[i][2], row.cost, `${row.method} cost`);
+    expectClose(methods[i][3], row.memoryGb, `${row.method} memory`);
+    expectClose(methods[i][4], row.computeBoundHours, `${row.method} compute-bound`);
+  });
+  const matrix = ev.table('Model');
+  expect(matrix.map((row) => row[0])).toEqual(result.matrix.models);
+  result.matrix.models.forEach((name, i) => {
+    result.matrix.datasetSizes.forEach((_, j) => {
+      expectClose(matrix[i][1 + j], result.matrix.hours[i][j], `${name} hours ${j}`);
+      expectClose(matrix[i][6 + j], result.matrix.cost[i][j], `${name} cost ${j}`);
+    });
+  });
+}
+
+// The article's three examples and two of our own. Expected values in comments are by
+// hand from the inputs (the article's own figures differ where its arithmetic does).
+const SCENARIOS: readonly {
+  name: string;
+  input: Record<string, unknown>;
+  hand: Record<string, number | string>;
+}[] = [
+  {
+    // Example 1: 13B LoRA on 10K conversations, 40 h labeling at $25 (the defaults).
+    name: 'article example 1 (customer support)',
+    input: {},
+    // 0.0001 x 10,000 x 2 x 0.25 = 0.5 h; x $2.49 = $1.245; + $1,000 = $1,001.245;
+    // API 10,000 x (1 x 0.003 + 0.3 x 0.015) = $75/month; break-even 1,001.245 / 75.
+    hand: { hours: 0.5, cost: 1.245, upfront: 1001.245, api: 75, breakEven: 1001.245 / 75 },
+  },
+  {
+    // Example 2: classification, "1 hour" of LoRA = 7B on 40K examples; 120 h labeling;
+    // 100K predictions a month at $0.001 vs 500 in + 20 out tokens on Claude.
+    name: 'article example 2 (document classification)',
+    input: {
+      model: 'Llama 7B',
+      examples: 40000,
+      labelingHours: 120,
+      requestsPerMonth: 100000,
+      inputTokensPerRequest: 500,
+      outputTokensPerRequest: 20,
+      finetunedCostPerRequest: 0.001,
+    },
+    // 1 h x $2.49; up-front 3,002.49; API 100,000 x 0.0018 = $180; fine-tuned $100;
+    // break-even 3,002.49 / 80 = 37.53 months (the article: 50 batches).
+    hand: { hours: 1, cost: 2.49, upfront: 3002.49, api: 180, breakEven: 3002.49 / 80 },
+  },
+  {
+    // Example 3: 7B LoRA, 0.25 h (10K examples), $500 labeling, $500 RTX 4090, Grok,
+    // 100 generations of 300 in + 800 out tokens.
+    name: 'article example 3 (code generation)',
+    input: {
+      model: 'Llama 7B',
+      examples: 10000,
+      labelingHours: 20,
+      hardwareCost: 500,
+      api: 'Grok',
+      requestsPerMonth: 100,
+      inputTokensPerRequest: 300,
+      outputTokensPerRequest: 800,
+    },
+    // 0.25 h x 2.49 = 0.6225; up-front 1,000.6225; API 100 x (0.3 x 0.0002 + 0.8 x 0.0015) = $0.126.
+    hand: {
+      hours: 0.25,
+      cost: 0.6225,
+      upfront: 1000.6225,
+      api: 0.126,
+      breakEven: 1000.6225 / 0.126,
+    },
+  },
+  {
+    // Ours: an 8B model (between 7B and 13B), full fine-tuning at a $1.50/H100-hour rate,
+    // 200K requests a month, 24-month horizon.
+    name: 'numeric 8B model, full, $1.50/hour rate',
+    input: {
+      model: 8,
+      method: 'full',
+      provider: 1.5,
+      examples: 50000,
+      requestsPerMonth: 200000,
+      horizonMonths: 24,
+    },
+    // scale = 2^(ln(8/7) / ln(13/7)); hours = 5 x scale; API 200,000 x 0.0075 = $1,500.
+    hand: {
+      hours: 5 * Math.pow(2, Math.log(8 / 7) / Math.log(13 / 7)),
+      cost: 1.5 * 5 * Math.pow(2, Math.log(8 / 7) / Math.log(13 / 7)),
+      api: 1500,
+    },
+  },
+  {
+    // Ours: 70B QLoRA on Lambda Labs with $2,000/month hosting: API $75 < hosting, never.
+    name: 'QLoRA with hosting, break-even never',
+    input: {
+      model: 'Llama 70B',
+      method: 'QLoRA',
+      provider: 'Lambda Labs',
+      examples: 100000,
+      finetunedMonthlyHosting: 2000,
+      horizonMonths: 360,
+    },
+    // 0.0001 x 100,000 x 8 x 0.35 = 28 h x $3.98 = $111.44.
+    hand: { hours: 28, cost: 111.44, api: 75, breakEven: 'never' },
+  },
+];
+
+describe('scenario sheet formulas equal the engine (HyperFormula)', () => {
+  test.each(SCENARIOS)('$name', ({ input, hand }) => {
+    const s = session();
+    const summary = generate(s, input);
+    const result = engineResult(s, input);
+    // Hand arithmetic pins the engine; the sheet must then equal the engine everywhere.
+    expectClose(summary.trainingHours, hand.hours as number, 'hand hours');
+    expectClose(summary.trainingCost, hand.cost as number, 'hand cost');
+    if (typeof hand.upfront === 'number')
+      expectClose(summary.upfrontCost, hand.upfront, 'hand upfront');
+    expectClose(summary.monthlyApiCost, hand.api as number, 'hand api');
+    if (hand.breakEven === 'never') expect(summary.breakEvenMonths).toBe('never');
+    else if (typeof hand.breakEven === 'number')
+      expectClose(summary.breakEvenMonths as number, hand.breakEven, 'hand break-even');
+
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      compareSheet(ev, result);
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  test('editing input cells recalculates everything (examples, requests, provider, model size)', () => {
+    const s = session();
+    const summary = generate(s, {});
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      ev.setInput('Training examples', 50000);
+      ev.setInput('GPU provider', 'AWS spot');
+      // The article's own table: 13B on 50K examples is 10 H100 hours (full); LoRA is a quarter.
+      expectClose(ev.byLabel("H100 GPU-hours (the article's rule)"), 2.5, 'edited hours');
+      expectClose(ev.byLabel('GPU cost of the training run'), 2.5 * 0.86, 'edited cost');
+      compareSheet(ev, engineResult(s, { examples: 50000, provider: 'AWS spot' }));
+
+      ev.setInput('Requests per month', 0);
+      expect(ev.byLabel('Break-even (months)')).toBe('never');
+      compareSheet(
+        ev,
+        engineResult(s, { examples: 50000, provider: 'AWS spot', requestsPerMonth: 0 }),
+      );
+
+      ev.setInput('Model', 30);
+      compareSheet(
+        ev,
+        engineResult(s, { model: 30, examples: 50000, provider: 'AWS spot', requestsPerMonth: 0 }),
+      );
+      ev.setInput('Model', 1000);
+      compareSheet(
+        ev,
+        engineResult(s, {
+          model: 1000,
+          examples: 50000,
+          provider: 'AWS spot',
+          requestsPerMonth: 0,
+        }),
+      );
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  test('a row added under a table and filled down computes', () => {
+    const s = session();
+    const summary = generate(s, {});
+    const sheet = summary.sheetName;
+    const formulas = s.workbook.formulas(sheet);
+    const providersAt = s.workbook.values(sheet)[3].indexOf('Provider');
+    const lastProvider = 4 + 5 - 1; // row index of the fifth provider (rows 5-9)
+    // Copy the last provider row's formulas one row down, as a fill-down does (relative rows +1).
+    const shifted = formulas[lastProvider].slice(providersAt + 1, providersAt + 6).map((formula) =>
+      // Relative rows move (F9, $N9); absolute ones ($F$5) and whole columns stay.
+      formula.replace(
+        /(?<![A-Za-z0-9_$])(\$?[A-Z]{1,3})(\d+)\b/g,
+        (_, col: string, row: string) => `${col}${Number(row) + 1}`,
+      ),
+    );
+    s.workbook.write(sheet, `${String.fromCharCode(65 + providersAt)}${lastProvider + 2}`, [
+      ['AWS spot', ...shifted],
+    ]);
+    const ev = new Evaluated(s.workbook, sheet);
+    try {
+      const providers = ev.table('Provider');
+      expect(providers).toHaveLength(6);
+      // AWS spot: 0.5 H100 hours x $0.86.
+      expectClose(providers[5][1], 0.43, 'filled-down cost');
+    } finally {
+      ev.destroy();
+    }
+  });
+});

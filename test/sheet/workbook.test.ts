@@ -1,0 +1,217 @@
+// The add-in in a user's workbook: pre-existing sheets untouched, the user's catalog rows
+// read and usable, labels kept as text, names that never collide, a menu that needs no
+// document access, the sidebar and the function reference.
+import { createWorkbook } from '../../emulator';
+import type { CatalogResponse, CatalogSheetResult } from '../../src/shared/contract';
+import { engineResult, Evaluated, expectClose, generate, session } from './helpers';
+
+function userWorkbook(): ReturnType<typeof session> {
+  const s = session({ sheets: ['Budget', 'Notes'] });
+  s.workbook.write('Budget', 'A1', [
+    ['Item', 'Cost'],
+    ['GPUs', 1200],
+    ['Total', '=SUM(B2:B2)'],
+  ]);
+  s.workbook.write('Notes', 'C3', [["'=not a formula", "'2026-01-01"]]);
+  s.call('insertCatalogSheet');
+  // The user's rows under the providers table (W), the models table (A) and the APIs table (AD).
+  s.workbook.write('FT Catalog', 'W9', [
+    ['Acme A100', 'A100', 1.1, 'on-demand', 'our quote', '2026-12-01'],
+    ['Broken cloud', 'H100', 'cheap', 'spot', '', ''],
+    ['Ghost GPU cloud', 'TPU v9', 1, 'spot', '', ''],
+    ['runpod ON-DEMAND', 'H100', 1.99, 'on-demand', 'our RunPod contract', '2026-12-01'],
+  ]);
+  s.workbook.write('FT Catalog', 'A8', [['Mistral 47B', 47, 5, 'our benchmark', '2026-12-01']]);
+  s.workbook.write('FT Catalog', 'AD7', [['\'=HYPERLINK("x")', 0.001, 0.002, 'hostile label', '']]);
+  return s;
+}
+
+describe('a workbook with user sheets and a user-extended catalog', () => {
+  test('getCatalog merges the user rows and names each bad row', () => {
+    const s = userWorkbook();
+    const { catalog, warnings } = s.call<CatalogResponse>('getCatalog');
+    const providers = catalog.providers.map((row) => row.name);
+    expect(providers).toContain('Acme A100');
+    // A duplicate of a built-in name (ignoring case and spaces) is not a second row.
+    expect(providers).not.toContain('runpod ON-DEMAND');
+    expect(providers.filter((name) => name.toLowerCase() === 'runpod on-demand')).toHaveLength(1);
+    expect(catalog.models.map((row) => row.name)).toContain('Mistral 47B');
+    expect(catalog.apis.map((row) => row.name)).toContain('=HYPERLINK("x")');
+    expect(warnings).toEqual([
+      "FT Catalog row 10 (GPU providers): $ per GPU-hour must be a number, got 'cheap'; the row is skipped.",
+      expect.stringMatching(/row 12 .*RunPod|"runpod ON-DEMAND" appears more than once/),
+      'FT Catalog (GPU providers): "Ghost GPU cloud" uses the GPU "TPU v9", which is not in the GPUs table; the row is skipped.',
+    ]);
+  });
+
+  test('generating leaves every pre-existing sheet unchanged and uses a user provider by name', () => {
+    const s = userWorkbook();
+    const names = s.workbook.sheetNames();
+    const before = names.map((name) => s.workbook.fingerprint(name));
+    const input = { provider: 'acme a100', model: 'Mistral 47B' };
+    const summary = generate(s, input);
+    expect(s.workbook.sheetNames()).toEqual([...names, summary.sheetName]);
+    expect(names.map((name) => s.workbook.fingerprint(name))).toEqual(before);
+    // 0.0001 x 10,000 x 5 x 0.25 = 1.25 H100 hours; on an A100 (312 of 989 TFLOPS) x 989/312; x $1.10.
+    const hours = (1.25 * 989) / 312;
+    expectClose(summary.trainingHours, hours, 'A100 hours');
+    expectClose(summary.trainingCost, hours * 1.1, 'A100 cost');
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      expectClose(ev.byLabel('GPU cost of the training run'), hours * 1.1, 'sheet cost');
+      const providers = ev.table('Provider');
+      expect(providers.map((row) => row[0])).toContain('Acme A100');
+      const result = engineResult(s, input);
+      expectClose(ev.byLabel('Total up-front'), result.upfront.total, 'upfront');
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  test('insertCatalogSheet again adds only missing built-in rows, below the user rows', () => {
+    const s = userWorkbook();
+    s.workbook.write('FT Catalog', 'W5', [['', '', '', '', '', '']]); // the user removed "AWS spot"
+    const before = s.workbook.values('FT Catalog');
+    const result = s.call<CatalogSheetResult>('insertCatalogSheet');
+    expect(result).toMatchObject({ created: false, rowsAdded: 1 });
+    const after = s.workbook.values('FT Catalog');
+    // Every cell that held something holds the same; the one new row is below the last user row.
+    before.forEach((row, r) => row.forEach((value, c) => expect(after[r][c]).toEqual(value)));
+    expect(after[12].slice(22, 25)).toEqual(['AWS spot', 'H100', 0.86]);
+    expect(s.call<CatalogSheetResult>('insertCatalogSheet').rowsAdded).toBe(0);
+  });
+
+  test('a sheet named like the catalog but laid out otherwise is never written to', () => {
+    const s = session({ sheets: ['FT Catalog'] });
+    s.workbook.write('FT Catalog', 'A1', [['my own table']]);
+    const before = s.workbook.fingerprint('FT Catalog');
+    expect(() => s.call('generateScenario', {})).toThrow(
+      /does not have the catalog's layout.*nothing was changed/,
+    );
+    expect(s.workbook.fingerprint('FT Catalog')).toBe(before);
+    expect(s.workbook.sheetNames()).toEqual(['FT Catalog']);
+  });
+});
+
+describe('user text stays text', () => {
+  test.each(['=HYPERLINK("x")', '+1 model', '-x model', '@mine', "'quoted", '2026-01-01', 'TRUE'])(
+    'a catalog name %j is written as a label, never a formula or a number',
+    (name) => {
+      const s = session();
+      s.call('insertCatalogSheet');
+      s.workbook.write('FT Catalog', 'A8', [[`'${name}`, 9, 1.5, 'user', '']]);
+      const summary = generate(s, { model: name });
+      const values = s.workbook.values(summary.sheetName);
+      const formulas = s.workbook.formulas(summary.sheetName);
+      expect(values[4][1]).toBe(name); // the Model input cell
+      expect(formulas[4][1]).toBe('');
+      const matrix = values[3].indexOf('Model');
+      expect(values.map((row) => row[matrix])).toContain(name);
+      const ev = new Evaluated(s.workbook, summary.sheetName);
+      try {
+        // 0.0001 x 10,000 x 1.5 x 0.25 = 0.375 H100 hours.
+        expectClose(ev.byLabel("H100 GPU-hours (the article's rule)"), 0.375, name);
+      } finally {
+        ev.destroy();
+      }
+    },
+  );
+
+  test('the catalog keeps its as-of dates and sources as text', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    expect(s.workbook.values('FT Catalog')[3][4]).toBe('2026-11-29');
+    expect(
+      s.workbook
+        .formulas('FT Catalog')
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
+  });
+});
+
+describe('scenario sheet names', () => {
+  test('a taken name gets a suffix and the user sheet of that name is untouched', () => {
+    const s = session({ sheets: ['Scenario Llama 13B LoRA'] });
+    s.workbook.write('Scenario Llama 13B LoRA', 'A1', [['mine']]);
+    const before = s.workbook.fingerprint('Scenario Llama 13B LoRA');
+    expect(generate(s, {}).sheetName).toBe('Scenario Llama 13B LoRA (2)');
+    expect(generate(s, {}).sheetName).toBe('Scenario Llama 13B LoRA (3)');
+    expect(s.workbook.fingerprint('Scenario Llama 13B LoRA')).toBe(before);
+    expect(s.workbook.activeSheetName()).toBe('Scenario Llama 13B LoRA (3)');
+  });
+
+  test('invalid input is the engine message and writes nothing', () => {
+    const s = session();
+    expect(() => generate(s, { examples: -5 })).toThrow(
+      'examples must be a positive number, got -5',
+    );
+    expect(() => generate(s, { provider: 'Nowhere' })).toThrow(
+      /provider 'Nowhere' is not in the catalog/,
+    );
+    expect(s.workbook.sheetNames()).toEqual(['Sheet1']);
+  });
+
+  test('the sheet has bold headers, a frozen header, marked inputs, formats and three charts', () => {
+    const s = session();
+    const { sheetName } = generate(s, { horizonMonths: 12 });
+    expect(s.workbook.frozenRows(sheetName)).toBe(4);
+    expect(s.workbook.fontWeights(sheetName)[3].slice(0, 3)).toEqual(['bold', 'bold', 'bold']);
+    expect(s.workbook.backgrounds(sheetName)[4][1]).toBe('#fff2cc');
+    expect(s.workbook.cell(sheetName, 'F10').numberFormat).toBe('$#,##0.00');
+    const charts = s.workbook.charts(sheetName);
+    expect(charts.map((chart) => chart.chartType)).toEqual(['LINE', 'COLUMN', 'PIE']);
+    expect(charts[0].ranges).toEqual([{ sheet: sheetName, a1: 'I4:K17' }]);
+    expect(charts[1].ranges).toEqual([{ sheet: sheetName, a1: 'N4:O9' }]);
+    expect(charts[2].ranges).toEqual([{ sheet: sheetName, a1: 'E18:F26' }]);
+  });
+});
+
+describe('menu, sidebar and function reference', () => {
+  test('onOpen and onInstall build the menu in AuthMode.NONE without opening the document', () => {
+    const workbook = createWorkbook({ authMode: 'NONE' });
+    const s = session({}, workbook);
+    s.call('onOpen', { authMode: 'NONE' });
+    s.call('onInstall', { authMode: 'NONE' });
+    expect(workbook.documentAccesses()).toBe(0);
+    const items = [
+      { caption: 'Open calculator', functionName: 'showSidebar' },
+      { caption: 'New scenario sheet (with defaults)', functionName: 'newScenarioSheet' },
+      { caption: 'Insert catalog sheet', functionName: 'insertCatalogSheet' },
+      { caption: 'Function reference', functionName: 'showFunctionReference' },
+    ];
+    expect(workbook.menus()).toEqual([
+      { title: 'Add-on', items },
+      { title: 'Add-on', items },
+    ]);
+    for (const item of items) expect(typeof s.context[item.functionName]).toBe('function');
+  });
+
+  test('showSidebar shows the Sidebar file; the reference lists every FT_* function', () => {
+    const workbook = createWorkbook({ htmlFiles: { Sidebar: '<p>calculator</p>' } });
+    const s = session({}, workbook);
+    s.call('showSidebar');
+    expect(workbook.sidebarHtml()).toBe('<p>calculator</p>');
+    expect(workbook.shown()[0].title).toBe('Fine-tuning cost');
+    s.call('showFunctionReference');
+    const dialog = workbook.shown()[1];
+    expect(dialog.kind).toBe('modal');
+    const globals = Object.keys(s.context).filter((name) => name.startsWith('FT_'));
+    expect(globals.length).toBeGreaterThanOrEqual(8);
+    for (const name of globals) expect(dialog.content).toContain(`${name}(`);
+  });
+
+  test('New scenario sheet from the menu alerts the reason when it fails', () => {
+    const workbook = createWorkbook();
+    const s = session({}, workbook);
+    workbook.resetCalls();
+    workbook.failAtCall(1);
+    s.call('newScenarioSheet');
+    expect(workbook.alerts()).toEqual([
+      expect.stringMatching(
+        /^Fine-tuning cost: Could not create the scenario sheet: Service Spreadsheets failed/,
+      ),
+    ]);
+    expect(workbook.sheetNames()).toEqual(['Sheet1']);
+  });
+});
