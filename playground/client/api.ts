@@ -1,0 +1,45 @@
+// The page's calls to the playground server.
+import type { RunResult, WorkbookView } from '../view';
+
+async function postJson<T>(url: string, body: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const data = (await response.json()) as T | { error: string };
+  if (!response.ok) {
+    const message =
+      typeof data === 'object' && data !== null && 'error' in data
+        ? data.error
+        : response.statusText;
+    throw new Error(String(message));
+  }
+  return data as T;
+}
+
+export async function fetchState(): Promise<WorkbookView> {
+  const response = await fetch('/api/state');
+  return (await response.json()) as WorkbookView;
+}
+
+export function setCell(
+  sheet: string,
+  row: number,
+  col: number,
+  input: string,
+): Promise<WorkbookView> {
+  return postJson<WorkbookView>('/api/cell', { sheet, row, col, input });
+}
+
+export function activateSheet(sheet: string): Promise<WorkbookView> {
+  return postJson<WorkbookView>('/api/activate', { sheet });
+}
+
+export function runFunction(name: string, args: unknown[] = []): Promise<RunResult> {
+  return postJson<RunResult>('/api/run', { name, args });
+}
+
+export function resetWorkbook(): Promise<WorkbookView> {
+  return postJson<WorkbookView>('/api/reset', {});
+}

@@ -1,0 +1,141 @@
+// The sheet a new playground workbook opens on: every FT_* function with the
+// article's figures, what each computes, and where the product and the article differ.
+import type { Workbook } from '../emulator';
+
+export const EXAMPLES_SHEET = 'Examples';
+
+interface Example {
+  readonly label: string;
+  readonly formula: string;
+  readonly format: string;
+  readonly article: string;
+}
+
+const EXAMPLES: readonly Example[] = [
+  {
+    label:
+      'H100 GPU-hours to fine-tune Llama 13B (full) on 50,000 examples: 0.0001 × 50,000 × scale 2.0',
+    formula: '=FT_HOURS("Llama 13B", 50000)',
+    format: '0.## "h"',
+    article: '10 hours (table, Llama 13B at 50K)',
+  },
+  {
+    label: 'The same model with LoRA on 10,000 examples (LoRA takes a quarter of the time of full)',
+    formula: '=FT_HOURS("Llama 13B", 10000, "LoRA")',
+    format: '0.## "h"',
+    article: '0.5 hours (LoRA vs full table)',
+  },
+  {
+    label: 'GPU cost of that 50K-example run on AWS spot at $0.86 per H100-hour',
+    formula: '=FT_COST("Llama 13B", 50000, "AWS spot")',
+    format: '$#,##0.00',
+    article: '$8.60 (provider table)',
+  },
+  {
+    label: 'The same run on RunPod on-demand at $2.49 per hour',
+    formula: '=FT_COST("Llama 13B", 50000, "RunPod on-demand")',
+    format: '$#,##0.00',
+    article: '$24.90',
+  },
+  {
+    label: 'Months until a $1,001.25 up-front cost is paid back by $50 a month of API savings',
+    formula: '=FT_BREAKEVEN(1001.25, 50)',
+    format: '0.000 "months"',
+    article: '20 months (customer-support example)',
+  },
+  {
+    label: 'Net saving after 36 months: $50 × 36 − $1,001.25',
+    formula: '=FT_ROI(1001.25, 50, 36)',
+    format: '$#,##0.00',
+    article: '$800 profit',
+  },
+  {
+    label:
+      'API cost of 10,000 requests of 1,000 input + 300 output tokens at Claude prices ($0.003 / $0.015 per 1K)',
+    formula: '=FT_API_COST(10000, 1000, 300, "Claude")',
+    format: '$#,##0.00',
+    article: '$50/month: the article uses $0.005 per response, its own prices give $0.0075',
+  },
+  {
+    label:
+      'GPU memory to fine-tune Llama 13B with LoRA: bf16 base weights + adapter + 20% activations',
+    formula: '=FT_MEMORY("Llama 13B", "LoRA")',
+    format: '0.0 "GB"',
+    article: '16 GB: does not follow from 2 bytes per parameter for 13B weights',
+  },
+  {
+    label:
+      'Compute-bound GPU-hours for 5M tokens of LoRA on an H100 at 35% MFU (a sanity check of the rule)',
+    formula: '=FT_COMPUTE_HOURS("Llama 13B", 5000000, "LoRA")',
+    format: '0.000 "h"',
+    article: 'not in the article (4 × params × tokens / (989 TFLOPS × MFU))',
+  },
+  {
+    label: 'Rented H100-hours at $2.49 that cost as much as buying one for $20,000',
+    formula: '=FT_ONPREM_BREAKEVEN(20000, 2.49)',
+    format: '#,##0.00 "h"',
+    article: '8,032 hours',
+  },
+];
+
+/** The rows of the "your own rows" table: model, examples, method. */
+const OWN_ROWS: readonly (readonly [string, number, string])[] = [
+  ['Llama 7B', 10000, 'full'],
+  ['Llama 13B', 50000, 'LoRA'],
+  ['8B', 20000, 'QLoRA'],
+  ['Llama 70B', 100000, 'full'],
+];
+
+/** Writes the Examples sheet into the workbook (setup: not counted as the add-in's calls). */
+export function writeExamplesSheet(workbook: Workbook): void {
+  const header = ['What it computes', 'Result', 'Formula', "The article's figure"];
+  const rows: (string | number)[][] = [header];
+  for (const example of EXAMPLES)
+    rows.push([example.label, example.formula, `'${example.formula}`, example.article]);
+  workbook.write(EXAMPLES_SHEET, 'A1', rows);
+
+  const tableTop = EXAMPLES.length + 3;
+  workbook.write(EXAMPLES_SHEET, `A${tableTop}`, [
+    ['Your own rows: one formula per column covers the whole table (ranges in, ranges out)'],
+  ]);
+  const first = tableTop + 2;
+  const last = first + OWN_ROWS.length - 1;
+  workbook.write(EXAMPLES_SHEET, `A${first - 1}`, [
+    ['Model', 'Examples', 'Method', 'H100 hours', 'Cost on RunPod'],
+  ]);
+  workbook.write(
+    EXAMPLES_SHEET,
+    `A${first}`,
+    OWN_ROWS.map(([model, examples, method]) => [model, examples, method]),
+  );
+  workbook.write(EXAMPLES_SHEET, `D${first}`, [
+    [
+      `=FT_HOURS(A${first}:A${last}, B${first}:B${last}, C${first}:C${last})`,
+      `=FT_COST(A${first}:A${last}, B${first}:B${last}, "RunPod on-demand", C${first}:C${last})`,
+    ],
+  ]);
+  workbook.write(EXAMPLES_SHEET, `A${last + 2}`, [
+    [
+      'Type in any cell: a number, text, or a formula such as =FT_COST("Llama 70B", 20000, "Lambda Labs", "LoRA"). Add a row to the table above and its results appear.',
+    ],
+  ]);
+
+  const sheet = workbook.rawSheet(EXAMPLES_SHEET);
+  for (let column = 1; column <= 4; column++) sheet.cellAt(1, column).fontWeight = 'bold';
+  for (let column = 1; column <= 5; column++) sheet.cellAt(first - 1, column).fontWeight = 'bold';
+  sheet.cellAt(tableTop, 1).fontWeight = 'bold';
+  EXAMPLES.forEach((example, index) => {
+    sheet.cellAt(index + 2, 2).numberFormat = example.format;
+  });
+  for (let row = first; row <= last; row++) {
+    sheet.cellAt(row, 2).numberFormat = '#,##0';
+    sheet.cellAt(row, 4).numberFormat = '0.## "h"';
+    sheet.cellAt(row, 5).numberFormat = '$#,##0.00';
+  }
+  sheet.frozenRows = 1;
+  sheet.columnWidths.set(1, 560);
+  sheet.columnWidths.set(2, 120);
+  sheet.columnWidths.set(3, 330);
+  sheet.columnWidths.set(4, 420);
+  sheet.columnWidths.set(5, 120);
+}

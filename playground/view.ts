@@ -1,0 +1,73 @@
+// What the playground's JSON API sends the page: plain data, shared by the server
+// (which builds it) and the page (which draws it).
+
+/** One non-empty cell, as the page shows it. */
+export interface CellView {
+  readonly row: number;
+  readonly col: number;
+  /** The text shown in the cell (number format applied). */
+  readonly display: string;
+  /** What the formula bar shows: the formula, or the value as typed. */
+  readonly input: string;
+  readonly bold?: boolean;
+  readonly background?: string;
+  readonly align?: 'left' | 'right' | 'center';
+  /** The error's message when the cell shows an error. */
+  readonly error?: string;
+}
+
+export interface ChartPlacement {
+  readonly id: string;
+  /** 0-based anchor cell. */
+  readonly row: number;
+  readonly col: number;
+  readonly offsetX: number;
+  readonly offsetY: number;
+  readonly width: number;
+  readonly height: number;
+  readonly title: string;
+  readonly svg: string;
+}
+
+export interface SheetView {
+  readonly name: string;
+  readonly rows: number;
+  readonly cols: number;
+  readonly frozenRows: number;
+  readonly frozenCols: number;
+  readonly cells: readonly CellView[];
+  readonly charts: readonly ChartPlacement[];
+  readonly columnWidths: Readonly<Record<string, number>>;
+}
+
+export interface MenuItemView {
+  readonly label: string;
+  /** The bundle's global the item calls; absent for a separator. */
+  readonly functionName?: string;
+}
+
+export interface MenuView {
+  readonly title: string;
+  readonly items: readonly MenuItemView[];
+}
+
+/** Something the add-in asked the UI to show during a call. */
+export type UiEvent =
+  | { readonly kind: 'sidebar'; readonly title: string }
+  | { readonly kind: 'dialog'; readonly title: string; readonly html: string }
+  | { readonly kind: 'alert'; readonly title: string; readonly message: string }
+  | { readonly kind: 'toast'; readonly title: string; readonly message: string };
+
+export interface WorkbookView {
+  readonly title: string;
+  readonly sheets: readonly SheetView[];
+  readonly activeSheet: string;
+  readonly addonMenus: readonly MenuView[];
+  /** Bumped on every change, so the page knows when to redraw. */
+  readonly version: number;
+}
+
+/** The answer to POST /api/run. */
+export type RunResult =
+  | { readonly ok: true; readonly value: unknown; readonly events: readonly UiEvent[] }
+  | { readonly ok: false; readonly error: string; readonly events: readonly UiEvent[] };
