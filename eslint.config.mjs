@@ -5,9 +5,23 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const appsScriptAndDomGlobals = [
-  'SpreadsheetApp', 'HtmlService', 'ScriptApp', 'PropertiesService', 'LockService', 'UrlFetchApp',
-  'DriveApp', 'GmailApp', 'CacheService', 'Session', 'Logger', 'Utilities', 'google',
-  'document', 'window', 'navigator', 'localStorage',
+  'SpreadsheetApp',
+  'HtmlService',
+  'ScriptApp',
+  'PropertiesService',
+  'LockService',
+  'UrlFetchApp',
+  'DriveApp',
+  'GmailApp',
+  'CacheService',
+  'Session',
+  'Logger',
+  'Utilities',
+  'google',
+  'document',
+  'window',
+  'navigator',
+  'localStorage',
 ].map((name) => ({ name, message: 'The engine is pure: no Apps Script or DOM globals.' }));
 
 export default tseslint.config(
@@ -25,13 +39,22 @@ export default tseslint.config(
     files: ['src/engine/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', ...appsScriptAndDomGlobals],
-      'no-restricted-imports': ['error', { patterns: ['../addon/*', '../functions/*', '../../sidebar/*', 'node:*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['../addon/*', '../functions/*', '../../sidebar/*', 'node:*'] },
+      ],
     },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
-      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' },
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
     },
   },
 );
