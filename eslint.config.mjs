@@ -57,4 +57,9 @@ export default tseslint.config(
       },
     },
   },
+  {
+    // Jest loads its config and global setup as CommonJS.
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

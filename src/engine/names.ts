@@ -34,10 +34,49 @@ interface NamedRow {
   readonly name: string;
 }
 
-/** Looks names up in one catalog. Indexes are built on first use, not at load time. */
+/** The catalog's tables that rows are found in by name. */
+type Table = 'models' | 'methods' | 'gpus' | 'providers' | 'apis';
+
+/** Resolved values remembered per index and kind; a full memo is emptied, not grown. */
+const MEMO_LIMIT = 1000;
+
+/**
+ * Remembers what a raw cell value resolved to, so a column that repeats a few names
+ * (or sizes, or rates) normalises and looks each one up once. Only successful
+ * lookups are kept: an invalid value is read, and its error built, every time.
+ */
+class Memo<Value> {
+  private readonly entries = new Map<unknown, Value>();
+
+  get(raw: unknown): Value | undefined {
+    return this.entries.get(raw);
+  }
+
+  remember(raw: unknown, value: Value): Value {
+    if (typeof raw === 'string' || typeof raw === 'number') {
+      if (this.entries.size >= MEMO_LIMIT) this.entries.clear();
+      this.entries.set(raw, value);
+    }
+    return value;
+  }
+}
+
+/**
+ * Looks names up in one catalog. Indexes are built on first use, not at load time,
+ * and what each raw value resolved to is remembered (a catalog does not change).
+ */
 export class CatalogIndex {
   readonly catalog: Catalog;
   private readonly indexes = new Map<string, Map<string, NamedRow>>();
+  private readonly found: Record<Table, Memo<NamedRow>> = {
+    models: new Memo(),
+    methods: new Memo(),
+    gpus: new Memo(),
+    providers: new Memo(),
+    apis: new Memo(),
+  };
+  private readonly models = new Memo<ResolvedModel>();
+  private readonly providers = new Memo<ResolvedProvider>();
   private modelsBySize: readonly ModelRow[] | undefined;
 
   constructor(catalog: Catalog) {
@@ -46,17 +85,20 @@ export class CatalogIndex {
 
   /** A catalog model by name, or a size in billions (8 or "8B"), interpolated. */
   model(argument: string, value: unknown): ResolvedModel {
+    const known = this.models.get(value);
+    if (known) return known;
     const size = typeof value === 'number' ? value : readSizeText(value);
     if (size !== undefined) {
       checkNumber(argument, size, 'positive', value);
-      return { name: `${formatSize(size)}B`, paramsBillions: size, scale: this.scaleForSize(size) };
+      return this.models.remember(value, {
+        name: `${formatSize(size)}B`,
+        paramsBillions: size,
+        scale: this.scaleForSize(size),
+      });
     }
-    return this.find(
-      argument,
+    return this.models.remember(
       value,
-      'models',
-      this.catalog.models,
-      'or a size in billions such as 8',
+      this.find(argument, value, 'models', this.catalog.models, 'or a size in billions such as 8'),
     );
   }
 
@@ -72,10 +114,16 @@ export class CatalogIndex {
 
   /** A provider by name, or a $ per H100-hour rate. */
   provider(argument: string, value: unknown): ResolvedProvider {
+    const known = this.providers.get(value);
+    if (known) return known;
     const rate = parseNumberValue(value);
     if (rate !== undefined) {
       checkNumber(argument, rate, 'nonNegative', value);
-      return { name: `$${rate}/GPU-hour`, gpu: this.gpu('gpu', 'H100'), pricePerGpuHour: rate };
+      return this.providers.remember(value, {
+        name: `$${rate}/GPU-hour`,
+        gpu: this.gpu('gpu', 'H100'),
+        pricePerGpuHour: rate,
+      });
     }
     const row = this.find(
       argument,
@@ -84,11 +132,11 @@ export class CatalogIndex {
       this.catalog.providers,
       'or a $ per GPU-hour rate',
     );
-    return {
+    return this.providers.remember(value, {
       name: row.name,
       gpu: this.gpu(`${argument} GPU`, row.gpu),
       pricePerGpuHour: row.pricePerGpuHour,
-    };
+    });
   }
 
   /** An API's prices by name. */
@@ -132,10 +180,13 @@ export class CatalogIndex {
   private find<Row extends NamedRow>(
     argument: string,
     value: unknown,
-    table: string,
+    table: Table,
     rows: readonly Row[],
     alternative: string,
   ): Row {
+    const found = this.found[table];
+    const known = found.get(value) as Row | undefined;
+    if (known) return known;
     if (typeof value !== 'string' || isBlank(value) || value.trim() === '') {
       const errorCode = cellErrorCode(value);
       const problem = errorCode
@@ -167,6 +218,7 @@ export class CatalogIndex {
         knownNames(rows),
       );
     }
+    found.remember(value, row);
     return row;
   }
 }

@@ -1,4 +1,4 @@
-import { InputError, isBlank } from '../engine';
+import { InputError, isBlank, parseNumberValue } from '../engine';
 
 /** What one cell can hand a custom function. */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -67,7 +67,7 @@ export function applyToCells(
   const values: Cell[] = scalars.slice();
   if (!shape) {
     if (values.every(isBlank)) return '';
-    return computeCell(functionName, specs, values, compute, '');
+    return computeCell(functionName, specs, values, compute, undefined, 0, 0);
   }
 
   const output: CellResult[][] = new Array(shape.rows);
@@ -85,23 +85,31 @@ export function applyToCells(
       }
       outputRow[column] = allRangesBlank
         ? ''
-        : computeCell(functionName, specs, values, compute, cellPosition(shape, row, column));
+        : computeCell(functionName, specs, values, compute, shape, row, column);
     }
     output[row] = outputRow;
   }
   return output;
 }
 
+/**
+ * One result cell. The cell's position (shape, row, column; no shape for scalars)
+ * is turned into text only for an error, so a valid row allocates no message.
+ */
 function computeCell(
   functionName: string,
   specs: readonly ArgumentSpec[],
   values: readonly Cell[],
   compute: RowCompute,
-  position: string,
+  shape: Shape | undefined,
+  row: number,
+  column: number,
 ): CellResult {
   for (let index = 0; index < specs.length; index++) {
     if (specs[index].required && isBlank(values[index])) {
-      throw new Error(`${functionName}: ${specs[index].name} is required but blank${position}`);
+      throw new Error(
+        `${functionName}: ${specs[index].name} is required but blank${cellPosition(shape, row, column)}`,
+      );
     }
   }
   let result: CellResult;
@@ -113,19 +121,35 @@ function computeCell(
     if (error instanceof InputError) {
       // eslint-disable-next-line preserve-caught-error
       throw new Error(
-        `${functionName}: ${error.problem}${position}${error.hint ? `. ${error.hint}` : ''}`,
+        `${functionName}: ${error.problem}${cellPosition(shape, row, column)}${error.hint ? `. ${error.hint}` : ''}`,
       );
     }
     // A bug must still reach the cell as a message for a person, not a raw TypeError.
     // eslint-disable-next-line preserve-caught-error
-    throw new Error(`${functionName}: could not compute this input${position}; please report it`);
+    throw new Error(
+      `${functionName}: could not compute this input${cellPosition(shape, row, column)}; please report it`,
+    );
   }
   if (typeof result === 'number' && !Number.isFinite(result)) {
     throw new Error(
-      `${functionName}: the result is too large to show${position}; check the inputs`,
+      `${functionName}: the result is too large to show${cellPosition(shape, row, column)} (beyond about 1.8e308); ${largestInput(specs, values)}`,
     );
   }
   return result;
+}
+
+/** Names the input with the largest size, the likely cause of a result too large to show. */
+function largestInput(specs: readonly ArgumentSpec[], values: readonly Cell[]): string {
+  let largest = -1;
+  let text = 'check the inputs for very large or very small numbers';
+  for (let index = 0; index < specs.length; index++) {
+    const size = Math.abs(parseNumberValue(values[index]) ?? -1);
+    if (size > largest && size >= 1e100) {
+      largest = size;
+      text = `check ${specs[index].name}, which is ${String(values[index])}`;
+    }
+  }
+  return text;
 }
 
 function rangeShape(functionName: string, name: string, range: unknown[]): Shape {
@@ -149,7 +173,9 @@ function describeShape(shape: Shape): string {
   return `${plural(shape.rows, 'row')} × ${plural(shape.columns, 'column')}`;
 }
 
-function cellPosition(shape: Shape, row: number, column: number): string {
+/** " (row 3)", " (column 2)" or " (row 3, column 2)"; nothing for a scalar call. */
+function cellPosition(shape: Shape | undefined, row: number, column: number): string {
+  if (!shape) return '';
   return shape.columns === 1
     ? ` (row ${row + 1})`
     : shape.rows === 1

@@ -1,0 +1,90 @@
+// `npm run bench`: builds dist/, then measures the built bundle in one run and prints
+// a Markdown table; the results go to bench/results/latest.json.
+//   --quick         fewer samples (a smoke run; the numbers are rougher)
+//   --no-browser    skip the sidebar part
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, readBundle } from './bundle';
+import { runColdStart } from './coldstart';
+import type { BenchReport } from './report';
+import { checkGoals, markdown, roundAll } from './report';
+import { runScenarioWrites } from './scenario';
+import { runSidebar } from './sidebar';
+import type { SidebarResult } from './sidebar';
+import type { ThroughputRow } from './throughput';
+import { RESULT_MARKER } from './throughput';
+
+const quick = process.argv.includes('--quick');
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+/** Part 1 runs in its own process with --expose-gc, to count the heap it allocates. */
+function runThroughputWorker(): ThroughputRow[] {
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      path.join(ROOT, 'scripts', 'run-ts.mjs'),
+      path.join(ROOT, 'bench', 'throughput.ts'),
+      '--worker',
+      ...(quick ? ['--quick'] : []),
+    ],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
+  );
+  const line = child.stdout.split('\n').find((text) => text.startsWith(RESULT_MARKER));
+  if (child.status !== 0 || !line) {
+    throw new Error(`throughput worker failed (exit ${child.status}): ${child.stdout}`);
+  }
+  return JSON.parse(line.slice(RESULT_MARKER.length)) as ThroughputRow[];
+}
+
+async function sidebarPart(code: string): Promise<SidebarResult | { skipped: string }> {
+  if (process.argv.includes('--no-browser')) return { skipped: '--no-browser' };
+  try {
+    return await runSidebar(code, quick ? 40 : 150);
+  } catch (error) {
+    // No Chromium here: report it, and keep the other parts.
+    const message = error instanceof Error ? error.message : String(error);
+    if (/Chromium not found/.test(message)) return { skipped: message };
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const code = readBundle();
+  const environment = {
+    date: new Date().toISOString().slice(0, 10),
+    node: process.version,
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+    cores: os.cpus().length,
+    loadAverage: os.loadavg()[0],
+  };
+  log('1/4 custom-function throughput (1K, 10K, 100K rows)…');
+  const throughput = runThroughputWorker();
+  log('2/4 cold start…');
+  const coldStart = runColdStart(code, quick ? 7 : 21);
+  log('3/4 scenario writes…');
+  const scenario = runScenarioWrites(code);
+  log('4/4 sidebar preview in headless Chromium…');
+  const sidebar = await sidebarPart(code);
+  const partial = { environment, throughput, coldStart, scenario, sidebar };
+  const report: BenchReport = roundAll({ ...partial, goals: checkGoals(partial) });
+
+  const results = path.join(ROOT, 'bench', 'results');
+  mkdirSync(results, { recursive: true });
+  writeFileSync(path.join(results, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${markdown(report)}\n`);
+  log(`done in ${Math.round((Date.now() - started) / 1000)} s; wrote bench/results/latest.json`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});

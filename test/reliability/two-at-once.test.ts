@@ -1,0 +1,133 @@
+// "Two at once": two generateScenario runs for the same input give two distinct,
+// complete sheets, never one half-written over the other, whether they run one after
+// the other or the second runs entirely between any two service calls of the first
+// (as two Apps Script executions on one spreadsheet can).
+import type { Workbook } from '../../emulator';
+import { CATALOG_SHEET } from '../../src/addon/catalog-sheet';
+import { attempt, execution } from './harness';
+import type { Result } from './harness';
+import { bases, changedSheets, fingerprints, fresh } from './workbooks';
+
+const INPUT = { model: 'Llama 13B', method: 'LoRA', examples: 20000, provider: 'AWS spot' };
+
+function sheetOf(result: Result): string {
+  if (!result.ok) throw new Error(`the run failed: ${result.message}`);
+  return (result.value as { sheetName: string }).sheetName;
+}
+
+/** A sheet's content without its name: values, formulas, formats, size, charts. */
+function content(workbook: Workbook, name: string): string {
+  return JSON.stringify({
+    values: workbook.values(name),
+    formulas: workbook.formulas(name),
+    formats: workbook.numberFormats(name),
+    weights: workbook.fontWeights(name),
+    size: workbook.sheetSize(name),
+    // A chart's range names its own sheet: compare it without the name.
+    charts: workbook.charts(name).map((chart) => ({
+      ...chart,
+      ranges: chart.ranges.map((range) => ({
+        ...range,
+        sheet: range.sheet === name ? '(this sheet)' : range.sheet,
+      })),
+    })),
+  });
+}
+
+describe('two generateScenario runs at once', () => {
+  test('one after the other: two distinct sheets with the same content', () => {
+    const workbook = fresh(bases().completeCatalog);
+    const before = fingerprints(workbook);
+    const first = sheetOf(attempt(execution(workbook), 'generateScenario', INPUT));
+    const second = sheetOf(attempt(execution(workbook), 'generateScenario', INPUT));
+    expect(second).not.toBe(first);
+    expect(content(workbook, second) === content(workbook, first)).toBe(true);
+    expect(changedSheets(before, workbook)).toEqual([]);
+  });
+
+  // Reference: what one run alone writes.
+  const reference = (): { name: string; content: string } => {
+    const workbook = fresh(bases().completeCatalog);
+    const name = sheetOf(attempt(execution(workbook), 'generateScenario', INPUT));
+    return { name, content: content(workbook, name) };
+  };
+
+  test('the second run between any two calls of the first: both sheets distinct and whole', () => {
+    const alone = reference();
+    const probe = fresh(bases().completeCatalog);
+    const probeRun = execution(probe);
+    attempt(probeRun, 'generateScenario', INPUT);
+    const calls = probeRun.calls();
+    expect(calls).toBeGreaterThan(5);
+
+    const problems: string[] = [];
+    for (let at = 1; at <= calls; at++) {
+      const workbook = fresh(bases().completeCatalog);
+      const before = fingerprints(workbook);
+      const first = execution(workbook);
+      const second = execution(workbook);
+      let secondResult: Result | undefined;
+      first.beforeCall = (call) => {
+        if (call === at && !secondResult) secondResult = attempt(second, 'generateScenario', INPUT);
+      };
+      const firstResult = attempt(first, 'generateScenario', INPUT);
+      const where = `second run before call ${at} of the first`;
+      if (!firstResult.ok || !secondResult?.ok) {
+        problems.push(
+          `${where}: ${firstResult.ok ? '' : `first failed: ${firstResult.message}`} ${secondResult?.ok ? '' : `second failed: ${secondResult?.ok === false ? secondResult.message : 'did not run'}`}`,
+        );
+        continue;
+      }
+      const names = [sheetOf(firstResult), sheetOf(secondResult)];
+      if (names[0] === names[1]) problems.push(`${where}: both report the sheet "${names[0]}"`);
+      for (const name of names) {
+        if (!workbook.sheetNames().includes(name)) problems.push(`${where}: "${name}" is missing`);
+        else if (content(workbook, name) !== alone.content)
+          problems.push(`${where}: "${name}" differs from a run alone`);
+      }
+      const extra = workbook
+        .sheetNames()
+        .filter((name) => !before.has(name) && !names.includes(name));
+      if (extra.length > 0) problems.push(`${where}: extra sheets ${JSON.stringify(extra)}`);
+      problems.push(
+        ...changedSheets(before, workbook).map((name) => `${where}: "${name}" changed`),
+      );
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('both runs on a workbook without a catalog: the catalog is made once, nothing half-written', () => {
+    const probe = fresh(bases().noCatalog);
+    const probeRun = execution(probe);
+    attempt(probeRun, 'generateScenario', INPUT);
+    const calls = probeRun.calls();
+    const problems: string[] = [];
+    for (let at = 1; at <= calls; at++) {
+      const workbook = fresh(bases().noCatalog);
+      const before = fingerprints(workbook);
+      const first = execution(workbook);
+      const second = execution(workbook);
+      let secondResult: Result | undefined;
+      first.beforeCall = (call) => {
+        if (call === at && !secondResult) secondResult = attempt(second, 'generateScenario', INPUT);
+      };
+      const firstResult = attempt(first, 'generateScenario', INPUT);
+      const where = `second run before call ${at} of the first`;
+      const made = [firstResult, secondResult].filter((result): result is Result => !!result?.ok);
+      // Each run either made its own sheet or failed with a message and left nothing of its own.
+      const names = made.map(sheetOf);
+      if (new Set(names).size !== names.length) problems.push(`${where}: the same sheet twice`);
+      const expected = [...names, CATALOG_SHEET];
+      const added = workbook.sheetNames().filter((name) => !before.has(name));
+      if (JSON.stringify([...added].sort()) !== JSON.stringify([...expected].sort()))
+        problems.push(
+          `${where}: sheets added ${JSON.stringify(added)}, expected ${JSON.stringify(expected)}`,
+        );
+      if (made.length === 0) problems.push(`${where}: neither run succeeded`);
+      problems.push(
+        ...changedSheets(before, workbook).map((name) => `${where}: "${name}" changed`),
+      );
+    }
+    expect(problems).toEqual([]);
+  });
+});
