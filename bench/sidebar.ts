@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createWorkbook } from '../emulator';
-import { launchChromium, wireScriptRun } from '../test/support/browser';
+import { launchChromium, openSidebarPage } from '../test/support/browser';
 import { ROOT, callGlobal, loadBundleForBench } from './bundle';
 import type { Stats } from './harness';
 import { summarize } from './harness';
@@ -20,8 +20,6 @@ export interface SidebarResult {
   /** Both kinds together, ms. */
   readonly allMs: Stats;
 }
-
-const SIDEBAR_URL = 'https://sidebar.bench/Sidebar.html';
 
 interface PageSamples {
   readonly typing: number[];
@@ -73,21 +71,17 @@ const MEASURE_IN_PAGE = `({ rounds, warmup }) => {
 }`;
 
 export async function runSidebar(code: string, rounds: number): Promise<SidebarResult> {
-  const html = readFileSync(path.join(ROOT, 'dist', 'Sidebar.html'), 'utf8');
   const workbook = createWorkbook();
   const server = loadBundleForBench(code, workbook.services);
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-    await page.route('**/*', async (route) => {
-      if (route.request().url() === SIDEBAR_URL) {
-        await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-      } else {
-        await route.abort();
-      }
-    });
-    await wireScriptRun(page, (name, args) => callGlobal(server, name, ...args));
-    await page.goto(SIDEBAR_URL);
+    const html = readFileSync(path.join(ROOT, 'dist', 'Sidebar.html'), 'utf8');
+    const { page, url } = await openSidebarPage(
+      browser,
+      (name, args) => callGlobal(server, name, ...args),
+      html,
+    );
+    await page.goto(url);
     await page.locator('#app[data-catalog="loaded"]').waitFor();
     const samples = (await page.evaluate(
       `(${MEASURE_IN_PAGE})(${JSON.stringify({ rounds, warmup: 20 })})`,

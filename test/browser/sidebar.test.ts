@@ -15,10 +15,14 @@ import {
 import type { TableKey } from '../../src/addon/catalog-sheet';
 import type { ScenarioSummary } from '../../src/shared/contract';
 import { DIST, callGlobal, loadBundle } from '../support/load-bundle';
-import { describeWithBrowser, launchChromium, wireScriptRun } from '../support/browser';
+import {
+  SIDEBAR_URL,
+  describeWithBrowser,
+  launchChromium,
+  openSidebarPage,
+} from '../support/browser';
 
 const ROOT = path.join(__dirname, '..', '..');
-const SIDEBAR_URL = 'https://sidebar.test/Sidebar.html';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const HOSTILE_PROVIDER = '"><svg onload=alert(2)>';
 const HOSTILE_API = '<script>window.__pwned = 1</script>';
@@ -62,8 +66,8 @@ describeWithBrowser('sidebar in headless Chromium', () => {
   let page: Page;
   /** Every server call the page made, with what the server answered or threw. */
   const calls: { name: string; args: unknown[]; result?: unknown; error?: string }[] = [];
-  const dialogs: string[] = [];
-  const externalRequests: string[] = [];
+  let dialogs: string[] = [];
+  let externalRequests: string[] = [];
   let server: Server;
   /** When set, generateScenario waits for it (to see the busy state). */
   let gate: Promise<void> | undefined;
@@ -75,21 +79,7 @@ describeWithBrowser('sidebar in headless Chromium', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    const html = readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
-    await page.route('**/*', async (route) => {
-      if (route.request().url() === SIDEBAR_URL) {
-        await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-      } else {
-        externalRequests.push(route.request().url());
-        await route.abort();
-      }
-    });
-    await wireScriptRun(page, async (name, args) => {
+    ({ page, dialogs, externalRequests } = await openSidebarPage(browser, async (name, args) => {
       const call: (typeof calls)[number] = { name, args };
       calls.push(call);
       if (name === 'generateScenario' && gate) await gate;
@@ -100,7 +90,7 @@ describeWithBrowser('sidebar in headless Chromium', () => {
         call.error = (error as Error).message;
         throw error;
       }
-    });
+    }));
   });
 
   afterAll(async () => {

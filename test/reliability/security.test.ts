@@ -7,7 +7,12 @@ import vm from 'node:vm';
 import type { Browser, Page } from 'playwright-core';
 import type { Workbook } from '../../emulator';
 import { CATALOG_SHEET } from '../../src/addon/catalog-sheet';
-import { describeWithBrowser, launchChromium, wireScriptRun } from '../support/browser';
+import {
+  SIDEBAR_URL,
+  describeWithBrowser,
+  launchChromium,
+  openSidebarPage,
+} from '../support/browser';
 import { CODE_JS, DIST } from '../support/load-bundle';
 import { attempt, execution } from './harness';
 import { FORBIDDEN_IN_BUNDLE, HOSTILE_NAMES } from './lists';
@@ -202,33 +207,21 @@ describe('user text is written to cells as text, never as a formula', () => {
   });
 });
 
-const SIDEBAR_URL = 'https://sidebar.reliability.test/Sidebar.html';
-
 describeWithBrowser('the sidebar renders hostile catalog names as text (headless Chromium)', () => {
   let browser: Browser;
   let page: Page;
-  const dialogs: string[] = [];
-  const requests: string[] = [];
+  let dialogs: string[] = [];
+  let requests: string[] = [];
   const workbook = hostileWorkbook();
   const exec = execution(workbook);
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    const html = readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
-    await page.route('**/*', async (route) => {
-      if (route.request().url() === SIDEBAR_URL) {
-        await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-      } else {
-        requests.push(route.request().url());
-        await route.abort();
-      }
-    });
-    await wireScriptRun(page, (name, args) => exec.run(name, ...args));
+    ({
+      page,
+      dialogs,
+      externalRequests: requests,
+    } = await openSidebarPage(browser, (name, args) => exec.run(name, ...args)));
     await page.goto(SIDEBAR_URL);
     await page.locator('#app[data-catalog="loaded"]').waitFor();
   });

@@ -8,7 +8,10 @@
 //   launchChromium()               the browser, headless, with CHROMIUM_ARGS
 //   wireScriptRun(page, handler)   a `google.script.run` in the page that calls `handler(name, args)`
 //                                  in Node, carrying only JSON (as Apps Script carries only plain data)
-import { existsSync } from 'node:fs';
+//   openSidebarPage(browser, handler)  the built dist/Sidebar.html in a 300 px page wired that way,
+//                                  recording dialogs and refusing (and recording) every other request
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, LaunchOptions, Page } from 'playwright-core';
 
@@ -140,4 +143,48 @@ export async function wireScriptRun(page: Page, handler: ScriptRunHandler): Prom
   window.google = { script: { run: runner(undefined, undefined) } };
 })();`,
   });
+}
+
+/** A page showing the built sidebar, and what it tried that it must not. */
+export interface SidebarPage {
+  readonly page: Page;
+  /** The address the page is served at; `page.goto(url)` (re)loads it. */
+  readonly url: string;
+  /** Messages of every alert/confirm/prompt the page opened (each dismissed). */
+  readonly dialogs: string[];
+  /** Every request to anything but the sidebar itself (each aborted). */
+  readonly externalRequests: string[];
+}
+
+/** Where the sidebar is served: a made-up origin, so any other request stands out. */
+export const SIDEBAR_URL = 'https://sidebar.test/Sidebar.html';
+
+/**
+ * A 300 px page that serves the built dist/Sidebar.html at SIDEBAR_URL with its
+ * google.script.run wired to `handler`. It does not navigate: call
+ * `page.goto(url)` (after anything else that must be wired first). `html` defaults to
+ * dist/Sidebar.html next to this file; pass it when running from a bundled script.
+ */
+export async function openSidebarPage(
+  browser: Browser,
+  handler: ScriptRunHandler,
+  html: string = readFileSync(path.join(__dirname, '..', '..', 'dist', 'Sidebar.html'), 'utf8'),
+): Promise<SidebarPage> {
+  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+  const dialogs: string[] = [];
+  const externalRequests: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.route('**/*', async (route) => {
+    if (route.request().url() === SIDEBAR_URL) {
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    } else {
+      externalRequests.push(route.request().url());
+      await route.abort();
+    }
+  });
+  await wireScriptRun(page, handler);
+  return { page, url: SIDEBAR_URL, dialogs, externalRequests };
 }
