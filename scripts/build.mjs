@@ -44,9 +44,12 @@ export function readGlobals(entry = path.join(root, 'src', 'index.ts')) {
   });
 }
 
+// The named parameters are what Sheets shows as argument hints; the call passes on
+// every argument given (`arguments`), so a function can tell a formula that has one
+// too many instead of silently dropping it.
 function stub({ name, params, jsdoc }) {
-  const args = params.join(', ');
-  return `${jsdoc ? `${jsdoc}\n` : ''}function ${name}(${args}) {\n  return ${BUNDLE_GLOBAL}.${name}(${args});\n}\n`;
+  const call = params.length > 0 ? '.apply(null, arguments)' : '()';
+  return `${jsdoc ? `${jsdoc}\n` : ''}function ${name}(${params.join(', ')}) {\n  return ${BUNDLE_GLOBAL}.${name}${call};\n}\n`;
 }
 
 async function buildServer() {
@@ -58,6 +61,10 @@ async function buildServer() {
     target: TARGET,
     platform: 'neutral',
     legalComments: 'none',
+    // Apps Script loads the whole file for every custom-function call: drop whitespace
+    // and simplify syntax, but keep names so an error's stack still reads.
+    minifyWhitespace: true,
+    minifySyntax: true,
     write: false,
   });
   const bundle = result.outputFiles[0].text;

@@ -1,7 +1,7 @@
 import type { ApiRow, Catalog, GpuRow, MethodRow, ModelRow } from './catalog';
 import { BUILT_IN_CATALOG } from './catalog';
 import { InputError, describeValue } from './errors';
-import { cellErrorCode, checkNumber, isBlank, parseNumberValue } from './numbers';
+import { cellErrorCode, checkNumber, parseNumberValue } from './numbers';
 
 /** A model as the calculations need it: a catalog row or an interpolated size. */
 export interface ResolvedModel {
@@ -27,8 +27,9 @@ export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[\s\-_]+/g, '');
 }
 
-// "8", "8B", "8 b", "0.5B": a model size in billions of parameters.
-const SIZE_TEXT = /^\s*(\d+(?:\.\d+)?)\s*b?\s*$/i;
+// "8", "8B", "8 b", "0.5B": a model size in billions of parameters ("-5B" is read,
+// to be refused as a size rather than looked up as a name).
+const SIZE_TEXT = /^\s*(-?\d+(?:\.\d+)?)\s*b?\s*$/i;
 
 interface NamedRow {
   readonly name: string;
@@ -37,46 +38,13 @@ interface NamedRow {
 /** The catalog's tables that rows are found in by name. */
 type Table = 'models' | 'methods' | 'gpus' | 'providers' | 'apis';
 
-/** Resolved values remembered per index and kind; a full memo is emptied, not grown. */
-const MEMO_LIMIT = 1000;
-
 /**
- * Remembers what a raw cell value resolved to, so a column that repeats a few names
- * (or sizes, or rates) normalises and looks each one up once. Only successful
- * lookups are kept: an invalid value is read, and its error built, every time.
- */
-class Memo<Value> {
-  private readonly entries = new Map<unknown, Value>();
-
-  get(raw: unknown): Value | undefined {
-    return this.entries.get(raw);
-  }
-
-  remember(raw: unknown, value: Value): Value {
-    if (typeof raw === 'string' || typeof raw === 'number') {
-      if (this.entries.size >= MEMO_LIMIT) this.entries.clear();
-      this.entries.set(raw, value);
-    }
-    return value;
-  }
-}
-
-/**
- * Looks names up in one catalog. Indexes are built on first use, not at load time,
- * and what each raw value resolved to is remembered (a catalog does not change).
+ * Looks names up in one catalog. Indexes are built on first use, not at load time.
+ * (A range reads each distinct cell once: see src/functions/cells.ts.)
  */
 export class CatalogIndex {
   readonly catalog: Catalog;
   private readonly indexes = new Map<string, Map<string, NamedRow>>();
-  private readonly found: Record<Table, Memo<NamedRow>> = {
-    models: new Memo(),
-    methods: new Memo(),
-    gpus: new Memo(),
-    providers: new Memo(),
-    apis: new Memo(),
-  };
-  private readonly models = new Memo<ResolvedModel>();
-  private readonly providers = new Memo<ResolvedProvider>();
   private modelsBySize: readonly ModelRow[] | undefined;
 
   constructor(catalog: Catalog) {
@@ -85,21 +53,23 @@ export class CatalogIndex {
 
   /** A catalog model by name, or a size in billions (8 or "8B"), interpolated. */
   model(argument: string, value: unknown): ResolvedModel {
-    const known = this.models.get(value);
-    if (known) return known;
     const size = typeof value === 'number' ? value : readSizeText(value);
-    if (size !== undefined) {
-      checkNumber(argument, size, 'positive', value);
-      return this.models.remember(value, {
-        name: `${formatSize(size)}B`,
-        paramsBillions: size,
-        scale: this.scaleForSize(size),
-      });
+    if (size === undefined) {
+      return this.find(
+        argument,
+        value,
+        'models',
+        this.catalog.models,
+        'or a size in billions such as 8',
+      );
     }
-    return this.models.remember(
-      value,
-      this.find(argument, value, 'models', this.catalog.models, 'or a size in billions such as 8'),
-    );
+    checkNumber(argument, size, 'positive', value);
+    const scale = this.scaleForSize(size);
+    // Past about 1e297B the rule's extrapolated scale overflows: no estimate to give.
+    if (!Number.isFinite(scale)) {
+      throw new InputError(argument, `${argument} size ${size}B is too large to estimate`);
+    }
+    return { name: `${formatSize(size)}B`, paramsBillions: size, scale };
   }
 
   /** A fine-tuning method by name (full, LoRA, QLoRA). */
@@ -114,16 +84,10 @@ export class CatalogIndex {
 
   /** A provider by name, or a $ per H100-hour rate. */
   provider(argument: string, value: unknown): ResolvedProvider {
-    const known = this.providers.get(value);
-    if (known) return known;
     const rate = parseNumberValue(value);
     if (rate !== undefined) {
       checkNumber(argument, rate, 'nonNegative', value);
-      return this.providers.remember(value, {
-        name: `$${rate}/GPU-hour`,
-        gpu: this.gpu('gpu', 'H100'),
-        pricePerGpuHour: rate,
-      });
+      return { name: `$${rate}/GPU-hour`, gpu: this.gpu('gpu', 'H100'), pricePerGpuHour: rate };
     }
     const row = this.find(
       argument,
@@ -132,23 +96,16 @@ export class CatalogIndex {
       this.catalog.providers,
       'or a $ per GPU-hour rate',
     );
-    return this.providers.remember(value, {
+    return {
       name: row.name,
       gpu: this.gpu(`${argument} GPU`, row.gpu),
       pricePerGpuHour: row.pricePerGpuHour,
-    });
+    };
   }
 
-  /** An API's prices by name. */
+  /** An API's prices by name (a price is not an API: callers that take one read it first). */
   api(argument: string, value: unknown): ResolvedApi {
-    const row: ApiRow = this.find(
-      argument,
-      value,
-      'apis',
-      this.catalog.apis,
-      'or a $ per 1K-token price',
-    );
-    return row;
+    return this.find<ApiRow>(argument, value, 'apis', this.catalog.apis, '');
   }
 
   /** The article's scale factor for a size, interpolated in log(params)-log(scale). */
@@ -184,18 +141,9 @@ export class CatalogIndex {
     rows: readonly Row[],
     alternative: string,
   ): Row {
-    const found = this.found[table];
-    const known = found.get(value) as Row | undefined;
-    if (known) return known;
-    if (typeof value !== 'string' || isBlank(value) || value.trim() === '') {
-      const errorCode = cellErrorCode(value);
-      const problem = errorCode
-        ? `${argument} is the cell error ${errorCode}: fix that cell first`
-        : `${argument} must be a name from the catalog${alternative ? ` ${alternative}` : ''}, got ${describeValue(value)}`;
-      throw new InputError(argument, problem, errorCode ? '' : knownNames(rows));
-    }
+    const named = typeof value === 'string' && value.trim() !== '';
     let index = this.indexes.get(table);
-    if (!index) {
+    if (named && !index) {
       index = new Map();
       for (const row of rows) {
         const key = normalizeName(row.name);
@@ -203,23 +151,22 @@ export class CatalogIndex {
       }
       this.indexes.set(table, index);
     }
-    const row = index.get(normalizeName(value)) as Row | undefined;
-    if (!row) {
-      const errorCode = cellErrorCode(value);
-      if (errorCode) {
-        throw new InputError(
-          argument,
-          `${argument} is the cell error ${errorCode}: fix that cell first`,
-        );
-      }
+    const row = named ? index?.get(normalizeName(value)) : undefined;
+    if (row) return row as Row;
+    const errorCode = cellErrorCode(value);
+    if (errorCode) {
       throw new InputError(
         argument,
-        `${argument} ${describeValue(value)} is not in the catalog`,
-        knownNames(rows),
+        `${argument} is the cell error ${errorCode}: fix that cell first`,
       );
     }
-    found.remember(value, row);
-    return row;
+    throw new InputError(
+      argument,
+      named
+        ? `${argument} ${describeValue(value)} is not in the catalog`
+        : `${argument} must be a name from the catalog${alternative ? ` ${alternative}` : ''}, got ${describeValue(value)}`,
+      knownNames(rows),
+    );
   }
 }
 

@@ -273,7 +273,7 @@ export function computeScenario(scenario: ResolvedScenario, index: CatalogIndex)
   }
   const breakEven = breakEvenMonths(upfront, savings);
 
-  return {
+  return checkFinite({
     resolved: scenario,
     training,
     providers,
@@ -295,7 +295,29 @@ export function computeScenario(scenario: ResolvedScenario, index: CatalogIndex)
       horizon: roi(upfront, savings, input.horizonMonths),
     },
     verdict: verdict(breakEven, input.horizonMonths, input.requestsPerMonth),
-  };
+  });
+}
+
+/**
+ * The result, when all its numbers are finite. Each input is, but products of very
+ * large ones overflow: the error names the largest input, the likely cause.
+ */
+function checkFinite(result: ScenarioResult): ScenarioResult {
+  const overflows = (value: unknown): boolean =>
+    typeof value === 'object' && value !== null
+      ? Object.values(value).some(overflows)
+      : typeof value === 'number' && !Number.isFinite(value);
+  if (!overflows(result)) return result;
+  const { input, model } = result.resolved;
+  const sizes = SCENARIO_FIELDS.map(({ key }) => {
+    const value = key === 'model' ? model.paramsBillions : input[key];
+    return { key, size: typeof value === 'number' ? Math.abs(value) : -1 };
+  }).sort((a, b) => b.size - a.size);
+  const { key, size } = sizes[0];
+  throw new InputError(
+    key,
+    `the scenario's numbers are too large to compute (beyond about 1.8e308); check ${key}, which is ${size}`,
+  );
 }
 
 /** The one-line decision: break-even against the horizon, volume against the article's thresholds. */

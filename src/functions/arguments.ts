@@ -1,7 +1,6 @@
-import type { MethodRow, ResolvedModel } from '../engine';
+import type { MethodRow, ResolvedApi, ResolvedProvider } from '../engine';
 import {
   builtInIndex,
-  checkNumber,
   describeValue,
   InputError,
   isBlank,
@@ -9,31 +8,77 @@ import {
   readNumber,
 } from '../engine';
 import type { NumberRule } from '../engine';
-import type { Cell } from './cells';
+import type { Cell, Reader } from './cells';
 
 // Argument readers shared by the FT_* functions: one place that turns a cell into
 // an engine value, so every function reads "model" or "examples" the same way.
+// Each has the Reader shape (argument name, cell) => value and throws an InputError
+// that names the argument. They keep no memo: a range reads each distinct cell once
+// (src/functions/cells.ts), and Apps Script evaluates the script afresh per call.
 
-export function model(name: string, value: Cell): ResolvedModel {
-  return builtInIndex().model(name, value);
+/** A number that must follow `rule`: "50,000" and " 12000 " are read; other text is an error. */
+export function numberBy(rule: NumberRule): Reader<number> {
+  return (name, value) => readNumber(name, value, rule);
 }
 
-export function method(name: string, value: Cell): MethodRow {
+/** An optional number that must follow `rule`; blank takes `fallback`. */
+export function numberOr(rule: NumberRule, fallback: number): Reader<number> {
+  return (name, value) => (isBlank(value) ? fallback : readNumber(name, value, rule));
+}
+
+/** True for a number, or text that reads as one: such a cell is not a name. */
+function isNumeric(value: Cell): boolean {
+  return typeof value === 'number' || parseNumberValue(value) !== undefined;
+}
+
+/** A model's scale factor (the article's rule): a catalog model, or a size in billions. */
+export function modelScale(name: string, value: Cell): number {
+  return builtInIndex().model(name, value).scale;
+}
+
+/** A model's size in billions of parameters. */
+export function modelParams(name: string, value: Cell): number {
+  return builtInIndex().model(name, value).paramsBillions;
+}
+
+/** A provider by name, or a $ per H100-hour rate. */
+export function provider(name: string, value: Cell): ResolvedProvider {
+  return builtInIndex().provider(name, value);
+}
+
+/** A GPU's bf16 dense peak in TFLOPS: a GPU name (H100 when blank) or a number. */
+export function gpuPeakTflops(name: string, value: Cell): number {
+  if (isNumeric(value)) return readNumber(name, value, 'positive');
+  return builtInIndex().gpu(name, isBlank(value) ? 'H100' : value).peakTflopsBf16;
+}
+
+/**
+ * An API by name, or the cell itself when it holds a price: a price is read
+ * together with output_price (which it needs, and an API name forbids).
+ */
+export function apiOrPrice(name: string, value: Cell): ResolvedApi | Cell {
+  return isNumeric(value) ? value : builtInIndex().api(name, value);
+}
+
+/** The cell as it is, for a check that needs another argument too. */
+export function cell(_name: string, value: Cell): Cell {
+  return value;
+}
+
+/** A method by name; blank is full fine-tuning. */
+function method(name: string, value: Cell): MethodRow {
   return builtInIndex().method(name, isBlank(value) ? 'full' : value);
 }
 
 /** A method's time factor: a method name, or a number (time relative to full fine-tuning). */
 export function methodTimeFactor(name: string, value: Cell): number {
-  if (isBlank(value)) return method(name, value).timeFactor;
-  if (typeof value === 'number' || parseCell(value) !== undefined) {
-    return number(name, value, 'positive');
-  }
+  if (isNumeric(value)) return readNumber(name, value, 'positive');
   return method(name, value).timeFactor;
 }
 
 /** A method name only: memory and FLOPs rules need one, which a bare time factor does not give. */
 export function namedMethod(name: string, value: Cell): MethodRow {
-  if (typeof value === 'number' || parseNumberValue(value) !== undefined) {
+  if (isNumeric(value)) {
     throw new InputError(
       name,
       `${name} must be a method name here (a number sets only a time factor), got ${describeValue(value)}`,
@@ -43,44 +88,4 @@ export function namedMethod(name: string, value: Cell): MethodRow {
     );
   }
   return method(name, value);
-}
-
-export function number(name: string, value: Cell, rule: NumberRule): number {
-  const parsed = parseCell(value);
-  // What cannot be read goes to readNumber, which says why.
-  if (parsed === undefined) return readNumber(name, value, rule);
-  checkNumber(name, parsed, rule, value);
-  return parsed;
-}
-
-/** An optional number: blank takes the default. */
-export function optionalNumber(
-  name: string,
-  value: Cell,
-  rule: NumberRule,
-  fallback: number,
-): number {
-  return isBlank(value) ? fallback : number(name, value, rule);
-}
-
-// Text repeats down a column: numbers typed as text ("50,000", " 12000 ") and names
-// ("LoRA"). Parsing text costs regular expressions and allocates trimmed and cleaned
-// copies, and a Map lookup does neither, so each distinct text is parsed once and
-// what it parsed to is remembered (NaN for text that is not a number, which
-// parseNumberValue never returns). A full memo is emptied rather than grown; it is
-// made on first use, not at load.
-const TEXT_NUMBER_LIMIT = 1000;
-let textNumbers: Map<string, number> | undefined;
-
-/** parseNumberValue, remembering what each text parsed to. */
-function parseCell(value: Cell): number | undefined {
-  if (typeof value !== 'string') return parseNumberValue(value);
-  if (!textNumbers) textNumbers = new Map();
-  let parsed = textNumbers.get(value);
-  if (parsed === undefined) {
-    parsed = parseNumberValue(value) ?? NaN;
-    if (textNumbers.size >= TEXT_NUMBER_LIMIT) textNumbers.clear();
-    textNumbers.set(value, parsed);
-  }
-  return Number.isNaN(parsed) ? undefined : parsed;
 }

@@ -8,13 +8,53 @@ export type CellInput = Cell | Cell[][];
 export type CellResult = number | string;
 export type CellOutput = CellResult | CellResult[][];
 
-export interface ArgumentSpec {
+/**
+ * Turns one cell of an argument into the value the arithmetic needs (a number, a
+ * catalog row), or throws an InputError naming the argument. A blank optional cell
+ * arrives blank, so the reader gives its default. Readers are pure: the same cell
+ * always reads the same, which lets a range read each distinct cell once.
+ */
+export type Reader<Value> = (name: string, value: Cell) => Value;
+
+export interface Argument<Value> {
   readonly name: string;
   readonly required: boolean;
+  readonly read: Reader<Value>;
 }
 
-/** Computes one result from one cell of each argument (blank optional ones arrive blank). */
-export type RowCompute = (values: readonly Cell[]) => CellResult;
+export function required<Value>(name: string, read: Reader<Value>): Argument<Value> {
+  return { name, required: true, read };
+}
+
+export function optional<Value>(name: string, read: Reader<Value>): Argument<Value> {
+  return { name, required: false, read };
+}
+
+/** Up to five values (every FT_* function fits), so one call site serves them all. */
+type Values = [unknown?, unknown?, unknown?, unknown?, unknown?];
+const MAX_ARGUMENTS = 5;
+/** One Argument per value that `combine` takes, in the function's parameter order. */
+type Arguments<V extends Values> = { readonly [K in keyof V]: Argument<V[K]> };
+
+/** A custom function: its arguments and the arithmetic over one cell's read values. */
+export interface CellFunction {
+  readonly name: string;
+  readonly args: readonly Argument<unknown>[];
+  /** Computes one result from read values; may throw an InputError (checks across arguments). */
+  readonly combine: (...values: unknown[]) => CellResult;
+}
+
+export function cellFunction<V extends Values>(
+  name: string,
+  args: Arguments<V>,
+  combine: (...values: V) => CellResult,
+): CellFunction {
+  return {
+    name,
+    args: args as unknown as readonly Argument<unknown>[],
+    combine: combine as unknown as CellFunction['combine'],
+  };
+}
 
 interface Shape {
   readonly rows: number;
@@ -22,23 +62,27 @@ interface Shape {
 }
 
 /**
- * Runs `compute` for every cell of the arguments' ranges. Scalars (and 1×1 ranges)
- * broadcast; ranges must share one shape. A row whose range inputs are all blank
- * gives a blank. Errors become the function's own message with the row.
+ * Runs `fn` for every cell of the arguments' ranges. Scalars (and 1×1 ranges)
+ * broadcast; ranges must share one shape. A cell whose range inputs are all blank
+ * gives a blank. `given` is how many arguments the call really had (the stubs pass
+ * every one on), so an extra argument is an error rather than silently dropped.
  */
 export function applyToCells(
-  functionName: string,
-  specs: readonly ArgumentSpec[],
+  fn: CellFunction,
   args: readonly CellInput[],
-  compute: RowCompute,
+  given: number,
 ): CellOutput {
+  const functionName = fn.name;
+  if (given > fn.args.length) {
+    throw new Error(`${functionName}: takes at most ${fn.args.length} arguments, got ${given}`);
+  }
   const ranges: (Cell[][] | undefined)[] = [];
   const scalars: Cell[] = [];
   let shape: Shape | undefined;
   let shapeOwner = '';
-  for (let index = 0; index < specs.length; index++) {
+  for (let index = 0; index < fn.args.length; index++) {
     const arg = args[index];
-    const name = specs[index].name;
+    const name = fn.args[index].name;
     if (!Array.isArray(arg)) {
       ranges.push(undefined);
       scalars.push(arg);
@@ -60,61 +104,181 @@ export function applyToCells(
     ranges.push(arg);
     scalars.push(undefined);
   }
-  if (args.length > specs.length) {
-    throw new Error(`${functionName}: takes at most ${specs.length} arguments, got ${args.length}`);
-  }
 
-  const values: Cell[] = scalars.slice();
   if (!shape) {
-    if (values.every(isBlank)) return '';
-    return computeCell(functionName, specs, values, compute, undefined, 0, 0);
+    if (scalars.every(isBlank)) return '';
+    return computeCell(fn, scalars, undefined, 0, 0);
   }
+  try {
+    return computeByColumns(fn, ranges, scalars, shape);
+  } catch {
+    // Some cell is invalid. Going cell by cell, in the order a person reads the
+    // table, finds the first one and says what is wrong with it and where.
+    return computeByCells(fn, ranges, scalars, shape);
+  }
+}
 
-  const output: CellResult[][] = new Array(shape.rows);
-  for (let row = 0; row < shape.rows; row++) {
-    const outputRow: CellResult[] = new Array(shape.columns);
-    for (let column = 0; column < shape.columns; column++) {
-      let allRangesBlank = true;
-      for (let index = 0; index < ranges.length; index++) {
-        const range = ranges[index];
-        if (range) {
-          const value = range[row][column];
-          values[index] = value;
-          if (!isBlank(value)) allRangesBlank = false;
-        }
-      }
-      outputRow[column] = allRangesBlank
-        ? ''
-        : computeCell(functionName, specs, values, compute, shape, row, column);
+/**
+ * The fast path, for ranges whose cells are all valid: each argument's range is
+ * read once, column by column (each distinct cell value read once), then `combine`
+ * runs over the read values in a plain loop. Any error is thrown as it is; the
+ * caller then finds the cell and words the message.
+ */
+function computeByColumns(
+  fn: CellFunction,
+  ranges: readonly (Cell[][] | undefined)[],
+  scalars: readonly Cell[],
+  shape: Shape,
+): CellResult[][] {
+  // Argument k's value at cell i is read[k].values[read[k].index[i * stride[k]]].
+  // A scalar, or a missing argument, is one value at index 0 for every cell.
+  const read: Column[] = [];
+  const stride: number[] = [];
+  for (let k = 0; k < MAX_ARGUMENTS; k++) {
+    const arg = fn.args[k];
+    const range = arg && ranges[k];
+    read.push(
+      range
+        ? readColumn(arg, range, shape)
+        : { index: AT_ZERO, values: [arg && readOne(arg, scalars[k])] },
+    );
+    stride.push(range ? 1 : 0);
+  }
+  const [a, b, c, d, e] = read;
+  const [sa, sb, sc, sd, se] = stride;
+  const { combine } = fn;
+  const compute = (i: number): CellResult => {
+    const ia = a.index[i * sa];
+    const ib = b.index[i * sb];
+    const ic = c.index[i * sc];
+    const id = d.index[i * sd];
+    const ie = e.index[i * se];
+    // Index 0 is a blank cell in a range (and every scalar): all 0, all ranges are blank here.
+    if ((ia | ib | ic | id | ie) === 0) return '';
+    const va = a.values[ia];
+    const vb = b.values[ib];
+    const vc = c.values[ic];
+    const vd = d.values[id];
+    const ve = e.values[ie];
+    if (va === BLANK || vb === BLANK || vc === BLANK || vd === BLANK || ve === BLANK) {
+      throw new RangeError('a required argument is blank');
     }
-    output[row] = outputRow;
+    const result = combine(va, vb, vc, vd, ve);
+    if (typeof result === 'number' && !Number.isFinite(result)) throw new RangeError('too large');
+    return result;
+  };
+  const { rows, columns } = shape;
+  const output: CellResult[][] = new Array(rows);
+  for (let row = 0, cell = 0; row < rows; row++) {
+    if (columns === 1) {
+      output[row] = [compute(cell++)];
+      continue;
+    }
+    const line: CellResult[] = [];
+    for (let column = 0; column < columns; column++) line.push(compute(cell++));
+    output[row] = line;
   }
   return output;
 }
 
 /**
+ * An argument read over a range: each distinct value once (values), and per cell
+ * which one it is (index). values[0] is what a blank cell reads as: the default of
+ * an optional argument, BLANK for a required one.
+ */
+interface Column {
+  readonly index: Int32Array;
+  readonly values: unknown[];
+}
+
+const AT_ZERO = new Int32Array(1);
+/** A required argument's blank cell: an error if its row is not all blank. */
+const BLANK = {};
+// A range with more distinct values than this reads the rest without remembering
+// them (a Map that large costs more than reading again).
+const COLUMN_MEMO_LIMIT = 4096;
+// What the previous cell held before any cell was read: equal to no cell value.
+const NOTHING_YET = {};
+
+function readColumn(
+  arg: Argument<unknown>,
+  range: readonly (readonly Cell[])[],
+  shape: Shape,
+): Column {
+  const index = new Int32Array(shape.rows * shape.columns);
+  const values: unknown[] = [readOne(arg, '')];
+  const memo = new Map<Cell, number>();
+  let previous: unknown = NOTHING_YET;
+  let at = 0;
+  for (let row = 0, cell = 0; row < shape.rows; row++) {
+    const line = range[row];
+    for (let column = 0; column < shape.columns; column++, cell++) {
+      const raw = line[column];
+      if (raw !== previous) {
+        previous = raw;
+        // A text's length, not a comparison of strings: the quick isBlank.
+        const blank =
+          typeof raw === 'string' ? raw.length === 0 : raw === null || raw === undefined;
+        const known = blank ? 0 : memo.get(raw);
+        if (known === undefined) {
+          at = values.push(arg.read(arg.name, raw)) - 1;
+          if (memo.size < COLUMN_MEMO_LIMIT && typeof raw !== 'object') memo.set(raw, at);
+        } else {
+          at = known;
+        }
+      }
+      index[cell] = at;
+    }
+  }
+  return { index, values };
+}
+
+function readOne(arg: Argument<unknown>, raw: Cell): unknown {
+  return arg.required && isBlank(raw) ? BLANK : arg.read(arg.name, raw);
+}
+
+/**
+ * Cell by cell, for ranges with an invalid cell: throws the first cell's error
+ * (row by row, then column by column), naming its position. Gives the same
+ * results as computeByColumns where every cell is valid.
+ */
+function computeByCells(
+  fn: CellFunction,
+  ranges: readonly (Cell[][] | undefined)[],
+  scalars: readonly Cell[],
+  shape: Shape,
+): CellResult[][] {
+  return ranges[ranges.findIndex(Boolean)]!.map((line, row) =>
+    line.map((_, column) => {
+      const values = ranges.map((range, k) => (range ? range[row][column] : scalars[k]));
+      const blank = ranges.every((range, k) => !range || isBlank(values[k]));
+      return blank ? '' : computeCell(fn, values, shape, row, column);
+    }),
+  );
+}
+
+/**
  * One result cell. The cell's position (shape, row, column; no shape for scalars)
- * is turned into text only for an error, so a valid row allocates no message.
+ * is turned into text only for an error, so a valid cell allocates no message.
  */
 function computeCell(
-  functionName: string,
-  specs: readonly ArgumentSpec[],
+  fn: CellFunction,
   values: readonly Cell[],
-  compute: RowCompute,
   shape: Shape | undefined,
   row: number,
   column: number,
 ): CellResult {
-  for (let index = 0; index < specs.length; index++) {
-    if (specs[index].required && isBlank(values[index])) {
+  const { name: functionName, args } = fn;
+  for (let index = 0; index < args.length; index++) {
+    if (args[index].required && isBlank(values[index])) {
       throw new Error(
-        `${functionName}: ${specs[index].name} is required but blank${cellPosition(shape, row, column)}`,
+        `${functionName}: ${args[index].name} is required but blank${cellPosition(shape, row, column)}`,
       );
     }
   }
   let result: CellResult;
   try {
-    result = compute(values);
+    result = fn.combine(...args.map((arg, index) => arg.read(arg.name, values[index])));
   } catch (error) {
     // The cause is dropped on purpose: a cell shows only the message, and a raw
     // engine error must never reach it. ES2019 (Apps Script's target) has no `cause`.
@@ -132,21 +296,21 @@ function computeCell(
   }
   if (typeof result === 'number' && !Number.isFinite(result)) {
     throw new Error(
-      `${functionName}: the result is too large to show${cellPosition(shape, row, column)} (beyond about 1.8e308); ${largestInput(specs, values)}`,
+      `${functionName}: the result is too large to show${cellPosition(shape, row, column)} (beyond about 1.8e308); ${largestInput(args, values)}`,
     );
   }
   return result;
 }
 
 /** Names the input with the largest size, the likely cause of a result too large to show. */
-function largestInput(specs: readonly ArgumentSpec[], values: readonly Cell[]): string {
+function largestInput(args: readonly Argument<unknown>[], values: readonly Cell[]): string {
   let largest = -1;
   let text = 'check the inputs for very large or very small numbers';
-  for (let index = 0; index < specs.length; index++) {
+  for (let index = 0; index < args.length; index++) {
     const size = Math.abs(parseNumberValue(values[index]) ?? -1);
     if (size > largest && size >= 1e100) {
       largest = size;
-      text = `check ${specs[index].name}, which is ${String(values[index])}`;
+      text = `check ${args[index].name}, which is ${String(values[index])}`;
     }
   }
   return text;

@@ -1,7 +1,6 @@
 import {
   apiCostPerRequest,
   breakEvenMonths,
-  builtInIndex,
   computeBoundHours,
   gpuCost,
   hoursOnGpu,
@@ -10,22 +9,34 @@ import {
   memoryGb,
   monthlySavings,
   onPremBreakEvenHours,
-  parseNumberValue,
   roi,
+  readNumber,
   ruleHours,
 } from '../engine';
+import type { ResolvedApi } from '../engine';
 import * as read from './arguments';
-import { applyToCells } from './cells';
-import type { ArgumentSpec, Cell, CellInput, CellOutput } from './cells';
+import { applyToCells, cellFunction, optional, required } from './cells';
+import type { Cell, CellInput, CellOutput } from './cells';
 
-const required = (name: string): ArgumentSpec => ({ name, required: true });
-const optional = (name: string): ArgumentSpec => ({ name, required: false });
+// Each FT_* function declares its arguments (name, required or optional, and the
+// reader that turns a cell into a value) and a pure `combine` over one cell's read
+// values; applyToCells does the rest (ranges, broadcasting, blank rows, errors).
+// Each passes `arguments.length`, as the stubs in dist/Code.js pass every argument
+// a formula gives, so an extra one is an error instead of being dropped.
 
 const DEFAULT_MFU = 0.35;
 const DEFAULT_ROI_MONTHS = 36;
 const DEFAULT_ONPREM_YEARS = 3;
 
-const HOURS_ARGS = [required('model'), required('examples'), optional('method')];
+const HOURS = cellFunction(
+  'FT_HOURS',
+  [
+    required('model', read.modelScale),
+    required('examples', read.numberBy('positive')),
+    optional('method', read.methodTimeFactor),
+  ],
+  (scale, examples, timeFactor) => ruleHours(examples, scale, timeFactor),
+);
 /**
  * H100 GPU-hours to fine-tune a model, by the article's rule: 0.0001 × examples × model scale × method factor.
  * Example: =FT_HOURS("Llama 13B", 50000) returns 10.
@@ -37,21 +48,23 @@ const HOURS_ARGS = [required('model'), required('examples'), optional('method')]
  * @customfunction
  */
 export function FT_HOURS(model: CellInput, examples: CellInput, method?: CellInput): CellOutput {
-  return applyToCells('FT_HOURS', HOURS_ARGS, [model, examples, method], ([m, e, f]) =>
-    ruleHours(
-      read.number('examples', e, 'positive'),
-      read.model('model', m).scale,
-      read.methodTimeFactor('method', f),
-    ),
-  );
+  return applyToCells(HOURS, [model, examples, method], arguments.length);
 }
 
-const COST_ARGS = [
-  required('model'),
-  required('examples'),
-  required('provider'),
-  optional('method'),
-];
+const COST = cellFunction(
+  'FT_COST',
+  [
+    required('model', read.modelScale),
+    required('examples', read.numberBy('positive')),
+    required('provider', read.provider),
+    optional('method', read.methodTimeFactor),
+  ],
+  (scale, examples, provider, timeFactor) =>
+    gpuCost(
+      hoursOnGpu(ruleHours(examples, scale, timeFactor), provider.gpu.speedVsH100),
+      provider.pricePerGpuHour,
+    ),
+);
 /**
  * GPU cost in dollars of one fine-tuning run: hours on the provider's GPU × its $ per GPU-hour.
  * Example: =FT_COST("Llama 13B", 50000, "AWS spot") returns 8.6.
@@ -69,22 +82,18 @@ export function FT_COST(
   provider: CellInput,
   method?: CellInput,
 ): CellOutput {
-  return applyToCells('FT_COST', COST_ARGS, [model, examples, provider, method], ([m, e, p, f]) => {
-    const hours = ruleHours(
-      read.number('examples', e, 'positive'),
-      read.model('model', m).scale,
-      read.methodTimeFactor('method', f),
-    );
-    const rented = builtInIndex().provider('provider', p);
-    return gpuCost(hoursOnGpu(hours, rented.gpu.speedVsH100), rented.pricePerGpuHour);
-  });
+  return applyToCells(COST, [model, examples, provider, method], arguments.length);
 }
 
-const BREAKEVEN_ARGS = [
-  required('upfront'),
-  required('monthly_api_cost'),
-  optional('monthly_finetuned_cost'),
-];
+const BREAKEVEN = cellFunction(
+  'FT_BREAKEVEN',
+  [
+    required('upfront', read.numberBy('nonNegative')),
+    required('monthly_api_cost', read.numberBy('nonNegative')),
+    optional('monthly_finetuned_cost', read.numberOr('nonNegative', 0)),
+  ],
+  (upfront, api, finetuned) => breakEvenMonths(upfront, monthlySavings(api, finetuned)),
+);
 /**
  * Months until fine-tuning pays back its up-front cost: upfront / (monthly API cost − monthly fine-tuned cost).
  * Example: =FT_BREAKEVEN(1001.25, 50) returns 20.025.
@@ -101,27 +110,26 @@ export function FT_BREAKEVEN(
   monthly_finetuned_cost?: CellInput,
 ): CellOutput {
   return applyToCells(
-    'FT_BREAKEVEN',
-    BREAKEVEN_ARGS,
+    BREAKEVEN,
     [upfront, monthly_api_cost, monthly_finetuned_cost],
-    ([u, a, f]) =>
-      breakEvenMonths(
-        read.number('upfront', u, 'nonNegative'),
-        monthlySavings(
-          read.number('monthly_api_cost', a, 'nonNegative'),
-          read.optionalNumber('monthly_finetuned_cost', f, 'nonNegative', 0),
-        ),
-      ),
+    arguments.length,
   );
 }
 
-const API_COST_ARGS = [
-  required('requests'),
-  required('input_tokens'),
-  required('output_tokens'),
-  required('api_or_input_price'),
-  optional('output_price'),
-];
+const API_COST = cellFunction(
+  'FT_API_COST',
+  [
+    required('requests', read.numberBy('nonNegative')),
+    required('input_tokens', read.numberBy('nonNegative')),
+    required('output_tokens', read.numberBy('nonNegative')),
+    required('api_or_input_price', read.apiOrPrice),
+    optional('output_price', read.cell),
+  ],
+  (requests, inputTokens, outputTokens, api, outputPrice) => {
+    const prices = apiPrices(api, outputPrice);
+    return requests * apiCostPerRequest(inputTokens, outputTokens, prices.input, prices.output);
+  },
+);
 /**
  * API cost in dollars of a number of requests: requests × (input tokens / 1000 × input price + output tokens / 1000 × output price).
  * Example: =FT_API_COST(10000, 1000, 300, "Claude") returns 75.
@@ -142,26 +150,15 @@ export function FT_API_COST(
   output_price?: CellInput,
 ): CellOutput {
   return applyToCells(
-    'FT_API_COST',
-    API_COST_ARGS,
+    API_COST,
     [requests, input_tokens, output_tokens, api_or_input_price, output_price],
-    ([r, i, o, api, out]) => {
-      const prices = apiPrices(api, out);
-      return (
-        read.number('requests', r, 'nonNegative') *
-        apiCostPerRequest(
-          read.number('input_tokens', i, 'nonNegative'),
-          read.number('output_tokens', o, 'nonNegative'),
-          prices.input,
-          prices.output,
-        )
-      );
-    },
+    arguments.length,
   );
 }
 
-function apiPrices(api: Cell, outputPrice: Cell): { input: number; output: number } {
-  if (typeof api === 'number' || parseNumberValue(api) !== undefined) {
+/** Input and output prices: an API's own, or a price given with output_price. */
+function apiPrices(api: ResolvedApi | Cell, outputPrice: Cell): { input: number; output: number } {
+  if (!isApi(api)) {
     if (isBlank(outputPrice)) {
       throw new InputError(
         'output_price',
@@ -169,21 +166,32 @@ function apiPrices(api: Cell, outputPrice: Cell): { input: number; output: numbe
       );
     }
     return {
-      input: read.number('api_or_input_price', api, 'nonNegative'),
-      output: read.number('output_price', outputPrice, 'nonNegative'),
+      input: readNumber('api_or_input_price', api, 'nonNegative'),
+      output: readNumber('output_price', outputPrice, 'nonNegative'),
     };
   }
-  const row = builtInIndex().api('api_or_input_price', api);
   if (!isBlank(outputPrice)) {
     throw new InputError(
       'output_price',
-      `output_price must be blank when api_or_input_price names an API ('${row.name}' has its own prices)`,
+      `output_price must be blank when api_or_input_price names an API ('${api.name}' has its own prices)`,
     );
   }
-  return { input: row.inputPricePer1K, output: row.outputPricePer1K };
+  return { input: api.inputPricePer1K, output: api.outputPricePer1K };
 }
 
-const ROI_ARGS = [required('upfront'), required('monthly_savings'), optional('months')];
+function isApi(value: ResolvedApi | Cell): value is ResolvedApi {
+  return typeof value === 'object' && value !== null && 'inputPricePer1K' in value;
+}
+
+const ROI = cellFunction(
+  'FT_ROI',
+  [
+    required('upfront', read.numberBy('nonNegative')),
+    required('monthly_savings', read.numberBy('finite')),
+    optional('months', read.numberOr('nonNegative', DEFAULT_ROI_MONTHS)),
+  ],
+  roi,
+);
 /**
  * Net saving after some months: monthly savings × months − up-front cost.
  * Example: =FT_ROI(1001.25, 50, 36) returns 798.75.
@@ -199,16 +207,14 @@ export function FT_ROI(
   monthly_savings: CellInput,
   months?: CellInput,
 ): CellOutput {
-  return applyToCells('FT_ROI', ROI_ARGS, [upfront, monthly_savings, months], ([u, s, m]) =>
-    roi(
-      read.number('upfront', u, 'nonNegative'),
-      read.number('monthly_savings', s, 'finite'),
-      read.optionalNumber('months', m, 'nonNegative', DEFAULT_ROI_MONTHS),
-    ),
-  );
+  return applyToCells(ROI, [upfront, monthly_savings, months], arguments.length);
 }
 
-const MEMORY_ARGS = [required('model'), optional('method')];
+const MEMORY = cellFunction(
+  'FT_MEMORY',
+  [required('model', read.modelParams), optional('method', read.namedMethod)],
+  memoryGb,
+);
 /**
  * GB of GPU memory needed to fine-tune: parameters × bytes per parameter (full 16, LoRA about 2.2, QLoRA about 0.7) plus 20% for activations.
  * Example: =FT_MEMORY("Llama 13B", "LoRA") returns 33.696.
@@ -219,18 +225,21 @@ const MEMORY_ARGS = [required('model'), optional('method')];
  * @customfunction
  */
 export function FT_MEMORY(model: CellInput, method?: CellInput): CellOutput {
-  return applyToCells('FT_MEMORY', MEMORY_ARGS, [model, method], ([m, f]) =>
-    memoryGb(read.model('model', m).paramsBillions, read.namedMethod('method', f)),
-  );
+  return applyToCells(MEMORY, [model, method], arguments.length);
 }
 
-const COMPUTE_ARGS = [
-  required('model'),
-  required('tokens'),
-  optional('method'),
-  optional('gpu'),
-  optional('mfu'),
-];
+const COMPUTE_HOURS = cellFunction(
+  'FT_COMPUTE_HOURS',
+  [
+    required('model', read.modelParams),
+    required('tokens', read.numberBy('positive')),
+    optional('method', read.namedMethod),
+    optional('gpu', read.gpuPeakTflops),
+    optional('mfu', read.numberOr('fraction', DEFAULT_MFU)),
+  ],
+  (params, tokens, method, peakTflops, mfu) =>
+    computeBoundHours(params, tokens, method.flopsPerParamToken, peakTflops, mfu),
+);
 /**
  * GPU-hours if training is compute-bound: k × parameters × tokens / (GPU bf16 dense peak × MFU × 3600), k = 6 for full, 4 for LoRA/QLoRA.
  * Example: =FT_COMPUTE_HOURS("Llama 13B", 5000000, "LoRA") returns 0.2086 (rounded).
@@ -250,34 +259,19 @@ export function FT_COMPUTE_HOURS(
   gpu?: CellInput,
   mfu?: CellInput,
 ): CellOutput {
-  return applyToCells(
-    'FT_COMPUTE_HOURS',
-    COMPUTE_ARGS,
-    [model, tokens, method, gpu, mfu],
-    ([m, t, f, g, u]) =>
-      computeBoundHours(
-        read.model('model', m).paramsBillions,
-        read.number('tokens', t, 'positive'),
-        read.namedMethod('method', f).flopsPerParamToken,
-        peakTflops(g),
-        read.optionalNumber('mfu', u, 'fraction', DEFAULT_MFU),
-      ),
-  );
+  return applyToCells(COMPUTE_HOURS, [model, tokens, method, gpu, mfu], arguments.length);
 }
 
-function peakTflops(gpu: Cell): number {
-  if (isBlank(gpu)) return builtInIndex().gpu('gpu', 'H100').peakTflopsBf16;
-  if (typeof gpu === 'number' || parseNumberValue(gpu) !== undefined)
-    return read.number('gpu', gpu, 'positive');
-  return builtInIndex().gpu('gpu', gpu).peakTflopsBf16;
-}
-
-const ONPREM_ARGS = [
-  required('purchase_price'),
-  required('hourly_rent'),
-  optional('yearly_running_cost'),
-  optional('years'),
-];
+const ONPREM_BREAKEVEN = cellFunction(
+  'FT_ONPREM_BREAKEVEN',
+  [
+    required('purchase_price', read.numberBy('nonNegative')),
+    required('hourly_rent', read.numberBy('positive')),
+    optional('yearly_running_cost', read.numberOr('nonNegative', 0)),
+    optional('years', read.numberOr('positive', DEFAULT_ONPREM_YEARS)),
+  ],
+  onPremBreakEvenHours,
+);
 /**
  * Rented GPU-hours that cost as much as buying: (purchase price + yearly running cost × years) / hourly rent.
  * Example: =FT_ONPREM_BREAKEVEN(20000, 2.49) returns 8032.13 (rounded).
@@ -296,15 +290,8 @@ export function FT_ONPREM_BREAKEVEN(
   years?: CellInput,
 ): CellOutput {
   return applyToCells(
-    'FT_ONPREM_BREAKEVEN',
-    ONPREM_ARGS,
+    ONPREM_BREAKEVEN,
     [purchase_price, hourly_rent, yearly_running_cost, years],
-    ([p, h, y, n]) =>
-      onPremBreakEvenHours(
-        read.number('purchase_price', p, 'nonNegative'),
-        read.number('hourly_rent', h, 'positive'),
-        read.optionalNumber('yearly_running_cost', y, 'nonNegative', 0),
-        read.optionalNumber('years', n, 'positive', DEFAULT_ONPREM_YEARS),
-      ),
+    arguments.length,
   );
 }

@@ -1,61 +1,22 @@
 // Shared by the bundle tests: call the built dist/Code.js and describe what came back.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
 import ts from 'typescript';
-import { CODE_JS, loadBundle } from '../support/load-bundle';
-import type { AppsScriptContext } from '../support/load-bundle';
+import { callOutcome, sharedBundle } from '../support/bundle-calls';
+import type { Outcome } from '../support/bundle-calls';
+import { CODE_JS } from '../support/load-bundle';
 
 export const ROOT = path.join(__dirname, '..', '..');
 
-/** The FT_* functions the issue names, with their parameter counts. */
-export const FT_FUNCTIONS: Readonly<Record<string, number>> = {
-  FT_HOURS: 3,
-  FT_COST: 4,
-  FT_BREAKEVEN: 3,
-  FT_API_COST: 5,
-  FT_ROI: 3,
-  FT_MEMORY: 2,
-  FT_COMPUTE_HOURS: 5,
-  FT_ONPREM_BREAKEVEN: 4,
-};
+export { FT_ARITY as FT_FUNCTIONS } from '../support/bundle-calls';
+export type { Outcome } from '../support/bundle-calls';
 
-export type Outcome =
-  | { readonly ok: true; readonly value: unknown }
-  | {
-      readonly ok: false;
-      readonly message: string;
-      /** The thrown value's class name, e.g. "Error" or "TypeError". */
-      readonly errorName: string;
-      /** True when it is an Error of the bundle's own realm (what Apps Script would show). */
-      readonly isBundleError: boolean;
-    };
-
-let shared: AppsScriptContext | undefined;
-
-/** One loaded bundle for the tests of a file (the functions keep no state between calls). */
-export function bundle(): AppsScriptContext {
-  if (!shared) shared = loadBundle();
-  return shared;
-}
+/** One loaded bundle for the tests of a file. */
+export const bundle = sharedBundle;
 
 /** Calls a global of the bundle and records its result or what it threw. */
 export function call(name: string, ...args: unknown[]): Outcome {
-  const context = bundle();
-  const fn = context[name];
-  if (typeof fn !== 'function') throw new Error(`dist/Code.js has no global function ${name}`);
-  try {
-    return { ok: true, value: (fn as (...params: unknown[]) => unknown)(...args) };
-  } catch (thrown) {
-    const BundleError = vm.runInContext('Error', context) as ErrorConstructor;
-    const isObject = typeof thrown === 'object' && thrown !== null;
-    return {
-      ok: false,
-      message: isObject ? String((thrown as { message?: unknown }).message) : String(thrown),
-      errorName: isObject ? String((thrown as { name?: unknown }).name) : typeof thrown,
-      isBundleError: thrown instanceof BundleError,
-    };
-  }
+  return callOutcome(sharedBundle(), name, args);
 }
 
 /** The value a call returned; fails the test with the message when it threw. */

@@ -247,7 +247,16 @@ describe('numbers as text, and values that are not numbers', () => {
   });
 
   it('a result too large to show is an error, not Infinity', () => {
-    expect(errorOf('FT_HOURS', 1e308, 1e308)).toMatch(/^FT_HOURS: the result is too large to show/);
+    // 0.0001 × 1e308 examples × scale 2 × time factor 1e308 overflows.
+    expect(errorOf('FT_HOURS', 'Llama 13B', 1e308, 1e308)).toBe(
+      'FT_HOURS: the result is too large to show (beyond about 1.8e308); check examples, which is 1e+308',
+    );
+  });
+
+  it('a model too large for its scale to be estimated is an error naming the size', () => {
+    expect(errorOf('FT_HOURS', 1e308, 1e308)).toBe(
+      'FT_HOURS: model size 1e+308B is too large to estimate',
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import {
   InputError,
   MAX_HORIZON_MONTHS,
   builtInIndex,
+  computeScenario,
   readNumber,
   resolveScenario,
 } from '../../src/engine';
@@ -86,10 +87,61 @@ describe('model sizes', () => {
     },
   );
 
+  it.each([
+    ['-5', "model must be a positive number, got '-5'"],
+    ['-5B', "model must be a positive number, got '-5B'"],
+    [' -0.5 b', "model must be a positive number, got ' -0.5 b'"],
+  ])('a negative size typed as text, %p, is refused as a size', (text, message) => {
+    expect(inputError(() => index.model('model', text)).message).toBe(message);
+  });
+
+  it('a size whose extrapolated scale is not finite is too large to estimate', () => {
+    const error = inputError(() => index.model('model', 1e308));
+    expect(error.argument).toBe('model');
+    expect(error.message).toBe('model size 1e+308B is too large to estimate');
+    // 1e200B is huge but its scale (about 8 × (1e200 / 70)^1.04) is still a number.
+    expect(Number.isFinite(index.model('model', 1e200).scale)).toBe(true);
+  });
+
   it('a size in text is read: "8B", " 8 b ", "0.5B"', () => {
     expect(index.model('model', '8B').paramsBillions).toBe(8);
     expect(index.model('model', ' 8 b ').paramsBillions).toBe(8);
     expect(index.model('model', '0.5B').paramsBillions).toBe(0.5);
+  });
+});
+
+describe('APIs', () => {
+  it('a number is not an API, and the message does not offer a price', () => {
+    const error = inputError(() => index.api('api', 5));
+    expect(error.message).toBe(
+      'api must be a name from the catalog, got 5. Known: Claude, GPT-4 fine-tuned, Grok',
+    );
+  });
+});
+
+describe('a scenario whose numbers overflow', () => {
+  const compute = (input: Record<string, unknown>): unknown =>
+    computeScenario(resolveScenario(input, index), index);
+
+  it('1e308 examples: the training tokens (× tokens per example) overflow; examples is named', () => {
+    const error = inputError(() => compute({ examples: 1e308 }));
+    expect(error.argument).toBe('examples');
+    expect(error.message).toBe(
+      "the scenario's numbers are too large to compute (beyond about 1.8e308); check examples, which is 1e+308",
+    );
+  });
+
+  it('a 1e295B model: its scale (about 8 × (1e295 / 70)^1.044 ≈ 9e306) is finite, its hours are not', () => {
+    // 0.0001 × 1e6 examples × 9e306 ≈ 9e308, beyond 1.8e308; the model is the largest input.
+    expect(Number.isFinite(index.model('model', 1e295).scale)).toBe(true);
+    const error = inputError(() => compute({ model: 1e295, examples: 1e6 }));
+    expect(error.argument).toBe('model');
+    expect(error.message).toMatch(/check model, which is 1e\+295$/);
+  });
+
+  it('a 1e308B model is refused while resolving, before anything is computed', () => {
+    const error = inputError(() => resolveScenario({ model: 1e308 }, index));
+    expect(error.message).toBe('model size 1e+308B is too large to estimate');
   });
 });
 

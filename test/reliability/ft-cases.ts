@@ -238,9 +238,8 @@ export const FT_CASES: readonly BadInputCase[] = [
     fn: 'FT_HOURS',
     args: [1e308, 5],
     expect: {
-      error:
-        'FT_HOURS: the result is too large to show (beyond about 1.8e308); check model, which is 1e+308',
-      because: 'the scale of a 1e308-billion model overflows',
+      error: 'FT_HOURS: model size 1e+308B is too large to estimate',
+      because: 'the scale extrapolated for a 1e308-billion model is not a finite number',
     },
   },
   {
@@ -248,9 +247,8 @@ export const FT_CASES: readonly BadInputCase[] = [
     fn: 'FT_MEMORY',
     args: [1e308],
     expect: {
-      error:
-        'FT_MEMORY: the result is too large to show (beyond about 1.8e308); check model, which is 1e+308',
-      because: '1e308 × 1e9 × 16 bytes overflows',
+      error: 'FT_MEMORY: model size 1e+308B is too large to estimate',
+      because: 'a model is refused when its scale cannot be estimated, whatever is asked of it',
     },
   },
   {

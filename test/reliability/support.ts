@@ -2,23 +2,12 @@
 // errors in a message, and show inputs and results in docs/reliability.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
-import { loadBundle } from '../support/load-bundle';
-import type { AppsScriptContext } from '../support/load-bundle';
+import { callOutcome, sharedBundle } from '../support/bundle-calls';
+import type { Outcome } from '../support/bundle-calls';
 
 export const ROOT = path.join(__dirname, '..', '..');
 
-/** The FT_* functions and their parameter counts. */
-export const FT_ARITY: Readonly<Record<string, number>> = {
-  FT_HOURS: 3,
-  FT_COST: 4,
-  FT_BREAKEVEN: 3,
-  FT_API_COST: 5,
-  FT_ROI: 3,
-  FT_MEMORY: 2,
-  FT_COMPUTE_HOURS: 5,
-  FT_ONPREM_BREAKEVEN: 4,
-};
+export { FT_ARITY } from '../support/bundle-calls';
 
 /** Signs that a message is a raw JavaScript error rather than the product's own words. */
 export const RAW_JS_MARKERS: readonly RegExp[] = [
@@ -56,53 +45,17 @@ export function rawJsMarkers(message: string, userTexts: readonly string[] = [])
   return RAW_JS_MARKERS.filter((marker) => marker.test(own)).map(String);
 }
 
-/** What a call of the bundle gave. */
-export type Outcome =
-  | { readonly ok: true; readonly value: unknown }
-  | {
-      readonly ok: false;
-      readonly message: string;
-      /** The thrown value's constructor name ("Error", "TypeError", ...). */
-      readonly errorName: string;
-      /** True when the thrown value is an Error (of any realm). */
-      readonly isError: boolean;
-    };
-
-let shared: AppsScriptContext | undefined;
+export type { Outcome } from '../support/bundle-calls';
 
 /** One loaded bundle (the FT_* functions keep no state between calls). */
-export function bundle(): AppsScriptContext {
-  if (!shared) shared = loadBundle();
-  return shared;
-}
+export const bundle = sharedBundle;
 
 /** Calls a global of a loaded bundle and records what it returned or threw. */
-export function callIn(
-  context: AppsScriptContext,
-  name: string,
-  args: readonly unknown[],
-): Outcome {
-  const fn = context[name];
-  if (typeof fn !== 'function') throw new Error(`dist/Code.js has no global function ${name}`);
-  try {
-    return { ok: true, value: (fn as (...params: unknown[]) => unknown)(...args) };
-  } catch (thrown) {
-    const BundleError = vm.runInContext('Error', context) as ErrorConstructor;
-    const isObject = typeof thrown === 'object' && thrown !== null;
-    return {
-      ok: false,
-      message: isObject ? String((thrown as { message?: unknown }).message) : String(thrown),
-      errorName: isObject
-        ? String((thrown as { constructor?: { name?: unknown } }).constructor?.name)
-        : typeof thrown,
-      isError: thrown instanceof BundleError || thrown instanceof Error,
-    };
-  }
-}
+export const callIn = callOutcome;
 
 /** Calls an FT_* function of the shared bundle. */
 export function call(name: string, args: readonly unknown[]): Outcome {
-  return callIn(bundle(), name, args);
+  return callOutcome(sharedBundle(), name, args);
 }
 
 /** True when a number equals the expected one to 12 significant digits. */
