@@ -47,6 +47,71 @@ export function readGlobals(entry = path.join(root, 'src', 'index.ts')) {
 // The named parameters are what Sheets shows as argument hints; the call passes on
 // every argument given (`arguments`), so a function can tell a formula that has one
 // too many instead of silently dropping it.
+/** A JSDoc comment split into its description lines and its tags. */
+export function parseJsdoc(jsdoc) {
+  const lines = jsdoc
+    .replace(/^\s*\/\*\*/, '')
+    .replace(/\*\/\s*$/, '')
+    .split('\n')
+    .map((line) => line.replace(/^\s*\*\s?/, '').trim());
+  const description = [];
+  const examples = [];
+  const tags = [];
+  for (const line of lines) {
+    if (line.startsWith('@')) {
+      const match = /^@(\w+)\s*(.*)$/.exec(line);
+      tags.push({ tag: match[1], text: match[2] });
+    } else if (tags.length > 0) {
+      if (line) tags[tags.length - 1].text += ` ${line}`;
+    } else if (line.startsWith('Example:')) {
+      examples.push(line.slice('Example:'.length).trim());
+    } else if (line) {
+      description.push(line);
+    }
+  }
+  return { description: description.join(' '), examples, tags };
+}
+
+/** One @param tag: `{type} name description`. */
+export function parseParam(text, functionName) {
+  const match = /^\{([^}]+)\}\s+(\w+)\s*(.*)$/.exec(text);
+  if (!match) throw new Error(`${functionName}: cannot read @param ${text}`);
+  const [, type, name, rest] = match;
+  const optional = /^Optional\b:?\s*/.exec(rest);
+  const meaning = optional ? rest.slice(optional[0].length) : rest;
+  return {
+    name,
+    type: type
+      .split('|')
+      .map((part) => (part.trim() === 'string' ? 'text' : part.trim()))
+      .join(' or '),
+    optional: Boolean(optional),
+    meaning,
+  };
+}
+
+/**
+ * The custom functions as the add-on's Function reference dialog lists them, read from
+ * the same JSDoc as the stubs and the README, so the three cannot disagree.
+ */
+export function functionReferenceEntries(globals = readGlobals()) {
+  return globals.flatMap((global) => {
+    const doc = parseJsdoc(global.jsdoc);
+    if (!doc.tags.some((tag) => tag.tag === 'customfunction')) return [];
+    const params = doc.tags
+      .filter((tag) => tag.tag === 'param')
+      .map((tag) => parseParam(tag.text, global.name));
+    const args = params.map((param) => (param.optional ? `[${param.name}]` : param.name));
+    return [
+      {
+        syntax: `${global.name}(${args.join(', ')})`,
+        does: doc.description,
+        example: doc.examples.join(' '),
+      },
+    ];
+  });
+}
+
 function stub({ name, params, jsdoc }) {
   const call = params.length > 0 ? '.apply(null, arguments)' : '()';
   return `${jsdoc ? `${jsdoc}\n` : ''}function ${name}(${params.join(', ')}) {\n  return ${BUNDLE_GLOBAL}.${name}${call};\n}\n`;
@@ -61,6 +126,7 @@ async function buildServer() {
     target: TARGET,
     platform: 'neutral',
     legalComments: 'none',
+    define: { __FT_FUNCTION_REFERENCE__: JSON.stringify(functionReferenceEntries()) },
     // Apps Script loads the whole file for every custom-function call: drop whitespace
     // and simplify syntax, but keep names so an error's stack still reads.
     minifyWhitespace: true,

@@ -8,55 +8,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { readGlobals } from './build.mjs';
+import { parseJsdoc, parseParam, readGlobals } from './build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const readme = path.join(root, 'README.md');
 export const START = '<!-- function-reference:start -->';
 export const END = '<!-- function-reference:end -->';
-
-/** A JSDoc comment split into its description lines and its tags. */
-function parseJsdoc(jsdoc) {
-  const lines = jsdoc
-    .replace(/^\s*\/\*\*/, '')
-    .replace(/\*\/\s*$/, '')
-    .split('\n')
-    .map((line) => line.replace(/^\s*\*\s?/, '').trim());
-  const description = [];
-  const examples = [];
-  const tags = [];
-  for (const line of lines) {
-    if (line.startsWith('@')) {
-      const match = /^@(\w+)\s*(.*)$/.exec(line);
-      tags.push({ tag: match[1], text: match[2] });
-    } else if (tags.length > 0) {
-      if (line) tags[tags.length - 1].text += ` ${line}`;
-    } else if (line.startsWith('Example:')) {
-      examples.push(line.slice('Example:'.length).trim());
-    } else if (line) {
-      description.push(line);
-    }
-  }
-  return { description: description.join(' '), examples, tags };
-}
-
-/** One @param tag: `{type} name description`. */
-function parseParam(text, functionName) {
-  const match = /^\{([^}]+)\}\s+(\w+)\s*(.*)$/.exec(text);
-  if (!match) throw new Error(`${functionName}: cannot read @param ${text}`);
-  const [, type, name, rest] = match;
-  const optional = /^Optional\b:?\s*/.exec(rest);
-  const meaning = optional ? rest.slice(optional[0].length) : rest;
-  return {
-    name,
-    type: type
-      .split('|')
-      .map((part) => (part.trim() === 'string' ? 'text' : part.trim()))
-      .join(' or '),
-    optional: Boolean(optional),
-    meaning,
-  };
-}
 
 /** "=FT_HOURS(...) returns 10." → code and result for the table. */
 function formatExample(example, functionName) {

@@ -38,51 +38,10 @@ interface Reference {
   readonly example: string;
 }
 
-// Kept beside the functions' JSDoc in src/functions/ft-functions.ts; test/sheet checks
-// that every FT_* global appears here.
-export const FUNCTION_REFERENCE: readonly Reference[] = [
-  {
-    syntax: 'FT_HOURS(model, examples, [method])',
-    does: "H100 GPU-hours by the article's rule: 0.0001 x examples x model scale x method factor.",
-    example: '=FT_HOURS("Llama 13B", 50000) returns 10',
-  },
-  {
-    syntax: 'FT_COST(model, examples, provider, [method])',
-    does: "GPU cost of one run: hours on the provider's GPU x its $ per GPU-hour.",
-    example: '=FT_COST("Llama 13B", 50000, "AWS spot") returns 8.6',
-  },
-  {
-    syntax: 'FT_BREAKEVEN(upfront, monthlyApiCost, [monthlyFinetunedCost])',
-    does: 'Months until fine-tuning pays back: up-front / monthly savings; "never" without savings.',
-    example: '=FT_BREAKEVEN(1001.25, 50) returns 20.025',
-  },
-  {
-    syntax:
-      'FT_API_COST(requests, inputTokens, outputTokens, api or $ per 1K input, [$ per 1K output])',
-    does: 'API cost of a number of requests.',
-    example: '=FT_API_COST(10000, 1000, 300, "Claude") returns 75',
-  },
-  {
-    syntax: 'FT_ROI(upfront, monthlySavings, months)',
-    does: 'Net saving after some months: monthly savings x months - up-front.',
-    example: '=FT_ROI(1001.25, 50, 36) returns 798.75',
-  },
-  {
-    syntax: 'FT_MEMORY(model, [method])',
-    does: 'GB of GPU memory to fine-tune: parameters x bytes per parameter, plus 20% for activations.',
-    example: '=FT_MEMORY("Llama 13B", "LoRA") returns 33.696',
-  },
-  {
-    syntax: 'FT_COMPUTE_HOURS(model, tokens, [method], [gpu], [mfu])',
-    does: 'GPU-hours if training is compute-bound: k x parameters x tokens / (peak FLOPS x MFU x 3600).',
-    example: '=FT_COMPUTE_HOURS("Llama 13B", 5000000, "LoRA") returns about 0.2086',
-  },
-  {
-    syntax: 'FT_ONPREM_BREAKEVEN(purchasePrice, hourlyRent, [yearlyRunningCost], [years])',
-    does: 'Rented GPU-hours that cost as much as buying the GPU.',
-    example: '=FT_ONPREM_BREAKEVEN(20000, 2.49) returns about 8032',
-  },
-];
+// Filled in by scripts/build.mjs from the FT_* functions' JSDoc (the same text as the
+// stubs' autocomplete and the README's reference), so the dialog cannot drift from them.
+declare const __FT_FUNCTION_REFERENCE__: readonly Reference[];
+export const FUNCTION_REFERENCE: readonly Reference[] = __FT_FUNCTION_REFERENCE__;
 
 export function referenceHtml(): string {
   const rows = FUNCTION_REFERENCE.map(
