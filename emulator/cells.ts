@@ -1,4 +1,5 @@
 // Cell storage and the rules Sheets applies to what is written into a cell.
+import { columnLetter, columnNumber } from '../src/shared/a1';
 
 /** What a cell holds: a value (or a formula and its last known value) and its formats. */
 export interface Cell {
@@ -109,23 +110,7 @@ export function writeFormula(cell: Cell, raw: unknown): void {
   }
 }
 
-/** "A", "Z", "AA" for 1, 26, 27. */
-export function columnLetter(column: number): string {
-  let letters = '';
-  let n = column;
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+export { columnLetter, columnNumber };
 
 export interface Area {
   readonly row: number;

@@ -1,6 +1,7 @@
 // One playground workbook: the emulated spreadsheet, the built add-in running
 // against it in node:vm, and its HyperFormula evaluation. Every change (a cell
 // typed, a menu item, a sidebar call) ends with a recalculation and a save.
+import { columnLetter } from '../src/shared/a1';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createWorkbook, deserializeWorkbook } from '../emulator';
@@ -153,7 +154,7 @@ export class PlaygroundSession {
       cell.value = '';
       cell.formula = '';
     } else {
-      this.workbook.write(name, `${columnName(col)}${row + 1}`, [[input]]);
+      this.workbook.write(name, `${columnLetter(col + 1)}${row + 1}`, [[input]]);
     }
     this.changed();
   }
@@ -224,15 +225,4 @@ export class PlaygroundSession {
     this.evaluation?.destroy();
     this.evaluation = undefined;
   }
-}
-
-function columnName(index: number): string {
-  let letters = '';
-  let n = index + 1;
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }

@@ -1,5 +1,6 @@
 // The playground page: a spreadsheet-like view of the emulated workbook, its
 // menus, the add-on's sidebar in a 300 px panel, and charts drawn as SVG.
+import { columnLetter } from '../../src/shared/a1';
 import { activateSheet, fetchState, resetWorkbook, runFunction, setCell } from './api';
 import type { CellView, MenuView, SheetView, UiEvent, WorkbookView } from '../view';
 
@@ -39,17 +40,6 @@ const statusBox = byId<HTMLDivElement>('status');
 const modal = byId<HTMLDivElement>('modal');
 const modalTitle = byId<HTMLSpanElement>('modal-title');
 const modalBody = byId<HTMLDivElement>('modal-body');
-
-function columnLetter(index: number): string {
-  let letters = '';
-  let n = index + 1;
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 function activeSheet(): SheetView | undefined {
   return state?.sheets.find((sheet) => sheet.name === state?.activeSheet) ?? state?.sheets[0];
@@ -112,7 +102,7 @@ function renderGrid(sheet: SheetView): void {
     col.style.width = `${width}px`;
     colgroup.append(col);
     const th = document.createElement('th');
-    th.textContent = columnLetter(c);
+    th.textContent = columnLetter(c + 1);
     th.dataset.col = String(c);
     headRow.append(th);
   }
@@ -209,7 +199,7 @@ function updateSelection(): void {
   grid.querySelector(`thead th[data-col="${selection.col}"]`)?.classList.add('col-selected');
   grid.querySelector(`tbody th[data-row="${selection.row}"]`)?.classList.add('row-selected');
   const cell = cellIndex.get(`${selection.row}:${selection.col}`);
-  nameBox.textContent = `${columnLetter(selection.col)}${selection.row + 1}`;
+  nameBox.textContent = `${columnLetter(selection.col + 1)}${selection.row + 1}`;
   if (document.activeElement !== formulaInput) formulaInput.value = cell?.input ?? '';
   cellError.hidden = !cell?.error;
   cellError.textContent = cell?.error ? `${cell.display}: ${cell.error}` : '';

@@ -4,6 +4,7 @@
 // table without touching another. Scenario formulas look rows up by name over whole
 // columns, so rows the user adds count. Reading it back gives the catalog the engine
 // uses: built-in rows, overridden by the sheet's rows of the same name, plus new rows.
+import { columnLetter } from '../shared/a1';
 import {
   BUILT_IN_CATALOG,
   InputError,
@@ -119,19 +120,11 @@ function table(key: TableKey): TableSpec {
   return found;
 }
 
+export { columnLetter };
+
 /** The column letter of a catalog table's column, for scenario formulas. */
 export function catalogColumn(key: TableKey, header: number): string {
   return columnLetter(table(key).firstColumn + header);
-}
-
-export function columnLetter(column: number): string {
-  let letters = '';
-  let n = column;
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** A built-in row as the cells of its table, in column order. */

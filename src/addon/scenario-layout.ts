@@ -13,6 +13,7 @@
 // Each growing table has its own columns, so a row added under it collides with nothing,
 // and its formulas use relative references to the row's own cells plus absolute ones
 // to inputs and results, so filling a row down computes it.
+import { columnNumber } from '../shared/a1';
 import {
   ARTICLE_HOURS_PER_EXAMPLE,
   MATRIX_DATASET_SIZES,
@@ -70,12 +71,6 @@ const FORMAT = {
 const INPUT_BACKGROUND = '#fff2cc';
 const HEADER_BACKGROUND = '#e8eaed';
 const WHITE = '#ffffff';
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 const UNIT_FORMAT: Record<FieldUnit, string> = {
   text: FORMAT.text,
