@@ -2,7 +2,7 @@
 // dist/Code.js against the emulated workbook, HyperFormula evaluates every cell,
 // and the page drives it as a user would: menu, sidebar, scenario sheet, typing.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import os from 'node:os';
@@ -11,7 +11,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { PortInUseError, startPlayground } from '../../playground/start';
 import type { RunningPlayground } from '../../playground/start';
 import type { CellView, RunResult, SheetView, WorkbookView } from '../../playground/view';
-import { describeWithBrowser, launchChromium } from '../support/browser';
+import { describeWithBrowser, launchChromium, saveDocScreenshot } from '../support/browser';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DOCS = path.join(ROOT, 'docs');
@@ -181,9 +181,8 @@ describeWithBrowser('the npm start playground in Chromium', () => {
         (text) => text !== before,
       ),
     ).not.toBe(before);
-    mkdirSync(DOCS, { recursive: true });
     await page.evaluate(`document.getElementById('grid-wrap').scrollTo(0, 0)`);
-    await page.screenshot({ path: path.join(DOCS, 'playground-sidebar.png') });
+    await saveDocScreenshot(page, path.join(DOCS, 'playground-sidebar.png'));
 
     const generated = page.waitForResponse(
       (response) =>
@@ -233,7 +232,7 @@ describeWithBrowser('the npm start playground in Chromium', () => {
       wrap.scrollTop = 0;
       wrap.scrollLeft = 0;
     })()`);
-    await page.screenshot({ path: path.join(DOCS, 'playground-scenario.png') });
+    await saveDocScreenshot(page, path.join(DOCS, 'playground-scenario.png'));
     await page.setViewportSize({ width: 1440, height: 900 });
 
     // Editing an input cell (training examples) updates the break-even cell.

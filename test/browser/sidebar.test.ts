@@ -1,7 +1,7 @@
 // The sidebar (dist/Sidebar.html, as built) in headless Chromium, with
 // google.script.run wired to the built server code (dist/Code.js in node:vm)
 // over the in-memory spreadsheet emulator.
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createWorkbook } from '../../emulator';
@@ -20,6 +20,7 @@ import {
   describeWithBrowser,
   launchChromium,
   openSidebarPage,
+  saveDocScreenshot,
 } from '../support/browser';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -255,9 +256,8 @@ describeWithBrowser('sidebar in headless Chromium', () => {
   });
 
   test('screenshot of the sidebar to docs/sidebar.png', async () => {
-    mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
     // What the user sees in a 300 px sidebar: the preview, the first fields and the sticky button.
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'sidebar.png') });
+    await saveDocScreenshot(page, path.join(ROOT, 'docs', 'sidebar.png'));
   });
 
   /** Waits (briefly) for an element's text, then asserts it, so a failure shows what was there. */

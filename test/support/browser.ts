@@ -10,7 +10,8 @@
 //                                  in Node, carrying only JSON (as Apps Script carries only plain data)
 //   openSidebarPage(browser, handler)  the built dist/Sidebar.html in a 300 px page wired that way,
 //                                  recording dialogs and refusing (and recording) every other request
-import { existsSync, readFileSync } from 'node:fs';
+//   saveDocScreenshot(page, file)  a screenshot for docs/, written when missing or UPDATE_DOCS=1
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, LaunchOptions, Page } from 'playwright-core';
@@ -187,4 +188,16 @@ export async function openSidebarPage(
   });
   await wireScriptRun(page, handler);
   return { page, url: SIDEBAR_URL, dialogs, externalRequests };
+}
+
+/**
+ * Takes a screenshot for docs/ (the README shows them). It is always taken, so the page
+ * must render; it is written only when the file is missing or UPDATE_DOCS=1, so a test
+ * run does not rewrite committed images with pixel noise.
+ */
+export async function saveDocScreenshot(page: Page, file: string): Promise<void> {
+  const image = await page.screenshot();
+  if (existsSync(file) && process.env.UPDATE_DOCS !== '1') return;
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, image);
 }
