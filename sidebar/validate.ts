@@ -1,6 +1,13 @@
 // Reads the form the way the server will: every field checked by the engine, so
 // the sidebar shows exactly the engine's InputError messages, one per field.
-import { InputError, SCENARIO_FIELDS, computeScenario, resolveScenario } from '../src/engine';
+import {
+  DEFAULT_SCENARIO,
+  InputError,
+  SCENARIO_FIELDS,
+  computeScenario,
+  isBlank,
+  resolveScenario,
+} from '../src/engine';
 import type { CatalogIndex, ScenarioField, ScenarioInput, ScenarioResult } from '../src/engine';
 import type { RawInput } from './form';
 
@@ -24,6 +31,17 @@ function messageOf(error: unknown): string {
 export function evaluate(raw: RawInput, index: CatalogIndex): Evaluation {
   const errors = new Map<ScenarioField, string>();
   for (const field of SCENARIO_FIELDS) {
+    // The server fills a field left out with its default; in the form, a box the user
+    // cleared is a mistake to point at, not a value to replace silently. Only the API
+    // price overrides mean "blank = the catalog price".
+    const value = raw[field.key];
+    if (field.kind !== 'optionalNumber' && (isBlank(value) || String(value).trim() === '')) {
+      errors.set(
+        field.key,
+        `${field.key} is required (the default is ${DEFAULT_SCENARIO[field.key]})`,
+      );
+      continue;
+    }
     try {
       resolveScenario({ [field.key]: raw[field.key] }, index);
     } catch (error) {

@@ -140,6 +140,27 @@ describeWithBrowser('sidebar in headless Chromium', () => {
     await expect(page.locator('#create').isEnabled()).resolves.toBe(true);
   });
 
+  test('a cleared box, or an empty "Other size", is pointed at, not silently defaulted', async () => {
+    const message = page.locator('#f-examples-msg');
+    await page.fill('#f-examples', '');
+    // DEFAULT_SCENARIO.examples is the article's 10,000.
+    await expect(message.textContent()).resolves.toBe(
+      'examples is required (the default is 10000)',
+    );
+    await expect(page.locator('#create').isDisabled()).resolves.toBe(true);
+    await page.fill('#f-examples', '10000');
+    await expect(page.locator('#create').isEnabled()).resolves.toBe(true);
+    await page.selectOption('#f-model', { label: 'Other size…' });
+    await expect(page.locator('#f-model-msg').textContent()).resolves.toBe(
+      'model is required (the default is Llama 13B)',
+    );
+    await expect(page.locator('#create').isDisabled()).resolves.toBe(true);
+    await page.fill('#f-model-custom', '8B');
+    // 8B interpolates to scale 1.1613; LoRA on 10,000 examples: 0.0001 × 10,000 × 1.1613 × 0.25 = 0.29 h.
+    await expectText('#out-hours', '0.29 h');
+    await expect(page.locator('#create').isEnabled()).resolves.toBe(true);
+  });
+
   test('the button sends the form to generateScenario, shows busy, then the sheet made', async () => {
     await page.fill('#f-examples', '50000');
     await page.selectOption('#f-provider', 'AWS spot');
