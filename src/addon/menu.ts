@@ -51,7 +51,7 @@ export function referenceHtml(): string {
   return (
     '<!DOCTYPE html><html><head><base target="_top"><style>' +
     'body{font:13px Arial,sans-serif;margin:8px}table{border-collapse:collapse}' +
-    'td{border-bottom:1px solid #ddd;padding:6px;vertical-align:top}code{white-space:nowrap}' +
+    'td{border-bottom:1px solid #ddd;padding:6px;vertical-align:top}code{white-space:normal}' +
     '</style></head><body><p>Every function takes single cells or whole ranges; names are matched ' +
     'ignoring case and spaces; a model may be a size in billions (8 or "8B").</p>' +
     `<table>${rows}</table></body></html>`

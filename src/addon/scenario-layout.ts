@@ -42,6 +42,8 @@ export interface ScenarioLayout {
   readonly rows: number;
   readonly columns: number;
   readonly frozenRows: number;
+  /** Columns from A that hold the inputs' and results' labels and values (A:G). */
+  readonly labelColumns: number;
   readonly values: CellOut[][];
   readonly formats: string[][];
   readonly weights: ('bold' | 'normal')[][];
@@ -654,6 +656,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     rows,
     columns: SCENARIO_COLUMNS,
     frozenRows: FROZEN_ROWS,
+    labelColumns: columnNumber('G'),
     values: grid.values,
     formats: grid.formats,
     weights: grid.weights,

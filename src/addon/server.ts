@@ -70,6 +70,8 @@ function failure(doing: string, error: unknown, changes: Changes): Error {
 
 interface CatalogState {
   readonly sheet: Sheet | null;
+  /** Rows of the sheet's data range: the sheet has at least this many rows. */
+  readonly dataRows: number;
   readonly appends: readonly CatalogAppend[];
   readonly catalog: Catalog;
   readonly warnings: readonly string[];
@@ -78,11 +80,13 @@ interface CatalogState {
 /** Reads the catalog sheet once (one getValues call); a missing sheet means the built-in catalog. */
 function readCatalogState(spreadsheet: Spreadsheet): CatalogState {
   const sheet = spreadsheet.getSheetByName(CATALOG_SHEET);
-  if (!sheet) return { sheet: null, appends: [], catalog: BUILT_IN_CATALOG, warnings: [] };
+  if (!sheet) {
+    return { sheet: null, dataRows: 0, appends: [], catalog: BUILT_IN_CATALOG, warnings: [] };
+  }
   const grid = sheet.getDataRange().getValues();
   const appends = missingBuiltInRows(grid);
   const { catalog, warnings } = readCatalogGrid(withAppends(grid, appends));
-  return { sheet, appends, catalog, warnings };
+  return { sheet, dataRows: grid.length, appends, catalog, warnings };
 }
 
 /** Creates the catalog sheet, or appends the built-in rows it lacks; records how to undo it. */
@@ -95,16 +99,20 @@ function writeCatalog(spreadsheet: Spreadsheet, state: CatalogState, changes: Ch
     const range = sheet.getRange(1, 1, values.length, CATALOG_COLUMNS);
     range.setValues(values);
     range.setFontWeights(weights);
-    sheet.setFrozenRows(CATALOG_HEADER_ROW);
+    // No frozen header here: its one call goes to the scenario's readable label columns,
+    // keeping a scenario within 40 SpreadsheetApp calls (issue 6).
     return values.length - CATALOG_HEADER_ROW;
   }
   const sheet = state.sheet;
   let added = 0;
   if (state.appends.length > 0) {
     const lastRow = Math.max(...state.appends.map((a) => a.row + a.cells.length - 1));
-    const maxRows = sheet.getMaxRows();
-    // Blank rows added at the bottom are not undone: they hold nothing and move nothing.
-    if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+    // Within the data range the rows exist; only past it is the sheet's size worth a call.
+    if (lastRow > state.dataRows) {
+      const maxRows = sheet.getMaxRows();
+      // Blank rows added at the bottom are not undone: they hold nothing and move nothing.
+      if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+    }
   }
   for (const append of state.appends) {
     const range = sheet.getRange(
@@ -171,6 +179,9 @@ function insertUniqueSheet(spreadsheet: Spreadsheet, base: string): { sheet: She
   );
 }
 
+/** Pixels for the scenario's label and value columns A:G (Sheets' default is 100). */
+const LABEL_COLUMN_WIDTH = 190;
+
 function writeScenario(sheet: Sheet, layout: ScenarioLayout): void {
   if (layout.columns > NEW_SHEET_COLUMNS) {
     sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, layout.columns - NEW_SHEET_COLUMNS);
@@ -185,6 +196,8 @@ function writeScenario(sheet: Sheet, layout: ScenarioLayout): void {
   range.setFontWeights(layout.weights);
   range.setBackgrounds(layout.backgrounds);
   sheet.setFrozenRows(layout.frozenRows);
+  // One call for A:G (inputs, spacer, results), so their labels are not clipped.
+  sheet.setColumnWidths(1, layout.labelColumns, LABEL_COLUMN_WIDTH);
   for (const chart of layout.charts) {
     const [row, column, numRows, numColumns] = chart.range;
     sheet.insertChart(

@@ -164,6 +164,18 @@ describe('scenario sheet names', () => {
     expect(charts[0].ranges).toEqual([{ sheet: sheetName, a1: 'I4:K17' }]);
     expect(charts[1].ranges).toEqual([{ sheet: sheetName, a1: 'N4:O9' }]);
     expect(charts[2].ranges).toEqual([{ sheet: sheetName, a1: 'E18:F26' }]);
+    // The label columns A:G are widened (one call) so labels are not clipped; H stays default.
+    const widths = s.workbook.rawSheet(sheetName).columnWidths;
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((column) => widths.get(column))).toEqual([
+      190,
+      190,
+      190,
+      190,
+      190,
+      190,
+      190,
+      undefined,
+    ]);
   });
 });
 
