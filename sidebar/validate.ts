@@ -20,6 +20,14 @@ export type Evaluation =
       readonly message: string;
     };
 
+/**
+ * The engine names a field by its key ("horizonMonths must be..."), as the server's
+ * callers know it; under a form field, its label reads better ("Horizon (months) must be...").
+ */
+function withLabel(message: string, key: string, label: string): string {
+  return message.startsWith(`${key} `) ? `${label}${message.slice(key.length)}` : message;
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -38,14 +46,14 @@ export function evaluate(raw: RawInput, index: CatalogIndex): Evaluation {
     if (field.kind !== 'optionalNumber' && (isBlank(value) || String(value).trim() === '')) {
       errors.set(
         field.key,
-        `${field.key} is required (the default is ${DEFAULT_SCENARIO[field.key]})`,
+        `${field.label} is required (the default is ${DEFAULT_SCENARIO[field.key]})`,
       );
       continue;
     }
     try {
       resolveScenario({ [field.key]: raw[field.key] }, index);
     } catch (error) {
-      errors.set(field.key, messageOf(error));
+      errors.set(field.key, withLabel(messageOf(error), field.key, field.label));
     }
   }
   if (errors.size > 0) {

@@ -128,7 +128,9 @@ describeWithBrowser('sidebar in headless Chromium', () => {
     await expect(page.locator('#create').isEnabled()).resolves.toBe(true);
     await page.fill('#f-examples', '-5');
     const message = page.locator('#f-examples-msg');
-    await expect(message.textContent()).resolves.toBe('examples must be a positive number, got -5');
+    await expect(message.textContent()).resolves.toBe(
+      'Training examples must be a positive number, got -5',
+    );
     await expect(message.isVisible()).resolves.toBe(true);
     const input = page.locator('#f-examples');
     await expect(input.getAttribute('aria-invalid')).resolves.toBe('true');
@@ -145,14 +147,14 @@ describeWithBrowser('sidebar in headless Chromium', () => {
     await page.fill('#f-examples', '');
     // DEFAULT_SCENARIO.examples is the article's 10,000.
     await expect(message.textContent()).resolves.toBe(
-      'examples is required (the default is 10000)',
+      'Training examples is required (the default is 10000)',
     );
     await expect(page.locator('#create').isDisabled()).resolves.toBe(true);
     await page.fill('#f-examples', '10000');
     await expect(page.locator('#create').isEnabled()).resolves.toBe(true);
     await page.selectOption('#f-model', { label: 'Other size…' });
     await expect(page.locator('#f-model-msg').textContent()).resolves.toBe(
-      'model is required (the default is Llama 13B)',
+      'Model is required (the default is Llama 13B)',
     );
     await expect(page.locator('#create').isDisabled()).resolves.toBe(true);
     await page.fill('#f-model-custom', '8B');
