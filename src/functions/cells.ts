@@ -76,6 +76,14 @@ export function applyToCells(
   if (given > fn.args.length) {
     throw new Error(`${functionName}: takes at most ${fn.args.length} arguments, got ${given}`);
   }
+  const missing = fn.args.findIndex((arg, index) => arg.required && index >= given);
+  if (missing >= 0) {
+    // Left out of the formula, not a blank cell: say so, with the whole signature.
+    const signature = fn.args.map((arg) => (arg.required ? arg.name : `[${arg.name}]`)).join(', ');
+    throw new Error(
+      `${functionName}: ${fn.args[missing].name} is missing; it takes ${functionName}(${signature})`,
+    );
+  }
   const ranges: (Cell[][] | undefined)[] = [];
   const scalars: Cell[] = [];
   let shape: Shape | undefined;

@@ -1,6 +1,7 @@
 // Every FT_* function of the built bundle gives the article's figures. Each expected
 // value is the article's figure or hand arithmetic written beside it.
 import { errorOf, FT_FUNCTIONS, valueOf } from './helpers';
+import { FT_REQUIRED } from '../support/bundle-calls';
 
 /** Equal to within rounding noise (relative 1e-12), as a cell would show it. */
 function expectFigure(actual: unknown, expected: number): void {
@@ -16,8 +17,8 @@ function expectFigure(actual: unknown, expected: number): void {
 }
 
 describe('the FT_* functions of dist/Code.js', () => {
-  it.each(Object.keys(FT_FUNCTIONS))('%s exists', (name) => {
-    expect(() => valueOf(name, '', '')).not.toThrow();
+  it.each(Object.keys(FT_FUNCTIONS))('%s exists and gives a blank for blank arguments', (name) => {
+    expect(valueOf(name, ...new Array<string>(FT_REQUIRED[name]).fill(''))).toBe('');
   });
 
   describe('FT_HOURS', () => {

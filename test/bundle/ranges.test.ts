@@ -145,6 +145,15 @@ describe('blank cells', () => {
       'FT_COST: provider is required but blank',
     );
   });
+
+  it('a required argument left out of the formula is named as missing, with the signature', () => {
+    expect(errorOf('FT_COST', 'Llama 13B', 50000)).toBe(
+      'FT_COST: provider is missing; it takes FT_COST(model, examples, provider, [method])',
+    );
+    expect(errorOf('FT_HOURS')).toBe(
+      'FT_HOURS: model is missing; it takes FT_HOURS(model, examples, [method])',
+    );
+  });
 });
 
 describe('errors name the function, the argument and the row', () => {

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { FT_ARITY, FUZZ_RUNS, bundle, callIn, rawJsMarkers, show } from './support';
 import type { Outcome } from './support';
+import { FT_REQUIRED } from '../support/bundle-calls';
 
 // FUZZ_RUNS lives in support.ts (the summary counts it).
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
@@ -194,12 +195,61 @@ const argument = (shape: Shape): fc.Arbitrary<unknown> =>
     },
   );
 
-/** A whole argument list: up to the function's arity, all sharing one range shape. */
-const argumentList = (arity: number): fc.Arbitrary<unknown[]> =>
+/** What each position of each FT_* function takes, so some calls are plausible. */
+type Kind = 'model' | 'count' | 'money' | 'provider' | 'method' | 'api' | 'gpu' | 'fraction';
+const KINDS: Readonly<Record<string, readonly Kind[]>> = {
+  FT_HOURS: ['model', 'count', 'method'],
+  FT_COST: ['model', 'count', 'provider', 'method'],
+  FT_BREAKEVEN: ['money', 'money', 'money'],
+  FT_API_COST: ['count', 'count', 'count', 'api', 'money'],
+  FT_ROI: ['money', 'money', 'count'],
+  FT_MEMORY: ['model', 'method'],
+  FT_COMPUTE_HOURS: ['model', 'count', 'method', 'gpu', 'fraction'],
+  FT_ONPREM_BREAKEVEN: ['money', 'money', 'money', 'count'],
+};
+const PLAUSIBLE: Readonly<Record<Kind, fc.Arbitrary<unknown>>> = {
+  model: fc.oneof(mangledName, fc.constantFrom<unknown>(8, '8B', 0.5, 1000)),
+  count: fc.oneof(fc.integer({ min: 1, max: 200000 }), fc.constantFrom('50,000', ' 12000 ')),
+  money: fc.oneof(fc.double({ min: 0, max: 1e5, noNaN: true }), fc.constantFrom('$2.49', '0')),
+  provider: fc.constantFrom<unknown>('AWS spot', 'runpod on-demand', 2.49, '$1.99'),
+  method: fc.constantFrom<unknown>('LoRA', 'full', 'qlora', '', 0.5),
+  api: fc.constantFrom<unknown>('Claude', 'grok', 0.003),
+  gpu: fc.constantFrom<unknown>('H100', 'a100', 312, ''),
+  fraction: fc.constantFrom<unknown>(0.35, '35%', 1, ''),
+};
+
+/**
+ * A whole argument list, all sharing one range shape: from one required argument short
+ * (the "missing" message) up to the function's arity. A third of the lists are
+ * plausible calls (each argument of its kind, or a range of such), so the generator
+ * reaches the computing path as well as the refusing ones.
+ */
+const argumentList = (fn: string, required: number, arity: number): fc.Arbitrary<unknown[]> =>
   shapeArb.chain((shape) =>
-    fc
-      .integer({ min: 0, max: arity })
-      .chain((count) => fc.array(argument(shape), { minLength: count, maxLength: count })),
+    fc.integer({ min: Math.max(0, required - 1), max: arity }).chain((count) =>
+      fc.oneof(
+        { arbitrary: fc.array(argument(shape), { minLength: count, maxLength: count }), weight: 2 },
+        {
+          arbitrary: fc.tuple(
+            ...KINDS[fn]
+              .slice(0, count)
+              .map((kind) =>
+                fc.oneof(
+                  PLAUSIBLE[kind],
+                  fc.array(
+                    fc.array(PLAUSIBLE[kind], {
+                      minLength: shape.columns,
+                      maxLength: shape.columns,
+                    }),
+                    { minLength: shape.rows, maxLength: shape.rows },
+                  ),
+                ),
+              ),
+          ),
+          weight: 1,
+        },
+      ),
+    ),
   );
 
 function isCellResult(value: unknown): boolean {
@@ -291,7 +341,7 @@ describe.each(Object.entries(FT_ARITY))('fuzzing %s on the built bundle', (fn, a
     let returned = 0;
     let threw = 0;
     fc.assert(
-      fc.property(argumentList(arity), (args) => {
+      fc.property(argumentList(fn, FT_REQUIRED[fn], arity), (args) => {
         const outcome = callIn(context, fn, args);
         if (outcome.ok) returned++;
         else threw++;

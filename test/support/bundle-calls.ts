@@ -16,6 +16,18 @@ export const FT_ARITY: Readonly<Record<string, number>> = {
   FT_ONPREM_BREAKEVEN: 4,
 };
 
+/** How many leading arguments of each FT_* function are required (the rest are optional). */
+export const FT_REQUIRED: Readonly<Record<string, number>> = {
+  FT_HOURS: 2,
+  FT_COST: 3,
+  FT_BREAKEVEN: 2,
+  FT_API_COST: 4,
+  FT_ROI: 2,
+  FT_MEMORY: 1,
+  FT_COMPUTE_HOURS: 2,
+  FT_ONPREM_BREAKEVEN: 2,
+};
+
 /** What one call of a bundle global gave: its value, or what it threw. */
 export type Outcome =
   | { readonly ok: true; readonly value: unknown }
