@@ -231,20 +231,18 @@ const argumentList = (fn: string, required: number, arity: number): fc.Arbitrary
         { arbitrary: fc.array(argument(shape), { minLength: count, maxLength: count }), weight: 2 },
         {
           arbitrary: fc.tuple(
-            ...KINDS[fn]
-              .slice(0, count)
-              .map((kind) =>
-                fc.oneof(
-                  PLAUSIBLE[kind],
-                  fc.array(
-                    fc.array(PLAUSIBLE[kind], {
-                      minLength: shape.columns,
-                      maxLength: shape.columns,
-                    }),
-                    { minLength: shape.rows, maxLength: shape.rows },
-                  ),
+            ...KINDS[fn].slice(0, count).map((kind) =>
+              fc.oneof(
+                PLAUSIBLE[kind],
+                fc.array(
+                  fc.array(PLAUSIBLE[kind], {
+                    minLength: shape.columns,
+                    maxLength: shape.columns,
+                  }),
+                  { minLength: shape.rows, maxLength: shape.rows },
                 ),
               ),
+            ),
           ),
           weight: 1,
         },
