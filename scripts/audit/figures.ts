@@ -132,20 +132,33 @@ function compareValues(
     );
 }
 
-function value(spec: ValueSpec): ArticleFigure {
+/** A figure from what every spec shares, its engine value and its status. */
+function figure(
+  spec: FigureBase,
+  engine: FigureValue | undefined,
+  status: AuditStatus,
+): ArticleFigure {
   return {
     id: spec.id,
     line: spec.line,
     section: spec.section,
     quote: spec.quote,
     article: spec.article,
-    engine: spec.engine,
+    engine,
     unit: spec.unit ?? '',
     decimals: spec.decimals ?? DEFAULT_DECIMALS,
     shape: spec.shape ?? 'range',
-    status: compareValues(spec.articleValue, spec.engine, spec.articleDecimals),
+    status,
     note: spec.note ?? '',
   };
+}
+
+function value(spec: ValueSpec): ArticleFigure {
+  return figure(
+    spec,
+    spec.engine,
+    compareValues(spec.articleValue, spec.engine, spec.articleDecimals),
+  );
 }
 
 function claim(spec: ClaimSpec): ArticleFigure {
@@ -156,19 +169,7 @@ function claim(spec: ClaimSpec): ArticleFigure {
       : spec.holds
         ? 'consistent'
         : 'inconsistent';
-  return {
-    id: spec.id,
-    line: spec.line,
-    section: spec.section,
-    quote: spec.quote,
-    article: spec.article,
-    engine: spec.engine,
-    unit: spec.unit ?? '',
-    decimals: spec.decimals ?? DEFAULT_DECIMALS,
-    shape: spec.shape ?? 'range',
-    status,
-    note: spec.note,
-  };
+  return figure(spec, spec.engine, status);
 }
 
 /** The engine's value as the audit shows it: "$1,001.245", "500-5,000 $", "never". */
