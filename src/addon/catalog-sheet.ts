@@ -322,6 +322,8 @@ export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCata
     apis: [],
     managed: [],
   };
+  const broken = {} as Record<TableKey, Set<string>>;
+  for (const spec of CATALOG_TABLES) broken[spec.key] = new Set();
   for (const spec of CATALOG_TABLES) {
     for (let r = CATALOG_FIRST_ROW; r <= grid.length; r++) {
       const cells = tableCells(grid, spec, r);
@@ -329,6 +331,11 @@ export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCata
       try {
         pushRow(parsed, spec.key, parseRow(spec, cells));
       } catch (error) {
+        // The sheet's formulas would read this broken row by its name; the engine must not
+        // quietly use the built-in row of that name instead.
+        if (typeof cells[0] === 'string' && cells[0].trim() !== '') {
+          broken[spec.key].add(normalizeName(cells[0]));
+        }
         warnings.push(
           `${CATALOG_SHEET} row ${r} (${spec.title}): ${problemOf(error)}; the row is skipped.`,
         );
@@ -353,7 +360,9 @@ export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCata
       if (at === undefined) rows.push(row);
       else rows[at] = row;
     }
-    (catalog as Record<TableKey, unknown[]>)[spec.key] = rows;
+    (catalog as Record<TableKey, unknown[]>)[spec.key] = rows.filter(
+      (row) => seen.has(normalizeName(row.name)) || !broken[spec.key].has(normalizeName(row.name)),
+    );
   }
   return { catalog: checkReferences(catalog as unknown as Catalog, warnings), warnings };
 }
@@ -366,19 +375,23 @@ function pushRow(
   (parsed[key] as Catalog[TableKey][number][]).push(row);
 }
 
-/** Providers must name a known GPU, managed rows a known API: otherwise skipped with a warning. */
+/**
+ * Providers must name a GPU of the GPUs table, managed rows an API of the APIs table, as
+ * the sheet's MATCH would find it: otherwise skipped with a warning.
+ */
 function checkReferences(catalog: Catalog, warnings: string[]): Catalog {
-  const gpus = new Set(catalog.gpus.map((gpu) => normalizeName(gpu.name)));
-  const apis = new Set(catalog.apis.map((api) => normalizeName(api.name)));
+  // Exact text ignoring case, as the sheet's MATCH finds it (not the engine's looser match).
+  const gpus = new Set(catalog.gpus.map((gpu) => gpu.name.toLowerCase()));
+  const apis = new Set(catalog.apis.map((api) => api.name.toLowerCase()));
   const providers = catalog.providers.filter((row) => {
-    if (gpus.has(normalizeName(row.gpu))) return true;
+    if (gpus.has(row.gpu.toLowerCase())) return true;
     warnings.push(
       `${CATALOG_SHEET} (GPU providers): "${row.name}" uses the GPU "${row.gpu}", which is not in the GPUs table; the row is skipped.`,
     );
     return false;
   });
   const managed = catalog.managed.filter((row) => {
-    if (apis.has(normalizeName(row.inferenceApi))) return true;
+    if (apis.has(row.inferenceApi.toLowerCase())) return true;
     warnings.push(
       `${CATALOG_SHEET} (Managed fine-tuning): "${row.name}" uses the API "${row.inferenceApi}", which is not in the APIs table; the row is skipped.`,
     );
@@ -416,7 +429,9 @@ function parseRow(spec: TableSpec, cells: readonly CellIn[]): Catalog[TableKey][
       if (!required && isBlankCell(value)) return '';
       throw new InputError(header(i), `${header(i)} must be text, got ${describeValue(value)}`);
     }
-    return value.trim();
+    // As typed, not trimmed: the scenario's MATCH formulas compare a cell's exact text
+    // (ignoring case only), so the engine must know the row by that same text.
+    return value;
   };
   const name = text(0, true);
   const sourced = (sourceAt: number): { source: string; asOf: string } => ({

@@ -231,9 +231,11 @@ function sheetNameFor(model: string, method: string): string {
 export function generateScenario(input?: unknown): ScenarioSummary {
   const changes = new Changes();
   let name = '';
+  let warnings: readonly string[] = [];
   try {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const state = readCatalogState(spreadsheet);
+    warnings = state.warnings;
     const index = new CatalogIndex(state.catalog);
     const result = computeScenario(resolveScenario(input ?? {}, index), index);
     const layout = scenarioLayout(result, index);
@@ -255,7 +257,11 @@ export function generateScenario(input?: unknown): ScenarioSummary {
       verdict: result.verdict.text,
     };
   } catch (error) {
-    if (error instanceof Error && error.name === 'InputError') throw error;
+    if (error instanceof Error && error.name === 'InputError') {
+      // A name the user's catalog sheet got wrong reads as "not in the catalog": say why.
+      if (warnings.length > 0) error.message += ` (${warnings.join(' ')})`;
+      throw error;
+    }
     throw failure(
       name ? `write the scenario sheet "${name}"` : 'create the scenario sheet',
       error,

@@ -68,6 +68,43 @@ describe('a workbook with user sheets and a user-extended catalog', () => {
     }
   });
 
+  test('a user name the sheet matches exactly (a trailing space kept) computes in the sheet too', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    // Providers W:AB; rows 4-8 are built in. "Acme " ends in a space; "Beta" names its GPU "a-100",
+    // which the engine would read as A100 but the sheet's MATCH would not find.
+    s.workbook.write('FT Catalog', 'W9', [
+      ['Acme ', 'A100', 1.1, 'on-demand', 'user', ''],
+      ['Beta', 'a-100', 1.2, 'on-demand', 'user', ''],
+    ]);
+    const { warnings } = s.call<CatalogResponse>('getCatalog');
+    expect(warnings).toEqual([
+      'FT Catalog (GPU providers): "Beta" uses the GPU "a-100", which is not in the GPUs table; the row is skipped.',
+    ]);
+    const summary = generate(s, { provider: 'acme' });
+    // 0.0001 x 10,000 x 2 x 0.25 = 0.5 H100 hours; on an A100 x 989/312; x $1.10.
+    const hours = (0.5 * 989) / 312;
+    expectClose(summary.trainingCost, hours * 1.1, 'engine cost');
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      expectClose(ev.byLabel('GPU cost of the training run'), hours * 1.1, 'sheet cost');
+      expect(ev.byLabel('Verdict')).toBe(summary.verdict);
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  test('a broken catalog row is not silently replaced by the built-in row of its name', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    s.workbook.write('FT Catalog', 'Y6', [['']]); // RunPod on-demand's $ per GPU-hour, cleared
+    const names = s.workbook.sheetNames();
+    expect(() => generate(s, {})).toThrow(
+      /provider 'RunPod on-demand' is not in the catalog.*FT Catalog row 6 \(GPU providers\): \$ per GPU-hour must be a number, got a blank; the row is skipped/,
+    );
+    expect(s.workbook.sheetNames()).toEqual(names);
+  });
+
   test('insertCatalogSheet again adds only missing built-in rows, below the user rows', () => {
     const s = userWorkbook();
     s.workbook.write('FT Catalog', 'W5', [['', '', '', '', '', '']]); // the user removed "AWS spot"
