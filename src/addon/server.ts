@@ -171,7 +171,9 @@ function insertUniqueSheet(spreadsheet: Spreadsheet, base: string): { sheet: She
       // free, and two runs at once can never both get the same sheet.
       return { sheet: spreadsheet.insertSheet(name), name };
     } catch (error) {
-      if (!/already exists/i.test(messageOf(error))) throw error;
+      // Ask the spreadsheet rather than read the message: Apps Script words its errors in
+      // the user's language. A taken name means try the next suffix; anything else is real.
+      if (spreadsheet.getSheetByName(name) === null) throw error;
     }
   }
   throw new Error(
