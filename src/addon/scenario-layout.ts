@@ -142,19 +142,6 @@ class Grid {
 
 const CAT = sheetRef(CATALOG_SHEET);
 
-/**
- * A whole number with thousands separators ("10,000"), as the engine's verdict shows it.
- * TEXT(x, "#,##0") would do in Sheets, but HyperFormula's TEXT ignores the separator,
- * so this spells it out with INT, MOD and RIGHT (up to 999,999,999).
- */
-function thousands(ref: string): string {
-  const group = (divisor: string): string => `RIGHT(1000+MOD(INT(${ref}${divisor}),1000),3)`;
-  return (
-    `IF(${ref}>=1000000,INT(${ref}/1000000)&","&${group('/1000')}&","&${group('')},` +
-    `IF(${ref}>=1000,INT(${ref}/1000)&","&${group('')},INT(${ref})&""))`
-  );
-}
-
 /** A whole catalog column, e.g. 'FT Catalog'!$Y:$Y: rows a user adds count. */
 function catCol(table: TableKey, column: number): string {
   const letter = catalogColumn(table, column);
@@ -505,8 +492,8 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     `=IF(${be}="never",${formulaString('Keep the API: the fine-tuned model costs as much as the API each month, so it never pays back.')},` +
     `IF(${be}<=${h},"Fine-tune: it pays back in "&ROUND(${be},1)&" months, within the "&${h}&"-month horizon.",` +
     `"Keep the API: break-even takes "&ROUND(${be},1)&" months, beyond the "&${h}&"-month horizon."))` +
-    `&IF(${req}<50000," Volume "&${thousands(req)}&"/month is under the article's 50K/month API threshold.",` +
-    `IF(${req}>100000," Volume "&${thousands(req)}&"/month is over the article's 100K/month fine-tuning threshold.",""))`;
+    `&IF(${req}<50000," The volume is under the article's 50K requests/month API threshold.",` +
+    `IF(${req}>100000," The volume is over the article's 100K requests/month fine-tuning threshold.",""))`;
   result1(BE + 6, 'verdict', 'Verdict', verdict, FORMAT.text, '');
 
   // ---- Title and verdict (rows 1-2) ---------------------------------------------------

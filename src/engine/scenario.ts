@@ -326,11 +326,13 @@ export function verdict(
   horizonMonths: number,
   requestsPerMonth: number,
 ): Verdict {
+  // The volume is named, not quoted: the sheet writes this same sentence with a formula,
+  // and a number formatted two ways could disagree.
   const volume =
     requestsPerMonth < ARTICLE_VOLUME.apiBelow
-      ? ` Volume ${requestsPerMonth.toLocaleString('en-US')}/month is under the article's 50K/month API threshold.`
+      ? " The volume is under the article's 50K requests/month API threshold."
       : requestsPerMonth > ARTICLE_VOLUME.fineTuneAbove
-        ? ` Volume ${requestsPerMonth.toLocaleString('en-US')}/month is over the article's 100K/month fine-tuning threshold.`
+        ? " The volume is over the article's 100K requests/month fine-tuning threshold."
         : '';
   if (breakEven === NEVER) {
     return {

@@ -138,7 +138,7 @@ describe('the default scenario (article example 1)', () => {
   it('verdict: fine-tune, pays back in 13.3 months; volume under the 50K threshold', () => {
     expect(result.verdict.fineTune).toBe(true);
     expect(result.verdict.text).toBe(
-      "Fine-tune: it pays back in 13.3 months, within the 36-month horizon. Volume 10,000/month is under the article's 50K/month API threshold.",
+      "Fine-tune: it pays back in 13.3 months, within the 36-month horizon. The volume is under the article's 50K requests/month API threshold.",
     );
   });
 });
@@ -213,8 +213,8 @@ describe('scenario variations', () => {
 
   it('the verdict names the 100K/month threshold above it', () => {
     expect(verdict(2, 36, 200000).text).toContain(
-      "Volume 200,000/month is over the article's 100K/month fine-tuning threshold.",
+      "The volume is over the article's 100K requests/month fine-tuning threshold.",
     );
-    expect(verdict(2, 36, 75000).text).not.toContain('Volume');
+    expect(verdict(2, 36, 75000).text).not.toContain('volume');
   });
 });
