@@ -59,8 +59,10 @@ const HEADER_ROW = 4;
 const FIRST_ROW = 5;
 export const SCENARIO_COLUMNS = columnNumber('AK');
 
+// No pattern ends in optional decimals after a dot ("0.##"): Sheets and Excel would show
+// a whole number as "8.". At least one decimal is always shown instead.
 const FORMAT = {
-  text: '0.###############',
+  text: '#,##0.0###',
   usd: '$#,##0.00',
   usdPrice: '$0.0000##',
   hours: '#,##0.00',
@@ -68,7 +70,7 @@ const FORMAT = {
   months: '#,##0.0',
   ratio: '0%',
   gb: '#,##0.0',
-  factor: '0.####',
+  factor: '#,##0.0###',
 } as const;
 const INPUT_BACKGROUND = '#fff2cc';
 const HEADER_BACKGROUND = '#e8eaed';

@@ -201,6 +201,10 @@ describe('scenario sheet names', () => {
     expect(charts[0].ranges).toEqual([{ sheet: sheetName, a1: 'I4:K17' }]);
     expect(charts[1].ranges).toEqual([{ sheet: sheetName, a1: 'N4:O9' }]);
     expect(charts[2].ranges).toEqual([{ sheet: sheetName, a1: 'E18:F26' }]);
+    // No written pattern has only optional decimals after its dot ("0.##"): Sheets and
+    // Excel would show a whole number such as a model size of 8 as "8.".
+    const patterns = new Set(s.workbook.numberFormats(sheetName).flat());
+    expect([...patterns].filter((pattern) => /\.#+(;|$)/.test(pattern))).toEqual([]);
     // The label columns A:G are widened (one call) so labels are not clipped; H stays default.
     const widths = s.workbook.rawSheet(sheetName).columnWidths;
     expect([1, 2, 3, 4, 5, 6, 7, 8].map((column) => widths.get(column))).toEqual([
