@@ -10,6 +10,27 @@ import { bases, changedSheets, fingerprints, fresh } from './workbooks';
 
 const INPUT = { model: 'Llama 13B', method: 'LoRA', examples: 20000, provider: 'AWS spot' };
 
+/** Two generateScenario runs on one workbook, the second started just before call `at` of the first. */
+function interleaved(
+  workbook: Workbook,
+  at: number,
+): {
+  workbook: Workbook;
+  before: ReturnType<typeof fingerprints>;
+  firstResult: Result;
+  secondResult: Result | undefined;
+} {
+  const before = fingerprints(workbook);
+  const first = execution(workbook);
+  const second = execution(workbook);
+  let secondResult: Result | undefined;
+  first.beforeCall = (call) => {
+    if (call === at && !secondResult) secondResult = attempt(second, 'generateScenario', INPUT);
+  };
+  const firstResult = attempt(first, 'generateScenario', INPUT);
+  return { workbook, before, firstResult, secondResult };
+}
+
 function sheetOf(result: Result): string {
   if (!result.ok) throw new Error(`the run failed: ${result.message}`);
   return (result.value as { sheetName: string }).sheetName;
@@ -62,15 +83,10 @@ describe('two generateScenario runs at once', () => {
 
     const problems: string[] = [];
     for (let at = 1; at <= calls; at++) {
-      const workbook = fresh(bases().completeCatalog);
-      const before = fingerprints(workbook);
-      const first = execution(workbook);
-      const second = execution(workbook);
-      let secondResult: Result | undefined;
-      first.beforeCall = (call) => {
-        if (call === at && !secondResult) secondResult = attempt(second, 'generateScenario', INPUT);
-      };
-      const firstResult = attempt(first, 'generateScenario', INPUT);
+      const { workbook, before, firstResult, secondResult } = interleaved(
+        fresh(bases().completeCatalog),
+        at,
+      );
       const where = `second run before call ${at} of the first`;
       if (!firstResult.ok || !secondResult?.ok) {
         problems.push(
@@ -103,15 +119,10 @@ describe('two generateScenario runs at once', () => {
     const calls = probeRun.calls();
     const problems: string[] = [];
     for (let at = 1; at <= calls; at++) {
-      const workbook = fresh(bases().noCatalog);
-      const before = fingerprints(workbook);
-      const first = execution(workbook);
-      const second = execution(workbook);
-      let secondResult: Result | undefined;
-      first.beforeCall = (call) => {
-        if (call === at && !secondResult) secondResult = attempt(second, 'generateScenario', INPUT);
-      };
-      const firstResult = attempt(first, 'generateScenario', INPUT);
+      const { workbook, before, firstResult, secondResult } = interleaved(
+        fresh(bases().noCatalog),
+        at,
+      );
       const where = `second run before call ${at} of the first`;
       const made = [firstResult, secondResult].filter((result): result is Result => !!result?.ok);
       // Each run either made its own sheet or failed with a message and left nothing of its own.
