@@ -9,6 +9,7 @@ import {
   resolveScenario,
 } from '../src/engine';
 import type { CatalogIndex, ScenarioField, ScenarioInput, ScenarioResult } from '../src/engine';
+import { messageOf } from '../src/shared/message';
 import type { RawInput } from './form';
 
 export type Evaluation =
@@ -26,10 +27,6 @@ export type Evaluation =
  */
 function withLabel(message: string, key: string, label: string): string {
   return message.startsWith(`${key} `) ? `${label}${message.slice(key.length)}` : message;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**

@@ -25,7 +25,8 @@ import type {
   PricingKind,
   ProviderRow,
 } from '../engine';
-import { asText, messageOf } from './text';
+import { messageOf } from '../shared/message';
+import { asText } from './text';
 
 export const CATALOG_SHEET = 'FT Catalog';
 export const CATALOG_TITLE_ROW = 2;

@@ -1,6 +1,7 @@
 // The add-on menu, the sidebar opener and the function reference dialog.
 import { generateScenario } from './server';
-import { escapeHtml, messageOf } from './text';
+import { messageOf } from '../shared/message';
+import { escapeHtml } from './text';
 
 const TITLE = 'Fine-tuning cost';
 

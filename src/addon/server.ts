@@ -16,7 +16,7 @@ import {
 import type { CatalogAppend } from './catalog-sheet';
 import { scenarioLayout } from './scenario-layout';
 import type { ScenarioLayout } from './scenario-layout';
-import { messageOf } from './text';
+import { messageOf } from '../shared/message';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

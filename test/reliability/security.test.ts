@@ -157,6 +157,14 @@ describe('the sidebar builds its DOM without parsing text as HTML', () => {
 });
 
 /** A workbook whose catalog sheet holds user model rows with hostile names (typed as text). */
+/** Every formula in the catalog sheet: user names must never become one. */
+function catalogFormulas(workbook: Workbook): string[] {
+  return workbook
+    .formulas(CATALOG_SHEET)
+    .flat()
+    .filter((formula) => formula !== '');
+}
+
 function hostileWorkbook(): Workbook {
   const workbook = fresh(bases().completeCatalog);
   addUserCatalogRows(workbook, HOSTILE_NAMES);
@@ -168,12 +176,7 @@ describe('user text is written to cells as text, never as a formula', () => {
     const workbook = hostileWorkbook();
     const cells = workbook.values(CATALOG_SHEET).flat();
     for (const name of HOSTILE_NAMES) expect(cells).toContain(name);
-    expect(
-      workbook
-        .formulas(CATALOG_SHEET)
-        .flat()
-        .filter((formula) => formula !== ''),
-    ).toEqual([]);
+    expect(catalogFormulas(workbook)).toEqual([]);
   });
 
   test.each(HOSTILE_NAMES)('generateScenario with the model %s writes it as a label', (name) => {
@@ -198,12 +201,7 @@ describe('user text is written to cells as text, never as a formula', () => {
     exec.run('insertCatalogSheet');
     const catalogCells = workbook.values(CATALOG_SHEET).flat();
     for (const hostile of HOSTILE_NAMES) expect(catalogCells).toContain(hostile);
-    expect(
-      workbook
-        .formulas(CATALOG_SHEET)
-        .flat()
-        .filter((formula) => formula !== ''),
-    ).toEqual([]);
+    expect(catalogFormulas(workbook)).toEqual([]);
   });
 });
 
