@@ -78,5 +78,10 @@ export function upfrontItems(inputs: UpfrontInputs): UpfrontItem[] {
 
 /** The total up-front cost. */
 export function upfrontCost(inputs: UpfrontInputs): number {
-  return upfrontItems(inputs).reduce((total, item) => total + item.amount, 0);
+  return upfrontTotal(upfrontItems(inputs));
+}
+
+/** The sum of up-front items already listed. */
+export function upfrontTotal(items: readonly UpfrontItem[]): number {
+  return items.reduce((total, item) => total + item.amount, 0);
 }

@@ -4,8 +4,8 @@ import {
   apiMonthlyCost,
   finetunedMonthlyCost,
   gpuCost,
-  upfrontCost,
   upfrontItems,
+  upfrontTotal,
 } from './costs';
 import type { UpfrontItem } from './costs';
 import { breakEvenMonths, monthlySavings, NEVER, roi } from './breakeven';
@@ -245,7 +245,7 @@ export function computeScenario(scenario: ResolvedScenario, index: CatalogIndex)
   });
 
   const items = upfrontItems({ ...input, trainingRunCost: run.cost });
-  const upfront = upfrontCost({ ...input, trainingRunCost: run.cost });
+  const upfront = upfrontTotal(items);
   const perRequest = apiCostPerRequest(
     input.inputTokensPerRequest,
     input.outputTokensPerRequest,
