@@ -222,7 +222,8 @@ export function computeScenario(scenario: ResolvedScenario, index: CatalogIndex)
     };
   });
 
-  const matrixModels = index.catalog.models.map((row) => index.model('model', row.name));
+  // Catalog rows are already models: no need to look each one up again by its name.
+  const matrixModels = index.catalog.models;
   const matrixRuns = matrixModels.map((row) =>
     MATRIX_DATASET_SIZES.map((size) => trainingRun(row, method, size, provider)),
   );
