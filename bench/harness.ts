@@ -18,6 +18,41 @@ export const cpuClock: Clock = () => {
   return (usage.user + usage.system) / 1000;
 };
 
+/** Blocks this thread for `ms` milliseconds; other threads keep running. */
+export function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+export interface QuietOptions {
+  /** Length of one check: the main thread sleeps this long. */
+  readonly windowMs: number;
+  /** Quiet when the process used less CPU than this during one window. */
+  readonly busyMs: number;
+  /** Give up waiting after this long (a busy process is measured anyway). */
+  readonly maxMs: number;
+  readonly clock?: Clock;
+  readonly sleep?: (ms: number) => void;
+}
+
+/**
+ * Sleeps until the process's other threads are idle: after a forced GC, V8 still
+ * sweeps on background threads, and the JIT compiles there. CPU time counts every
+ * thread, so without this wait the next sample would pay for that work. Returns
+ * the milliseconds waited.
+ */
+export function waitUntilQuiet(options: QuietOptions): number {
+  const clock = options.clock ?? cpuClock;
+  const sleep = options.sleep ?? sleepMs;
+  let waited = 0;
+  while (waited < options.maxMs) {
+    const before = clock();
+    sleep(options.windowMs);
+    waited += options.windowMs;
+    if (clock() - before < options.busyMs) break;
+  }
+  return waited;
+}
+
 /** Summary of a set of samples. */
 export interface Stats {
   readonly count: number;
@@ -88,7 +123,8 @@ export interface MeasureOptions {
   readonly samples: number;
   /**
    * A sample repeats the case until at least this long, so a fast case is not
-   * dominated by the timer's resolution. Each case calibrates its own repeat count.
+   * dominated by the timer's resolution. Each case calibrates its own repeat count;
+   * 0 times one call per sample.
    */
   readonly minSampleMs: number;
   /** Default: the wall clock. */

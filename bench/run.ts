@@ -14,7 +14,7 @@ import { runScenarioWrites } from './scenario';
 import { runSidebar } from './sidebar';
 import type { SidebarResult } from './sidebar';
 import type { ThroughputRow } from './throughput';
-import { RESULT_MARKER } from './throughput';
+import { FUNCTIONS, RESULT_MARKER, SIZES } from './throughput';
 
 const quick = process.argv.includes('--quick');
 
@@ -22,24 +22,39 @@ function log(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
 }
 
-/** Part 1 runs in its own process with --expose-gc, to count the heap it allocates. */
-function runThroughputWorker(): ThroughputRow[] {
-  const child = spawnSync(
-    process.execPath,
-    [
-      '--expose-gc',
-      path.join(ROOT, 'scripts', 'run-ts.mjs'),
-      path.join(ROOT, 'bench', 'throughput.ts'),
-      '--worker',
-      ...(quick ? ['--quick'] : []),
-    ],
-    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
-  );
-  const line = child.stdout.split('\n').find((text) => text.startsWith(RESULT_MARKER));
-  if (child.status !== 0 || !line) {
-    throw new Error(`throughput worker failed (exit ${child.status}): ${child.stdout}`);
+/**
+ * Part 1: each function and size in a process of its own, with --expose-gc to count
+ * the heap it allocates (see runThroughputCase).
+ */
+function runThroughputWorkers(): ThroughputRow[] {
+  const rows: ThroughputRow[] = [];
+  for (const size of SIZES) {
+    for (const name of FUNCTIONS) {
+      const child = spawnSync(
+        process.execPath,
+        [
+          '--expose-gc',
+          path.join(ROOT, 'scripts', 'run-ts.mjs'),
+          path.join(ROOT, 'bench', 'throughput.ts'),
+          '--worker',
+          '--function',
+          name,
+          '--rows',
+          String(size),
+          ...(quick ? ['--quick'] : []),
+        ],
+        { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const line = child.stdout.split('\n').find((text) => text.startsWith(RESULT_MARKER));
+      if (child.status !== 0 || !line) {
+        throw new Error(
+          `throughput worker for ${name} × ${size} failed (exit ${child.status}): ${child.stdout}`,
+        );
+      }
+      rows.push(JSON.parse(line.slice(RESULT_MARKER.length)) as ThroughputRow);
+    }
   }
-  return JSON.parse(line.slice(RESULT_MARKER.length)) as ThroughputRow[];
+  return rows;
 }
 
 async function sidebarPart(code: string): Promise<SidebarResult | { skipped: string }> {
@@ -65,7 +80,7 @@ async function main(): Promise<void> {
     loadAverage: os.loadavg()[0],
   };
   log('1/4 custom-function throughput (1K, 10K, 100K rows)…');
-  const throughput = runThroughputWorker();
+  const throughput = runThroughputWorkers();
   log('2/4 cold start…');
   const coldStart = runColdStart(code, quick ? 7 : 21);
   log('3/4 scenario writes…');

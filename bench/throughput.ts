@@ -1,12 +1,12 @@
-// Part 1 of the benchmark, run in its own `node --expose-gc` process by bench/run.ts:
-// FT_HOURS and FT_COST from the built dist/Code.js (in node:vm, as Apps Script
-// runs it) over 1K, 10K and 100K-row ranges, against the floor loop over parsed
-// numbers; then the heap each call allocates and keeps. Prints one JSON line.
+// Part 1 of the benchmark, one `node --expose-gc` process per case, started by
+// bench/run.ts: FT_HOURS or FT_COST from the built dist/Code.js (in node:vm, as Apps
+// Script runs it) over a 1K, 10K or 100K-row range, against the floor loop over
+// parsed numbers; then the heap each call allocates and keeps. Prints one JSON line.
 import v8 from 'node:v8';
 import type { BundleContext } from './bundle';
 import { callGlobal, inContext, loadBundleForBench, readBundle } from './bundle';
 import type { Stats } from './harness';
-import { cpuClock, keep, measure, scaleStats } from './harness';
+import { cpuClock, keep, measure, scaleStats, waitUntilQuiet } from './harness';
 import type { ParsedWorkload, Workload } from './workload';
 import { floorCost, floorHours, makeWorkload, parseWorkload } from './workload';
 
@@ -124,53 +124,68 @@ function checkSameResults(name: FunctionName, actual: unknown, expected: unknown
   });
 }
 
-export function runThroughput(quick: boolean): ThroughputRow[] {
+/**
+ * One function over one size, in a process of its own (bench/run.ts starts one per
+ * case): as Apps Script evaluates the script afresh for each call, and so that no
+ * case inherits another's heap (a young generation grown by earlier cases made the
+ * floor's 100K rows several times faster) or compiled code.
+ */
+export function runThroughputCase(name: FunctionName, size: number, quick: boolean): ThroughputRow {
   const gc = requireGc();
-  const code = readBundle();
-  const rows: ThroughputRow[] = [];
-  for (const size of SIZES) {
-    for (const name of FUNCTIONS) {
-      // A fresh context per function, as Apps Script evaluates the script for each
-      // call: one function's calls do not shape the JIT's view of another's. Its
-      // ranges are arrays of the script's own realm, as Apps Script hands them over.
-      const context = loadBundleForBench(code);
-      const workload = inContext(context, makeWorkload(size));
-      const parsed = inContext(context, parseWorkload(workload));
-      const call = callFor(context, name, workload);
-      const floor = floorFor(name, parsed);
-      checkSameResults(name, call(), floor() as unknown[][]);
-      const timing = measure(
-        { floor, call },
-        {
-          warmup: size >= 100000 ? 2 : 5,
-          warmupMs: quick ? 200 : 500,
-          samples: quick ? 5 : size >= 100000 ? 9 : 15,
-          minSampleMs: quick ? 5 : 20,
-          clock: cpuClock,
-          beforeSample: () => {
-            keep(undefined);
-            gc();
-          },
-        },
-      );
-      const nsPerMs = 1e6;
-      rows.push({
-        function: name,
-        rows: size,
-        nsPerRow: scaleStats(timing.cases.call.time, size / nsPerMs),
-        floorNsPerRow: scaleStats(timing.cases.floor.time, size / nsPerMs),
-        ratioToFloor: timing.ratioToFirst.call,
-        heapPerRow: perRow(heapPerCall(call, gc), size),
-        floorHeapPerRow: perRow(heapPerCall(floor, gc), size),
-      });
-    }
-  }
-  return rows;
+  // The ranges are arrays of the script's own realm, as Apps Script hands them over.
+  const context = loadBundleForBench(readBundle());
+  const workload = inContext(context, makeWorkload(size));
+  const parsed = inContext(context, parseWorkload(workload));
+  const call = callFor(context, name, workload);
+  const floor = floorFor(name, parsed);
+  checkSameResults(name, call(), floor() as unknown[][]);
+  const timing = measure(
+    { floor, call },
+    {
+      warmup: size >= 100000 ? 2 : 5,
+      warmupMs: quick ? 200 : 500,
+      samples: quick ? 5 : 15,
+      // A 100K-row call takes milliseconds: one call per sample, so each starts from a
+      // collected heap, as a custom-function call does, and pays for its own garbage only.
+      // Smaller ranges repeat the call to last long enough for the clock.
+      minSampleMs: size >= 100000 ? 0 : quick ? 5 : 20,
+      clock: cpuClock,
+      beforeSample: () => {
+        keep(undefined);
+        gc();
+        // The forced GC's background sweeping is the last sample's cost, not the next one's.
+        waitUntilQuiet({ windowMs: 5, busyMs: 0.5, maxMs: 500 });
+      },
+    },
+  );
+  const nsPerMs = 1e6;
+  return {
+    function: name,
+    rows: size,
+    nsPerRow: scaleStats(timing.cases.call.time, size / nsPerMs),
+    floorNsPerRow: scaleStats(timing.cases.floor.time, size / nsPerMs),
+    ratioToFloor: timing.ratioToFirst.call,
+    heapPerRow: perRow(heapPerCall(call, gc), size),
+    floorHeapPerRow: perRow(heapPerCall(floor, gc), size),
+  };
 }
 
 export const RESULT_MARKER = 'THROUGHPUT_JSON ';
 
+/** The value after `flag` on the command line. */
+function option(flag: string): string {
+  const at = process.argv.indexOf(flag);
+  if (at < 0 || at + 1 >= process.argv.length) throw new Error(`bench/throughput.ts needs ${flag}`);
+  return process.argv[at + 1];
+}
+
 if (process.argv.includes('--worker')) {
-  const rows = runThroughput(process.argv.includes('--quick'));
-  process.stdout.write(`${RESULT_MARKER}${JSON.stringify(rows)}\n`);
+  const name = option('--function');
+  if (!(FUNCTIONS as readonly string[]).includes(name)) throw new Error(`unknown function ${name}`);
+  const row = runThroughputCase(
+    name as FunctionName,
+    Number(option('--rows')),
+    process.argv.includes('--quick'),
+  );
+  process.stdout.write(`${RESULT_MARKER}${JSON.stringify(row)}\n`);
 }
