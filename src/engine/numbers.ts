@@ -51,6 +51,19 @@ export function readNumber(argument: string, value: unknown, rule: NumberRule): 
   return parsed;
 }
 
+/** Whether a number follows a rule. Every rule is an interval of finite numbers. */
+export function followsRule(value: number, rule: NumberRule): boolean {
+  return (
+    Number.isFinite(value) &&
+    (rule === 'finite' ||
+      (rule === 'positive'
+        ? value > 0
+        : rule === 'nonNegative'
+          ? value >= 0
+          : value > 0 && value <= 1))
+  );
+}
+
 /** Checks an already-numeric value against a rule; throws an InputError naming the argument. */
 export function checkNumber(
   argument: string,
@@ -58,15 +71,7 @@ export function checkNumber(
   rule: NumberRule,
   shown: unknown = value,
 ): void {
-  const ok =
-    Number.isFinite(value) &&
-    (rule === 'finite' ||
-      (rule === 'positive'
-        ? value > 0
-        : rule === 'nonNegative'
-          ? value >= 0
-          : value > 0 && value <= 1));
-  if (!ok) {
+  if (!followsRule(value, rule)) {
     throw new InputError(
       argument,
       `${argument} must be ${RULE_TEXT[rule]}, got ${describeValue(shown)}`,

@@ -7,24 +7,14 @@ import {
   parseNumberValue,
   readNumber,
 } from '../engine';
-import type { NumberRule } from '../engine';
-import type { Cell, Reader } from './cells';
+import type { Cell } from './cells';
 
 // Argument readers shared by the FT_* functions: one place that turns a cell into
-// an engine value, so every function reads "model" or "examples" the same way.
+// an engine value, so every function reads "model" or "provider" the same way
+// (plain numbers: requiredNumber and optionalNumber in ./cells).
 // Each has the Reader shape (argument name, cell) => value and throws an InputError
 // that names the argument. They keep no memo: a range reads each distinct cell once
 // (src/functions/cells.ts), and Apps Script evaluates the script afresh per call.
-
-/** A number that must follow `rule`: "50,000" and " 12000 " are read; other text is an error. */
-export function numberBy(rule: NumberRule): Reader<number> {
-  return (name, value) => readNumber(name, value, rule);
-}
-
-/** An optional number that must follow `rule`; blank takes `fallback`. */
-export function numberOr(rule: NumberRule, fallback: number): Reader<number> {
-  return (name, value) => (isBlank(value) ? fallback : readNumber(name, value, rule));
-}
 
 /** True for a number, or text that reads as one: such a cell is not a name. */
 function isNumeric(value: Cell): boolean {

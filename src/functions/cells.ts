@@ -1,4 +1,5 @@
-import { InputError, isBlank, parseNumberValue } from '../engine';
+import { followsRule, InputError, isBlank, parseNumberValue, readNumber } from '../engine';
+import type { NumberRule } from '../engine';
 
 /** What one cell can hand a custom function. */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -20,14 +21,48 @@ export interface Argument<Value> {
   readonly name: string;
   readonly required: boolean;
   readonly read: Reader<Value>;
+  /**
+   * True when a whole-number cell from 1 up reads as itself (an example count, a
+   * token count): a range then takes such cells as they are, without reading or
+   * remembering each one.
+   */
+  readonly countsReadAsThemselves: boolean;
 }
 
 export function required<Value>(name: string, read: Reader<Value>): Argument<Value> {
-  return { name, required: true, read };
+  return { name, required: true, read, countsReadAsThemselves: false };
 }
 
 export function optional<Value>(name: string, read: Reader<Value>): Argument<Value> {
-  return { name, required: false, read };
+  return { name, required: false, read, countsReadAsThemselves: false };
+}
+
+/** A number that must follow `rule`: "50,000" and " 12000 " are read; other text is an error. */
+export function requiredNumber(name: string, rule: NumberRule): Argument<number> {
+  return {
+    name,
+    required: true,
+    read: (argument, value) => readNumber(argument, value, rule),
+    countsReadAsThemselves: takesEveryCount(rule),
+  };
+}
+
+/** An optional number that must follow `rule`; a blank cell takes `fallback`. */
+export function optionalNumber(name: string, rule: NumberRule, fallback: number): Argument<number> {
+  return {
+    name,
+    required: false,
+    read: (argument, value) => (isBlank(value) ? fallback : readNumber(argument, value, rule)),
+    countsReadAsThemselves: takesEveryCount(rule),
+  };
+}
+
+/** The largest count a range stores in its index (see readColumn). */
+const LARGEST_STORED_COUNT = 0x7fffffff;
+
+/** Every rule is an interval, so it takes every count if it takes the first and the last. */
+function takesEveryCount(rule: NumberRule): boolean {
+  return followsRule(1, rule) && followsRule(LARGEST_STORED_COUNT, rule);
 }
 
 /** Up to five values (every FT_* function fits), so one call site serves them all. */
@@ -163,11 +198,12 @@ function computeByColumns(
     const ie = e.index[i * se];
     // Index 0 is a blank cell in a range (and every scalar): all 0, all ranges are blank here.
     if ((ia | ib | ic | id | ie) === 0) return '';
-    const va = a.values[ia];
-    const vb = b.values[ib];
-    const vc = c.values[ic];
-    const vd = d.values[id];
-    const ve = e.values[ie];
+    // A negative index is a count stored as it is (see readColumn).
+    const va = ia < 0 ? -ia : a.values[ia];
+    const vb = ib < 0 ? -ib : b.values[ib];
+    const vc = ic < 0 ? -ic : c.values[ic];
+    const vd = id < 0 ? -id : d.values[id];
+    const ve = ie < 0 ? -ie : e.values[ie];
     if (va === BLANK || vb === BLANK || vc === BLANK || vd === BLANK || ve === BLANK) {
       throw new RangeError('a required argument is blank');
     }
@@ -192,7 +228,8 @@ function computeByColumns(
 /**
  * An argument read over a range: each distinct value once (values), and per cell
  * which one it is (index). values[0] is what a blank cell reads as: the default of
- * an optional argument, BLANK for a required one.
+ * an optional argument, BLANK for a required one. For an argument whose counts read
+ * as themselves, a count cell's index is the count, negated.
  */
 interface Column {
   readonly index: Int32Array;
@@ -213,15 +250,28 @@ function readColumn(
   range: readonly (readonly Cell[])[],
   shape: Shape,
 ): Column {
-  const index = new Int32Array(shape.rows * shape.columns);
+  const { rows, columns } = shape;
+  const index = new Int32Array(rows * columns);
   const values: unknown[] = [readOne(arg, '')];
   const memo = new Map<Cell, number>();
+  const { countsReadAsThemselves } = arg;
   let previous: unknown = NOTHING_YET;
   let at = 0;
-  for (let row = 0, cell = 0; row < shape.rows; row++) {
+  for (let row = 0, cell = 0; row < rows; row++) {
     const line = range[row];
-    for (let column = 0; column < shape.columns; column++, cell++) {
+    for (let column = 0; column < columns; column++, cell++) {
       const raw = line[column];
+      if (
+        countsReadAsThemselves &&
+        typeof raw === 'number' &&
+        raw >= 1 &&
+        raw <= LARGEST_STORED_COUNT &&
+        Math.floor(raw) === raw
+      ) {
+        // Cheaper than the memo: most number columns (example counts) are whole numbers.
+        index[cell] = -raw;
+        continue;
+      }
       if (raw !== previous) {
         previous = raw;
         // A text's length, not a comparison of strings: the quick isBlank.
@@ -329,7 +379,8 @@ function rangeShape(functionName: string, name: string, range: unknown[]): Shape
     throw new Error(`${functionName}: ${name} is an empty range`);
   }
   const columns = range[0].length;
-  for (const row of range) {
+  for (let index = 1; index < range.length; index++) {
+    const row = range[index];
     if (!Array.isArray(row) || row.length !== columns) {
       throw new Error(
         `${functionName}: ${name} is not a rectangular range (its rows have different lengths)`,

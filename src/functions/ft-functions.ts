@@ -15,7 +15,14 @@ import {
 } from '../engine';
 import type { ResolvedApi } from '../engine';
 import * as read from './arguments';
-import { applyToCells, cellFunction, optional, required } from './cells';
+import {
+  applyToCells,
+  cellFunction,
+  optional,
+  optionalNumber,
+  required,
+  requiredNumber,
+} from './cells';
 import type { Cell, CellInput, CellOutput } from './cells';
 
 // Each FT_* function declares its arguments (name, required or optional, and the
@@ -32,7 +39,7 @@ const HOURS = cellFunction(
   'FT_HOURS',
   [
     required('model', read.modelScale),
-    required('examples', read.numberBy('positive')),
+    requiredNumber('examples', 'positive'),
     optional('method', read.methodTimeFactor),
   ],
   (scale, examples, timeFactor) => ruleHours(examples, scale, timeFactor),
@@ -55,7 +62,7 @@ const COST = cellFunction(
   'FT_COST',
   [
     required('model', read.modelScale),
-    required('examples', read.numberBy('positive')),
+    requiredNumber('examples', 'positive'),
     required('provider', read.provider),
     optional('method', read.methodTimeFactor),
   ],
@@ -88,9 +95,9 @@ export function FT_COST(
 const BREAKEVEN = cellFunction(
   'FT_BREAKEVEN',
   [
-    required('upfront', read.numberBy('nonNegative')),
-    required('monthly_api_cost', read.numberBy('nonNegative')),
-    optional('monthly_finetuned_cost', read.numberOr('nonNegative', 0)),
+    requiredNumber('upfront', 'nonNegative'),
+    requiredNumber('monthly_api_cost', 'nonNegative'),
+    optionalNumber('monthly_finetuned_cost', 'nonNegative', 0),
   ],
   (upfront, api, finetuned) => breakEvenMonths(upfront, monthlySavings(api, finetuned)),
 );
@@ -119,9 +126,9 @@ export function FT_BREAKEVEN(
 const API_COST = cellFunction(
   'FT_API_COST',
   [
-    required('requests', read.numberBy('nonNegative')),
-    required('input_tokens', read.numberBy('nonNegative')),
-    required('output_tokens', read.numberBy('nonNegative')),
+    requiredNumber('requests', 'nonNegative'),
+    requiredNumber('input_tokens', 'nonNegative'),
+    requiredNumber('output_tokens', 'nonNegative'),
     required('api_or_input_price', read.apiOrPrice),
     optional('output_price', read.cell),
   ],
@@ -186,9 +193,9 @@ function isApi(value: ResolvedApi | Cell): value is ResolvedApi {
 const ROI = cellFunction(
   'FT_ROI',
   [
-    required('upfront', read.numberBy('nonNegative')),
-    required('monthly_savings', read.numberBy('finite')),
-    optional('months', read.numberOr('nonNegative', DEFAULT_ROI_MONTHS)),
+    requiredNumber('upfront', 'nonNegative'),
+    requiredNumber('monthly_savings', 'finite'),
+    optionalNumber('months', 'nonNegative', DEFAULT_ROI_MONTHS),
   ],
   roi,
 );
@@ -232,10 +239,10 @@ const COMPUTE_HOURS = cellFunction(
   'FT_COMPUTE_HOURS',
   [
     required('model', read.modelParams),
-    required('tokens', read.numberBy('positive')),
+    requiredNumber('tokens', 'positive'),
     optional('method', read.namedMethod),
     optional('gpu', read.gpuPeakTflops),
-    optional('mfu', read.numberOr('fraction', DEFAULT_MFU)),
+    optionalNumber('mfu', 'fraction', DEFAULT_MFU),
   ],
   (params, tokens, method, peakTflops, mfu) =>
     computeBoundHours(params, tokens, method.flopsPerParamToken, peakTflops, mfu),
@@ -265,10 +272,10 @@ export function FT_COMPUTE_HOURS(
 const ONPREM_BREAKEVEN = cellFunction(
   'FT_ONPREM_BREAKEVEN',
   [
-    required('purchase_price', read.numberBy('nonNegative')),
-    required('hourly_rent', read.numberBy('positive')),
-    optional('yearly_running_cost', read.numberOr('nonNegative', 0)),
-    optional('years', read.numberOr('positive', DEFAULT_ONPREM_YEARS)),
+    requiredNumber('purchase_price', 'nonNegative'),
+    requiredNumber('hourly_rent', 'positive'),
+    optionalNumber('yearly_running_cost', 'nonNegative', 0),
+    optionalNumber('years', 'positive', DEFAULT_ONPREM_YEARS),
   ],
   onPremBreakEvenHours,
 );

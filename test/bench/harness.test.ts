@@ -1,5 +1,12 @@
 // The benchmark harness's statistics on known arrays (no timing: benchmarks are not tests).
-import { measure, median, quantileOfSorted, scaleStats, summarize } from '../../bench/harness';
+import {
+  measure,
+  median,
+  quantileOfSorted,
+  scaleStats,
+  summarize,
+  waitUntilQuiet,
+} from '../../bench/harness';
 import { round3, roundAll } from '../../bench/report';
 
 describe('bench harness statistics', () => {
@@ -91,6 +98,46 @@ describe('bench harness statistics', () => {
     expect(roundAll({ a: [1.23456, { b: 98765.4 }], c: 'text' })).toEqual({
       a: [1.23, { b: 98765 }],
       c: 'text',
+    });
+  });
+
+  describe('waiting for the background threads', () => {
+    /** A CPU clock that background threads advance by busy[i] ms during the i-th sleep. */
+    function backgroundThreads(busy: number[]): {
+      clock: () => number;
+      sleep: (ms: number) => void;
+    } {
+      let cpu = 0;
+      let sleeps = 0;
+      return {
+        clock: () => cpu,
+        sleep: () => {
+          cpu += busy[sleeps] ?? 0;
+          sleeps++;
+        },
+      };
+    }
+
+    test('stops at the first window in which the process used less CPU than busyMs', () => {
+      // 5 ms windows: busy 4, 3, then 0.2 < 0.5, so three windows.
+      const waited = waitUntilQuiet({
+        windowMs: 5,
+        busyMs: 0.5,
+        maxMs: 100,
+        ...backgroundThreads([4, 3, 0.2, 4]),
+      });
+      expect(waited).toBe(15);
+    });
+
+    test('a quiet process waits one window only', () => {
+      expect(
+        waitUntilQuiet({ windowMs: 5, busyMs: 0.5, maxMs: 100, ...backgroundThreads([0]) }),
+      ).toBe(5);
+    });
+
+    test('a process that stays busy is measured anyway after maxMs', () => {
+      const alwaysBusy = backgroundThreads(Array.from({ length: 100 }, () => 5));
+      expect(waitUntilQuiet({ windowMs: 5, busyMs: 0.5, maxMs: 20, ...alwaysBusy })).toBe(20);
     });
   });
 });

@@ -368,3 +368,84 @@ describe('no input ever puts NaN, Infinity, undefined or a raw TypeError in a ce
     );
   });
 });
+
+describe('a range gives, cell by cell, what each cell’s values give alone', () => {
+  // The fast path reads each column once (a memo of distinct cells, whole counts taken
+  // as they are); the scalar path reads every value afresh. They must agree on every
+  // cell, and on which cell is the first error. Each argument draws mostly from values
+  // it takes, so most calls succeed; counts include the edges of what a range stores
+  // in its index (1 and 2^31 − 1 in it, 0, 2.5 and 2^31 out of it).
+  const one = (...values: unknown[]): fc.Arbitrary<unknown> => fc.constantFrom(...values);
+  const count = one(1, 2, 7, 3000, 50000, 2147483647, 2147483648, 3e9, 2.5, '50,000', ' 7 ');
+  const money = one(0, 1, 500, 12.5, 2147483647, 3e9, '1,000', '$2.49');
+  const model = one('Llama 13B', 'Llama 7B', '8B', 8, 70, 0.5);
+  const method = one('', 'LoRA', 'QLoRA', 'full', 0.5, 1);
+  const namedMethod = one('', 'LoRA', 'full');
+  const duration = one('', 1, 12, 36, 0.5);
+  const pools: Record<string, fc.Arbitrary<unknown>[]> = {
+    FT_HOURS: [model, count, method],
+    FT_COST: [model, count, one('AWS spot', 'Lambda Labs', 2.49, '$1.99', 1), method],
+    FT_BREAKEVEN: [money, money, money],
+    FT_API_COST: [count, count, count, one(0.005, 1, 3), one(0.015, 2, '1.5')],
+    FT_ROI: [money, one(-300, 0, 1, 250, 1.5), duration],
+    FT_MEMORY: [model, namedMethod],
+    FT_COMPUTE_HOURS: [
+      model,
+      count,
+      namedMethod,
+      one('', 'H100', 'A100', 312),
+      one('', 0.35, '35%', 1),
+    ],
+    FT_ONPREM_BREAKEVEN: [money, one(1, 2.49, 0.5, 3000), money, duration],
+  };
+  const wrong = one(0, -1, 'x', 1e308, '#N/A');
+  // " (row 3)" or " (column 2)": where a range call says its first error is.
+  const position = / \((row|column) \d+\)/;
+
+  it('covers every FT_* function, one pool per argument', () => {
+    expect(Object.keys(pools).sort()).toEqual(Object.keys(FT_FUNCTIONS).sort());
+    for (const [name, args] of Object.entries(pools)) expect(args).toHaveLength(FT_FUNCTIONS[name]);
+  });
+
+  it.each(Object.keys(FT_FUNCTIONS))('%s', (name) => {
+    const lineOfCells = fc.tuple(
+      ...pools[name].map((pool) =>
+        fc.oneof({ arbitrary: pool, weight: 15 }, { arbitrary: wrong, weight: 1 }),
+      ),
+    );
+    let succeeded = 0;
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.array(lineOfCells, { minLength: 2, maxLength: 6 }),
+        (asColumns, lines) => {
+          // lines[i] holds cell i of every argument; argument k is a column (or a row) of them.
+          const args = pools[name].map((_, k) =>
+            asColumns
+              ? column(...lines.map((line) => line[k]))
+              : row(...lines.map((line) => line[k])),
+          );
+          const alone = lines.map((line) => call(name, ...line));
+          const together = call(name, ...args);
+          const firstError = alone.findIndex((outcome) => !outcome.ok);
+          if (firstError >= 0) {
+            const failed = alone[firstError];
+            expect(together.ok).toBe(false);
+            if (together.ok || failed.ok) return;
+            const where = asColumns ? `row ${firstError + 1}` : `column ${firstError + 1}`;
+            expect(together.message).toContain(`(${where})`);
+            expect(together.message.replace(position, '')).toBe(failed.message);
+            return;
+          }
+          if (!together.ok) throw new Error(`${name} failed on a range: ${together.message}`);
+          succeeded++;
+          const results = alone.map((outcome) => (outcome.ok ? outcome.value : undefined));
+          expect(together.value).toEqual(asColumns ? results.map((value) => [value]) : [results]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Enough ranges computed in full for the comparison to mean something.
+    expect(succeeded).toBeGreaterThan(60);
+  });
+});
