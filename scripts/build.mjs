@@ -128,9 +128,11 @@ async function buildServer() {
     legalComments: 'none',
     define: { __FT_FUNCTION_REFERENCE__: JSON.stringify(functionReferenceEntries()) },
     // Apps Script loads the whole file for every custom-function call: drop whitespace
-    // and simplify syntax, but keep names so an error's stack still reads.
+    // and simplify syntax, but keep names so an error's stack still reads, and break
+    // lines so its line number still points somewhere (not all at line 2).
     minifyWhitespace: true,
     minifySyntax: true,
+    lineLimit: 120,
     write: false,
   });
   const bundle = result.outputFiles[0].text;

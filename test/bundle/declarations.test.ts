@@ -121,6 +121,13 @@ describe('the top level of dist/Code.js', () => {
     expect(bundleVariables).toBe(1);
   });
 
+  it('is minified but broken into lines, so a stack trace’s line number locates the code', () => {
+    const lines = readFileSync(path.join(ROOT, 'dist', 'Code.js'), 'utf8').split('\n');
+    // About 77 KB: one line would put every error at line 2.
+    expect(lines.length).toBeGreaterThan(300);
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThan(1000);
+  });
+
   it('has one global function per export of src/index.ts, and no others', () => {
     expect([...declarations.keys()].sort()).toEqual(indexExports().sort());
   });
