@@ -111,7 +111,7 @@ export function markdown(report: BenchReport): string {
   lines.push(
     `Measured ${env.date} on ${env.cpu} (${env.cores} cores, load average ${fmt(env.loadAverage)} at the start), Node ${env.node}.`,
     '',
-    '**Custom functions** (built bundle in node:vm, a fresh context per function; CPU time per row, median of samples interleaved with the floor; × floor = median of the paired per-sample ratios; IQR in brackets):',
+    '**Custom functions** (built bundle in node:vm, a fresh process per function and size; CPU time per row, median of samples interleaved with the floor; × floor = median of the paired per-sample ratios; IQR in brackets):',
     '',
     '| Function | Rows | CPU ns/row (IQR) | Floor ns/row | × floor (IQR) | Allocated B/row | Garbage B/row |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
