@@ -1,6 +1,9 @@
 import { InputError, describeValue } from './errors';
 
-/** What a numeric argument may be. */
+/**
+ * What a numeric argument may be. Every rule is an interval of finite numbers: a range
+ * relies on it to take whole counts without checking each (src/functions/cells.ts).
+ */
 export type NumberRule = 'positive' | 'nonNegative' | 'fraction' | 'finite';
 
 const RULE_TEXT: Record<NumberRule, string> = {
@@ -81,13 +84,15 @@ export function checkNumber(
 
 /** A finite number from a number or from number-like text; undefined for anything else. */
 export function parseNumberValue(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  // + 0 turns −0 into 0: a sheet shows both as 0, and a range, which reads equal cells
+  // once, could not tell them apart.
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : undefined;
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   if (text === '' || !NUMBER_TEXT.test(text) || !/\d/.test(text)) return undefined;
   const isPercent = text.endsWith('%');
   const digits = text.replace(/[$,%]/g, '');
-  const parsed = Number(digits);
+  const parsed = Number(digits) + 0;
   if (!Number.isFinite(parsed)) return undefined;
   return isPercent ? parsed / 100 : parsed;
 }

@@ -173,8 +173,9 @@ function computeByColumns(
   scalars: readonly Cell[],
   shape: Shape,
 ): CellResult[][] {
-  // Argument k's value at cell i is read[k].values[read[k].index[i * stride[k]]].
-  // A scalar, or a missing argument, is one value at index 0 for every cell.
+  // Argument k's value at cell i comes from j = read[k].index[i * stride[k]]: it is
+  // read[k].values[j], or the count −j when j is negative (see readColumn). A scalar, or
+  // a missing argument, is one value at index 0 for every cell.
   const read: Column[] = [];
   const stride: number[] = [];
   for (let k = 0; k < MAX_ARGUMENTS; k++) {

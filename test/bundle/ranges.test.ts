@@ -389,18 +389,27 @@ describe('a range gives, cell by cell, what each cell’s values give alone', ()
     FT_API_COST: [count, count, count, one(0.005, 1, 3), one(0.015, 2, '1.5')],
     FT_ROI: [money, one(-300, 0, 1, 250, 1.5), duration],
     FT_MEMORY: [model, namedMethod],
+    // mfu is a fraction: the whole counts 2 and 3000 must be refused, never taken as they are.
     FT_COMPUTE_HOURS: [
       model,
       count,
       namedMethod,
       one('', 'H100', 'A100', 312),
-      one('', 0.35, '35%', 1),
+      one('', 0.35, '35%', 1, 2, 3000),
     ],
     FT_ONPREM_BREAKEVEN: [money, one(1, 2.49, 0.5, 3000), money, duration],
   };
-  const wrong = one(0, -1, 'x', 1e308, '#N/A');
-  // " (row 3)" or " (column 2)": where a range call says its first error is.
-  const position = / \((row|column) \d+\)/;
+  const wrong = one(0, -1, -0, 'x', 1e308, '#N/A', '', true, new Date(2026, 0, 1));
+  const isBlankCell = (value: unknown): boolean =>
+    value === '' || value === null || value === undefined;
+  // " (row 3)", " (column 2)" or " (row 3, column 2)": where a range call says its first error is.
+  const position = / \((row \d+|column \d+|row \d+, column \d+)\)/;
+  // Ranges of 2 to 6 cells: a column, a row, or two or three rows of two or three cells.
+  const shape = fc.oneof(
+    fc.record({ rows: fc.integer({ min: 2, max: 6 }), columns: fc.constant(1) }),
+    fc.record({ rows: fc.constant(1), columns: fc.integer({ min: 2, max: 6 }) }),
+    fc.record({ rows: fc.integer({ min: 2, max: 3 }), columns: fc.integer({ min: 2, max: 3 }) }),
+  );
 
   it('covers every FT_* function, one pool per argument', () => {
     expect(Object.keys(pools).sort()).toEqual(Object.keys(FT_FUNCTIONS).sort());
@@ -408,31 +417,48 @@ describe('a range gives, cell by cell, what each cell’s values give alone', ()
   });
 
   it.each(Object.keys(FT_FUNCTIONS))('%s', (name) => {
+    const arity = FT_FUNCTIONS[name];
     const lineOfCells = fc.tuple(
       ...pools[name].map((pool) =>
-        fc.oneof({ arbitrary: pool, weight: 15 }, { arbitrary: wrong, weight: 1 }),
+        fc.oneof({ arbitrary: pool, weight: 20 }, { arbitrary: wrong, weight: 1 }),
       ),
     );
     let succeeded = 0;
     fc.assert(
       fc.property(
-        fc.boolean(),
-        fc.array(lineOfCells, { minLength: 2, maxLength: 6 }),
-        (asColumns, lines) => {
-          // lines[i] holds cell i of every argument; argument k is a column (or a row) of them.
-          const args = pools[name].map((_, k) =>
-            asColumns
-              ? column(...lines.map((line) => line[k]))
-              : row(...lines.map((line) => line[k])),
+        shape,
+        // Which arguments are ranges (at least one); the others are the first cell's value.
+        fc.array(fc.boolean(), { minLength: arity, maxLength: arity }),
+        fc.array(lineOfCells, { minLength: 9, maxLength: 9 }),
+        ({ rows, columns }, isRange, cells) => {
+          if (!isRange.includes(true)) isRange[0] = true;
+          // cells[i] holds every argument's value at cell i, in reading order.
+          const lines = cells
+            .slice(0, rows * columns)
+            .map((line) => line.map((value, k) => (isRange[k] ? value : cells[0][k])));
+          const args = isRange.map((ranged, k) =>
+            ranged
+              ? Array.from({ length: rows }, (_, r) =>
+                  lines.slice(r * columns, (r + 1) * columns).map((line) => line[k]),
+                )
+              : cells[0][k],
           );
-          const alone = lines.map((line) => call(name, ...line));
+          // A cell whose range arguments are all blank is blank, whatever the scalars hold.
+          const alone = lines.map((line) =>
+            line.every((value, k) => !isRange[k] || isBlankCell(value))
+              ? { ok: true as const, value: '' }
+              : call(name, ...line),
+          );
           const together = call(name, ...args);
           const firstError = alone.findIndex((outcome) => !outcome.ok);
           if (firstError >= 0) {
             const failed = alone[firstError];
             expect(together.ok).toBe(false);
             if (together.ok || failed.ok) return;
-            const where = asColumns ? `row ${firstError + 1}` : `column ${firstError + 1}`;
+            const r = Math.floor(firstError / columns) + 1;
+            const c = (firstError % columns) + 1;
+            const where =
+              columns === 1 ? `row ${r}` : rows === 1 ? `column ${c}` : `row ${r}, column ${c}`;
             expect(together.message).toContain(`(${where})`);
             expect(together.message.replace(position, '')).toBe(failed.message);
             return;
@@ -440,12 +466,22 @@ describe('a range gives, cell by cell, what each cell’s values give alone', ()
           if (!together.ok) throw new Error(`${name} failed on a range: ${together.message}`);
           succeeded++;
           const results = alone.map((outcome) => (outcome.ok ? outcome.value : undefined));
-          expect(together.value).toEqual(asColumns ? results.map((value) => [value]) : [results]);
+          expect(together.value).toEqual(
+            Array.from({ length: rows }, (_, r) => results.slice(r * columns, (r + 1) * columns)),
+          );
         },
       ),
       { numRuns: 300 },
     );
-    // Enough ranges computed in full for the comparison to mean something.
-    expect(succeeded).toBeGreaterThan(60);
+    // Enough ranges computed in full for the comparison to mean something (over 300 runs,
+    // each function gets about 70–240; 40 leaves room for an unlucky seed).
+    expect(succeeded).toBeGreaterThan(40);
+  });
+
+  it('a whole count in mfu is refused in a range as it is alone, naming its row', () => {
+    // mfu is a fraction (above 0, at most 1): 2 is a whole count the range must not take as it is.
+    expect(errorOf('FT_COMPUTE_HOURS', 'Llama 7B', 1e9, '', '', column(0.35, 2))).toBe(
+      'FT_COMPUTE_HOURS: mfu must be a number above 0 and at most 1 (e.g. 0.35 or 35%), got 2 (row 2)',
+    );
   });
 });

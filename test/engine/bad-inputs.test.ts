@@ -5,6 +5,7 @@ import {
   MAX_HORIZON_MONTHS,
   builtInIndex,
   computeScenario,
+  followsRule,
   readNumber,
   resolveScenario,
 } from '../../src/engine';
@@ -177,6 +178,26 @@ describe('numbers', () => {
     [-Infinity, 'examples must be a positive number, got a negative infinite number'],
   ])('%p is an error', (value, message) => {
     expect(inputError(() => readNumber('examples', value, 'positive')).message).toBe(message);
+  });
+
+  it('−0, as a number or as text, reads as 0', () => {
+    expect(Object.is(readNumber('upfront', -0, 'nonNegative'), 0)).toBe(true);
+    expect(Object.is(readNumber('upfront', '-0', 'nonNegative'), 0)).toBe(true);
+    expect(Object.is(readNumber('upfront', '-0%', 'nonNegative'), 0)).toBe(true);
+  });
+
+  // A range takes whole counts (1 to 2^31 − 1) without checking each when its rule takes
+  // 1 and 2^31 − 1: right only if every rule is an interval. Each rule's edges, by hand.
+  it.each([
+    ['positive', [1e-300, 1, 2147483647, 1e308], [0, -1e-300, -1]],
+    ['nonNegative', [0, 1, 2147483647, 1e308], [-1e-300, -1]],
+    ['fraction', [1e-300, 0.35, 1], [0, 1.0000001, 2, 2147483647]],
+    ['finite', [-1e308, -1, 0, 1, 2147483647, 1e308], []],
+  ] as const)('the %s rule is an interval: takes %p, refuses %p', (rule, takes, refuses) => {
+    for (const value of takes) expect(followsRule(value, rule)).toBe(true);
+    for (const value of [...refuses, NaN, Infinity, -Infinity]) {
+      expect(followsRule(value, rule)).toBe(false);
+    }
   });
 
   it('negative prices are errors', () => {
