@@ -15,7 +15,7 @@ export const FUNCTIONS = ['FT_HOURS', 'FT_COST'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 export interface HeapPerRow {
-  /** Bytes allocated during the call, per row (garbage plus the result). */
+  /** Bytes allocated during the call, per row (garbage plus the result), typed arrays' contents included. */
   readonly allocated: number;
   /** Bytes still reachable after a full GC while the result is held: the result range. */
   readonly retained: number;
@@ -58,16 +58,20 @@ function heapPerCall(run: () => unknown, gc: Gc, repeats = 5): HeapPerRow {
     const profiler = new v8.GCProfiler();
     profiler.start();
     const before = used();
+    const buffersBefore = process.memoryUsage().arrayBuffers;
     // Held by the harness's module variable: a local may be dropped by the optimiser before a GC.
     keep(run());
     const after = used();
+    // Typed arrays keep their contents outside V8's heap (a range's Int32Array index):
+    // still alive at this point, as no GC has run since the call returned.
+    const buffers = process.memoryUsage().arrayBuffers - buffersBefore;
     const { statistics } = profiler.stop();
     let freedDuring = 0;
     for (const event of statistics) {
       freedDuring += event.beforeGC.heapStatistics.usedHeapSize;
       freedDuring -= event.afterGC.heapStatistics.usedHeapSize;
     }
-    allocated.push(after - before + freedDuring);
+    allocated.push(after - before + freedDuring + buffers);
     gc();
     gc();
     const withResult = used();
