@@ -114,6 +114,28 @@ function appendsBelowFormulas(state: CatalogState): readonly CatalogAppend[] {
   return missingBuiltInRows(state.grid, state.dataRange.getFormulas());
 }
 
+/** Adds rows at the bottom of the catalog sheet when the appends reach past its last row. */
+function growToFit(
+  sheet: Sheet,
+  dataRows: number,
+  appends: readonly CatalogAppend[],
+  changes: Changes,
+): void {
+  const lastRow = Math.max(...appends.map((a) => a.row + a.cells.length - 1));
+  // Within the data range the rows exist; only past it is the sheet's size worth a call.
+  if (lastRow <= dataRows) return;
+  const maxRows = sheet.getMaxRows();
+  if (lastRow <= maxRows) return;
+  const howMany = lastRow - maxRows;
+  sheet.insertRowsAfter(maxRows, howMany);
+  // Blank as they are, the rows change the sheet's size: a failed run must leave it as it
+  // was. The undo runs after the appended cells are cleared (newest first), so it removes
+  // rows that hold nothing.
+  changes.add(`removing the ${howMany} row(s) added at the bottom of "${CATALOG_SHEET}"`, () =>
+    sheet.deleteRows(maxRows + 1, howMany),
+  );
+}
+
 /** Creates the catalog sheet, or appends the built-in rows it lacks; records how to undo it. */
 function writeCatalog(spreadsheet: Spreadsheet, state: CatalogState, changes: Changes): number {
   if (!state.sheet) {
@@ -131,15 +153,7 @@ function writeCatalog(spreadsheet: Spreadsheet, state: CatalogState, changes: Ch
   const sheet = state.sheet;
   const appends = appendsBelowFormulas(state);
   let added = 0;
-  if (appends.length > 0) {
-    const lastRow = Math.max(...appends.map((a) => a.row + a.cells.length - 1));
-    // Within the data range the rows exist; only past it is the sheet's size worth a call.
-    if (lastRow > state.grid.length) {
-      const maxRows = sheet.getMaxRows();
-      // Blank rows added at the bottom are not undone: they hold nothing and move nothing.
-      if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-    }
-  }
+  if (appends.length > 0) growToFit(sheet, state.grid.length, appends, changes);
   for (const append of appends) {
     const range = sheet.getRange(
       append.row,
