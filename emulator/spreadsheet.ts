@@ -392,6 +392,7 @@ export class EmulatedSheet implements Emulates<
   | 'getMaxColumns'
   | 'insertRowsAfter'
   | 'insertColumnsAfter'
+  | 'deleteRows'
   | 'setFrozenRows'
   | 'getFrozenRows'
   | 'setColumnWidth'
@@ -581,6 +582,36 @@ export class EmulatedSheet implements Emulates<
     for (const [key, cell] of moved) this.cells.set(key, cell);
     if (axis === 'row') this.maxRows += howMany;
     else this.maxColumns += howMany;
+  }
+
+  /**
+   * Removes rows and moves the cells below them up. Frozen rows among them are unfrozen;
+   * charts and column widths stay (the add-in only removes blank rows it added at the
+   * bottom, which hold neither).
+   */
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.checkAlive('Sheet.deleteRows');
+    const last = rowPosition + howMany - 1;
+    if (
+      !Number.isInteger(rowPosition) ||
+      !Number.isInteger(howMany) ||
+      rowPosition < 1 ||
+      howMany < 1 ||
+      last > this.maxRows
+    ) {
+      throw new Error('Those rows are out of bounds.');
+    }
+    if (howMany === this.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    const kept = [...this.cells].flatMap(([key, cell]) => {
+      const [row, column] = key.split(':').map(Number);
+      if (row < rowPosition) return [[key, cell] as const];
+      if (row > last) return [[`${row - howMany}:${column}`, cell] as const];
+      return [];
+    });
+    this.cells.clear();
+    for (const [key, cell] of kept) this.cells.set(key, cell);
+    this.frozenRows -= Math.max(0, Math.min(this.frozenRows, last) - rowPosition + 1);
+    this.maxRows -= howMany;
   }
 
   setFrozenRows(rows: number): void {

@@ -28,7 +28,7 @@ import {
   upfrontCost,
 } from '../../src/engine';
 import type { BreakEven, CatalogIndex, UpfrontInputs } from '../../src/engine';
-import { formatWithUnit } from './format';
+import { CENTS, formatRange, formatWithUnit, isMoney } from './format';
 import type { FigureUnit } from './format';
 
 /** One number, or the ends of a range, or a list. */
@@ -75,6 +75,12 @@ interface FigureBase {
   readonly unit?: FigureUnit;
   readonly decimals?: number;
   readonly shape?: 'range' | 'list';
+  /**
+   * Show a money value with all its `decimals` instead of to the cent: only for a
+   * price below a cent ($0.0075 a request), which cents would show as $0.01 or $0.00.
+   * The note must then state the value (a test checks it), so the row explains it.
+   */
+  readonly exact?: boolean;
   readonly note?: string;
 }
 
@@ -98,6 +104,12 @@ interface ClaimSpec extends FigureBase {
 }
 
 const DEFAULT_DECIMALS = 4;
+
+/** Decimals the audit shows: money to the cent unless the spec asks for its exact value. */
+function shownDecimals(spec: FigureBase): number {
+  const decimals = spec.decimals ?? DEFAULT_DECIMALS;
+  return isMoney(spec.unit ?? '') && !spec.exact ? Math.min(decimals, CENTS) : decimals;
+}
 
 function decimalsOf(value: number): number {
   const text = String(value);
@@ -146,7 +158,7 @@ function figure(
     article: spec.article,
     engine,
     unit: spec.unit ?? '',
-    decimals: spec.decimals ?? DEFAULT_DECIMALS,
+    decimals: shownDecimals(spec),
     shape: spec.shape ?? 'range',
     status,
     note: spec.note ?? '',
@@ -172,14 +184,19 @@ function claim(spec: ClaimSpec): ArticleFigure {
   return figure(spec, spec.engine, status);
 }
 
-/** The engine's value as the audit shows it: "$1,001.245", "500-5,000 $", "never". */
+/**
+ * The engine's value as the audit shows it: "$1,001.25", "$1,000.31–$3,002.49",
+ * "$0.03, $0.06", or an em dash when there is nothing to compute (a hyphen there
+ * would read as a minus sign or a range).
+ */
 export function formatFigureValue(figure: ArticleFigure): string {
   const { engine, unit, decimals } = figure;
-  if (engine === undefined) return '-';
+  if (engine === undefined) return '\u2014';
   if (typeof engine === 'number') return formatWithUnit(engine, unit, decimals);
-  return engine
-    .map((item) => formatWithUnit(item, unit, decimals))
-    .join(figure.shape === 'list' ? ', ' : ' - ');
+  if (figure.shape === 'range' && engine.length === 2) {
+    return formatRange(engine[0], engine[1], unit, decimals);
+  }
+  return engine.map((item) => formatWithUnit(item, unit, decimals)).join(', ');
 }
 
 /** A break-even as a number; the article's cases all pay back, so "never" is a bug. */
@@ -338,9 +355,8 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
       article: '$500-5,000',
       engine: workedUpfrontRange,
       unit: '$',
-      decimals: 5,
       holds: workedUpfronts.every((amount) => amount >= 500 && amount <= 5000),
-      note: "The range of the engine's up-front cost for the article's four worked cases (examples 1-3 and the full example); all lie inside $500-5,000.",
+      note: "The range of the engine's up-front cost for the article's four worked cases (examples 1–3 and the full example); all lie inside $500–5,000.",
     }),
     claim({
       id: 'intro.pays-back-in-weeks',
@@ -594,7 +610,7 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
       section: S.dataPrep,
       quote: 'Data cleaning and formatting: $200-1,000 (4-8 hours of engineering)',
       article: '$200-1,000',
-      note: 'No hourly rate given; the range implies $50-125/hour (200 / 4, 1,000 / 8). An input of the scenario ("Cleaning and formatting").',
+      note: 'No hourly rate given; the range implies $50–125/hour (200 / 4, 1,000 / 8). An input of the scenario ("Cleaning and formatting").',
     }),
     value({
       id: 'data.total',
@@ -800,7 +816,8 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
       articleValue: 0.003,
       engine: example1.resolved.api.inputPricePer1K,
       unit: '$',
-      note: 'Catalog row "Claude".',
+      exact: true,
+      note: 'Catalog row "Claude": $0.003 per 1K input tokens, a price below a cent, so shown exactly.',
     }),
     value({
       id: 'example1.output-price',
@@ -811,7 +828,8 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
       articleValue: 0.015,
       engine: example1.resolved.api.outputPricePer1K,
       unit: '$',
-      note: 'Catalog row "Claude".',
+      exact: true,
+      note: 'Catalog row "Claude": $0.015 per 1K output tokens, a price below a cent, so shown exactly.',
     }),
     value({
       id: 'example1.per-request',
@@ -822,6 +840,7 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
       articleValue: 0.005,
       engine: example1PerRequest,
       unit: '$',
+      exact: true,
       note: "1,000/1,000 × $0.003 + 300/1,000 × $0.015 = $0.003 + $0.0045 = $0.0075. The article's $0.005 does not follow from its prices.",
     }),
     value({
@@ -1007,6 +1026,7 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
       articleValue: 0.0016,
       engine: example2Request,
       unit: '$',
+      exact: true,
       note: "At example 1's Claude prices: 500/1,000 × $0.003 + 20/1,000 × $0.015 = $0.0015 + $0.0003 = $0.0018.",
     }),
     value({
@@ -1124,7 +1144,6 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
       articleValue: 0.62,
       engine: example3Run,
       unit: '$',
-      decimals: 5,
       note: "0.125 h × $2.49; the article's 0.25 × 2.49 = 0.6225 carries its hours slip.",
     }),
     claim({
@@ -1145,7 +1164,6 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
       articleValue: 1000.62,
       engine: example3Upfront,
       unit: '$',
-      decimals: 5,
       note: '$500 labeling + $0.31125 GPU + $500 RTX 4090.',
     }),
     claim({
@@ -1157,8 +1175,9 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
       engine: apiCostPerRequest(300, 800, grok.inputPricePer1K, grok.outputPricePer1K),
       unit: '$',
       decimals: 5,
+      exact: true,
       isInput: true,
-      note: "The article gives no Grok token prices, so its $0.001 is an input; the rows below keep it. The engine's value is at the catalog's Grok row (xAI grok-code-fast-1, $0.20/$1.50 per 1M tokens, 2025-08-28): 0.3 × $0.0002 + 0.8 × $0.0015.",
+      note: "The article gives no Grok token prices, so its $0.001 is an input; the rows below keep it. The engine's value is at the catalog's Grok row (xAI grok-code-fast-1, $0.20/$1.50 per 1M tokens, 2025-08-28): 0.3 × $0.0002 + 0.8 × $0.0015 = $0.00126.",
     }),
     value({
       id: 'example3.monthly',
@@ -1191,7 +1210,6 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
       articleValue: 1001,
       engine: example3Upfront,
       unit: '$',
-      decimals: 5,
       note: 'From the 0.125 h run: $1,000.31 to the dollar is $1,000.',
     }),
     value({
@@ -1226,7 +1244,6 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
       articleValue: 2600,
       engine: roi(example3Upfront, example3Savings, 36),
       unit: '$',
-      decimals: 5,
       note: '36 × $0.10 − $1,000.31125: a loss.',
     }),
     value({
@@ -1721,7 +1738,6 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
       article: '>12 months',
       engine: example1.roi.months12,
       unit: '$',
-      decimals: 3,
       note: "A rule of thumb; it depends on volume. Example 1's ROI at 12 months is this (break-even 13.35 months).",
     }),
     claim({
@@ -1732,9 +1748,8 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
       article: '$1K-5K',
       engine: workedUpfrontRange,
       unit: '$',
-      decimals: 5,
       holds: workedUpfronts.every((amount) => amount >= 1000 && amount <= 5000),
-      note: "The engine's up-front cost of the four worked cases; all inside $1K-5K (line 1 says $500-5,000).",
+      note: "The engine's up-front cost of the four worked cases; all inside $1K–5K (line 1 says $500–5,000).",
     }),
     claim({
       id: 'conclusion.api-below-50k',

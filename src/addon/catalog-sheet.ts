@@ -223,18 +223,23 @@ export interface CatalogAppend {
 /**
  * Reads a catalog sheet's values (getDataRange().getValues(), 1-based row r at index
  * r - 1) and finds the built-in rows missing from each table. The appended rows go
- * right below the table's last non-blank row, where every cell of the table is blank,
- * so appending never overwrites or reorders anything.
+ * right below the table's last taken row, where every cell of the table is blank,
+ * so appending never overwrites or reorders anything. A cell is taken when it holds a
+ * value or, given `formulas` (getFormulas() of the same range), a formula: a formula
+ * that evaluates to "" reads as blank among the values but is the user's all the same.
  */
-export function missingBuiltInRows(grid: readonly (readonly CellIn[])[]): CatalogAppend[] {
+export function missingBuiltInRows(
+  grid: readonly (readonly CellIn[])[],
+  formulas: readonly (readonly CellIn[])[] = [],
+): CatalogAppend[] {
   checkLayout(grid);
   const appends: CatalogAppend[] = [];
   for (const spec of CATALOG_TABLES) {
     const present = new Set<string>();
     let lastRow = CATALOG_HEADER_ROW;
-    for (let r = CATALOG_FIRST_ROW; r <= grid.length; r++) {
+    for (let r = CATALOG_FIRST_ROW; r <= Math.max(grid.length, formulas.length); r++) {
       const cells = tableCells(grid, spec, r);
-      if (cells.every(isBlankCell)) continue;
+      if (cells.every(isBlankCell) && tableCells(formulas, spec, r).every(isBlankCell)) continue;
       lastRow = r;
       const name = cells[0];
       if (typeof name === 'string' || typeof name === 'number') {

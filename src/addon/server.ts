@@ -20,6 +20,7 @@ import { messageOf } from '../shared/message';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** Columns and rows of a new sheet in Google Sheets. */
 const NEW_SHEET_COLUMNS = 26;
@@ -70,8 +71,13 @@ function failure(doing: string, error: unknown, changes: Changes): Error {
 
 interface CatalogState {
   readonly sheet: Sheet | null;
-  /** Rows of the sheet's data range: the sheet has at least this many rows. */
-  readonly dataRows: number;
+  /** The sheet's data range and its values, for placing the appends (writeCatalog). */
+  readonly dataRange: Range | null;
+  readonly grid: readonly (readonly unknown[])[];
+  /**
+   * The built-in rows the sheet lacks, placed by its values alone: enough to know what
+   * the catalog will hold, while writeCatalog places them again below formula cells too.
+   */
   readonly appends: readonly CatalogAppend[];
   readonly catalog: Catalog;
   readonly warnings: readonly string[];
@@ -81,12 +87,53 @@ interface CatalogState {
 function readCatalogState(spreadsheet: Spreadsheet): CatalogState {
   const sheet = spreadsheet.getSheetByName(CATALOG_SHEET);
   if (!sheet) {
-    return { sheet: null, dataRows: 0, appends: [], catalog: BUILT_IN_CATALOG, warnings: [] };
+    return {
+      sheet: null,
+      dataRange: null,
+      grid: [],
+      appends: [],
+      catalog: BUILT_IN_CATALOG,
+      warnings: [],
+    };
   }
-  const grid = sheet.getDataRange().getValues();
+  const dataRange = sheet.getDataRange();
+  const grid = dataRange.getValues();
   const appends = missingBuiltInRows(grid);
   const { catalog, warnings } = readCatalogGrid(withAppends(grid, appends));
-  return { sheet, dataRows: grid.length, appends, catalog, warnings };
+  return { sheet, dataRange, grid, appends, catalog, warnings };
+}
+
+/**
+ * Where the missing rows go once formulas count too: a formula that evaluates to "" reads
+ * as blank among the values, yet writing over it would destroy the user's cell. Only a
+ * run that appends asks for the formulas, so reading a complete catalog (a scenario's
+ * usual path) and a new workbook's 40 calls stay as they are.
+ */
+function appendsBelowFormulas(state: CatalogState): readonly CatalogAppend[] {
+  if (state.appends.length === 0 || !state.dataRange) return state.appends;
+  return missingBuiltInRows(state.grid, state.dataRange.getFormulas());
+}
+
+/** Adds rows at the bottom of the catalog sheet when the appends reach past its last row. */
+function growToFit(
+  sheet: Sheet,
+  dataRows: number,
+  appends: readonly CatalogAppend[],
+  changes: Changes,
+): void {
+  const lastRow = Math.max(...appends.map((a) => a.row + a.cells.length - 1));
+  // Within the data range the rows exist; only past it is the sheet's size worth a call.
+  if (lastRow <= dataRows) return;
+  const maxRows = sheet.getMaxRows();
+  if (lastRow <= maxRows) return;
+  const howMany = lastRow - maxRows;
+  sheet.insertRowsAfter(maxRows, howMany);
+  // Blank as they are, the rows change the sheet's size: a failed run must leave it as it
+  // was. The undo runs after the appended cells are cleared (newest first), so it removes
+  // rows that hold nothing.
+  changes.add(`removing the ${howMany} row(s) added at the bottom of "${CATALOG_SHEET}"`, () =>
+    sheet.deleteRows(maxRows + 1, howMany),
+  );
 }
 
 /** Creates the catalog sheet, or appends the built-in rows it lacks; records how to undo it. */
@@ -104,17 +151,10 @@ function writeCatalog(spreadsheet: Spreadsheet, state: CatalogState, changes: Ch
     return values.length - CATALOG_HEADER_ROW;
   }
   const sheet = state.sheet;
+  const appends = appendsBelowFormulas(state);
   let added = 0;
-  if (state.appends.length > 0) {
-    const lastRow = Math.max(...state.appends.map((a) => a.row + a.cells.length - 1));
-    // Within the data range the rows exist; only past it is the sheet's size worth a call.
-    if (lastRow > state.dataRows) {
-      const maxRows = sheet.getMaxRows();
-      // Blank rows added at the bottom are not undone: they hold nothing and move nothing.
-      if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
-    }
-  }
-  for (const append of state.appends) {
+  if (appends.length > 0) growToFit(sheet, state.grid.length, appends, changes);
+  for (const append of appends) {
     const range = sheet.getRange(
       append.row,
       append.column,

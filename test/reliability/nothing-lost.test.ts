@@ -37,6 +37,17 @@ function checkPreserved(
   for (const name of changedSheets(before.prints, workbook, exceptCatalog)) {
     problems.push(`pre-existing sheet "${name}" changed`);
   }
+  // Said apart from the fingerprint, which holds the size too: rows or columns a run
+  // added (blank or not) must be gone again after a rollback.
+  for (const [name, size] of before.sizes) {
+    if (exceptCatalog.includes(name) || !workbook.sheetNames().includes(name)) continue;
+    const now = workbook.sheetSize(name);
+    if (now.rows !== size.rows || now.columns !== size.columns) {
+      problems.push(
+        `pre-existing sheet "${name}" is ${now.rows} x ${now.columns}, was ${size.rows} x ${size.columns}`,
+      );
+    }
+  }
   if (options.allowCatalogAppends && before.catalog) {
     problems.push(...catalogViolations(before.catalog, catalogGrids(workbook)));
   }
@@ -49,12 +60,15 @@ function checkPreserved(
 
 interface Fingerprints2 {
   readonly prints: ReadonlyMap<string, string>;
+  /** Rows and columns of each sheet. */
+  readonly sizes: ReadonlyMap<string, { rows: number; columns: number }>;
   readonly catalog: ReturnType<typeof catalogGrids> | undefined;
 }
 
 function capture(workbook: Workbook): Fingerprints2 {
   return {
     prints: fingerprints(workbook),
+    sizes: new Map(workbook.sheetNames().map((name) => [name, workbook.sheetSize(name)])),
     catalog: workbook.sheetNames().includes(CATALOG_SHEET) ? catalogGrids(workbook) : undefined,
   };
 }
@@ -107,6 +121,16 @@ describe('nothing lost: normal runs', () => {
     const before = fingerprints(workbook);
     exec.run('insertCatalogSheet');
     expect(changedSheets(before, workbook)).toEqual([]);
+  });
+
+  test('completing a catalog sheet with no blank row left adds one row at its bottom', () => {
+    const workbook = fresh(bases().noSpareRows);
+    const rows = workbook.sheetSize(CATALOG_SHEET).rows;
+    expect(workbook.values(CATALOG_SHEET)).toHaveLength(rows); // the last row holds data
+    execution(workbook).run('insertCatalogSheet');
+    // Only Grok is missing: one row more, and Grok's name in it, in the APIs table (AD = 30).
+    expect(workbook.sheetSize(CATALOG_SHEET).rows).toBe(rows + 1);
+    expect(workbook.values(CATALOG_SHEET)[rows][29]).toBe('Grok');
   });
 
   test('the previous scenario is still there, unchanged', () => {

@@ -23,6 +23,12 @@ export const OPERATIONS: readonly Operation[] = [
     args: [{ model: USER_MODEL, provider: USER_PROVIDER, api: USER_API, horizonMonths: 360 }],
   },
   {
+    title: 'generateScenario on a catalog sheet with no blank row left (adds a row at the bottom)',
+    base: () => bases().noSpareRows,
+    fn: 'generateScenario',
+    args: [{}],
+  },
+  {
     title: 'generateScenario on a workbook without a catalog sheet',
     base: () => bases().noCatalog,
     fn: 'generateScenario',
@@ -31,6 +37,13 @@ export const OPERATIONS: readonly Operation[] = [
   {
     title: 'insertCatalogSheet on a user-extended catalog lacking a built-in row',
     base: () => bases().full,
+    fn: 'insertCatalogSheet',
+    args: [],
+  },
+  {
+    title:
+      'insertCatalogSheet on a catalog sheet with no blank row left (adds a row at the bottom)',
+    base: () => bases().noSpareRows,
     fn: 'insertCatalogSheet',
     args: [],
   },

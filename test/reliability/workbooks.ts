@@ -77,9 +77,26 @@ function removeBuiltInRow(workbook: Workbook, key: string, name: string, width: 
   workbook.write(CATALOG_SHEET, catalogA1(key, index + 1), [new Array<string>(width).fill('')]);
 }
 
+/** A user API row below everything else on the catalog sheet, then the blank rows deleted. */
+function withoutSpareRows(data: SerializedWorkbook): SerializedWorkbook {
+  const book = deserializeWorkbook(data);
+  const lastRow = book.values(CATALOG_SHEET).length + 1;
+  book.write(CATALOG_SHEET, catalogA1('apis', lastRow), [
+    ['Backup gateway', 0.001, 0.004, 'Contract', '2026-02-01'],
+  ]);
+  const sheet = book.rawSheet(CATALOG_SHEET);
+  sheet.deleteRows(lastRow + 1, sheet.getMaxRows() - lastRow);
+  return book.serialize();
+}
+
 export interface Bases {
   /** User sheets, a user-extended catalog lacking one built-in API row, and a previous scenario. */
   readonly full: SerializedWorkbook;
+  /**
+   * `full` with one more user API row on the catalog sheet's last row and no rows below
+   * it: putting Grok back needs a row added at the bottom of the sheet.
+   */
+  readonly noSpareRows: SerializedWorkbook;
   /** The same catalog with every built-in row. */
   readonly completeCatalog: SerializedWorkbook;
   /** User sheets only: no catalog sheet yet. */
@@ -112,6 +129,7 @@ export function bases(): Bases {
   // The user trimmed the API table: Grok's row is gone, the user's own API row stays below.
   removeBuiltInRow(book, 'apis', 'Grok', 5);
   const full = book.serialize();
+  const noSpareRows = withoutSpareRows(full);
 
   const foreignBook = deserializeWorkbook(noCatalog);
   foreignBook.write(CATALOG_SHEET, 'A1', [
@@ -121,6 +139,7 @@ export function bases(): Bases {
   const foreignCatalog = foreignBook.serialize();
   cached = {
     full,
+    noSpareRows,
     completeCatalog,
     noCatalog,
     foreignCatalog,

@@ -57,6 +57,21 @@ describe('SpreadsheetApp calls per scenario', () => {
     expect(counts[0]).toBeLessThanOrEqual(MAX_CALLS);
   });
 
+  test('the catalog formulas are read only by a run that appends rows to it', () => {
+    const reads = (workbook: Workbook): number =>
+      workbook.callLog().filter((call) => call === 'Range.getFormulas').length;
+    const fresh = createWorkbook();
+    expect(callsFor(fresh, {})).toBeLessThanOrEqual(MAX_CALLS);
+    expect(reads(fresh)).toBe(0);
+    const complete = createWorkbook();
+    session({}, complete).call('insertCatalogSheet');
+    callsFor(complete, {});
+    expect(reads(complete)).toBe(0);
+    const lacking = userWorkbook(); // lacks the Grok row
+    callsFor(lacking, {});
+    expect(reads(lacking)).toBe(1);
+  });
+
   test('a long timeline fits the sheet: horizon 600 writes 605 rows of a 1,000-row sheet', () => {
     const s = session();
     const summary = generate(s, { horizonMonths: 600 });

@@ -29,6 +29,20 @@ describe('emulated SpreadsheetApp', () => {
     expect(sheet.getRange(1005, 27).getA1Notation()).toBe('AA1005');
   });
 
+  test('deleteRows removes rows, moves the cells below up and refuses to empty the sheet', () => {
+    const { workbook, sheet } = sheetOf();
+    sheet.getRange(1, 1, 4, 1).setValues([['a'], ['b'], ['c'], ['d']]);
+    sheet.deleteRows(2, 2); // b and c go; d moves from row 4 to row 2
+    expect(workbook.values('Sheet1')).toEqual([['a'], ['d']]);
+    expect(sheet.getMaxRows()).toBe(998); // 1,000 − 2
+    expect(() => sheet.deleteRows(998, 2)).toThrow('Those rows are out of bounds.');
+    expect(() => sheet.deleteRows(0, 1)).toThrow('Those rows are out of bounds.');
+    expect(() => sheet.deleteRows(1, 998)).toThrow("You can't delete all the rows on the sheet.");
+    sheet.insertRowsAfter(998, 3);
+    sheet.deleteRows(999, 3);
+    expect(sheet.getMaxRows()).toBe(998);
+  });
+
   test("setValues, setFormulas and setNumberFormats check dimensions with Apps Script's messages", () => {
     const { sheet } = sheetOf();
     const range = sheet.getRange(1, 1, 2, 2);

@@ -118,6 +118,26 @@ describe('a workbook with user sheets and a user-extended catalog', () => {
     expect(s.call<CatalogSheetResult>('insertCatalogSheet').rowsAdded).toBe(0);
   });
 
+  test.each(['insertCatalogSheet', 'generateScenario'])(
+    '%s appends below a formula that shows as blank, never over it',
+    (functionName) => {
+      const s = session();
+      s.call('insertCatalogSheet');
+      // Providers: built-in rows 4-8 (W:AB). The user removed "AWS spot" (row 5) and put a
+      // formula in row 9 that shows "" until a name is typed in W9.
+      s.workbook.write('FT Catalog', 'W5', [['', '', '', '', '', '']]);
+      s.workbook.write('FT Catalog', 'Y9', [['=IF(W9="","",2.5)']]);
+      expect(s.workbook.values('FT Catalog')[8][24]).toBe('');
+      s.call(functionName, {});
+      const formulas = s.workbook.formulas('FT Catalog');
+      const values = s.workbook.values('FT Catalog');
+      expect(formulas[8][24]).toBe('=IF(W9="","",2.5)');
+      // Row 8 is the last row with a value, row 9 holds the formula: AWS spot goes to row 10.
+      expect(values[8].slice(22, 25)).toEqual(['', '', '']);
+      expect(values[9].slice(22, 25)).toEqual(['AWS spot', 'H100', 0.86]);
+    },
+  );
+
   test('a sheet named like the catalog but laid out otherwise is never written to', () => {
     const s = session({ sheets: ['FT Catalog'] });
     s.workbook.write('FT Catalog', 'A1', [['my own table']]);
