@@ -1,5 +1,6 @@
 // `npm run bench`: builds dist/, then measures the built bundle in one run and prints
-// a Markdown table; the results go to bench/results/latest.json.
+// a Markdown table; the results go to bench/results/latest.json (a partial run's, with
+// either flag, to bench/results/partial.json, which git ignores).
 //   --quick         fewer samples (a smoke run; the numbers are rougher)
 //   --no-browser    skip the sidebar part
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,9 @@ import type { ThroughputRow } from './throughput';
 import { FUNCTIONS, RESULT_MARKER, SIZES } from './throughput';
 
 const quick = process.argv.includes('--quick');
+const noBrowser = process.argv.includes('--no-browser');
+// Only a full run replaces the committed results that the READMEs quote.
+const resultsFile = quick || noBrowser ? 'partial.json' : 'latest.json';
 
 function log(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
@@ -58,7 +62,7 @@ function runThroughputWorkers(): ThroughputRow[] {
 }
 
 async function sidebarPart(code: string): Promise<SidebarResult | { skipped: string }> {
-  if (process.argv.includes('--no-browser')) return { skipped: '--no-browser' };
+  if (noBrowser) return { skipped: '--no-browser' };
   try {
     return await runSidebar(code, quick ? 40 : 150);
   } catch (error) {
@@ -85,16 +89,20 @@ async function main(): Promise<void> {
   const coldStart = runColdStart(code, quick ? 7 : 21);
   log('3/4 scenario writes…');
   const scenario = runScenarioWrites(code);
-  log('4/4 sidebar preview in headless Chromium…');
+  log(
+    noBrowser
+      ? '4/4 sidebar preview: skipped (--no-browser)'
+      : '4/4 sidebar preview in headless Chromium…',
+  );
   const sidebar = await sidebarPart(code);
-  const partial = { environment, throughput, coldStart, scenario, sidebar };
-  const report: BenchReport = roundAll({ ...partial, goals: checkGoals(partial) });
+  const measured = { environment, throughput, coldStart, scenario, sidebar };
+  const report: BenchReport = roundAll({ ...measured, goals: checkGoals(measured) });
 
   const results = path.join(ROOT, 'bench', 'results');
   mkdirSync(results, { recursive: true });
-  writeFileSync(path.join(results, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(path.join(results, resultsFile), `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`${markdown(report)}\n`);
-  log(`done in ${Math.round((Date.now() - started) / 1000)} s; wrote bench/results/latest.json`);
+  log(`done in ${Math.round((Date.now() - started) / 1000)} s; wrote bench/results/${resultsFile}`);
 }
 
 main().catch((error: unknown) => {
