@@ -387,4 +387,47 @@ describe('the scenario sheet matches names as the engine does', () => {
       ev.destroy();
     }
   });
+
+  test('a provider whose GPU is written "a-100" uses the A100 row, in the engine and the sheet', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    // Providers W:AB, built-in rows 4-8.
+    s.workbook.write('FT Catalog', 'W9', [['Beta', 'a-100', 1.2, 'on-demand', 'user', '']]);
+    const { catalog, warnings } = s.call<CatalogResponse>('getCatalog');
+    expect(warnings).toEqual([]);
+    expect(catalog.providers.map((row) => row.name)).toContain('Beta');
+    const summary = generate(s, { provider: 'beta' });
+    // 0.5 H100 hours on an A100 (312 of 989 TFLOPS): 0.5 x 989 / 312 hours, x $1.20.
+    const hours = (0.5 * 989) / 312;
+    expectClose(summary.trainingHours, hours, 'engine hours');
+    expectClose(summary.trainingCost, hours * 1.2, 'engine cost');
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      expectClose(ev.byLabel("Training hours on the provider's GPU"), hours, 'sheet hours');
+      expectClose(ev.byLabel('GPU cost of the training run'), hours * 1.2, 'sheet cost');
+      expectClose(ev.byLabel('GPU peak TFLOPS (bf16 dense)', 1), 312, 'A100 peak');
+      const beta = ev.table('Provider').find((row) => row[0] === 'Beta');
+      expect(beta?.[4]).toBe('A100');
+      expectClose(beta?.[1], hours * 1.2, 'comparison cost');
+      compareSheet(ev, engineResult(s, { provider: 'beta' }));
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  test('a first row that is broken wins over a later row of the same name (no row is used)', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    // The built-in "Llama 13B" (row 5) loses its scale (C5); a later "llama-13b" is fine.
+    s.workbook.write('FT Catalog', 'C5', [['']]);
+    s.workbook.write('FT Catalog', 'A8', [['llama-13b', 13, 2, 'user', '']]);
+    const { catalog, warnings } = s.call<CatalogResponse>('getCatalog');
+    expect(catalog.models.map((row) => row.name)).not.toContain('llama-13b');
+    expect(warnings).toEqual([
+      expect.stringMatching(/^FT Catalog row 5 \(Models\): .*; the row is skipped\.$/),
+      'FT Catalog (Models): "llama-13b" appears more than once; the first row is used.',
+    ]);
+    // The sheet's MATCH would find row 5 first: the engine must not use row 8 instead.
+    expect(() => generate(s, {})).toThrow(/model 'Llama 13B' is not in the catalog/);
+  });
 });
