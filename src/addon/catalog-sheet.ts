@@ -241,10 +241,7 @@ export function missingBuiltInRows(
       const cells = tableCells(grid, spec, r);
       if (cells.every(isBlankCell) && tableCells(formulas, spec, r).every(isBlankCell)) continue;
       lastRow = r;
-      const name = cells[0];
-      if (typeof name === 'string' || typeof name === 'number') {
-        present.add(normalizeName(String(name)));
-      }
+      present.add(nameKey(cells[0]));
     }
     const missing: CellOut[][] = [];
     BUILT_IN_CATALOG[spec.key].forEach((row, index) => {
@@ -315,7 +312,9 @@ export interface SheetCatalog {
  * The catalog the engine uses: the built-in rows, each replaced by the sheet's row of
  * the same normalized name, plus the sheet's new rows in sheet order. A bad row is
  * skipped with a warning naming its sheet row, never read as zero; a second row with
- * a name already seen is skipped too (the first wins, as a MATCH in a formula does).
+ * a name already seen (ignoring case, spaces, "-" and "_") is skipped too, with a
+ * warning: the first row wins, as the scenario sheet's MATCH finds it. When that first
+ * row is the bad one, no row of the name is used.
  */
 export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCatalog {
   checkLayout(grid);
@@ -331,20 +330,35 @@ export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCata
   const broken = {} as Record<TableKey, Set<string>>;
   for (const spec of CATALOG_TABLES) broken[spec.key] = new Set();
   for (const spec of CATALOG_TABLES) {
+    // Names in sheet order, and those whose first row is broken.
+    const named = new Set<string>();
+    const brokenFirst = new Set<string>();
     for (let r = CATALOG_FIRST_ROW; r <= grid.length; r++) {
       const cells = tableCells(grid, spec, r);
       if (cells.every(isBlankCell)) continue;
+      const key = nameKey(cells[0]);
       try {
-        pushRow(parsed, spec.key, parseRow(spec, cells));
+        const row = parseRow(spec, cells);
+        if (brokenFirst.has(key)) {
+          // The sheet's MATCH finds the broken row first: this one is never read there.
+          warnings.push(
+            `${CATALOG_SHEET} (${spec.title}): "${row.name}" appears more than once; the first row is used.`,
+          );
+          continue;
+        }
+        pushRow(parsed, spec.key, row);
       } catch (error) {
         // The sheet's formulas would read this broken row by its name; the engine must not
         // quietly use the built-in row of that name instead.
-        if (typeof cells[0] === 'string' && cells[0].trim() !== '') {
-          broken[spec.key].add(normalizeName(cells[0]));
+        if (key !== '') {
+          broken[spec.key].add(key);
+          if (!named.has(key)) brokenFirst.add(key);
         }
         warnings.push(
           `${CATALOG_SHEET} row ${r} (${spec.title}): ${problemOf(error)}; the row is skipped.`,
         );
+      } finally {
+        named.add(key);
       }
     }
   }
@@ -373,6 +387,11 @@ export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCata
   return { catalog: checkReferences(catalog as unknown as Catalog, warnings), warnings };
 }
 
+/** A name cell as the engine's lookups key it ("" for a cell that names nothing). */
+function nameKey(cell: CellIn): string {
+  return typeof cell === 'string' || typeof cell === 'number' ? normalizeName(String(cell)) : '';
+}
+
 function pushRow(
   parsed: { [K in TableKey]: Catalog[K][number][] },
   key: TableKey,
@@ -382,22 +401,22 @@ function pushRow(
 }
 
 /**
- * Providers must name a GPU of the GPUs table, managed rows an API of the APIs table, as
- * the sheet's MATCH would find it: otherwise skipped with a warning.
+ * Providers must name a GPU of the GPUs table, managed rows an API of the APIs table,
+ * matched as every name is (ignoring case, spaces, "-" and "_": "a-100" is the A100, in
+ * the engine and in the scenario sheet's MATCH alike): otherwise skipped with a warning.
  */
 function checkReferences(catalog: Catalog, warnings: string[]): Catalog {
-  // Exact text ignoring case, as the sheet's MATCH finds it (not the engine's looser match).
-  const gpus = new Set(catalog.gpus.map((gpu) => gpu.name.toLowerCase()));
-  const apis = new Set(catalog.apis.map((api) => api.name.toLowerCase()));
+  const gpus = new Set(catalog.gpus.map((gpu) => normalizeName(gpu.name)));
+  const apis = new Set(catalog.apis.map((api) => normalizeName(api.name)));
   const providers = catalog.providers.filter((row) => {
-    if (gpus.has(row.gpu.toLowerCase())) return true;
+    if (gpus.has(normalizeName(row.gpu))) return true;
     warnings.push(
       `${CATALOG_SHEET} (GPU providers): "${row.name}" uses the GPU "${row.gpu}", which is not in the GPUs table; the row is skipped.`,
     );
     return false;
   });
   const managed = catalog.managed.filter((row) => {
-    if (apis.has(row.inferenceApi.toLowerCase())) return true;
+    if (apis.has(normalizeName(row.inferenceApi))) return true;
     warnings.push(
       `${CATALOG_SHEET} (Managed fine-tuning): "${row.name}" uses the API "${row.inferenceApi}", which is not in the APIs table; the row is skipped.`,
     );
@@ -435,11 +454,17 @@ function parseRow(spec: TableSpec, cells: readonly CellIn[]): Catalog[TableKey][
       if (!required && isBlankCell(value)) return '';
       throw new InputError(header(i), `${header(i)} must be text, got ${describeValue(value)}`);
     }
-    // As typed, not trimmed: the scenario's MATCH formulas compare a cell's exact text
-    // (ignoring case only), so the engine must know the row by that same text.
-    return value;
+    // Trimmed: names match ignoring spaces, in the scenario sheet's formulas as in the engine.
+    return value.trim();
   };
   const name = text(0, true);
+  if (normalizeName(name) === '') {
+    // It would match text such as "-" typed for any name, and a blank cell in the sheet.
+    throw new InputError(
+      header(0),
+      `${header(0)} must have more than spaces, "-" and "_", got ${describeValue(name)}`,
+    );
+  }
   const sourced = (sourceAt: number): { source: string; asOf: string } => ({
     source: text(sourceAt, false),
     asOf: text(sourceAt + 1, false),

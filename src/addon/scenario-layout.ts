@@ -150,9 +150,41 @@ function catCol(table: TableKey, column: number): string {
   return `${CAT}!$${letter}:$${letter}`;
 }
 
-/** INDEX/MATCH of a catalog row by its name (exact match, case-insensitive in both engines). */
-function lookup(table: TableKey, column: number, key: string): string {
-  return `INDEX(${catCol(table, column)},MATCH(${key},${catCol(table, 0)},0))`;
+/**
+ * The engine's normalizeName (src/engine/names.ts) as a formula: lower case, without spaces
+ * (ordinary and no-break), tabs and line breaks (CLEAN), "-" and "_". Applies to a cell or,
+ * inside ARRAYFORMULA, to a whole column; a number becomes its text, as the engine reads a
+ * number typed as a catalog name.
+ */
+function normalized(ref: string): string {
+  let text = `CLEAN(${ref})`;
+  for (const dropped of ['CHAR(160)', '" "', '"-"', '"_"']) {
+    text = `SUBSTITUTE(${text},${dropped},"")`;
+  }
+  return `LOWER(${text})`;
+}
+
+/**
+ * The row of a catalog table whose name matches `key` as the engine matches names: the
+ * first row whose normalized name equals the key's. The engine keeps the first row of a
+ * name too (readCatalogGrid warns about the others), so both pick the same row. A key that
+ * normalizes to "" ("-", a blank) matches nothing, not a blank row. With `textOnly` a number
+ * matches no name at all: in an input cell it is a size or a rate (the caller's IFERROR).
+ */
+function matchRow(table: TableKey, key: string, textOnly: boolean): string {
+  const name = normalized(key);
+  const found = `IF(${name}="",NA(),MATCH(${name},ARRAYFORMULA(${normalized(catCol(table, 0))}),0))`;
+  return textOnly ? `IF(ISTEXT(${key}),${found},NA())` : found;
+}
+
+/** A column of the catalog row `key` names (see matchRow). */
+function lookup(table: TableKey, column: number, key: string, textOnly = false): string {
+  return `INDEX(${catCol(table, column)},${matchRow(table, key, textOnly)})`;
+}
+
+/** A lookup by what the user types in an input cell: a number there is never a name. */
+function lookupInput(table: TableKey, column: number, key: string): string {
+  return lookup(table, column, key, true);
 }
 
 const abs = (column: number, row: number): string => `$${columnLetter(column)}$${row}`;
@@ -234,7 +266,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
   add(
     'params',
     'Model parameters (billions)',
-    `=IFERROR(${lookup('models', 1, I('model'))},${I('model')})`,
+    `=IFERROR(${lookupInput('models', 1, I('model'))},${I('model')})`,
     FORMAT.factor,
     'A catalog model, or the size you typed',
   );
@@ -247,41 +279,51 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
   add(
     'scale',
     'Model scale factor',
-    `=IFERROR(${lookup('models', 2, I('model'))},${interpolated})`,
+    `=IFERROR(${lookupInput('models', 2, I('model'))},${interpolated})`,
     FORMAT.factor,
     'A size between catalog models: log-log interpolation',
   );
-  add('timeFactor', 'Method time factor', `=${lookup('methods', 1, I('method'))}`, FORMAT.factor);
+  add(
+    'timeFactor',
+    'Method time factor',
+    `=${lookupInput('methods', 1, I('method'))}`,
+    FORMAT.factor,
+  );
   add(
     'flops',
     'FLOPs per parameter per token',
-    `=${lookup('methods', 2, I('method'))}`,
+    `=${lookupInput('methods', 2, I('method'))}`,
     FORMAT.factor,
   );
   add(
     'weightBytes',
     'Weight bytes per parameter',
-    `=${lookup('methods', 3, I('method'))}`,
+    `=${lookupInput('methods', 3, I('method'))}`,
     FORMAT.factor,
   );
-  add('trainable', 'Trainable fraction', `=${lookup('methods', 4, I('method'))}`, FORMAT.factor);
+  add(
+    'trainable',
+    'Trainable fraction',
+    `=${lookupInput('methods', 4, I('method'))}`,
+    FORMAT.factor,
+  );
   add(
     'stateBytes',
     'State bytes per trainable parameter',
-    `=${lookup('methods', 5, I('method'))}`,
+    `=${lookupInput('methods', 5, I('method'))}`,
     FORMAT.factor,
   );
   add(
     'gpu',
     "Provider's GPU",
-    `=IFERROR(${lookup('providers', 1, I('provider'))},"H100")`,
+    `=IFERROR(${lookupInput('providers', 1, I('provider'))},"H100")`,
     FORMAT.text,
     'A $ rate means an H100',
   );
   add(
     'price',
     '$ per GPU-hour',
-    `=IFERROR(${lookup('providers', 2, I('provider'))},${I('provider')})`,
+    `=IFERROR(${lookupInput('providers', 2, I('provider'))},${I('provider')})`,
     FORMAT.usd,
   );
   add('speed', 'GPU speed vs H100', `=${lookup('gpus', 3, L.gpu)}`, FORMAT.factor);
@@ -289,14 +331,14 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
   add(
     'apiIn',
     'API $ per 1K input tokens',
-    `=IF(${I('apiInputPricePer1K')}="",${lookup('apis', 1, I('api'))},${I('apiInputPricePer1K')})`,
+    `=IF(${I('apiInputPricePer1K')}="",${lookupInput('apis', 1, I('api'))},${I('apiInputPricePer1K')})`,
     FORMAT.usdPrice,
     "Your price, or the API's catalog price",
   );
   add(
     'apiOut',
     'API $ per 1K output tokens',
-    `=IF(${I('apiOutputPricePer1K')}="",${lookup('apis', 2, I('api'))},${I('apiOutputPricePer1K')})`,
+    `=IF(${I('apiOutputPricePer1K')}="",${lookupInput('apis', 2, I('api'))},${I('apiOutputPricePer1K')})`,
     FORMAT.usdPrice,
     "Your price, or the API's catalog price",
   );
@@ -540,7 +582,8 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     grid.set(r, P + 1, `=${rel(P + 2, r)}*${rel(P + 3, r)}`, FORMAT.usd);
     grid.set(r, P + 2, `=${F(5)}/${rel(P + 5, r)}`, FORMAT.hours);
     grid.set(r, P + 3, `=${lookup('providers', 2, `$${columnLetter(P)}${r}`)}`, FORMAT.usd);
-    grid.set(r, P + 4, `=${lookup('providers', 1, `$${columnLetter(P)}${r}`)}`);
+    // The GPU row's own name, as the engine shows it (the provider row may say "a-100").
+    grid.set(r, P + 4, `=${lookup('gpus', 0, lookup('providers', 1, `$${columnLetter(P)}${r}`))}`);
     grid.set(r, P + 5, `=${lookup('gpus', 3, rel(P + 4, r))}`, FORMAT.factor);
   });
   const providersLast = FIRST_ROW + result.providers.length - 1;

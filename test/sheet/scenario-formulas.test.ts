@@ -3,6 +3,7 @@
 // an edited input.
 import { NEVER } from '../../src/engine';
 import type { ScenarioResult } from '../../src/engine';
+import type { CatalogResponse } from '../../src/shared/contract';
 import { engineResult, Evaluated, expectClose, generate, session } from './helpers';
 
 /** Compares every number the sheet shows with the engine's result. */
@@ -246,5 +247,187 @@ describe('scenario sheet formulas equal the engine (HyperFormula)', () => {
     } finally {
       ev.destroy();
     }
+  });
+});
+
+// DESIGN §4: names match ignoring case, spaces, "-" and "_", in the sheet as in the engine.
+// The default scenario is Llama 13B (scale 2), LoRA (0.25), 10,000 examples, RunPod
+// on-demand ($2.49 per H100-hour), Claude (1,000 in + 300 out tokens, 10,000 requests).
+describe('the scenario sheet matches names as the engine does', () => {
+  test.each(['llama-13b', 'llama13b', 'LLAMA_13B', ' Llama - 13 B '])(
+    'a model typed %j in the input cell computes as "Llama 13B"',
+    (typed) => {
+      const s = session();
+      const summary = generate(s, {});
+      const ev = new Evaluated(s.workbook, summary.sheetName);
+      try {
+        ev.setInput('Model', typed);
+        expectClose(ev.byLabel('Model parameters (billions)', 1), 13, 'params');
+        // 0.0001 x 10,000 x 2 x 0.25 = 0.5 H100 hours; x $2.49 = $1.245.
+        expectClose(ev.byLabel("H100 GPU-hours (the article's rule)"), 0.5, 'hours');
+        expectClose(ev.byLabel('GPU cost of the training run'), 1.245, 'cost');
+        compareSheet(ev, engineResult(s, {}));
+        compareSheet(ev, engineResult(s, { model: typed }));
+      } finally {
+        ev.destroy();
+      }
+    },
+  );
+
+  test.each(['aws-spot', 'AWS  Spot', 'aws_spot'])(
+    'a provider typed %j in the input cell computes as "AWS spot"',
+    (typed) => {
+      const s = session();
+      const summary = generate(s, {});
+      const ev = new Evaluated(s.workbook, summary.sheetName);
+      try {
+        ev.setInput('GPU provider', typed);
+        // 0.5 H100 hours on an H100 at $0.86 = $0.43.
+        expect(ev.byLabel("Provider's GPU", 1)).toBe('H100');
+        expectClose(ev.byLabel('$ per GPU-hour', 1), 0.86, 'price');
+        expectClose(ev.byLabel('GPU cost of the training run'), 0.43, 'cost');
+        compareSheet(ev, engineResult(s, { provider: 'AWS spot' }));
+      } finally {
+        ev.destroy();
+      }
+    },
+  );
+
+  test('a method and an API typed loosely compute as the catalog rows', () => {
+    const s = session();
+    const summary = generate(s, {});
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      ev.setInput('Method', 'Q-LoRA');
+      // 0.0001 x 10,000 x 2 x 0.35 = 0.7 H100 hours; x $2.49 = $1.743.
+      expectClose(ev.byLabel("H100 GPU-hours (the article's rule)"), 0.7, 'QLoRA hours');
+      expectClose(ev.byLabel('GPU cost of the training run'), 1.743, 'QLoRA cost');
+      ev.setInput('API', 'gpt 4 fine_tuned');
+      // 10,000 requests x (1 x $0.03 + 0.3 x $0.06) = 10,000 x 0.048 = $480 a month.
+      expectClose(ev.byLabel('API cost per month'), 480, 'GPT-4 fine-tuned monthly');
+      compareSheet(ev, engineResult(s, { method: 'QLoRA', api: 'GPT-4 fine-tuned' }));
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  test('text that is only spaces, "-" or "_" matches no row (not a blank row read as zero)', () => {
+    const s = session();
+    const summary = generate(s, {});
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      // Blank catalog cells normalize to "" too: such a key must give an error, never a
+      // blank row's zero.
+      for (const typed of ['-', ' _ ']) {
+        for (const [label, canonical] of [
+          ['Model', 'Llama 13B'],
+          ['Method', 'LoRA'],
+          ['GPU provider', 'RunPod on-demand'],
+        ]) {
+          ev.setInput(label, typed);
+          expect(ev.byLabel('GPU cost of the training run')).toMatch(/^#/);
+          ev.setInput(label, canonical);
+        }
+        ev.setInput('API', typed);
+        expect(ev.byLabel('API cost per month')).toMatch(/^#/);
+        ev.setInput('API', 'Claude');
+      }
+      expectClose(ev.byLabel('GPU cost of the training run'), 1.245, 'restored');
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  test('a number in the input cell is a size or a rate, never a catalog name', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    // Models A:E, built-in rows 4-7: a user's model named 13 (a number cell), 99B at scale 9;
+    // providers W:AB, built-in rows 4-8: a user's provider named 2 at $7 an hour.
+    s.workbook.write('FT Catalog', 'A8', [[13, 99, 9, 'user', '']]);
+    s.workbook.write('FT Catalog', 'W9', [[2, 'H100', 7, 'on-demand', 'user', '']]);
+    const summary = generate(s, {});
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      ev.setInput('Model', 13);
+      ev.setInput('GPU provider', 2);
+      // Size 13 is Llama 13B's: scale 2, 0.5 H100 hours; at the rate $2 an hour = $1.
+      expectClose(ev.byLabel('Model parameters (billions)', 1), 13, 'params');
+      expectClose(ev.byLabel('Model scale factor', 1), 2, 'scale');
+      expectClose(ev.byLabel('$ per GPU-hour', 1), 2, 'rate');
+      expectClose(ev.byLabel('GPU cost of the training run'), 1, 'cost');
+      // Not compareSheet: the engine reads the provider named 2 as a $2 rate in its own
+      // comparison table too, while the sheet's table finds that row. Only the inputs matter here.
+      const engine = engineResult(s, { model: 13, provider: 2 });
+      expectClose(ev.byLabel("H100 GPU-hours (the article's rule)"), engine.training.h100Hours);
+      expectClose(ev.byLabel('GPU cost of the training run'), engine.training.gpuCost);
+      expectClose(ev.byLabel('Total up-front'), engine.upfront.total);
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  test('two rows whose names match alike: the sheet and the engine both use the first', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    // Below the built-in "Llama 13B" (row 5, scale 2): "llama_13b" at scale 99.
+    s.workbook.write('FT Catalog', 'A8', [['llama_13b', 13, 99, 'user', '']]);
+    const { warnings } = s.call<CatalogResponse>('getCatalog');
+    expect(warnings).toEqual([
+      'FT Catalog (Models): "llama_13b" appears more than once; the first row is used.',
+    ]);
+    const summary = generate(s, { model: 'llama_13b' });
+    // The first row: 0.0001 x 10,000 x 2 x 0.25 = 0.5 H100 hours (not 99 / 2 x 0.5 = 24.75).
+    expectClose(summary.trainingHours, 0.5, 'engine hours');
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      ev.setInput('Model', 'llama_13b'); // the second row's own spelling
+      expectClose(ev.byLabel("H100 GPU-hours (the article's rule)"), 0.5, 'sheet hours');
+      compareSheet(ev, engineResult(s, { model: 'llama_13b' }));
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  test('a provider whose GPU is written "a-100" uses the A100 row, in the engine and the sheet', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    // Providers W:AB, built-in rows 4-8.
+    s.workbook.write('FT Catalog', 'W9', [['Beta', 'a-100', 1.2, 'on-demand', 'user', '']]);
+    const { catalog, warnings } = s.call<CatalogResponse>('getCatalog');
+    expect(warnings).toEqual([]);
+    expect(catalog.providers.map((row) => row.name)).toContain('Beta');
+    const summary = generate(s, { provider: 'beta' });
+    // 0.5 H100 hours on an A100 (312 of 989 TFLOPS): 0.5 x 989 / 312 hours, x $1.20.
+    const hours = (0.5 * 989) / 312;
+    expectClose(summary.trainingHours, hours, 'engine hours');
+    expectClose(summary.trainingCost, hours * 1.2, 'engine cost');
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      expectClose(ev.byLabel("Training hours on the provider's GPU"), hours, 'sheet hours');
+      expectClose(ev.byLabel('GPU cost of the training run'), hours * 1.2, 'sheet cost');
+      expectClose(ev.byLabel('GPU peak TFLOPS (bf16 dense)', 1), 312, 'A100 peak');
+      const beta = ev.table('Provider').find((row) => row[0] === 'Beta');
+      expect(beta?.[4]).toBe('A100');
+      expectClose(beta?.[1], hours * 1.2, 'comparison cost');
+      compareSheet(ev, engineResult(s, { provider: 'beta' }));
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  test('a first row that is broken wins over a later row of the same name (no row is used)', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    // The built-in "Llama 13B" (row 5) loses its scale (C5); a later "llama-13b" is fine.
+    s.workbook.write('FT Catalog', 'C5', [['']]);
+    s.workbook.write('FT Catalog', 'A8', [['llama-13b', 13, 2, 'user', '']]);
+    const { catalog, warnings } = s.call<CatalogResponse>('getCatalog');
+    expect(catalog.models.map((row) => row.name)).not.toContain('llama-13b');
+    expect(warnings).toEqual([
+      expect.stringMatching(/^FT Catalog row 5 \(Models\): .*; the row is skipped\.$/),
+      'FT Catalog (Models): "llama-13b" appears more than once; the first row is used.',
+    ]);
+    // The sheet's MATCH would find row 5 first: the engine must not use row 8 instead.
+    expect(() => generate(s, {})).toThrow(/model 'Llama 13B' is not in the catalog/);
   });
 });

@@ -68,30 +68,45 @@ describe('a workbook with user sheets and a user-extended catalog', () => {
     }
   });
 
-  test('a user name the sheet matches exactly (a trailing space kept) computes in the sheet too', () => {
+  test('a user name with a trailing space, and a GPU written "a-100", compute in the sheet too', () => {
     const s = session();
     s.call('insertCatalogSheet');
-    // Providers W:AB; rows 4-8 are built in. "Acme " ends in a space; "Beta" names its GPU "a-100",
-    // which the engine would read as A100 but the sheet's MATCH would not find.
+    // Providers W:AB; rows 4-8 are built in. "Acme " ends in a space; "Beta" names its GPU
+    // "a-100": both match as every name does (ignoring case, spaces, "-" and "_").
     s.workbook.write('FT Catalog', 'W9', [
       ['Acme ', 'A100', 1.1, 'on-demand', 'user', ''],
       ['Beta', 'a-100', 1.2, 'on-demand', 'user', ''],
     ]);
-    const { warnings } = s.call<CatalogResponse>('getCatalog');
-    expect(warnings).toEqual([
-      'FT Catalog (GPU providers): "Beta" uses the GPU "a-100", which is not in the GPUs table; the row is skipped.',
-    ]);
-    const summary = generate(s, { provider: 'acme' });
-    // 0.0001 x 10,000 x 2 x 0.25 = 0.5 H100 hours; on an A100 x 989/312; x $1.10.
+    const { catalog, warnings } = s.call<CatalogResponse>('getCatalog');
+    expect(warnings).toEqual([]);
+    expect(catalog.providers.map((row) => row.name).slice(-2)).toEqual(['Acme', 'Beta']);
+    // 0.0001 x 10,000 x 2 x 0.25 = 0.5 H100 hours; on an A100 x 989/312.
     const hours = (0.5 * 989) / 312;
-    expectClose(summary.trainingCost, hours * 1.1, 'engine cost');
-    const ev = new Evaluated(s.workbook, summary.sheetName);
-    try {
-      expectClose(ev.byLabel('GPU cost of the training run'), hours * 1.1, 'sheet cost');
-      expect(ev.byLabel('Verdict')).toBe(summary.verdict);
-    } finally {
-      ev.destroy();
+    for (const [provider, price] of [
+      ['acme', 1.1],
+      ['Beta', 1.2],
+    ] as const) {
+      const summary = generate(s, { provider });
+      expectClose(summary.trainingCost, hours * price, `${provider} engine cost`);
+      const ev = new Evaluated(s.workbook, summary.sheetName);
+      try {
+        expectClose(ev.byLabel('GPU cost of the training run'), hours * price, `${provider} sheet`);
+        expect(ev.byLabel('Verdict')).toBe(summary.verdict);
+      } finally {
+        ev.destroy();
+      }
     }
+  });
+
+  test('a catalog name of only spaces, "-" and "_" is skipped: it would match "-" typed anywhere', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    s.workbook.write('FT Catalog', 'W9', [[' - ', 'H100', 1, 'on-demand', 'user', '']]);
+    const { catalog, warnings } = s.call<CatalogResponse>('getCatalog');
+    expect(catalog.providers).toHaveLength(5); // the five built-in rows
+    expect(warnings).toEqual([
+      `FT Catalog row 9 (GPU providers): Name must have more than spaces, "-" and "_", got '-'; the row is skipped.`,
+    ]);
   });
 
   test('a broken catalog row is not silently replaced by the built-in row of its name', () => {
