@@ -431,3 +431,104 @@ describe('the scenario sheet matches names as the engine does', () => {
     expect(() => generate(s, {})).toThrow(/model 'Llama 13B' is not in the catalog/);
   });
 });
+
+// The engine reads a model typed as size text ("8B", "8 b", "0.5B": SIZE_TEXT in
+// src/engine/names.ts) as that size, before any name; the sheet must too. Sheets keeps such
+// typing as text (only a plain number becomes a number), so the formulas read the text.
+// Default scenario: LoRA (0.25), 10,000 examples, RunPod on-demand at $2.49 per H100-hour.
+describe('the scenario sheet reads a model typed as size text as the engine does', () => {
+  // 8B: scale 2^(ln(8/7) / ln(13/7)) = 1.16127 (between Llama 7B at 1 and 13B at 2);
+  // 0.5B: the 7B-13B segment extended down, 2^(ln(0.5/7) / ln(13/7)) = 0.052079.
+  const scale8 = Math.pow(2, Math.log(8 / 7) / Math.log(13 / 7));
+  const scaleHalf = Math.pow(2, Math.log(0.5 / 7) / Math.log(13 / 7));
+  test.each([
+    // [typed, size, as the engine gets it, scale]
+    ['8B', 8, '8B', scale8],
+    ['8 b', 8, '8 b', scale8],
+    ['0.5B', 0.5, '0.5B', scaleHalf],
+    // An apostrophe keeps " 8 " as text (typed without one, Sheets makes it the number 8).
+    ["' 8 ", 8, ' 8 ', scale8],
+    ["'13", 13, '13', 2],
+  ] as const)('%j in the Model cell computes as the size %d', (typed, size, engineTyped, scale) => {
+    const s = session();
+    const summary = generate(s, {});
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      ev.setInput('Model', size);
+      const asNumber = ev.rows();
+      ev.setInput('Model', typed);
+      expectClose(ev.byLabel('Model parameters (billions)', 1), size, 'params');
+      expectClose(ev.byLabel('Model scale factor', 1), scale, 'scale');
+      // 0.0001 x 10,000 x scale x 0.25 H100 hours (8B: 0.29032 h), x $2.49 (8B: $0.72289).
+      expectClose(ev.byLabel("H100 GPU-hours (the article's rule)"), 0.25 * scale, 'hours');
+      expectClose(ev.byLabel('GPU cost of the training run'), 0.25 * scale * 2.49, 'cost');
+      compareSheet(ev, engineResult(s, { model: engineTyped }));
+      compareSheet(ev, engineResult(s, { model: size }));
+      // Every cell but the input itself shows what typing the number shows.
+      const asText = ev.rows();
+      const r = asText.findIndex((row) => row[0] === 'Model');
+      asText[r][1] = asNumber[r][1];
+      expect(asText).toEqual(asNumber);
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  test.each(['8 5', '8bb', 'b', '.5B', '8.B', '-5B', '1e1B', '$8B', '8%', 'Mistral 7B'])(
+    '%j is no size and no catalog name: an error in the sheet as in the engine',
+    (typed) => {
+      const s = session();
+      const summary = generate(s, {});
+      const ev = new Evaluated(s.workbook, summary.sheetName);
+      try {
+        ev.setInput('Model', `'${typed}`);
+        expect(ev.byLabel('Model parameters (billions)', 1)).toMatch(/^#/);
+        expect(ev.byLabel('GPU cost of the training run')).toMatch(/^#/);
+        expect(() => engineResult(s, { model: typed })).toThrow(/model/);
+      } finally {
+        ev.destroy();
+      }
+    },
+  );
+
+  test('size text is a size even when a catalog row has that name, as in the engine', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    // Models A:E, built-in rows 4-7: a user's row named "8B" that says 9 billions at scale 5.
+    s.workbook.write('FT Catalog', 'A8', [['8B', 9, 5, 'user', '']]);
+    const summary = generate(s, {});
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      ev.setInput('Model', '8B');
+      // The engine reads "8B" as the size 8, between Llama 7B (scale 1) and the 9B row
+      // (scale 5): 5^(ln(8/7) / ln(9/7)) = 2.35172; x 0.0001 x 10,000 x 0.25 = 0.58793 h.
+      const scale = Math.pow(5, Math.log(8 / 7) / Math.log(9 / 7));
+      expectClose(ev.byLabel('Model parameters (billions)', 1), 8, 'params');
+      expectClose(ev.byLabel('Model scale factor', 1), scale, 'scale');
+      expectClose(ev.byLabel("H100 GPU-hours (the article's rule)"), 0.25 * scale, 'hours');
+      compareSheet(ev, engineResult(s, { model: '8B' }));
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  // A rate typed in the GPU provider cell becomes a number in Sheets ("$2.49" too); only an
+  // apostrophe keeps it text, and then the formulas' arithmetic reads it as a number.
+  test.each(["'2.49", "'$2.49", "' 2.49 "])(
+    'a rate kept as text (%j) in the GPU provider cell computes as the engine does',
+    (typed) => {
+      const s = session();
+      const summary = generate(s, {});
+      const ev = new Evaluated(s.workbook, summary.sheetName);
+      try {
+        ev.setInput('GPU provider', typed);
+        // 0.5 H100 hours (Llama 13B, LoRA, 10,000 examples) on an H100 at $2.49 = $1.245.
+        expect(ev.byLabel("Provider's GPU", 1)).toBe('H100');
+        expectClose(ev.byLabel('GPU cost of the training run'), 1.245, 'cost');
+        compareSheet(ev, engineResult(s, { provider: typed.slice(1) }));
+      } finally {
+        ev.destroy();
+      }
+    },
+  );
+});
