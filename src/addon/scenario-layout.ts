@@ -182,6 +182,31 @@ function lookup(table: TableKey, column: number, key: string, textOnly = false):
   return `INDEX(${catCol(table, column)},${matchRow(table, key, textOnly)})`;
 }
 
+/**
+ * The model size an input cell holds, as the engine reads one (CatalogIndex.model): a number,
+ * or text that is a size in billions by the engine's SIZE_TEXT (src/engine/names.ts), such as
+ * "8B", "8 b", " 8 " or "0.5B"; anything else is #N/A. Sheets keeps "8B" as text when typed
+ * (only a plain number becomes a number), so the formula reads the text: spaces, tabs, line
+ * breaks and no-break spaces around it and before the "b" are dropped, then what is left must
+ * be digits with at most one "." between digits. The value is computed from the digits alone
+ * (VALUE of "05" / 10^1), so the sheet's locale decimal separator does not matter. "-5B" is
+ * not read (the engine refuses a negative size anyway): it is an error either way.
+ * Only functions both Sheets and HyperFormula evaluate (no REGEXMATCH, no LET).
+ */
+function modelSize(ref: string): string {
+  let text = ref;
+  for (const space of [9, 10, 13, 160]) text = `SUBSTITUTE(${text},CHAR(${space})," ")`;
+  const lower = `LOWER(TRIM(CLEAN(${text})))`;
+  // CLEAN removed every CHAR(1), so one appended marks the end: drop a final "b" before it.
+  const number = `TRIM(SUBSTITUTE(SUBSTITUTE(${lower}&CHAR(1),"b"&CHAR(1),""),CHAR(1),""))`;
+  let others = number;
+  for (let digit = 0; digit <= 9; digit++) others = `SUBSTITUTE(${others},"${digit}","")`;
+  // Nothing but digits and one "."; and no "." first or last nor an empty text ("||").
+  const shaped = `AND(SUBSTITUTE(${others},".","",1)="",ISERROR(FIND("||","|"&SUBSTITUTE(${number},".","|")&"|")))`;
+  const value = `VALUE(SUBSTITUTE(${number},".",""))/10^MAX(0,LEN(${number})-FIND(".",${number}&"."))`;
+  return `IF(ISNUMBER(${ref}),${ref},IF(${shaped},${value},NA()))`;
+}
+
 /** A lookup by what the user types in an input cell: a number there is never a name. */
 function lookupInput(table: TableKey, column: number, key: string): string {
   return lookup(table, column, key, true);
@@ -263,10 +288,12 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
   const ladderParams = `$B$${ladderFirst}:$B$${ladderLast}`;
   const ladderScales = `$C$${ladderFirst}:$C$${ladderLast}`;
 
+  // As the engine reads a model: a size (a number or size text such as "8B") before a name,
+  // so a catalog row named "8B" is not looked up by that name (the size 8 is interpolated).
   add(
     'params',
     'Model parameters (billions)',
-    `=IFERROR(${lookupInput('models', 1, I('model'))},${I('model')})`,
+    `=IFERROR(${modelSize(I('model'))},${lookup('models', 1, I('model'))})`,
     FORMAT.factor,
     'A catalog model, or the size you typed',
   );
@@ -279,7 +306,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
   add(
     'scale',
     'Model scale factor',
-    `=IFERROR(${lookupInput('models', 2, I('model'))},${interpolated})`,
+    `=IF(ISNUMBER(${modelSize(I('model'))}),${interpolated},${lookup('models', 2, I('model'))})`,
     FORMAT.factor,
     'A size between catalog models: log-log interpolation',
   );
