@@ -254,6 +254,14 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
   const { input } = result.resolved;
 
   // ---- Inputs (A:C) -------------------------------------------------------------------
+  // Number-like text: the engine reads "50,000", " 12000 ", "$2.49", "35%" and "5e4" as
+  // numbers (parseNumberValue). The formulas do not parse such text in the number cells or the
+  // GPU provider cell, by decision: these cells have number formats, and Sheets turns all of
+  // that typing into a number on entry. Only the Model cell gets text a user types as a
+  // number ("8B"), and modelSize reads it. Text in a number cell needs a leading apostrophe
+  // or a Plain text format; the formulas' arithmetic then still reads plain digits, but an
+  // up-front item that is only a reference (data collection, cleaning, deployment, hardware)
+  // is dropped by SUM, and the verdict compares the text with 50K/100K or the horizon.
   const at: Partial<Record<ScenarioField, string>> = {};
   grid.label(TITLE_ROW, 1, 'Inputs (yellow cells are yours to edit)', true);
   grid.header(HEADER_ROW, 1, ['Input', 'Value', 'Notes']);
