@@ -123,6 +123,15 @@ function table(key: TableKey): TableSpec {
 
 export { columnLetter };
 
+/**
+ * What a table's name column holds above its rows: its title and its header. (Row 1 of
+ * the models table also holds the sheet's note, which nobody types as a name.)
+ */
+export function headingTexts(key: TableKey): string[] {
+  const spec = table(key);
+  return [spec.title, spec.columns[0]];
+}
+
 /** The column letter of a catalog table's column, for scenario formulas. */
 export function catalogColumn(key: TableKey, header: number): string {
   return columnLetter(table(key).firstColumn + header);

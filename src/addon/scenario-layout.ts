@@ -18,11 +18,12 @@ import {
   ARTICLE_HOURS_PER_EXAMPLE,
   MATRIX_DATASET_SIZES,
   MEMORY_OVERHEAD_SHARE,
+  normalizeName,
   SCENARIO_FIELDS,
   upfrontItems,
 } from '../engine';
 import type { CatalogIndex, FieldUnit, ScenarioField, ScenarioResult } from '../engine';
-import { CATALOG_SHEET, catalogColumn, columnLetter } from './catalog-sheet';
+import { CATALOG_SHEET, catalogColumn, columnLetter, headingTexts } from './catalog-sheet';
 import type { TableKey } from './catalog-sheet';
 import { asText, formulaString, sheetRef } from './text';
 
@@ -173,7 +174,14 @@ function normalized(ref: string): string {
  */
 function matchRow(table: TableKey, key: string, textOnly: boolean): string {
   const name = normalized(key);
-  const found = `IF(${name}="",NA(),MATCH(${name},ARRAYFORMULA(${normalized(catCol(table, 0))}),0))`;
+  // MATCH(TRUE(), names = key): "=" compares text as it is, where MATCH's own comparison
+  // reads *, ? and ~ in a name as wildcards in Sheets (and would pick the wrong row).
+  // A key that is blank or a heading ("Models", "Name") would find a row above the table's
+  // rows and read its blank as zero: it matches nothing instead.
+  const headings = headingTexts(table).map(
+    (text) => `${name}=${formulaString(normalizeName(text))}`,
+  );
+  const found = `IF(OR(${name}="",${headings.join(',')}),NA(),MATCH(TRUE(),ARRAYFORMULA(${normalized(catCol(table, 0))}=${name}),0))`;
   return textOnly ? `IF(ISTEXT(${key}),${found},NA())` : found;
 }
 

@@ -311,6 +311,87 @@ describe('the scenario sheet matches names as the engine does', () => {
     }
   });
 
+  test('a table’s title or its "Name" header typed as a name matches no row (not read as zero)', () => {
+    const s = session();
+    const summary = generate(s, {});
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      // Rows 2 and 3 of each table's name column hold its title and "Name"; the row's
+      // other cells there are blank, which would read as a zero cost.
+      for (const [label, typed, canonical] of [
+        ['Model', 'Models', 'Llama 13B'],
+        ['Model', 'name', 'Llama 13B'],
+        ['Method', 'methods', 'LoRA'],
+        ['GPU provider', 'GPU-providers', 'RunPod on-demand'],
+      ]) {
+        ev.setInput(label, typed);
+        expect(ev.byLabel('GPU cost of the training run')).toMatch(/^#/);
+        ev.setInput(label, canonical);
+      }
+      ev.setInput('API', 'APIs');
+      expect(ev.byLabel('API cost per month')).toMatch(/^#/);
+      ev.setInput('API', 'Claude');
+      // 0.0001 x 10,000 x 2 x 0.25 = 0.5 H100 hours on RunPod at $2.49 = $1.245.
+      expectClose(ev.byLabel('GPU cost of the training run'), 1.245, 'restored');
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  test('no catalog lookup lets MATCH compare names itself (Sheets reads * ? ~ in them as wildcards)', () => {
+    // HyperFormula's MATCH has no wildcards, so evaluating cannot show the Sheets behaviour:
+    // check the formulas instead. Every MATCH is either MATCH(TRUE(), names = key, 0), or
+    // the approximate MATCH(size, sizes, 1) of the interpolation ladder.
+    const s = session();
+    const summary = generate(s, {});
+    const matches: string[] = [];
+    for (const line of s.workbook.formulas(summary.sheetName)) {
+      for (const formula of line) {
+        if (typeof formula !== 'string') continue;
+        for (let at = formula.indexOf('MATCH('); at >= 0; at = formula.indexOf('MATCH(', at + 1)) {
+          // The whole call: up to the parenthesis that closes MATCH(.
+          let depth = 0;
+          let end = at + 'MATCH'.length;
+          do {
+            if (formula[end] === '(') depth++;
+            if (formula[end] === ')') depth--;
+            end++;
+          } while (depth > 0);
+          matches.push(formula.slice(at, end));
+        }
+      }
+    }
+    expect(matches.length).toBeGreaterThan(50);
+    // Long lookups nest: keep every formula within Excel's 8,192 characters (an xlsx
+    // download), far below Sheets' 50,000.
+    const lengths = s.workbook
+      .formulas(summary.sheetName)
+      .flat()
+      .map((formula) => (typeof formula === 'string' ? formula.length : 0));
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(8192);
+    for (const call of matches) {
+      expect(call.startsWith('MATCH(TRUE(),') || call.endsWith(',1)')).toBe(true);
+      if (call.startsWith('MATCH(TRUE(),')) expect(call.endsWith(',0)')).toBe(true);
+    }
+  });
+
+  test('a catalog name with * or ? is found as it is written', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    // A user model "Llama*" (13B, scale 4) below the built-in models (rows 4-7).
+    s.workbook.write('FT Catalog', 'A8', [['Llama*', 13, 4, 'user', '']]);
+    const summary = generate(s, {});
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      ev.setInput('Model', 'llama*');
+      // 0.0001 x 10,000 x 4 x 0.25 (LoRA) = 1 H100 hour.
+      expectClose(ev.byLabel("H100 GPU-hours (the article's rule)"), 1, 'Llama* hours');
+      compareSheet(ev, engineResult(s, { model: 'Llama*' }));
+    } finally {
+      ev.destroy();
+    }
+  });
+
   test('text that is only spaces, "-" or "_" matches no row (not a blank row read as zero)', () => {
     const s = session();
     const summary = generate(s, {});
