@@ -104,3 +104,18 @@ export function expectClose(actual: HfCell | undefined, expected: number, what =
     throw new Error(`${what}: expected ${expected}, got ${actual}`);
   }
 }
+
+/**
+ * Generates a scenario with the default inputs, evaluates its sheet with HyperFormula and
+ * hands it to `check`; HyperFormula is freed afterwards, whatever `check` throws.
+ */
+export function withDefaultScenario(check: (ev: Evaluated, s: Session) => void): void {
+  const s = session();
+  const summary = generate(s, {});
+  const ev = new Evaluated(s.workbook, summary.sheetName);
+  try {
+    check(ev, s);
+  } finally {
+    ev.destroy();
+  }
+}

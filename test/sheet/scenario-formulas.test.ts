@@ -4,7 +4,14 @@
 import { NEVER } from '../../src/engine';
 import type { ScenarioResult } from '../../src/engine';
 import type { CatalogResponse } from '../../src/shared/contract';
-import { engineResult, Evaluated, expectClose, generate, session } from './helpers';
+import {
+  engineResult,
+  Evaluated,
+  expectClose,
+  generate,
+  session,
+  withDefaultScenario,
+} from './helpers';
 
 /** Compares every number the sheet shows with the engine's result. */
 function compareSheet(ev: Evaluated, result: ScenarioResult): void {
@@ -182,10 +189,7 @@ describe('scenario sheet formulas equal the engine (HyperFormula)', () => {
   });
 
   test('editing input cells recalculates everything (examples, requests, provider, model size)', () => {
-    const s = session();
-    const summary = generate(s, {});
-    const ev = new Evaluated(s.workbook, summary.sheetName);
-    try {
+    withDefaultScenario((ev, s) => {
       ev.setInput('Training examples', 50000);
       ev.setInput('GPU provider', 'AWS spot');
       // The article's own table: 13B on 50K examples is 10 H100 hours (full); LoRA is a quarter.
@@ -215,9 +219,7 @@ describe('scenario sheet formulas equal the engine (HyperFormula)', () => {
           requestsPerMonth: 0,
         }),
       );
-    } finally {
-      ev.destroy();
-    }
+    });
   });
 
   test('a row added under a table and filled down computes', () => {
@@ -257,10 +259,7 @@ describe('the scenario sheet matches names as the engine does', () => {
   test.each(['llama-13b', 'llama13b', 'LLAMA_13B', ' Llama - 13 B '])(
     'a model typed %j in the input cell computes as "Llama 13B"',
     (typed) => {
-      const s = session();
-      const summary = generate(s, {});
-      const ev = new Evaluated(s.workbook, summary.sheetName);
-      try {
+      withDefaultScenario((ev, s) => {
         ev.setInput('Model', typed);
         expectClose(ev.byLabel('Model parameters (billions)', 1), 13, 'params');
         // 0.0001 x 10,000 x 2 x 0.25 = 0.5 H100 hours; x $2.49 = $1.245.
@@ -268,36 +267,26 @@ describe('the scenario sheet matches names as the engine does', () => {
         expectClose(ev.byLabel('GPU cost of the training run'), 1.245, 'cost');
         compareSheet(ev, engineResult(s, {}));
         compareSheet(ev, engineResult(s, { model: typed }));
-      } finally {
-        ev.destroy();
-      }
+      });
     },
   );
 
   test.each(['aws-spot', 'AWS  Spot', 'aws_spot'])(
     'a provider typed %j in the input cell computes as "AWS spot"',
     (typed) => {
-      const s = session();
-      const summary = generate(s, {});
-      const ev = new Evaluated(s.workbook, summary.sheetName);
-      try {
+      withDefaultScenario((ev, s) => {
         ev.setInput('GPU provider', typed);
         // 0.5 H100 hours on an H100 at $0.86 = $0.43.
         expect(ev.byLabel("Provider's GPU", 1)).toBe('H100');
         expectClose(ev.byLabel('$ per GPU-hour', 1), 0.86, 'price');
         expectClose(ev.byLabel('GPU cost of the training run'), 0.43, 'cost');
         compareSheet(ev, engineResult(s, { provider: 'AWS spot' }));
-      } finally {
-        ev.destroy();
-      }
+      });
     },
   );
 
   test('a method and an API typed loosely compute as the catalog rows', () => {
-    const s = session();
-    const summary = generate(s, {});
-    const ev = new Evaluated(s.workbook, summary.sheetName);
-    try {
+    withDefaultScenario((ev, s) => {
       ev.setInput('Method', 'Q-LoRA');
       // 0.0001 x 10,000 x 2 x 0.35 = 0.7 H100 hours; x $2.49 = $1.743.
       expectClose(ev.byLabel("H100 GPU-hours (the article's rule)"), 0.7, 'QLoRA hours');
@@ -306,16 +295,11 @@ describe('the scenario sheet matches names as the engine does', () => {
       // 10,000 requests x (1 x $0.03 + 0.3 x $0.06) = 10,000 x 0.048 = $480 a month.
       expectClose(ev.byLabel('API cost per month'), 480, 'GPT-4 fine-tuned monthly');
       compareSheet(ev, engineResult(s, { method: 'QLoRA', api: 'GPT-4 fine-tuned' }));
-    } finally {
-      ev.destroy();
-    }
+    });
   });
 
   test('a table’s title or its "Name" header typed as a name matches no row (not read as zero)', () => {
-    const s = session();
-    const summary = generate(s, {});
-    const ev = new Evaluated(s.workbook, summary.sheetName);
-    try {
+    withDefaultScenario((ev) => {
       // Rows 2 and 3 of each table's name column hold its title and "Name"; the row's
       // other cells there are blank, which would read as a zero cost.
       for (const [label, typed, canonical] of [
@@ -333,9 +317,7 @@ describe('the scenario sheet matches names as the engine does', () => {
       ev.setInput('API', 'Claude');
       // 0.0001 x 10,000 x 2 x 0.25 = 0.5 H100 hours on RunPod at $2.49 = $1.245.
       expectClose(ev.byLabel('GPU cost of the training run'), 1.245, 'restored');
-    } finally {
-      ev.destroy();
-    }
+    });
   });
 
   test('no catalog lookup lets MATCH compare names itself (Sheets reads * ? ~ in them as wildcards)', () => {
@@ -393,10 +375,7 @@ describe('the scenario sheet matches names as the engine does', () => {
   });
 
   test('text that is only spaces, "-" or "_" matches no row (not a blank row read as zero)', () => {
-    const s = session();
-    const summary = generate(s, {});
-    const ev = new Evaluated(s.workbook, summary.sheetName);
-    try {
+    withDefaultScenario((ev) => {
       // Blank catalog cells normalize to "" too: such a key must give an error, never a
       // blank row's zero.
       for (const typed of ['-', ' _ ']) {
@@ -414,9 +393,7 @@ describe('the scenario sheet matches names as the engine does', () => {
         ev.setInput('API', 'Claude');
       }
       expectClose(ev.byLabel('GPU cost of the training run'), 1.245, 'restored');
-    } finally {
-      ev.destroy();
-    }
+    });
   });
 
   test('a number in the input cell is a size or a rate, never a catalog name', () => {
@@ -531,10 +508,7 @@ describe('the scenario sheet reads a model typed as size text as the engine does
     ["' 8 ", 8, ' 8 ', scale8],
     ["'13", 13, '13', 2],
   ] as const)('%j in the Model cell computes as the size %d', (typed, size, engineTyped, scale) => {
-    const s = session();
-    const summary = generate(s, {});
-    const ev = new Evaluated(s.workbook, summary.sheetName);
-    try {
+    withDefaultScenario((ev, s) => {
       ev.setInput('Model', size);
       const asNumber = ev.rows();
       ev.setInput('Model', typed);
@@ -550,25 +524,18 @@ describe('the scenario sheet reads a model typed as size text as the engine does
       const r = asText.findIndex((row) => row[0] === 'Model');
       asText[r][1] = asNumber[r][1];
       expect(asText).toEqual(asNumber);
-    } finally {
-      ev.destroy();
-    }
+    });
   });
 
   test.each(['8 5', '8bb', 'b', '.5B', '8.B', '-5B', '1e1B', '$8B', '8%', 'Mistral 7B'])(
     '%j is no size and no catalog name: an error in the sheet as in the engine',
     (typed) => {
-      const s = session();
-      const summary = generate(s, {});
-      const ev = new Evaluated(s.workbook, summary.sheetName);
-      try {
+      withDefaultScenario((ev, s) => {
         ev.setInput('Model', `'${typed}`);
         expect(ev.byLabel('Model parameters (billions)', 1)).toMatch(/^#/);
         expect(ev.byLabel('GPU cost of the training run')).toMatch(/^#/);
         expect(() => engineResult(s, { model: typed })).toThrow(/model/);
-      } finally {
-        ev.destroy();
-      }
+      });
     },
   );
 
@@ -598,18 +565,13 @@ describe('the scenario sheet reads a model typed as size text as the engine does
   test.each(["'2.49", "'$2.49", "' 2.49 "])(
     'a rate kept as text (%j) in the GPU provider cell computes as the engine does',
     (typed) => {
-      const s = session();
-      const summary = generate(s, {});
-      const ev = new Evaluated(s.workbook, summary.sheetName);
-      try {
+      withDefaultScenario((ev, s) => {
         ev.setInput('GPU provider', typed);
         // 0.5 H100 hours (Llama 13B, LoRA, 10,000 examples) on an H100 at $2.49 = $1.245.
         expect(ev.byLabel("Provider's GPU", 1)).toBe('H100');
         expectClose(ev.byLabel('GPU cost of the training run'), 1.245, 'cost');
         compareSheet(ev, engineResult(s, { provider: typed.slice(1) }));
-      } finally {
-        ev.destroy();
-      }
+      });
     },
   );
 });
