@@ -175,3 +175,27 @@ describe('the text of dist/Code.js', () => {
     );
   });
 });
+
+describe('cold start: what Apps Script loads for every custom-function call', () => {
+  it('dist/Code.js is under 100 KB', () => {
+    expect(Buffer.byteLength(code, 'utf8')).toBeLessThan(100 * 1024);
+  });
+
+  it('indexes the catalog on first use, not while loading', () => {
+    // Indexing normalizes every catalog name (toLowerCase): count those calls in the
+    // bundle's own realm, while loading and then for one call that looks a model up.
+    const context = vm.createContext({}) as vm.Context & Record<string, unknown>;
+    vm.runInContext(
+      `var lowered = 0;
+       var original = String.prototype.toLowerCase;
+       String.prototype.toLowerCase = function () { lowered++; return original.call(this); };`,
+      context,
+    );
+    vm.runInContext(code, context, { filename: 'Code.js' });
+    expect(context.lowered).toBe(0);
+    const hours = vm.runInContext('FT_HOURS("Llama 13B", 50000)', context) as unknown;
+    // 0.0001 × 50,000 × scale 2 = 10 hours.
+    expect(hours).toBeCloseTo(10, 10);
+    expect(context.lowered).toBeGreaterThan(0);
+  });
+});
