@@ -31,12 +31,12 @@ export function normalizeName(name: string): string {
 // to be refused as a size rather than looked up as a name).
 const SIZE_TEXT = /^\s*(-?\d+(?:\.\d+)?)\s*b?\s*$/i;
 
-interface NamedRow {
+export interface NamedRow {
   readonly name: string;
 }
 
 /** The catalog's tables that rows are found in by name. */
-type Table = 'models' | 'methods' | 'gpus' | 'providers' | 'apis';
+export type Table = 'models' | 'methods' | 'gpus' | 'providers' | 'apis';
 
 /**
  * Looks names up in one catalog. Indexes are built on first use, not at load time.
@@ -108,6 +108,20 @@ export class CatalogIndex {
     return this.find<ApiRow>(argument, value, 'apis', this.catalog.apis, '');
   }
 
+  /**
+   * The row a name stands for in one table by the name rules (no sizes or rates), or
+   * undefined: the scenario's lookups evaluate with this, as the sheet's lookup formulas do.
+   */
+  findRow(table: Table, value: unknown): NamedRow | undefined {
+    if (typeof value !== 'string' || value.trim() === '') return undefined;
+    try {
+      const rows: readonly NamedRow[] = this.catalog[table];
+      return this.find('name', value, table, rows, '');
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The article's scale factor for a size, interpolated in log(params)-log(scale). */
   scaleForSize(paramsBillions: number): number {
     const models = this.sortedModels();
@@ -174,7 +188,7 @@ function knownNames(rows: readonly NamedRow[]): string {
   return `Known: ${rows.map((row) => row.name).join(', ')}`;
 }
 
-function readSizeText(value: unknown): number | undefined {
+export function readSizeText(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const match = SIZE_TEXT.exec(value);
   return match ? Number(match[1]) : undefined;

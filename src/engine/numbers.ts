@@ -6,7 +6,7 @@ import { InputError, describeValue } from './errors';
  */
 export type NumberRule = 'positive' | 'nonNegative' | 'fraction' | 'finite';
 
-const RULE_TEXT: Record<NumberRule, string> = {
+export const RULE_TEXT: Readonly<Record<NumberRule, string>> = {
   positive: 'a positive number',
   nonNegative: 'a number that is zero or more',
   fraction: 'a number above 0 and at most 1 (e.g. 0.35 or 35%)',

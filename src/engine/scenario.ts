@@ -1,21 +1,23 @@
 import type { MethodRow } from './catalog';
-import {
-  apiCostPerRequest,
-  apiMonthlyCost,
-  finetunedMonthlyCost,
-  gpuCost,
-  upfrontItems,
-  upfrontTotal,
-} from './costs';
-import type { UpfrontItem } from './costs';
-import { breakEvenMonths, monthlySavings, NEVER, roi } from './breakeven';
+import { NEVER } from './breakeven';
 import type { BreakEven } from './breakeven';
+import type { UpfrontItem } from './costs';
 import { InputError, describeValue } from './errors';
+import { SheetError } from './expr';
+import type { Value } from './expr';
 import type { CatalogIndex, ResolvedApi, ResolvedModel, ResolvedProvider } from './names';
 import { isBlank, readNumber } from './numbers';
+import { evaluateAlone, ScenarioEvaluation, scenarioTables } from './scenario-evaluation';
 import { DEFAULT_SCENARIO, MAX_HORIZON_MONTHS, SCENARIO_FIELDS } from './scenario-input';
-import type { ScenarioInput } from './scenario-input';
-import { computeBoundHours, hoursOnGpu, memoryGb, ruleHours, trainingTokens } from './training';
+import type { ScenarioField, ScenarioInput } from './scenario-input';
+import {
+  MATRIX_DATASET_SIZES,
+  METHODS,
+  TIMELINE,
+  UPFRONT_ITEMS,
+  VERDICT,
+  matrixColumns,
+} from './scenario-model';
 
 /** A scenario with every name looked up and every number checked. */
 export interface ResolvedScenario {
@@ -100,12 +102,6 @@ export interface ScenarioResult {
   readonly verdict: Verdict;
 }
 
-/** The dataset sizes of the model × dataset-size matrix (the article's calculator spans 5K-500K). */
-export const MATRIX_DATASET_SIZES: readonly number[] = [5000, 10000, 50000, 100000, 500000];
-
-/** The article's monthly-volume thresholds (its conclusion). */
-export const ARTICLE_VOLUME = { apiBelow: 50000, fineTuneAbove: 100000 } as const;
-
 /**
  * Fills defaults and checks every field. A field left out (or blank) takes its
  * default; an unknown field is an error, so a typo never goes unnoticed.
@@ -171,108 +167,62 @@ export function resolveScenario(raw: unknown, index: CatalogIndex): ResolvedScen
   };
 }
 
-/** Training hours and cost of one model/method/size on one provider. */
-function trainingRun(
-  model: ResolvedModel,
-  method: MethodRow,
-  examples: number,
-  provider: ResolvedProvider,
-): { hours: number; cost: number } {
-  const hours = hoursOnGpu(
-    ruleHours(examples, model.scale, method.timeFactor),
-    provider.gpu.speedVsH100,
-  );
-  return { hours, cost: gpuCost(hours, provider.pricePerGpuHour) };
-}
-
-function computeBound(scenario: ResolvedScenario, method: MethodRow): number {
-  const { input, model, provider } = scenario;
-  const tokens = trainingTokens(input.examples, input.tokensPerExample, input.epochs);
-  return computeBoundHours(
-    model.paramsBillions,
-    tokens,
-    method.flopsPerParamToken,
-    provider.gpu.peakTflopsBf16,
-    input.mfu,
-  );
-}
-
-/** Every table of a scenario sheet, computed from a resolved scenario. */
+/** Every table of a scenario sheet, computed from a resolved scenario by its definitions. */
 export function computeScenario(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResult {
-  const { input, model, method, provider, api } = scenario;
-  const run = trainingRun(model, method, input.examples, provider);
+  const { input } = scenario;
+  const raw = {} as Record<ScenarioField, Value>;
+  for (const field of SCENARIO_FIELDS) raw[field.key] = input[field.key];
+  const model = new ScenarioEvaluation(raw, index, scenarioTables(index, input.horizonMonths));
+  const value = (name: string): number => model.number(name);
+  const rows = (table: string, column: string): number[] =>
+    model.tableColumn(table, column).map((cell) => asNumber(cell, `${table}.${column}`));
+  const tables = model.tables;
+
   const training: TrainingEstimate = {
-    h100Hours: ruleHours(input.examples, model.scale, method.timeFactor),
-    providerHours: run.hours,
-    trainingTokens: trainingTokens(input.examples, input.tokensPerExample, input.epochs),
-    computeBoundHours: computeBound(scenario, method),
-    memoryGb: memoryGb(model.paramsBillions, method),
-    gpuCost: run.cost,
+    h100Hours: value('h100Hours'),
+    providerHours: value('trainingHours'),
+    trainingTokens: value('trainingTokens'),
+    computeBoundHours: value('computeBoundHours'),
+    memoryGb: value('memoryGb'),
+    gpuCost: value('trainingCost'),
   };
-
-  const providers = index.catalog.providers.map((row) => {
-    const resolved = index.provider('provider', row.name);
-    const { hours, cost } = trainingRun(model, method, input.examples, resolved);
-    return {
-      provider: row.name,
-      gpu: resolved.gpu.name,
-      pricePerGpuHour: row.pricePerGpuHour,
-      hours,
-      cost,
-    };
-  });
-
-  // Catalog rows are already models: no need to look each one up again by its name.
-  const matrixModels = index.catalog.models;
-  const matrixRuns = matrixModels.map((row) =>
-    MATRIX_DATASET_SIZES.map((size) => trainingRun(row, method, size, provider)),
-  );
+  const providerHours = rows('providers', 'hours');
+  const providerCost = rows('providers', 'cost');
+  const providerPrice = rows('providers', 'price');
+  const providerGpu = model.tableColumn('providers', 'gpu');
+  const providers = tables.providers.map((name, i) => ({
+    provider: name,
+    gpu: String(providerGpu[i]),
+    pricePerGpuHour: providerPrice[i],
+    hours: providerHours[i],
+    cost: providerCost[i],
+  }));
+  const { hours: hourColumns, cost: costColumns } = matrixColumns();
+  const matrixHours = hourColumns.map((column) => rows('matrix', column.name));
+  const matrixCost = costColumns.map((column) => rows('matrix', column.name));
   const matrix: ModelSizeMatrix = {
-    models: matrixModels.map((row) => row.name),
+    models: tables.matrix,
     datasetSizes: MATRIX_DATASET_SIZES,
-    hours: matrixRuns.map((runs) => runs.map((cell) => cell.hours)),
-    cost: matrixRuns.map((runs) => runs.map((cell) => cell.cost)),
+    hours: tables.matrix.map((_, i) => matrixHours.map((column) => column[i])),
+    cost: tables.matrix.map((_, i) => matrixCost.map((column) => column[i])),
   };
-
-  const methods = index.catalog.methods.map((row) => {
-    const { hours, cost } = trainingRun(model, row, input.examples, provider);
-    return {
-      method: row.name,
-      hours,
-      cost,
-      memoryGb: memoryGb(model.paramsBillions, row),
-      computeBoundHours: computeBound(scenario, row),
-    };
+  const methodColumns = METHODS.map((column) => rows('methods', column.name));
+  const methods = tables.methods.map((name, i) => {
+    const [hours, cost, memory, computeBound] = methodColumns.map((column) => column[i]);
+    return { method: name, hours, cost, memoryGb: memory, computeBoundHours: computeBound };
   });
-
-  const items = upfrontItems({ ...input, trainingRunCost: run.cost });
-  const upfront = upfrontTotal(items);
-  const perRequest = apiCostPerRequest(
-    input.inputTokensPerRequest,
-    input.outputTokensPerRequest,
-    api.inputPricePer1K,
-    api.outputPricePer1K,
+  const items = UPFRONT_ITEMS.map((item) => ({ label: item.label, amount: value(item.name) }));
+  const [months, cumulativeApi, cumulativeFinetuned, savings] = TIMELINE.map((column) =>
+    rows('timeline', column.name),
   );
-  const apiMonthly = apiMonthlyCost(input.requestsPerMonth, perRequest);
-  const finetunedMonthly = finetunedMonthlyCost(
-    input.requestsPerMonth,
-    input.finetunedCostPerRequest,
-    input.finetunedMonthlyHosting,
-  );
-  const savings = monthlySavings(apiMonthly, finetunedMonthly);
-
-  const timeline: TimelineRow[] = [];
-  for (let month = 0; month <= input.horizonMonths; month++) {
-    const cumulativeApi = apiMonthly * month;
-    const cumulativeFinetuned = upfront + finetunedMonthly * month;
-    timeline.push({
-      month,
-      cumulativeApi,
-      cumulativeFinetuned,
-      savings: cumulativeApi - cumulativeFinetuned,
-    });
-  }
-  const breakEven = breakEvenMonths(upfront, savings);
+  const timeline = months.map((month, i) => ({
+    month,
+    cumulativeApi: cumulativeApi[i],
+    cumulativeFinetuned: cumulativeFinetuned[i],
+    savings: savings[i],
+  }));
+  const breakEven = model.get('breakEven');
+  const breakEvenMonths: BreakEven = breakEven === NEVER ? NEVER : asNumber(breakEven, 'breakEven');
 
   return checkFinite({
     resolved: scenario,
@@ -280,23 +230,35 @@ export function computeScenario(scenario: ResolvedScenario, index: CatalogIndex)
     providers,
     matrix,
     methods,
-    upfront: { items, total: upfront },
+    upfront: { items, total: value('upfront') },
     monthly: {
-      apiCostPerRequest: perRequest,
-      api: apiMonthly,
-      finetuned: finetunedMonthly,
-      savings,
+      apiCostPerRequest: value('apiCostPerRequest'),
+      api: value('monthlyApi'),
+      finetuned: value('monthlyFinetuned'),
+      savings: value('monthlySavings'),
     },
     timeline,
-    breakEvenMonths: breakEven,
+    breakEvenMonths,
     roi: {
-      months12: roi(upfront, savings, 12),
-      months24: roi(upfront, savings, 24),
-      months36: roi(upfront, savings, 36),
-      horizon: roi(upfront, savings, input.horizonMonths),
+      months12: value('roi12'),
+      months24: value('roi24'),
+      months36: value('roi36'),
+      horizon: value('roiHorizon'),
     },
-    verdict: verdict(breakEven, input.horizonMonths, input.requestsPerMonth),
+    verdict: {
+      fineTune: breakEvenMonths !== NEVER && breakEvenMonths <= input.horizonMonths,
+      text: String(model.get('verdict')),
+    },
   });
+}
+
+function asNumber(value: Value, what: string): number {
+  if (typeof value !== 'number') {
+    // Only a resolved (valid) scenario is computed here, so this is the model's own fault.
+    const shown = value instanceof SheetError ? value.code : String(value);
+    throw new Error(`scenario model: ${what} is ${shown}, not a number`);
+  }
+  return value;
 }
 
 /**
@@ -321,35 +283,21 @@ function checkFinite(result: ScenarioResult): ScenarioResult {
   );
 }
 
-/** The one-line decision: break-even against the horizon, volume against the article's thresholds. */
+/**
+ * The one-line decision for a break-even, horizon and volume: the verdict's definition
+ * (src/engine/scenario-model.ts) evaluated with just those values.
+ */
 export function verdict(
   breakEven: BreakEven,
   horizonMonths: number,
   requestsPerMonth: number,
 ): Verdict {
-  // The volume is named, not quoted: the sheet writes this same sentence with a formula,
-  // and a number formatted two ways could disagree.
-  const volume =
-    requestsPerMonth < ARTICLE_VOLUME.apiBelow
-      ? " The volume is under the article's 50K requests/month API threshold."
-      : requestsPerMonth > ARTICLE_VOLUME.fineTuneAbove
-        ? " The volume is over the article's 100K requests/month fine-tuning threshold."
-        : '';
-  if (breakEven === NEVER) {
-    return {
-      fineTune: false,
-      text: `Keep the API: the fine-tuned model costs as much as the API each month, so it never pays back.${volume}`,
-    };
-  }
-  const months = Math.round(breakEven * 10) / 10;
-  if (breakEven <= horizonMonths) {
-    return {
-      fineTune: true,
-      text: `Fine-tune: it pays back in ${months} months, within the ${horizonMonths}-month horizon.${volume}`,
-    };
-  }
+  const text = evaluateAlone(VERDICT.expr, {
+    metrics: { breakEven, problem: '' },
+    inputs: { horizonMonths, requestsPerMonth },
+  });
   return {
-    fineTune: false,
-    text: `Keep the API: break-even takes ${months} months, beyond the ${horizonMonths}-month horizon.${volume}`,
+    fineTune: breakEven !== NEVER && breakEven <= horizonMonths,
+    text: String(text),
   };
 }

@@ -1,0 +1,689 @@
+// The scenario model, each metric written once. The engine evaluates these definitions
+// (src/engine/scenario.ts) and the scenario writer renders the same definitions as the
+// formulas of the sheet's cells (src/addon/scenario-layout.ts), so the two cannot differ.
+//
+// Names: inputs are read by field ("examples"); metrics by name ("trainingCost"); a
+// table's columns by column name within the row ("hours"). Lookups of catalog rows are
+// nodes of their own: the engine finds the row by its name rules, the sheet by a formula.
+import { ARTICLE_HOURS_PER_EXAMPLE, MEMORY_OVERHEAD_SHARE } from './catalog';
+import { E } from './expr';
+import type { Expr } from './expr';
+import { RULE_TEXT } from './numbers';
+import type { NumberRule } from './numbers';
+import { MAX_HORIZON_MONTHS, SCENARIO_FIELDS } from './scenario-input';
+import type { FieldSpec, ScenarioField } from './scenario-input';
+
+/** How a metric's value is shown. */
+export type MetricFormat =
+  'text' | 'usd' | 'usdPrice' | 'hours' | 'count' | 'months' | 'ratio' | 'gb' | 'factor' | 'row';
+
+export interface Metric {
+  readonly name: string;
+  readonly label: string;
+  /** The rule in words, for the sheet's "How" column and the README. */
+  readonly how: string;
+  readonly format: MetricFormat;
+  readonly expr: Expr;
+}
+
+/** The text a break-even that never happens shows (the engine's NEVER). */
+const NEVER_TEXT = 'never';
+
+/** The article's monthly-volume thresholds (its conclusion). */
+export const ARTICLE_VOLUME = { apiBelow: 50000, fineTuneAbove: 100000 } as const;
+
+/** The dataset sizes of the model × dataset-size matrix (the article's calculator spans 5K-500K). */
+export const MATRIX_DATASET_SIZES: readonly number[] = [5000, 10000, 50000, 100000, 500000];
+
+const metric = (
+  name: string,
+  label: string,
+  format: MetricFormat,
+  expr: Expr,
+  how = '',
+): Metric => ({ name, label, how, format, expr });
+
+const m = E.metric;
+const input = E.input;
+/** A numeric input as a number: text that holds a number counts as that number. */
+const num = (field: ScenarioField): Expr => E.value(input(field));
+
+// ---- Input checks ------------------------------------------------------------------------
+
+/** How a value appears in a message: text quoted, a number as it is. */
+const shown = (value: Expr): Expr => E.if(E.isText(value), E.concat("'", value, "'"), value);
+
+const ruleHolds = (rule: NumberRule, value: Expr): Expr => {
+  switch (rule) {
+    case 'positive':
+      return E.gt(value, 0);
+    case 'nonNegative':
+      return E.ge(value, 0);
+    case 'fraction':
+      return E.and(E.gt(value, 0), E.le(value, 1));
+    case 'finite':
+      return E.isNumber(value);
+  }
+};
+
+/** "<label> (<cell>) must be <rule>, got <value>", or '' when the value is fine. */
+function numberCheck(field: FieldSpec, optional: boolean): Expr {
+  const value = input(field.key);
+  const months = field.kind === 'months';
+  const must = months
+    ? `must be a whole number of months from 1 to ${MAX_HORIZON_MONTHS}`
+    : `must be ${RULE_TEXT[field.rule]}`;
+  const holds = months
+    ? E.and(
+        E.ge(num(field.key), 1),
+        E.le(num(field.key), MAX_HORIZON_MONTHS),
+        E.eq(E.round(num(field.key), 0), num(field.key)),
+      )
+    : ruleHolds(field.rule, num(field.key));
+  const problem = E.concat(E.inputLabel(field.key), ` ${must}, got `, shown(value));
+  return E.if(
+    E.isError(value),
+    E.concat(E.inputLabel(field.key), ' is a cell error: fix that cell first'),
+    E.if(
+      E.eq(value, ''),
+      optional ? '' : E.concat(E.inputLabel(field.key), ` ${must}, got a blank`),
+      E.if(E.isError(num(field.key)), problem, E.if(holds, '', problem)),
+    ),
+  );
+}
+
+/** A name input: blank, or a name found nowhere, is a problem. */
+function nameCheck(field: ScenarioField, found: Expr, where: string): Expr {
+  const value = input(field);
+  return E.if(
+    E.isError(value),
+    E.concat(E.inputLabel(field), ' is a cell error: fix that cell first'),
+    E.if(
+      E.eq(value, ''),
+      E.concat(E.inputLabel(field), ' is blank'),
+      E.if(E.isError(found), E.concat(E.inputLabel(field), ': ', shown(value), ` ${where}`), ''),
+    ),
+  );
+}
+
+function checkOf(field: FieldSpec): Expr {
+  switch (field.kind) {
+    case 'model':
+      return E.if(
+        E.isError(m('params')),
+        nameCheck('model', m('params'), 'is not a size or a model in the FT Catalog sheet'),
+        E.if(
+          E.gt(m('params'), 0),
+          // A size beyond the catalog's reach gives no finite scale.
+          E.if(
+            E.isError(m('scale')),
+            E.concat(E.inputLabel('model'), ' is too large a size to estimate'),
+            '',
+          ),
+          E.concat(E.inputLabel('model'), ' must be a positive size, got ', shown(input('model'))),
+        ),
+      );
+    case 'method':
+      return nameCheck('method', m('methodRow'), 'is not in the FT Catalog sheet');
+    case 'provider':
+      return E.if(
+        E.isError(m('price')),
+        nameCheck(
+          'provider',
+          m('price'),
+          'is not in the FT Catalog sheet or a $ per GPU-hour rate',
+        ),
+        E.if(
+          E.lt(m('price'), 0),
+          E.concat(
+            E.inputLabel('provider'),
+            ` must be ${RULE_TEXT.nonNegative} or a catalog provider, got `,
+            shown(input('provider')),
+          ),
+          E.if(
+            E.isError(m('speed')),
+            E.concat(
+              E.inputLabel('provider'),
+              ": its GPU '",
+              m('gpu'),
+              "' is not in the FT Catalog sheet",
+            ),
+            '',
+          ),
+        ),
+      );
+    case 'api':
+      return nameCheck('api', m('apiRow'), 'is not in the FT Catalog sheet');
+    case 'optionalNumber':
+      return numberCheck(field, true);
+    default:
+      return numberCheck(field, false);
+  }
+}
+
+/** One check per input, in form order: '' when the input is fine, else the message. */
+export const INPUT_CHECKS: readonly { readonly field: ScenarioField; readonly expr: Expr }[] =
+  SCENARIO_FIELDS.map((field) => ({ field: field.key, expr: checkOf(field) }));
+
+/** The first input problem, or ''. */
+export const PROBLEM: Metric = metric(
+  'problem',
+  'Input check',
+  'text',
+  INPUT_CHECKS.reduceRight<Expr>(
+    (rest, check) => E.if(E.ne(m(`check.${check.field}`), ''), m(`check.${check.field}`), rest),
+    E.literal(''),
+  ),
+  'the first input that is not valid, or blank',
+);
+
+/** A result shown only when every input is valid: a blank otherwise, never an error chain. */
+export const gated = (expr: Expr): Expr => E.if(E.eq(m('problem'), ''), expr, '');
+
+// ---- Catalog lookups ---------------------------------------------------------------------
+
+/** The catalog models by size (one per size), for interpolating a size between them. */
+export const LADDER = 'ladder';
+const ladderParams = E.column(LADDER, 'params');
+const ladderScales = E.column(LADDER, 'scale');
+
+/** The ladder's columns: each row is a catalog model, named in its key cell. */
+export const LADDER_COLUMNS: readonly Metric[] = [
+  metric(
+    'params',
+    'Parameters (billions)',
+    'factor',
+    E.field('models', 'paramsBillions', E.cell('key')),
+  ),
+  metric('scale', 'Scale', 'factor', E.field('models', 'scale', E.cell('key'))),
+];
+
+/** Log-log interpolation of the scale between the ladder's models, end segments extended. */
+function interpolatedScale(size: Expr, ladderRows: number): Expr {
+  if (ladderRows === 1) return E.mul(E.at(ladderScales, 1), E.div(size, E.at(ladderParams, 1)));
+  const low = m('segment');
+  const high = E.add(low, 1);
+  const slope = E.div(
+    E.ln(E.div(E.at(ladderScales, high), E.at(ladderScales, low))),
+    E.ln(E.div(E.at(ladderParams, high), E.at(ladderParams, low))),
+  );
+  return E.mul(
+    E.at(ladderScales, low),
+    E.exp(E.mul(slope, E.ln(E.div(size, E.at(ladderParams, low))))),
+  );
+}
+
+/** The values the scenario reads from the catalog: one lookup per name, then its columns. */
+export function lookupMetrics(ladderRows: number): Metric[] {
+  const size = E.sizeText(input('model'));
+  return [
+    metric('modelRow', 'Model row', 'row', E.catalogRow('models', input('model'))),
+    metric('methodRow', 'Method row', 'row', E.catalogRow('methods', input('method'))),
+    metric('providerRow', 'GPU provider row', 'row', E.catalogRow('providers', input('provider'))),
+    metric('apiRow', 'API row', 'row', E.catalogRow('apis', input('api'))),
+    // As the engine reads a model: a size (a number or size text such as "8B") before a name.
+    metric(
+      'params',
+      'Model parameters (billions)',
+      'factor',
+      E.iferror(size, E.field('models', 'paramsBillions', m('modelRow'))),
+      'A catalog model, or the size you typed',
+    ),
+    metric(
+      'segment',
+      'Interpolation segment',
+      'count',
+      E.min(
+        E.max(E.iferror(E.matchBelow(m('params'), ladderParams), 1), 1),
+        Math.max(1, ladderRows - 1),
+      ),
+      'The catalog models by size below that a size lies between',
+    ),
+    metric(
+      'scale',
+      'Model scale factor',
+      'factor',
+      E.if(
+        E.isNumber(size),
+        interpolatedScale(m('params'), ladderRows),
+        E.field('models', 'scale', m('modelRow')),
+      ),
+      'A size between catalog models: log-log interpolation',
+    ),
+    metric(
+      'timeFactor',
+      'Method time factor',
+      'factor',
+      E.field('methods', 'timeFactor', m('methodRow')),
+    ),
+    metric(
+      'flops',
+      'FLOPs per parameter per token',
+      'factor',
+      E.field('methods', 'flopsPerParamToken', m('methodRow')),
+    ),
+    metric(
+      'weightBytes',
+      'Weight bytes per parameter',
+      'factor',
+      E.field('methods', 'weightBytesPerParam', m('methodRow')),
+    ),
+    metric(
+      'trainable',
+      'Trainable fraction',
+      'factor',
+      E.field('methods', 'trainableFraction', m('methodRow')),
+    ),
+    metric(
+      'stateBytes',
+      'State bytes per trainable parameter',
+      'factor',
+      E.field('methods', 'stateBytesPerTrainableParam', m('methodRow')),
+    ),
+    // A rate (a number, or text that holds one) before a name, as the engine reads a provider.
+    metric(
+      'gpu',
+      "Provider's GPU",
+      'text',
+      E.if(
+        E.isError(E.value(input('provider'))),
+        E.field('providers', 'gpu', m('providerRow')),
+        'H100',
+      ),
+      'A $ rate means an H100',
+    ),
+    metric(
+      'price',
+      '$ per GPU-hour',
+      'usd',
+      E.iferror(
+        E.value(input('provider')),
+        E.field('providers', 'pricePerGpuHour', m('providerRow')),
+      ),
+    ),
+    metric(
+      'speed',
+      'GPU speed vs H100',
+      'factor',
+      E.field('gpus', 'speedVsH100', E.catalogRow('gpus', m('gpu'))),
+    ),
+    metric(
+      'peak',
+      'GPU peak TFLOPS (bf16 dense)',
+      'count',
+      E.field('gpus', 'peakTflopsBf16', E.catalogRow('gpus', m('gpu'))),
+    ),
+    metric(
+      'apiIn',
+      'API $ per 1K input tokens',
+      'usdPrice',
+      E.if(
+        E.eq(input('apiInputPricePer1K'), ''),
+        E.field('apis', 'inputPricePer1K', m('apiRow')),
+        num('apiInputPricePer1K'),
+      ),
+      "Your price, or the API's catalog price",
+    ),
+    metric(
+      'apiOut',
+      'API $ per 1K output tokens',
+      'usdPrice',
+      E.if(
+        E.eq(input('apiOutputPricePer1K'), ''),
+        E.field('apis', 'outputPricePer1K', m('apiRow')),
+        num('apiOutputPricePer1K'),
+      ),
+      "Your price, or the API's catalog price",
+    ),
+    metric(
+      'hoursPerExample',
+      'H100 hours per example (scale 1)',
+      'factor',
+      E.constant('hoursPerExample', ARTICLE_HOURS_PER_EXAMPLE, 'the article'),
+      "The article's rule: 0.0001 x examples x scale",
+    ),
+    metric(
+      'overhead',
+      'Memory overhead for activations',
+      'ratio',
+      E.constant('overhead', MEMORY_OVERHEAD_SHARE, 'assumption'),
+      'Assumption (batch 8, sequence about 512)',
+    ),
+  ];
+}
+
+// ---- Results -----------------------------------------------------------------------------
+
+const PARAMS_PER_BILLION = 1e9;
+const FLOPS_PER_TFLOP = 1e12;
+const SECONDS_PER_HOUR = 3600;
+const TOKENS_PER_PRICE_UNIT = 1000;
+
+/** H100 hours by the article's rule, for a dataset size and a method time factor. */
+const ruleHours = (examples: Expr, scale: Expr, timeFactor: Expr): Expr =>
+  E.mul(E.mul(E.mul(m('hoursPerExample'), examples), scale), timeFactor);
+
+/** Compute-bound hours: k × params × tokens / (peak FLOPS × MFU × 3600). */
+const computeBound = (flops: Expr): Expr =>
+  E.div(
+    E.mul(E.mul(E.mul(flops, m('params')), PARAMS_PER_BILLION), m('trainingTokens')),
+    E.mul(E.mul(E.mul(m('peak'), FLOPS_PER_TFLOP), num('mfu')), SECONDS_PER_HOUR),
+  );
+
+/** GB of memory: params × (weight bytes + trainable × state bytes) × (1 + overhead). */
+const memory = (weightBytes: Expr, trainable: Expr, stateBytes: Expr): Expr =>
+  E.mul(
+    E.mul(m('params'), E.add(weightBytes, E.mul(trainable, stateBytes))),
+    E.add(1, m('overhead')),
+  );
+
+export const TRAINING: readonly Metric[] = [
+  metric(
+    'h100Hours',
+    "H100 GPU-hours (the article's rule)",
+    'hours',
+    ruleHours(num('examples'), m('scale'), m('timeFactor')),
+    '0.0001 x examples x scale x method factor',
+  ),
+  metric(
+    'trainingHours',
+    "Training hours on the provider's GPU",
+    'hours',
+    E.div(m('h100Hours'), m('speed')),
+    'H100 hours / GPU speed',
+  ),
+  metric(
+    'trainingTokens',
+    'Training tokens',
+    'count',
+    E.mul(E.mul(num('examples'), num('tokensPerExample')), num('epochs')),
+    'examples x tokens x epochs',
+  ),
+  metric(
+    'computeBoundHours',
+    'Compute-bound hours (cross-check)',
+    'hours',
+    computeBound(m('flops')),
+    'k x params x tokens / (peak FLOPS x MFU x 3600)',
+  ),
+  metric(
+    'memoryGb',
+    'GPU memory (GB)',
+    'gb',
+    memory(m('weightBytes'), m('trainable'), m('stateBytes')),
+    'params x bytes per param x (1 + overhead)',
+  ),
+  metric(
+    'trainingCost',
+    'GPU cost of the training run',
+    'usd',
+    E.mul(m('trainingHours'), m('price')),
+    'hours x $ per GPU-hour',
+  ),
+];
+
+export const MONTHLY: readonly Metric[] = [
+  metric(
+    'apiCostPerRequest',
+    'API cost per request',
+    'usdPrice',
+    E.add(
+      E.mul(E.div(num('inputTokensPerRequest'), TOKENS_PER_PRICE_UNIT), m('apiIn')),
+      E.mul(E.div(num('outputTokensPerRequest'), TOKENS_PER_PRICE_UNIT), m('apiOut')),
+    ),
+    'tokens / 1000 x $ per 1K',
+  ),
+  metric(
+    'monthlyApi',
+    'API cost per month',
+    'usd',
+    E.mul(num('requestsPerMonth'), m('apiCostPerRequest')),
+    'requests x cost per request',
+  ),
+  metric(
+    'monthlyFinetuned',
+    'Fine-tuned cost per month',
+    'usd',
+    E.add(
+      E.mul(num('requestsPerMonth'), num('finetunedCostPerRequest')),
+      num('finetunedMonthlyHosting'),
+    ),
+    'requests x inference cost + hosting',
+  ),
+  metric(
+    'monthlySavings',
+    'Monthly savings',
+    'usd',
+    E.sub(m('monthlyApi'), m('monthlyFinetuned')),
+    'API - fine-tuned',
+  ),
+];
+
+/** The up-front items in the order the sheet lists them; their total is a sum over them. */
+export const UPFRONT_ITEMS: readonly Metric[] = [
+  metric('upfront.training', 'Final training run (GPU)', 'usd', m('trainingCost')),
+  metric(
+    'upfront.experiments',
+    'Experiment runs (GPU)',
+    'usd',
+    E.mul(num('experimentRuns'), m('trainingCost')),
+  ),
+  metric('upfront.collection', 'Data collection', 'usd', num('dataCollectionCost')),
+  metric(
+    'upfront.labeling',
+    'Labeling (hours x rate)',
+    'usd',
+    E.mul(num('labelingHours'), num('labelingRate')),
+  ),
+  metric('upfront.cleaning', 'Cleaning and formatting', 'usd', num('cleaningCost')),
+  metric(
+    'upfront.engineering',
+    'Experimentation engineering (hours x rate)',
+    'usd',
+    E.mul(num('engineeringHours'), num('engineeringRate')),
+  ),
+  metric('upfront.deployment', 'Deployment and monitoring setup', 'usd', num('deploymentCost')),
+  metric('upfront.hardware', 'Hardware', 'usd', num('hardwareCost')),
+];
+export const UPFRONT_TABLE = 'upfront';
+
+export const UPFRONT_TOTAL: Metric = metric(
+  'upfront',
+  'Total up-front',
+  'usd',
+  E.sum(E.column(UPFRONT_TABLE, 'amount')),
+  'sum of the items above',
+);
+
+const roiAt = (months: Expr): Expr => E.sub(E.mul(m('monthlySavings'), months), m('upfront'));
+
+const volumeNote = E.if(
+  E.lt(num('requestsPerMonth'), ARTICLE_VOLUME.apiBelow),
+  " The volume is under the article's 50K requests/month API threshold.",
+  E.if(
+    E.gt(num('requestsPerMonth'), ARTICLE_VOLUME.fineTuneAbove),
+    " The volume is over the article's 100K requests/month fine-tuning threshold.",
+    '',
+  ),
+);
+
+const breakEven = m('breakEven');
+const horizon = num('horizonMonths');
+const monthsShown = E.round(breakEven, 1);
+
+/** The one-line decision: break-even against the horizon, volume against the article's thresholds. */
+export const VERDICT: Metric = metric(
+  'verdict',
+  'Verdict',
+  'text',
+  E.if(
+    E.ne(m('problem'), ''),
+    m('problem'),
+    E.concat(
+      E.if(
+        E.eq(breakEven, NEVER_TEXT),
+        'Keep the API: the fine-tuned model costs as much as the API each month, so it never pays back.',
+        E.if(
+          E.le(breakEven, horizon),
+          E.concat(
+            'Fine-tune: it pays back in ',
+            monthsShown,
+            ' months, within the ',
+            horizon,
+            '-month horizon.',
+          ),
+          E.concat(
+            'Keep the API: break-even takes ',
+            monthsShown,
+            ' months, beyond the ',
+            horizon,
+            '-month horizon.',
+          ),
+        ),
+      ),
+      volumeNote,
+    ),
+  ),
+);
+
+export const DECISION: readonly Metric[] = [
+  metric(
+    'breakEven',
+    'Break-even (months)',
+    'months',
+    E.if(E.gt(m('monthlySavings'), 0), E.div(m('upfront'), m('monthlySavings')), NEVER_TEXT),
+    'up-front / monthly savings; never without savings',
+  ),
+  metric('roi12', 'ROI at 12 months', 'usd', roiAt(E.literal(12)), 'savings x months - up-front'),
+  metric('roi24', 'ROI at 24 months', 'usd', roiAt(E.literal(24))),
+  metric('roi36', 'ROI at 36 months', 'usd', roiAt(E.literal(36))),
+  metric('roiHorizon', 'ROI at the horizon', 'usd', roiAt(horizon)),
+];
+
+/** The sheet's headline: what the scenario compares, from the inputs as typed. */
+export const TITLE: Metric = metric(
+  'title',
+  'Title',
+  'text',
+  E.concat(
+    'Fine-tuning scenario: ',
+    input('model'),
+    ', ',
+    input('method'),
+    ', ',
+    input('examples'),
+    ' examples on ',
+    input('provider'),
+    ' vs ',
+    input('api'),
+  ),
+);
+
+// ---- Tables (one row per month or catalog row; formulas refer to their own row) -----------
+
+export interface TableColumn extends Metric {
+  /** The column's header in the sheet. */
+  readonly header: string;
+}
+
+const column = (name: string, header: string, format: MetricFormat, expr: Expr): TableColumn => ({
+  ...metric(name, header, format, expr),
+  header,
+});
+
+/** Month 0..horizon: cumulative API, cumulative fine-tuned and their difference. */
+export const TIMELINE: readonly TableColumn[] = [
+  column('month', 'Month', 'count', E.add(E.above('month'), 1)),
+  column('cumulativeApi', 'Cumulative API', 'usd', E.mul(m('monthlyApi'), E.cell('month'))),
+  column(
+    'cumulativeFinetuned',
+    'Cumulative fine-tuned',
+    'usd',
+    E.add(m('upfront'), E.mul(m('monthlyFinetuned'), E.cell('month'))),
+  ),
+  column(
+    'savings',
+    'Savings (ROI)',
+    'usd',
+    E.sub(E.cell('cumulativeApi'), E.cell('cumulativeFinetuned')),
+  ),
+];
+
+/** One row per catalog provider (its name in the key cell): this model, method and data. */
+export const PROVIDERS: readonly TableColumn[] = [
+  column('cost', 'Training cost', 'usd', E.mul(E.cell('hours'), E.cell('price'))),
+  column('hours', 'Hours', 'hours', E.div(m('h100Hours'), E.cell('speed'))),
+  column('price', '$ per GPU-hour', 'usd', E.field('providers', 'pricePerGpuHour', E.cell('key'))),
+  // The GPU row's own name, as the engine shows it (the provider row may say "a-100").
+  column(
+    'gpu',
+    'GPU',
+    'text',
+    E.field('gpus', 'name', E.catalogRow('gpus', E.field('providers', 'gpu', E.cell('key')))),
+  ),
+  column('speed', 'Speed vs H100', 'factor', E.field('gpus', 'speedVsH100', E.cell('gpu'))),
+];
+
+/** One row per catalog method: this model, data and provider. */
+export const METHODS: readonly TableColumn[] = [
+  column(
+    'hours',
+    'Hours',
+    'hours',
+    E.div(
+      ruleHours(num('examples'), m('scale'), E.field('methods', 'timeFactor', E.cell('key'))),
+      m('speed'),
+    ),
+  ),
+  column('cost', 'Training cost', 'usd', E.mul(E.cell('hours'), m('price'))),
+  column(
+    'memoryGb',
+    'Memory (GB)',
+    'gb',
+    memory(
+      E.field('methods', 'weightBytesPerParam', E.cell('key')),
+      E.field('methods', 'trainableFraction', E.cell('key')),
+      E.field('methods', 'stateBytesPerTrainableParam', E.cell('key')),
+    ),
+  ),
+  column(
+    'computeBoundHours',
+    'Compute-bound hours',
+    'hours',
+    computeBound(E.field('methods', 'flopsPerParamToken', E.cell('key'))),
+  ),
+];
+
+/** The matrix's columns for one dataset size: hours, then cost (the size is its header cell). */
+export function matrixColumns(): { hours: TableColumn[]; cost: TableColumn[] } {
+  const hours = MATRIX_DATASET_SIZES.map((_, i) =>
+    column(
+      `hours${i}`,
+      '',
+      'hours',
+      E.div(
+        ruleHours(E.metric(`size${i}`), E.field('models', 'scale', E.cell('key')), m('timeFactor')),
+        m('speed'),
+      ),
+    ),
+  );
+  const cost = MATRIX_DATASET_SIZES.map((_, i) =>
+    column(`cost${i}`, '', 'usd', E.mul(E.cell(`hours${i}`), m('price'))),
+  );
+  return { hours, cost };
+}
+
+/** Every single-cell metric of a scenario, in evaluation-independent order. */
+export function scenarioMetrics(ladderRows: number): Metric[] {
+  return [
+    ...lookupMetrics(ladderRows),
+    ...TRAINING,
+    ...MONTHLY,
+    ...UPFRONT_ITEMS,
+    UPFRONT_TOTAL,
+    ...DECISION,
+    VERDICT,
+    PROBLEM,
+    TITLE,
+  ];
+}
