@@ -15,17 +15,42 @@
 // to inputs and results, so filling a row down computes it.
 import { columnNumber } from '../shared/a1';
 import {
-  ARTICLE_HOURS_PER_EXAMPLE,
+  DECISION,
+  gated,
+  INPUT_CHECKS,
+  LADDER,
+  LADDER_COLUMNS,
+  lookupMetrics,
+  matrixColumns,
   MATRIX_DATASET_SIZES,
-  MEMORY_OVERHEAD_SHARE,
-  normalizeName,
+  METHODS,
+  MONTHLY,
+  PROBLEM,
+  PROVIDERS,
+  render,
   SCENARIO_FIELDS,
-  upfrontItems,
+  scenarioTables,
+  TIMELINE,
+  TITLE,
+  TRAINING,
+  UPFRONT_ITEMS,
+  UPFRONT_TABLE,
+  UPFRONT_TOTAL,
+  VERDICT,
 } from '../engine';
-import type { CatalogIndex, FieldUnit, ScenarioField, ScenarioResult } from '../engine';
-import { CATALOG_SHEET, catalogColumn, columnLetter, headingTexts } from './catalog-sheet';
-import type { TableKey } from './catalog-sheet';
-import { asText, formulaString, sheetRef } from './text';
+import type {
+  CatalogIndex,
+  Expr,
+  FieldUnit,
+  Metric,
+  MetricFormat,
+  RenderEnv,
+  ScenarioField,
+  ScenarioResult,
+} from '../engine';
+import { CATALOG_SHEET, columnLetter } from './catalog-sheet';
+import { catCol, fieldColumn, lookup, matchRow, modelSize } from './lookup-formulas';
+import { asText } from './text';
 
 export type CellOut = string | number;
 
@@ -143,85 +168,13 @@ class Grid {
   }
 }
 
-const CAT = sheetRef(CATALOG_SHEET);
-
-/** A whole catalog column, e.g. 'FT Catalog'!$Y:$Y: rows a user adds count. */
-function catCol(table: TableKey, column: number): string {
-  const letter = catalogColumn(table, column);
-  return `${CAT}!$${letter}:$${letter}`;
-}
-
-/**
- * The engine's normalizeName (src/engine/names.ts) as a formula: lower case, without spaces
- * (ordinary and no-break), tabs and line breaks (CLEAN), "-" and "_". Applies to a cell or,
- * inside ARRAYFORMULA, to a whole column; a number becomes its text, as the engine reads a
- * number typed as a catalog name.
- */
-function normalized(ref: string): string {
-  let text = `CLEAN(${ref})`;
-  for (const dropped of ['CHAR(160)', '" "', '"-"', '"_"']) {
-    text = `SUBSTITUTE(${text},${dropped},"")`;
-  }
-  return `LOWER(${text})`;
-}
-
-/**
- * The row of a catalog table whose name matches `key` as the engine matches names: the
- * first row whose normalized name equals the key's. The engine keeps the first row of a
- * name too (readCatalogGrid warns about the others), so both pick the same row. A key that
- * normalizes to "" ("-", a blank) matches nothing, not a blank row. With `textOnly` a number
- * matches no name at all: in an input cell it is a size or a rate (the caller's IFERROR).
- */
-function matchRow(table: TableKey, key: string, textOnly: boolean): string {
-  const name = normalized(key);
-  // MATCH(TRUE(), names = key): "=" compares text as it is, where MATCH's own comparison
-  // reads *, ? and ~ in a name as wildcards in Sheets (and would pick the wrong row).
-  // A key that is blank or a heading ("Models", "Name") would find a row above the table's
-  // rows and read its blank as zero: it matches nothing instead.
-  const headings = headingTexts(table).map(
-    (text) => `${name}=${formulaString(normalizeName(text))}`,
-  );
-  const found = `IF(OR(${name}="",${headings.join(',')}),NA(),MATCH(TRUE(),ARRAYFORMULA(${normalized(catCol(table, 0))}=${name}),0))`;
-  return textOnly ? `IF(ISTEXT(${key}),${found},NA())` : found;
-}
-
-/** A column of the catalog row `key` names (see matchRow). */
-function lookup(table: TableKey, column: number, key: string, textOnly = false): string {
-  return `INDEX(${catCol(table, column)},${matchRow(table, key, textOnly)})`;
-}
-
-/**
- * The model size an input cell holds, as the engine reads one (CatalogIndex.model): a number,
- * or text that is a size in billions by the engine's SIZE_TEXT (src/engine/names.ts), such as
- * "8B", "8 b", " 8 " or "0.5B"; anything else is #N/A. Sheets keeps "8B" as text when typed
- * (only a plain number becomes a number), so the formula reads the text: spaces, tabs, line
- * breaks and no-break spaces around it and before the "b" are dropped, then what is left must
- * be digits with at most one "." between digits. The value is computed from the digits alone
- * (VALUE of "05" / 10^1), so the sheet's locale decimal separator does not matter. "-5B" is
- * not read (the engine refuses a negative size anyway): it is an error either way.
- * Only functions both Sheets and HyperFormula evaluate (no REGEXMATCH, no LET).
- */
-function modelSize(ref: string): string {
-  let text = ref;
-  for (const space of [9, 10, 13, 160]) text = `SUBSTITUTE(${text},CHAR(${space})," ")`;
-  const lower = `LOWER(TRIM(CLEAN(${text})))`;
-  // CLEAN removed every CHAR(1), so one appended marks the end: drop a final "b" before it.
-  const number = `TRIM(SUBSTITUTE(SUBSTITUTE(${lower}&CHAR(1),"b"&CHAR(1),""),CHAR(1),""))`;
-  let others = number;
-  for (let digit = 0; digit <= 9; digit++) others = `SUBSTITUTE(${others},"${digit}","")`;
-  // Nothing but digits and one "."; and no "." first or last nor an empty text ("||").
-  const shaped = `AND(SUBSTITUTE(${others},".","",1)="",ISERROR(FIND("||","|"&SUBSTITUTE(${number},".","|")&"|")))`;
-  const value = `VALUE(SUBSTITUTE(${number},".",""))/10^MAX(0,LEN(${number})-FIND(".",${number}&"."))`;
-  return `IF(ISNUMBER(${ref}),${ref},IF(${shaped},${value},NA()))`;
-}
-
-/** A lookup by what the user types in an input cell: a number there is never a name. */
-function lookupInput(table: TableKey, column: number, key: string): string {
-  return lookup(table, column, key, true);
-}
-
 const abs = (column: number, row: number): string => `$${columnLetter(column)}$${row}`;
 const rel = (column: number, row: number): string => `${columnLetter(column)}${row}`;
+
+const METRIC_FORMAT: Record<MetricFormat, string> = {
+  ...FORMAT,
+  row: '0',
+};
 
 /** The cell value a resolved name is written as: the catalog's spelling, or its number. */
 function inputCell(result: ScenarioResult, index: CatalogIndex, key: ScenarioField): CellOut {
@@ -247,428 +200,216 @@ function inputCell(result: ScenarioResult, index: CatalogIndex, key: ScenarioFie
   }
 }
 
-/** Catalog models by size, one per size (the first row of a size), as the engine interpolates. */
-function modelsBySize(index: CatalogIndex): string[] {
-  const bySize = new Map<number, string>();
-  for (const row of index.catalog.models) {
-    if (!bySize.has(row.paramsBillions)) bySize.set(row.paramsBillions, row.name);
-  }
-  return [...bySize].sort((a, b) => a[0] - b[0]).map(([, name]) => name);
+/** Where a table sits: its key column, first data row and the columns after the key. */
+interface TablePlace {
+  readonly keyColumn: number;
+  readonly firstRow: number;
+  readonly rows: number;
+  readonly columns: readonly Metric[];
 }
+
+// Results (E:G): fixed rows, nothing grows here.
+const RESULTS_COLUMN = 5;
+const RESULT_ROWS: readonly (readonly [number, readonly Metric[]])[] = [
+  [5, TRAINING],
+  [13, MONTHLY],
+  [19, UPFRONT_ITEMS],
+  [19 + UPFRONT_ITEMS.length, [UPFRONT_TOTAL]],
+  [30, DECISION],
+  [30 + DECISION.length, [VERDICT, PROBLEM]],
+];
+const UPFRONT_HEADER_ROW = 18;
 
 export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): ScenarioLayout {
   const grid = new Grid(SCENARIO_COLUMNS);
   const cells: Record<string, string> = {};
   const { input } = result.resolved;
+  const tables = scenarioTables(index, input.horizonMonths);
 
-  // ---- Inputs (A:C) -------------------------------------------------------------------
-  // Number-like text: the engine reads "50,000", " 12000 ", "$2.49", "35%" and "5e4" as
-  // numbers (parseNumberValue). The formulas do not parse such text in the number cells or the
-  // GPU provider cell, by decision: these cells have number formats, and Sheets turns all of
-  // that typing into a number on entry. Only the Model cell gets text a user types as a
-  // number ("8B"), and modelSize reads it. Text in a number cell needs a leading apostrophe
-  // or a Plain text format; the formulas' arithmetic then still reads plain digits, but an
-  // up-front item that is only a reference (data collection, cleaning, deployment, hardware)
-  // is dropped by SUM, and the verdict compares the text with 50K/100K or the horizon.
-  const at: Partial<Record<ScenarioField, string>> = {};
+  // ---- Where everything is (every formula refers to these) ------------------------------
+  const inputRow = new Map<ScenarioField, number>();
+  SCENARIO_FIELDS.forEach((field, i) => inputRow.set(field.key, FIRST_ROW + i));
+  const at = new Map<string, string>();
+  const place = (name: string, column: number, row: number): void => {
+    at.set(name, abs(column, row));
+    cells[name] = rel(column, row);
+  };
+  for (const check of INPUT_CHECKS)
+    place(`check.${check.field}`, 4, inputRow.get(check.field) ?? 0);
+
+  const lookups = lookupMetrics(tables.ladder.length);
+  const lookupTitleRow = FIRST_ROW + SCENARIO_FIELDS.length + 1;
+  lookups.forEach((metric, i) => place(metric.name, 2, lookupTitleRow + 1 + i));
+  const ladderTitleRow = lookupTitleRow + lookups.length + 2;
+  const ladder: TablePlace = {
+    keyColumn: 1,
+    firstRow: ladderTitleRow + 2,
+    rows: tables.ladder.length,
+    columns: LADDER_COLUMNS,
+  };
+  for (const [row, metrics] of RESULT_ROWS) {
+    metrics.forEach((metric, i) => place(metric.name, RESULTS_COLUMN + 1, row + i));
+  }
+  const matrix = matrixColumns();
+  const places: Record<string, TablePlace> = {
+    timeline: {
+      keyColumn: 0,
+      firstRow: FIRST_ROW,
+      rows: input.horizonMonths + 1,
+      columns: TIMELINE,
+    },
+    providers: {
+      keyColumn: columnNumber('N'),
+      firstRow: FIRST_ROW,
+      rows: tables.providers.length,
+      columns: PROVIDERS,
+    },
+    methods: {
+      keyColumn: columnNumber('U'),
+      firstRow: FIRST_ROW,
+      rows: tables.methods.length,
+      columns: METHODS,
+    },
+    matrix: {
+      keyColumn: columnNumber('AA'),
+      firstRow: FIRST_ROW,
+      rows: tables.matrix.length,
+      columns: [...matrix.hours, ...matrix.cost],
+    },
+    [LADDER]: ladder,
+  };
+  // The timeline has no key column: its first column is the month.
+  const firstColumn = (table: TablePlace): number =>
+    table.keyColumn === 0 ? columnNumber('I') : table.keyColumn + 1;
+  const columnOf = (table: TablePlace, name: string): number => {
+    if (name === 'key') return table.keyColumn;
+    const i = table.columns.findIndex((column) => column.name === name);
+    if (i < 0) throw new Error(`scenario layout: no column ${name}`);
+    return firstColumn(table) + i;
+  };
+  MATRIX_DATASET_SIZES.forEach((_, i) => {
+    // Each matrix column reads its dataset size from its own header cell.
+    at.set(`size${i}`, `${columnLetter(columnOf(places.matrix, `hours${i}`))}$${HEADER_ROW}`);
+  });
+
+  // ---- Rendering a definition into a cell -----------------------------------------------
+  const env = (row?: { table: TablePlace; row: number }): RenderEnv => ({
+    input: (field) => abs(2, inputRow.get(field) ?? 0),
+    inputLabel: (field) =>
+      `${SCENARIO_FIELDS.find((spec) => spec.key === field)?.label ?? field} (B${inputRow.get(field) ?? 0})`,
+    metric: (name) => {
+      const address = at.get(name);
+      if (!address) throw new Error(`scenario layout: metric ${name} has no cell`);
+      return address;
+    },
+    cell: (column, offset) => {
+      if (!row) throw new Error('scenario layout: a table cell outside a table');
+      const c = columnOf(row.table, column);
+      // The key column is absolute so a row copied sideways keeps reading its own name.
+      return column === 'key' ? `$${rel(c, row.row + offset)}` : rel(c, row.row + offset);
+    },
+    column: (table, column) => {
+      if (table === UPFRONT_TABLE) {
+        const first = RESULT_ROWS[2][0];
+        return `${abs(RESULTS_COLUMN + 1, first)}:${abs(RESULTS_COLUMN + 1, first + UPFRONT_ITEMS.length - 1)}`;
+      }
+      const spec = places[table];
+      const c = columnOf(spec, column);
+      return `${abs(c, spec.firstRow)}:${abs(c, spec.firstRow + spec.rows - 1)}`;
+    },
+    catalogRow: (table, key) => matchRow(table, key, true),
+    field: (table, field, rowRef, byName) =>
+      byName
+        ? lookup(table, fieldColumn(table, field), rowRef)
+        : `INDEX(${catCol(table, fieldColumn(table, field))},${rowRef})`,
+    sizeText: modelSize,
+  });
+  const formula = (expr: Expr, row?: { table: TablePlace; row: number }): string =>
+    render(expr, env(row));
+
+  // ---- Title and verdict (rows 1-2) -----------------------------------------------------
+  grid.set(1, 1, formula(TITLE.expr));
+  grid.weights[0][0] = 'bold';
+  grid.set(2, 1, `=${at.get(VERDICT.name) ?? ''}`);
+  grid.weights[1][0] = 'bold';
+
+  // ---- Inputs (A:D) ---------------------------------------------------------------------
+  // Number cells read text that holds a number as that number (VALUE), so a number typed
+  // with a leading apostrophe or into a Plain text cell counts; Check says what is wrong.
   grid.label(TITLE_ROW, 1, 'Inputs (yellow cells are yours to edit)', true);
-  grid.header(HEADER_ROW, 1, ['Input', 'Value', 'Notes']);
-  SCENARIO_FIELDS.forEach((field, i) => {
-    const row = FIRST_ROW + i;
+  grid.header(HEADER_ROW, 1, ['Input', 'Value', 'Notes', 'Check']);
+  SCENARIO_FIELDS.forEach((field) => {
+    const row = inputRow.get(field.key) ?? 0;
     grid.label(row, 1, field.label);
     grid.text(row, 2, inputCell(result, index, field.key), UNIT_FORMAT[field.unit]);
     grid.background(row, 2, INPUT_BACKGROUND);
     grid.label(row, 3, field.help);
-    at[field.key] = abs(2, row);
     cells[`input.${field.key}`] = rel(2, row);
   });
-  const I = (key: ScenarioField): string => at[key] as string;
+  for (const check of INPUT_CHECKS) {
+    grid.set(inputRow.get(check.field) ?? 0, 4, formula(check.expr));
+  }
 
-  // ---- Looked up from the catalog (A:C) -----------------------------------------------
-  let row = FIRST_ROW + SCENARIO_FIELDS.length + 1;
-  grid.label(row, 1, `Looked up from the ${CATALOG_SHEET} sheet`, true);
-  row++;
-  const L: Record<string, string> = {};
-  const ladder = modelsBySize(index);
-  const add = (key: string, label: string, formula: CellOut, format: string, note = ''): void => {
-    grid.label(row, 1, label);
-    grid.set(row, 2, formula, format);
-    grid.label(row, 3, note);
-    L[key] = abs(2, row);
-    cells[`lookup.${key}`] = rel(2, row);
-    row++;
-  };
-  // The ladder sits below the lookups; its rows are known now, so the scale formula can name them.
-  const ladderFirst = row + 18;
-  const ladderLast = ladderFirst + ladder.length - 1;
-  const ladderParams = `$B$${ladderFirst}:$B$${ladderLast}`;
-  const ladderScales = `$C$${ladderFirst}:$C$${ladderLast}`;
-
-  // As the engine reads a model: a size (a number or size text such as "8B") before a name,
-  // so a catalog row named "8B" is not looked up by that name (the size 8 is interpolated).
-  add(
-    'params',
-    'Model parameters (billions)',
-    `=IFERROR(${modelSize(I('model'))},${lookup('models', 1, I('model'))})`,
-    FORMAT.factor,
-    'A catalog model, or the size you typed',
-  );
-  const size = abs(2, row - 1);
-  const segment = `MIN(MAX(IFERROR(MATCH(${size},${ladderParams},1),1),1),${Math.max(1, ladder.length - 1)})`;
-  const interpolated =
-    ladder.length === 1
-      ? `INDEX(${ladderScales},1)*${size}/INDEX(${ladderParams},1)`
-      : `INDEX(${ladderScales},${segment})*EXP(LN(INDEX(${ladderScales},${segment}+1)/INDEX(${ladderScales},${segment}))/LN(INDEX(${ladderParams},${segment}+1)/INDEX(${ladderParams},${segment}))*LN(${size}/INDEX(${ladderParams},${segment})))`;
-  add(
-    'scale',
-    'Model scale factor',
-    `=IF(ISNUMBER(${modelSize(I('model'))}),${interpolated},${lookup('models', 2, I('model'))})`,
-    FORMAT.factor,
-    'A size between catalog models: log-log interpolation',
-  );
-  add(
-    'timeFactor',
-    'Method time factor',
-    `=${lookupInput('methods', 1, I('method'))}`,
-    FORMAT.factor,
-  );
-  add(
-    'flops',
-    'FLOPs per parameter per token',
-    `=${lookupInput('methods', 2, I('method'))}`,
-    FORMAT.factor,
-  );
-  add(
-    'weightBytes',
-    'Weight bytes per parameter',
-    `=${lookupInput('methods', 3, I('method'))}`,
-    FORMAT.factor,
-  );
-  add(
-    'trainable',
-    'Trainable fraction',
-    `=${lookupInput('methods', 4, I('method'))}`,
-    FORMAT.factor,
-  );
-  add(
-    'stateBytes',
-    'State bytes per trainable parameter',
-    `=${lookupInput('methods', 5, I('method'))}`,
-    FORMAT.factor,
-  );
-  add(
-    'gpu',
-    "Provider's GPU",
-    `=IFERROR(${lookupInput('providers', 1, I('provider'))},"H100")`,
-    FORMAT.text,
-    'A $ rate means an H100',
-  );
-  add(
-    'price',
-    '$ per GPU-hour',
-    `=IFERROR(${lookupInput('providers', 2, I('provider'))},${I('provider')})`,
-    FORMAT.usd,
-  );
-  add('speed', 'GPU speed vs H100', `=${lookup('gpus', 3, L.gpu)}`, FORMAT.factor);
-  add('peak', 'GPU peak TFLOPS (bf16 dense)', `=${lookup('gpus', 1, L.gpu)}`, FORMAT.count);
-  add(
-    'apiIn',
-    'API $ per 1K input tokens',
-    `=IF(${I('apiInputPricePer1K')}="",${lookupInput('apis', 1, I('api'))},${I('apiInputPricePer1K')})`,
-    FORMAT.usdPrice,
-    "Your price, or the API's catalog price",
-  );
-  add(
-    'apiOut',
-    'API $ per 1K output tokens',
-    `=IF(${I('apiOutputPricePer1K')}="",${lookupInput('apis', 2, I('api'))},${I('apiOutputPricePer1K')})`,
-    FORMAT.usdPrice,
-    "Your price, or the API's catalog price",
-  );
-  add(
-    'hoursPerExample',
-    'H100 hours per example (scale 1)',
-    ARTICLE_HOURS_PER_EXAMPLE,
-    '0.0000',
-    "The article's rule: 0.0001 x examples x scale",
-  );
-  add(
-    'overhead',
-    'Memory overhead for activations',
-    MEMORY_OVERHEAD_SHARE,
-    FORMAT.ratio,
-    'Assumption (batch 8, sequence about 512)',
-  );
-  row++;
-  grid.label(row, 1, 'Catalog models by size (interpolation for a size)', true);
-  grid.header(row + 1, 1, ['Model', 'Parameters (billions)', 'Scale']);
-  if (row + 2 !== ladderFirst) throw new Error('scenario layout: ladder rows out of place');
-  ladder.forEach((name, i) => {
-    const r = ladderFirst + i;
-    grid.text(r, 1, name);
-    grid.set(r, 2, `=${lookup('models', 1, `$A${r}`)}`, FORMAT.factor);
-    grid.set(r, 3, `=${lookup('models', 2, `$A${r}`)}`, FORMAT.factor);
+  // ---- Looked up from the catalog (A:C) -------------------------------------------------
+  grid.label(lookupTitleRow, 1, `Looked up from the ${CATALOG_SHEET} sheet`, true);
+  lookups.forEach((metric, i) => {
+    const row = lookupTitleRow + 1 + i;
+    grid.label(row, 1, metric.label);
+    grid.set(row, 2, formula(metric.expr), METRIC_FORMAT[metric.format]);
+    grid.label(row, 3, metric.how);
+    cells[`lookup.${metric.name}`] = rel(2, row);
   });
-  const chartsRow = ladderLast + 2;
+  grid.label(ladderTitleRow, 1, 'Catalog models by size (interpolation for a size)', true);
+  grid.header(ladderTitleRow + 1, 1, ['Model', ...LADDER_COLUMNS.map((column) => column.label)]);
+  writeTable(ladder, tables.ladder, false);
+  const chartsRow = ladder.firstRow + ladder.rows + 1;
 
-  // ---- Results (E:G) ------------------------------------------------------------------
-  const E = 5;
-  const F = (r: number): string => abs(6, r);
-  grid.label(TITLE_ROW, E, 'Results (formulas over the inputs and the catalog)', true);
-  grid.header(HEADER_ROW, E, ['Result', 'Value', 'How']);
-  const result1 = (
-    r: number,
-    key: string,
-    label: string,
-    formula: string,
-    format: string,
-    how: string,
-  ): void => {
-    grid.label(r, E, label);
-    grid.set(r, E + 1, formula, format);
-    grid.label(r, E + 2, how);
-    cells[key] = rel(6, r);
-  };
-  result1(
-    5,
-    'h100Hours',
-    "H100 GPU-hours (the article's rule)",
-    `=${L.hoursPerExample}*${I('examples')}*${L.scale}*${L.timeFactor}`,
-    FORMAT.hours,
-    '0.0001 x examples x scale x method factor',
-  );
-  result1(
-    6,
-    'trainingHours',
-    "Training hours on the provider's GPU",
-    `=${F(5)}/${L.speed}`,
-    FORMAT.hours,
-    'H100 hours / GPU speed',
-  );
-  result1(
-    7,
-    'trainingTokens',
-    'Training tokens',
-    `=${I('examples')}*${I('tokensPerExample')}*${I('epochs')}`,
-    FORMAT.count,
-    'examples x tokens x epochs',
-  );
-  result1(
-    8,
-    'computeBoundHours',
-    'Compute-bound hours (cross-check)',
-    `=${L.flops}*${L.params}*1000000000*${F(7)}/(${L.peak}*1000000000000*${I('mfu')}*3600)`,
-    FORMAT.hours,
-    'k x params x tokens / (peak FLOPS x MFU x 3600)',
-  );
-  result1(
-    9,
-    'memoryGb',
-    'GPU memory (GB)',
-    `=${L.params}*(${L.weightBytes}+${L.trainable}*${L.stateBytes})*(1+${L.overhead})`,
-    FORMAT.gb,
-    'params x bytes per param x (1 + overhead)',
-  );
-  result1(
-    10,
-    'trainingCost',
-    'GPU cost of the training run',
-    `=${F(6)}*${L.price}`,
-    FORMAT.usd,
-    'hours x $ per GPU-hour',
-  );
-  grid.label(12, E, 'Monthly costs', true);
-  result1(
-    13,
-    'apiCostPerRequest',
-    'API cost per request',
-    `=${I('inputTokensPerRequest')}/1000*${L.apiIn}+${I('outputTokensPerRequest')}/1000*${L.apiOut}`,
-    FORMAT.usdPrice,
-    'tokens / 1000 x $ per 1K',
-  );
-  result1(
-    14,
-    'monthlyApi',
-    'API cost per month',
-    `=${I('requestsPerMonth')}*${F(13)}`,
-    FORMAT.usd,
-    'requests x cost per request',
-  );
-  result1(
-    15,
-    'monthlyFinetuned',
-    'Fine-tuned cost per month',
-    `=${I('requestsPerMonth')}*${I('finetunedCostPerRequest')}+${I('finetunedMonthlyHosting')}`,
-    FORMAT.usd,
-    'requests x inference cost + hosting',
-  );
-  result1(
-    16,
-    'monthlySavings',
-    'Monthly savings',
-    `=${F(14)}-${F(15)}`,
-    FORMAT.usd,
-    'API - fine-tuned',
-  );
-
-  const UPFRONT_TITLE = 18;
-  grid.header(UPFRONT_TITLE, E, ['Up-front breakdown', 'Amount', '']);
-  const itemFormulas = [
-    `=${F(10)}`,
-    `=${I('experimentRuns')}*${F(10)}`,
-    `=${I('dataCollectionCost')}`,
-    `=${I('labelingHours')}*${I('labelingRate')}`,
-    `=${I('cleaningCost')}`,
-    `=${I('engineeringHours')}*${I('engineeringRate')}`,
-    `=${I('deploymentCost')}`,
-    `=${I('hardwareCost')}`,
-  ];
-  const items = upfrontItems({ ...input, trainingRunCost: 0 });
-  if (items.length !== itemFormulas.length)
-    throw new Error('scenario layout: up-front items changed');
-  items.forEach((item, i) => {
-    grid.label(UPFRONT_TITLE + 1 + i, E, item.label);
-    grid.set(UPFRONT_TITLE + 1 + i, E + 1, itemFormulas[i], FORMAT.usd);
-    cells[`upfront.${i}`] = rel(6, UPFRONT_TITLE + 1 + i);
+  // ---- Results (E:G) --------------------------------------------------------------------
+  grid.label(TITLE_ROW, RESULTS_COLUMN, 'Results (formulas over the inputs and the catalog)', true);
+  grid.header(HEADER_ROW, RESULTS_COLUMN, ['Result', 'Value', 'How']);
+  grid.label(12, RESULTS_COLUMN, 'Monthly costs', true);
+  grid.header(UPFRONT_HEADER_ROW, RESULTS_COLUMN, ['Up-front breakdown', 'Amount', '']);
+  grid.label(29, RESULTS_COLUMN, 'Break-even and ROI', true);
+  for (const [row, metrics] of RESULT_ROWS) {
+    metrics.forEach((metric, i) => {
+      const r = row + i;
+      // The verdict and the input check explain a bad input; every other result waits for valid ones.
+      const expr = metric === VERDICT || metric === PROBLEM ? metric.expr : gated(metric.expr);
+      grid.label(r, RESULTS_COLUMN, metric.label);
+      grid.set(r, RESULTS_COLUMN + 1, formula(expr), METRIC_FORMAT[metric.format]);
+      grid.label(r, RESULTS_COLUMN + 2, metric.how);
+    });
+  }
+  UPFRONT_ITEMS.forEach((item, i) => {
+    cells[`upfront.${i}`] = cells[item.name];
   });
-  const upfrontLast = UPFRONT_TITLE + items.length;
-  const TOTAL = upfrontLast + 1;
-  result1(
-    TOTAL,
-    'upfront',
-    'Total up-front',
-    `=SUM(${F(UPFRONT_TITLE + 1)}:${F(upfrontLast)})`,
-    FORMAT.usd,
-    'sum of the items above',
-  );
-  grid.weights[TOTAL - 1][E - 1] = 'bold';
-  grid.weights[TOTAL - 1][E] = 'bold';
+  const total = RESULT_ROWS[3][0];
+  grid.weights[total - 1][RESULTS_COLUMN - 1] = 'bold';
+  grid.weights[total - 1][RESULTS_COLUMN] = 'bold';
 
-  const BE = TOTAL + 2;
-  grid.label(BE, E, 'Break-even and ROI', true);
-  result1(
-    BE + 1,
-    'breakEven',
-    'Break-even (months)',
-    `=IF(${F(16)}>0,${F(TOTAL)}/${F(16)},"never")`,
-    FORMAT.months,
-    'up-front / monthly savings; never without savings',
-  );
-  result1(
-    BE + 2,
-    'roi12',
-    'ROI at 12 months',
-    `=${F(16)}*12-${F(TOTAL)}`,
-    FORMAT.usd,
-    'savings x months - up-front',
-  );
-  result1(BE + 3, 'roi24', 'ROI at 24 months', `=${F(16)}*24-${F(TOTAL)}`, FORMAT.usd, '');
-  result1(BE + 4, 'roi36', 'ROI at 36 months', `=${F(16)}*36-${F(TOTAL)}`, FORMAT.usd, '');
-  result1(
-    BE + 5,
-    'roiHorizon',
-    'ROI at the horizon',
-    `=${F(16)}*${I('horizonMonths')}-${F(TOTAL)}`,
-    FORMAT.usd,
-    '',
-  );
-  const be = F(BE + 1);
-  const h = I('horizonMonths');
-  const req = I('requestsPerMonth');
-  const verdict =
-    `=IF(${be}="never",${formulaString('Keep the API: the fine-tuned model costs as much as the API each month, so it never pays back.')},` +
-    `IF(${be}<=${h},"Fine-tune: it pays back in "&ROUND(${be},1)&" months, within the "&${h}&"-month horizon.",` +
-    `"Keep the API: break-even takes "&ROUND(${be},1)&" months, beyond the "&${h}&"-month horizon."))` +
-    `&IF(${req}<50000," The volume is under the article's 50K requests/month API threshold.",` +
-    `IF(${req}>100000," The volume is over the article's 100K requests/month fine-tuning threshold.",""))`;
-  result1(BE + 6, 'verdict', 'Verdict', verdict, FORMAT.text, '');
-
-  // ---- Title and verdict (rows 1-2) ---------------------------------------------------
-  const { model, method, provider, api } = result.resolved;
-  grid.label(
-    1,
-    1,
-    `Fine-tuning scenario: ${model.name}, ${method.name}, ${input.examples} examples on ${provider.name} vs ${api.name}`,
-    true,
-  );
-  grid.set(2, 1, `=${F(BE + 6)}`);
-  grid.weights[1][0] = 'bold';
-
-  // ---- Monthly timeline (I:L) ---------------------------------------------------------
+  // ---- Tables ---------------------------------------------------------------------------
+  const { method, provider } = result.resolved;
   const T = columnNumber('I');
   grid.label(TITLE_ROW, T, `Monthly timeline (0 to ${input.horizonMonths} months)`, true);
-  grid.header(HEADER_ROW, T, ['Month', 'Cumulative API', 'Cumulative fine-tuned', 'Savings (ROI)']);
-  for (let month = 0; month <= input.horizonMonths; month++) {
-    const r = FIRST_ROW + month;
-    grid.set(r, T, month === 0 ? 0 : `=${rel(T, r - 1)}+1`, '0');
-    grid.set(r, T + 1, `=${F(14)}*${rel(T, r)}`, FORMAT.usd);
-    grid.set(r, T + 2, `=${F(TOTAL)}+${F(15)}*${rel(T, r)}`, FORMAT.usd);
-    grid.set(r, T + 3, `=${rel(T + 1, r)}-${rel(T + 2, r)}`, FORMAT.usd);
-  }
-  const timelineLast = FIRST_ROW + input.horizonMonths;
+  grid.header(
+    HEADER_ROW,
+    T,
+    TIMELINE.map((column) => column.label),
+  );
+  writeTable(places.timeline, [], true);
   cells.timelineFirst = rel(T, FIRST_ROW);
 
-  // ---- Provider comparison (N:S) ------------------------------------------------------
-  const P = columnNumber('N');
+  const P = places.providers.keyColumn;
   grid.label(TITLE_ROW, P, 'Training cost by provider (this model, method and data)', true);
-  grid.header(HEADER_ROW, P, [
-    'Provider',
-    'Training cost',
-    'Hours',
-    '$ per GPU-hour',
-    'GPU',
-    'Speed vs H100',
-  ]);
-  result.providers.forEach((providerRow, i) => {
-    const r = FIRST_ROW + i;
-    grid.text(r, P, providerRow.provider);
-    grid.set(r, P + 1, `=${rel(P + 2, r)}*${rel(P + 3, r)}`, FORMAT.usd);
-    grid.set(r, P + 2, `=${F(5)}/${rel(P + 5, r)}`, FORMAT.hours);
-    grid.set(r, P + 3, `=${lookup('providers', 2, `$${columnLetter(P)}${r}`)}`, FORMAT.usd);
-    // The GPU row's own name, as the engine shows it (the provider row may say "a-100").
-    grid.set(r, P + 4, `=${lookup('gpus', 0, lookup('providers', 1, `$${columnLetter(P)}${r}`))}`);
-    grid.set(r, P + 5, `=${lookup('gpus', 3, rel(P + 4, r))}`, FORMAT.factor);
-  });
-  const providersLast = FIRST_ROW + result.providers.length - 1;
+  grid.header(HEADER_ROW, P, ['Provider', ...PROVIDERS.map((column) => column.label)]);
+  writeTable(places.providers, tables.providers, true);
 
-  // ---- Methods (U:Y) ------------------------------------------------------------------
-  const M = columnNumber('U');
+  const M = places.methods.keyColumn;
   grid.label(TITLE_ROW, M, 'LoRA vs full vs QLoRA (this model, data and provider)', true);
-  grid.header(HEADER_ROW, M, [
-    'Method',
-    'Hours',
-    'Training cost',
-    'Memory (GB)',
-    'Compute-bound hours',
-  ]);
-  result.methods.forEach((methodRow, i) => {
-    const r = FIRST_ROW + i;
-    const key = `$${columnLetter(M)}${r}`;
-    grid.text(r, M, methodRow.method);
-    grid.set(
-      r,
-      M + 1,
-      `=${L.hoursPerExample}*${I('examples')}*${L.scale}*${lookup('methods', 1, key)}/${L.speed}`,
-      FORMAT.hours,
-    );
-    grid.set(r, M + 2, `=${rel(M + 1, r)}*${L.price}`, FORMAT.usd);
-    grid.set(
-      r,
-      M + 3,
-      `=${L.params}*(${lookup('methods', 3, key)}+${lookup('methods', 4, key)}*${lookup('methods', 5, key)})*(1+${L.overhead})`,
-      FORMAT.gb,
-    );
-    grid.set(
-      r,
-      M + 4,
-      `=${lookup('methods', 2, key)}*${L.params}*1000000000*${F(7)}/(${L.peak}*1000000000000*${I('mfu')}*3600)`,
-      FORMAT.hours,
-    );
-  });
-  const methodsLast = FIRST_ROW + result.methods.length - 1;
+  grid.header(HEADER_ROW, M, ['Method', ...METHODS.map((column) => column.label)]);
+  writeTable(places.methods, tables.methods, true);
 
-  // ---- Model × dataset size (AA:AK) ---------------------------------------------------
-  const X = columnNumber('AA');
+  const X = places.matrix.keyColumn;
   const sizes = MATRIX_DATASET_SIZES;
   grid.label(
     TITLE_ROW,
@@ -682,30 +423,35 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     ['Model', ...sizes, ...sizes],
     [FORMAT.text, ...sizes.map(() => '#,##0" ex. (h)"'), ...sizes.map(() => '#,##0" ex. ($)"')],
   );
-  result.matrix.models.forEach((name, i) => {
-    const r = FIRST_ROW + i;
-    grid.text(r, X, name);
-    sizes.forEach((_, j) => {
-      const hc = X + 1 + j;
-      const sizeRef = `${columnLetter(hc)}$${HEADER_ROW}`;
-      grid.set(
-        r,
-        hc,
-        `=${L.hoursPerExample}*${sizeRef}*${lookup('models', 2, `$${columnLetter(X)}${r}`)}*${L.timeFactor}/${L.speed}`,
-        FORMAT.hours,
-      );
-      grid.set(r, hc + sizes.length, `=${rel(hc, r)}*${L.price}`, FORMAT.usd);
-    });
-  });
-  const matrixLast = FIRST_ROW + result.matrix.models.length - 1;
+  writeTable(places.matrix, tables.matrix, true);
 
-  const rows = Math.max(grid.values.length, timelineLast, providersLast, methodsLast, matrixLast);
+  /** A table's rows: its key (a catalog name or, for the timeline, nothing) and its columns. */
+  function writeTable(table: TablePlace, keys: readonly string[], isResult: boolean): void {
+    for (let i = 0; i < table.rows; i++) {
+      const row = table.firstRow + i;
+      if (table.keyColumn > 0) grid.text(row, table.keyColumn, keys[i]);
+      table.columns.forEach((column, c) => {
+        const where = firstColumn(table) + c;
+        // The timeline starts at month 0; each later month is the one above plus 1.
+        if (table === places.timeline && c === 0 && i === 0) {
+          grid.set(row, where, 0, '0');
+          return;
+        }
+        const expr = isResult ? gated(column.expr) : column.expr;
+        const format = table === places.timeline && c === 0 ? '0' : METRIC_FORMAT[column.format];
+        grid.set(row, where, formula(expr, { table, row }), format);
+      });
+    }
+  }
+
+  const last = (table: TablePlace): number => table.firstRow + table.rows - 1;
+  const rows = Math.max(grid.values.length, ...Object.values(places).map(last));
   grid.extend(rows);
   const charts: ChartSpec[] = [
     {
       type: 'LINE',
       title: 'Cumulative cost: API vs fine-tuned (they cross at break-even)',
-      range: [HEADER_ROW, T, timelineLast - HEADER_ROW + 1, 3],
+      range: [HEADER_ROW, T, last(places.timeline) - HEADER_ROW + 1, 3],
       options: { hAxis: 'Month', vAxis: 'US dollars' },
       anchorRow: chartsRow,
       anchorColumn: 1,
@@ -713,7 +459,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     {
       type: 'COLUMN',
       title: 'Training cost by provider',
-      range: [HEADER_ROW, P, providersLast - HEADER_ROW + 1, 2],
+      range: [HEADER_ROW, P, last(places.providers) - HEADER_ROW + 1, 2],
       options: {},
       anchorRow: chartsRow + 20,
       anchorColumn: 1,
@@ -721,7 +467,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     {
       type: 'PIE',
       title: 'Up-front cost breakdown',
-      range: [UPFRONT_TITLE, E, items.length + 1, 2],
+      range: [UPFRONT_HEADER_ROW, RESULTS_COLUMN, UPFRONT_ITEMS.length + 1, 2],
       options: {},
       anchorRow: chartsRow + 40,
       anchorColumn: 1,

@@ -74,12 +74,16 @@ export type Expr =
   | { readonly kind: 'at'; readonly range: Expr; readonly position: Expr }
   /** The catalog row a name stands for, by the engine's name rules; #N/A when none. */
   | { readonly kind: 'catalogRow'; readonly table: TableKey; readonly key: Expr }
-  /** A column of a found catalog row. */
+  /**
+   * A column of a catalog row: `row` is a found row (a catalogRow node or a metric holding
+   * one), or with `byName` a name (a table row's key cell) looked up on the spot.
+   */
   | {
       readonly kind: 'field';
       readonly table: TableKey;
       readonly field: string;
       readonly row: Expr;
+      readonly byName: boolean;
     }
   /** A model size typed as a number or as text such as "8B"; #N/A for anything else. */
   | { readonly kind: 'sizeText'; readonly value: Expr };
@@ -103,7 +107,7 @@ export interface RenderEnv {
   cell(column: string, offset: 0 | -1): string;
   column(table: string, column: string): string;
   catalogRow(table: TableKey, key: string): string;
-  field(table: TableKey, field: string, row: string): string;
+  field(table: TableKey, field: string, row: string, byName: boolean): string;
   sizeText(value: string): string;
 }
 
@@ -337,8 +341,7 @@ export function evaluate(expr: Expr, env: EvalEnv): Value {
       return env.catalogRow(expr.table, evaluate(expr.key, env));
     case 'field': {
       const given = evaluate(expr.row, env);
-      // A table row names its catalog row in its key cell: look that name up.
-      const row = typeof given === 'string' ? env.catalogRow(expr.table, given) : given;
+      const row = expr.byName ? env.catalogRow(expr.table, given) : given;
       if (isError(row)) return row;
       if (!isFoundRow(row)) return new SheetError('#VALUE!');
       const value = row.found[expr.field];
@@ -426,7 +429,7 @@ function renderNode(expr: Expr, env: RenderEnv): string {
     case 'catalogRow':
       return env.catalogRow(expr.table, renderNode(expr.key, env));
     case 'field':
-      return env.field(expr.table, expr.field, renderNode(expr.row, env));
+      return env.field(expr.table, expr.field, renderNode(expr.row, env), expr.byName);
     case 'sizeText':
       return env.sizeText(renderNode(expr.value, env));
   }
@@ -518,6 +521,14 @@ export const E = {
     table,
     field,
     row,
+    byName: false,
+  }),
+  fieldByName: (table: TableKey, field: string, name: Expr): Expr => ({
+    kind: 'field',
+    table,
+    field,
+    row: name,
+    byName: true,
   }),
   sizeText: (value: Operand): Expr => ({ kind: 'sizeText', value: lift(value) }),
 } as const;

@@ -193,9 +193,9 @@ export const LADDER_COLUMNS: readonly Metric[] = [
     'params',
     'Parameters (billions)',
     'factor',
-    E.field('models', 'paramsBillions', E.cell('key')),
+    E.fieldByName('models', 'paramsBillions', E.cell('key')),
   ),
-  metric('scale', 'Scale', 'factor', E.field('models', 'scale', E.cell('key'))),
+  metric('scale', 'Scale', 'factor', E.fieldByName('models', 'scale', E.cell('key'))),
 ];
 
 /** Log-log interpolation of the scale between the ladder's models, end segments extended. */
@@ -301,17 +301,13 @@ export function lookupMetrics(ladderRows: number): Metric[] {
         E.field('providers', 'pricePerGpuHour', m('providerRow')),
       ),
     ),
-    metric(
-      'speed',
-      'GPU speed vs H100',
-      'factor',
-      E.field('gpus', 'speedVsH100', E.catalogRow('gpus', m('gpu'))),
-    ),
+    metric('gpuRow', "Provider's GPU row", 'row', E.catalogRow('gpus', m('gpu'))),
+    metric('speed', 'GPU speed vs H100', 'factor', E.field('gpus', 'speedVsH100', m('gpuRow'))),
     metric(
       'peak',
       'GPU peak TFLOPS (bf16 dense)',
       'count',
-      E.field('gpus', 'peakTflopsBf16', E.catalogRow('gpus', m('gpu'))),
+      E.field('gpus', 'peakTflopsBf16', m('gpuRow')),
     ),
     metric(
       'apiIn',
@@ -613,15 +609,20 @@ export const TIMELINE: readonly TableColumn[] = [
 export const PROVIDERS: readonly TableColumn[] = [
   column('cost', 'Training cost', 'usd', E.mul(E.cell('hours'), E.cell('price'))),
   column('hours', 'Hours', 'hours', E.div(m('h100Hours'), E.cell('speed'))),
-  column('price', '$ per GPU-hour', 'usd', E.field('providers', 'pricePerGpuHour', E.cell('key'))),
+  column(
+    'price',
+    '$ per GPU-hour',
+    'usd',
+    E.fieldByName('providers', 'pricePerGpuHour', E.cell('key')),
+  ),
   // The GPU row's own name, as the engine shows it (the provider row may say "a-100").
   column(
     'gpu',
     'GPU',
     'text',
-    E.field('gpus', 'name', E.catalogRow('gpus', E.field('providers', 'gpu', E.cell('key')))),
+    E.fieldByName('gpus', 'name', E.fieldByName('providers', 'gpu', E.cell('key'))),
   ),
-  column('speed', 'Speed vs H100', 'factor', E.field('gpus', 'speedVsH100', E.cell('gpu'))),
+  column('speed', 'Speed vs H100', 'factor', E.fieldByName('gpus', 'speedVsH100', E.cell('gpu'))),
 ];
 
 /** One row per catalog method: this model, data and provider. */
@@ -631,7 +632,7 @@ export const METHODS: readonly TableColumn[] = [
     'Hours',
     'hours',
     E.div(
-      ruleHours(num('examples'), m('scale'), E.field('methods', 'timeFactor', E.cell('key'))),
+      ruleHours(num('examples'), m('scale'), E.fieldByName('methods', 'timeFactor', E.cell('key'))),
       m('speed'),
     ),
   ),
@@ -641,16 +642,16 @@ export const METHODS: readonly TableColumn[] = [
     'Memory (GB)',
     'gb',
     memory(
-      E.field('methods', 'weightBytesPerParam', E.cell('key')),
-      E.field('methods', 'trainableFraction', E.cell('key')),
-      E.field('methods', 'stateBytesPerTrainableParam', E.cell('key')),
+      E.fieldByName('methods', 'weightBytesPerParam', E.cell('key')),
+      E.fieldByName('methods', 'trainableFraction', E.cell('key')),
+      E.fieldByName('methods', 'stateBytesPerTrainableParam', E.cell('key')),
     ),
   ),
   column(
     'computeBoundHours',
     'Compute-bound hours',
     'hours',
-    computeBound(E.field('methods', 'flopsPerParamToken', E.cell('key'))),
+    computeBound(E.fieldByName('methods', 'flopsPerParamToken', E.cell('key'))),
   ),
 ];
 
@@ -662,7 +663,11 @@ export function matrixColumns(): { hours: TableColumn[]; cost: TableColumn[] } {
       '',
       'hours',
       E.div(
-        ruleHours(E.metric(`size${i}`), E.field('models', 'scale', E.cell('key')), m('timeFactor')),
+        ruleHours(
+          E.metric(`size${i}`),
+          E.fieldByName('models', 'scale', E.cell('key')),
+          m('timeFactor'),
+        ),
         m('speed'),
       ),
     ),

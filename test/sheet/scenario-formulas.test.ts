@@ -13,6 +13,16 @@ import {
   withDefaultScenario,
 } from './helpers';
 
+/**
+ * A bad input is explained, not propagated: the result shows a blank, and the verdict (row 2
+ * and its own cell) starts with the input's label, cell and what is wrong.
+ */
+function expectExplained(ev: Evaluated, result: string, message: string): void {
+  expect(ev.byLabel(result)).toBe('');
+  expect(String(ev.rows()[1][0])).toContain(message);
+  expect(ev.byLabel('Verdict')).toBe(ev.rows()[1][0]);
+}
+
 /** Compares every number the sheet shows with the engine's result. */
 function compareSheet(ev: Evaluated, result: ScenarioResult): void {
   const { training, monthly, upfront, roi } = result;
@@ -309,11 +319,11 @@ describe('the scenario sheet matches names as the engine does', () => {
         ['GPU provider', 'GPU-providers', 'RunPod on-demand'],
       ]) {
         ev.setInput(label, typed);
-        expect(ev.byLabel('GPU cost of the training run')).toMatch(/^#/);
+        expectExplained(ev, 'GPU cost of the training run', `${label} (B`);
         ev.setInput(label, canonical);
       }
       ev.setInput('API', 'APIs');
-      expect(ev.byLabel('API cost per month')).toMatch(/^#/);
+      expectExplained(ev, 'API cost per month', "API (B12): 'APIs' is not in the FT Catalog sheet");
       ev.setInput('API', 'Claude');
       // 0.0001 x 10,000 x 2 x 0.25 = 0.5 H100 hours on RunPod at $2.49 = $1.245.
       expectClose(ev.byLabel('GPU cost of the training run'), 1.245, 'restored');
@@ -385,11 +395,11 @@ describe('the scenario sheet matches names as the engine does', () => {
           ['GPU provider', 'RunPod on-demand'],
         ]) {
           ev.setInput(label, typed);
-          expect(ev.byLabel('GPU cost of the training run')).toMatch(/^#/);
+          expectExplained(ev, 'GPU cost of the training run', `${label} (B`);
           ev.setInput(label, canonical);
         }
         ev.setInput('API', typed);
-        expect(ev.byLabel('API cost per month')).toMatch(/^#/);
+        expectExplained(ev, 'API cost per month', 'API (B12)');
         ev.setInput('API', 'Claude');
       }
       expectClose(ev.byLabel('GPU cost of the training run'), 1.245, 'restored');
@@ -519,10 +529,15 @@ describe('the scenario sheet reads a model typed as size text as the engine does
       expectClose(ev.byLabel('GPU cost of the training run'), 0.25 * scale * 2.49, 'cost');
       compareSheet(ev, engineResult(s, { model: engineTyped }));
       compareSheet(ev, engineResult(s, { model: size }));
-      // Every cell but the input itself shows what typing the number shows.
+      // Every cell but the input itself and the title that quotes it shows what typing the
+      // number shows.
       const asText = ev.rows();
       const r = asText.findIndex((row) => row[0] === 'Model');
       asText[r][1] = asNumber[r][1];
+      expect(asText[0][0]).toBe(
+        `Fine-tuning scenario: ${typed.replace(/^'/, '')}, LoRA, 10000 examples on RunPod on-demand vs Claude`,
+      );
+      asText[0][0] = asNumber[0][0];
       expect(asText).toEqual(asNumber);
     });
   });
@@ -533,7 +548,11 @@ describe('the scenario sheet reads a model typed as size text as the engine does
       withDefaultScenario((ev, s) => {
         ev.setInput('Model', `'${typed}`);
         expect(ev.byLabel('Model parameters (billions)', 1)).toMatch(/^#/);
-        expect(ev.byLabel('GPU cost of the training run')).toMatch(/^#/);
+        expectExplained(
+          ev,
+          'GPU cost of the training run',
+          `Model (B5): '${typed}' is not a size or a model in the FT Catalog sheet`,
+        );
         expect(() => engineResult(s, { model: typed })).toThrow(/model/);
       });
     },
