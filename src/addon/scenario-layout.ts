@@ -16,7 +16,6 @@
 import { columnNumber } from '../shared/a1';
 import {
   DECISION,
-  gated,
   INPUT_CHECKS,
   LADDER,
   LADDER_COLUMNS,
@@ -361,7 +360,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
   });
   grid.label(ladderTitleRow, 1, 'Catalog models by size (interpolation for a size)', true);
   grid.header(ladderTitleRow + 1, 1, ['Model', ...LADDER_COLUMNS.map((column) => column.label)]);
-  writeTable(ladder, tables.ladder, false);
+  writeTable(ladder, tables.ladder);
   const chartsRow = ladder.firstRow + ladder.rows + 1;
 
   // ---- Results (E:G) --------------------------------------------------------------------
@@ -373,10 +372,8 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
   for (const [row, metrics] of RESULT_ROWS) {
     metrics.forEach((metric, i) => {
       const r = row + i;
-      // The verdict and the input check explain a bad input; every other result waits for valid ones.
-      const expr = metric === VERDICT || metric === PROBLEM ? metric.expr : gated(metric.expr);
       grid.label(r, RESULTS_COLUMN, metric.label);
-      grid.set(r, RESULTS_COLUMN + 1, formula(expr), METRIC_FORMAT[metric.format]);
+      grid.set(r, RESULTS_COLUMN + 1, formula(metric.expr), METRIC_FORMAT[metric.format]);
       grid.label(r, RESULTS_COLUMN + 2, metric.how);
     });
   }
@@ -396,18 +393,18 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     T,
     TIMELINE.map((column) => column.label),
   );
-  writeTable(places.timeline, [], true);
+  writeTable(places.timeline, []);
   cells.timelineFirst = rel(T, FIRST_ROW);
 
   const P = places.providers.keyColumn;
   grid.label(TITLE_ROW, P, 'Training cost by provider (this model, method and data)', true);
   grid.header(HEADER_ROW, P, ['Provider', ...PROVIDERS.map((column) => column.label)]);
-  writeTable(places.providers, tables.providers, true);
+  writeTable(places.providers, tables.providers);
 
   const M = places.methods.keyColumn;
   grid.label(TITLE_ROW, M, 'LoRA vs full vs QLoRA (this model, data and provider)', true);
   grid.header(HEADER_ROW, M, ['Method', ...METHODS.map((column) => column.label)]);
-  writeTable(places.methods, tables.methods, true);
+  writeTable(places.methods, tables.methods);
 
   const X = places.matrix.keyColumn;
   const sizes = MATRIX_DATASET_SIZES;
@@ -423,10 +420,10 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     ['Model', ...sizes, ...sizes],
     [FORMAT.text, ...sizes.map(() => '#,##0" ex. (h)"'), ...sizes.map(() => '#,##0" ex. ($)"')],
   );
-  writeTable(places.matrix, tables.matrix, true);
+  writeTable(places.matrix, tables.matrix);
 
   /** A table's rows: its key (a catalog name or, for the timeline, nothing) and its columns. */
-  function writeTable(table: TablePlace, keys: readonly string[], isResult: boolean): void {
+  function writeTable(table: TablePlace, keys: readonly string[]): void {
     for (let i = 0; i < table.rows; i++) {
       const row = table.firstRow + i;
       if (table.keyColumn > 0) grid.text(row, table.keyColumn, keys[i]);
@@ -437,9 +434,8 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
           grid.set(row, where, 0, '0');
           return;
         }
-        const expr = isResult ? gated(column.expr) : column.expr;
         const format = table === places.timeline && c === 0 ? '0' : METRIC_FORMAT[column.format];
-        grid.set(row, where, formula(expr, { table, row }), format);
+        grid.set(row, where, formula(column.expr, { table, row }), format);
       });
     }
   }

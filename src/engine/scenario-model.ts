@@ -44,6 +44,13 @@ const metric = (
 ): Metric => ({ name, label, how, format, expr });
 
 const m = E.metric;
+
+/** A result shown only when every input is valid: a blank otherwise, never an error chain. */
+export const gated = (expr: Expr): Expr => E.if(E.eq(m('problem'), ''), expr, '');
+
+/** A result: like a metric, shown once the inputs are valid (see gated). */
+const result = (name: string, label: string, format: MetricFormat, expr: Expr, how = ''): Metric =>
+  metric(name, label, format, gated(expr), how);
 const input = E.input;
 /** A numeric input as a number: text that holds a number counts as that number. */
 const num = (field: ScenarioField): Expr => E.value(input(field));
@@ -176,9 +183,6 @@ export const PROBLEM: Metric = metric(
   ),
   'the first input that is not valid, or blank',
 );
-
-/** A result shown only when every input is valid: a blank otherwise, never an error chain. */
-export const gated = (expr: Expr): Expr => E.if(E.eq(m('problem'), ''), expr, '');
 
 // ---- Catalog lookups ---------------------------------------------------------------------
 
@@ -374,42 +378,42 @@ const memory = (weightBytes: Expr, trainable: Expr, stateBytes: Expr): Expr =>
   );
 
 export const TRAINING: readonly Metric[] = [
-  metric(
+  result(
     'h100Hours',
     "H100 GPU-hours (the article's rule)",
     'hours',
     ruleHours(num('examples'), m('scale'), m('timeFactor')),
     '0.0001 x examples x scale x method factor',
   ),
-  metric(
+  result(
     'trainingHours',
     "Training hours on the provider's GPU",
     'hours',
     E.div(m('h100Hours'), m('speed')),
     'H100 hours / GPU speed',
   ),
-  metric(
+  result(
     'trainingTokens',
     'Training tokens',
     'count',
     E.mul(E.mul(num('examples'), num('tokensPerExample')), num('epochs')),
     'examples x tokens x epochs',
   ),
-  metric(
+  result(
     'computeBoundHours',
     'Compute-bound hours (cross-check)',
     'hours',
     computeBound(m('flops')),
     'k x params x tokens / (peak FLOPS x MFU x 3600)',
   ),
-  metric(
+  result(
     'memoryGb',
     'GPU memory (GB)',
     'gb',
     memory(m('weightBytes'), m('trainable'), m('stateBytes')),
     'params x bytes per param x (1 + overhead)',
   ),
-  metric(
+  result(
     'trainingCost',
     'GPU cost of the training run',
     'usd',
@@ -419,7 +423,7 @@ export const TRAINING: readonly Metric[] = [
 ];
 
 export const MONTHLY: readonly Metric[] = [
-  metric(
+  result(
     'apiCostPerRequest',
     'API cost per request',
     'usdPrice',
@@ -429,14 +433,14 @@ export const MONTHLY: readonly Metric[] = [
     ),
     'tokens / 1000 x $ per 1K',
   ),
-  metric(
+  result(
     'monthlyApi',
     'API cost per month',
     'usd',
     E.mul(num('requestsPerMonth'), m('apiCostPerRequest')),
     'requests x cost per request',
   ),
-  metric(
+  result(
     'monthlyFinetuned',
     'Fine-tuned cost per month',
     'usd',
@@ -446,7 +450,7 @@ export const MONTHLY: readonly Metric[] = [
     ),
     'requests x inference cost + hosting',
   ),
-  metric(
+  result(
     'monthlySavings',
     'Monthly savings',
     'usd',
@@ -457,33 +461,33 @@ export const MONTHLY: readonly Metric[] = [
 
 /** The up-front items in the order the sheet lists them; their total is a sum over them. */
 export const UPFRONT_ITEMS: readonly Metric[] = [
-  metric('upfront.training', 'Final training run (GPU)', 'usd', m('trainingCost')),
-  metric(
+  result('upfront.training', 'Final training run (GPU)', 'usd', m('trainingCost')),
+  result(
     'upfront.experiments',
     'Experiment runs (GPU)',
     'usd',
     E.mul(num('experimentRuns'), m('trainingCost')),
   ),
-  metric('upfront.collection', 'Data collection', 'usd', num('dataCollectionCost')),
-  metric(
+  result('upfront.collection', 'Data collection', 'usd', num('dataCollectionCost')),
+  result(
     'upfront.labeling',
     'Labeling (hours x rate)',
     'usd',
     E.mul(num('labelingHours'), num('labelingRate')),
   ),
-  metric('upfront.cleaning', 'Cleaning and formatting', 'usd', num('cleaningCost')),
-  metric(
+  result('upfront.cleaning', 'Cleaning and formatting', 'usd', num('cleaningCost')),
+  result(
     'upfront.engineering',
     'Experimentation engineering (hours x rate)',
     'usd',
     E.mul(num('engineeringHours'), num('engineeringRate')),
   ),
-  metric('upfront.deployment', 'Deployment and monitoring setup', 'usd', num('deploymentCost')),
-  metric('upfront.hardware', 'Hardware', 'usd', num('hardwareCost')),
+  result('upfront.deployment', 'Deployment and monitoring setup', 'usd', num('deploymentCost')),
+  result('upfront.hardware', 'Hardware', 'usd', num('hardwareCost')),
 ];
 export const UPFRONT_TABLE = 'upfront';
 
-export const UPFRONT_TOTAL: Metric = metric(
+export const UPFRONT_TOTAL: Metric = result(
   'upfront',
   'Total up-front',
   'usd',
@@ -543,17 +547,17 @@ export const VERDICT: Metric = metric(
 );
 
 export const DECISION: readonly Metric[] = [
-  metric(
+  result(
     'breakEven',
     'Break-even (months)',
     'months',
     E.if(E.gt(m('monthlySavings'), 0), E.div(m('upfront'), m('monthlySavings')), NEVER_TEXT),
     'up-front / monthly savings; never without savings',
   ),
-  metric('roi12', 'ROI at 12 months', 'usd', roiAt(E.literal(12)), 'savings x months - up-front'),
-  metric('roi24', 'ROI at 24 months', 'usd', roiAt(E.literal(24))),
-  metric('roi36', 'ROI at 36 months', 'usd', roiAt(E.literal(36))),
-  metric('roiHorizon', 'ROI at the horizon', 'usd', roiAt(horizon)),
+  result('roi12', 'ROI at 12 months', 'usd', roiAt(E.literal(12)), 'savings x months - up-front'),
+  result('roi24', 'ROI at 24 months', 'usd', roiAt(E.literal(24))),
+  result('roi36', 'ROI at 36 months', 'usd', roiAt(E.literal(36))),
+  result('roiHorizon', 'ROI at the horizon', 'usd', roiAt(horizon)),
 ];
 
 /** The sheet's headline: what the scenario compares, from the inputs as typed. */
@@ -583,7 +587,7 @@ export interface TableColumn extends Metric {
 }
 
 const column = (name: string, header: string, format: MetricFormat, expr: Expr): TableColumn => ({
-  ...metric(name, header, format, expr),
+  ...result(name, header, format, expr),
   header,
 });
 

@@ -83,7 +83,7 @@ export class Evaluated {
   }
 
   /** Sets an input cell (column B, by its label in column A) and lets HyperFormula recompute. */
-  setInput(label: string, value: number | string): void {
+  setInput(label: string, value: number | string | null): void {
     const rows = this.rows();
     const r = rows.findIndex((row) => row[0] === label);
     if (r < 0) throw new Error(`no input "${label}"`);
