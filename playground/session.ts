@@ -370,10 +370,8 @@ export class PlaygroundSession {
       const sheet = this.sheetById(id);
       if (sheet) restoreSheet(sheet, data[index]);
     });
-    if (step.area && this.workbook.sheetNames().includes(step.area.sheet)) {
-      this.recalculate();
+    if (step.area && this.workbook.sheetNames().includes(step.area.sheet))
       this.runOnEdit(step.area, oldValue);
-    }
     this.changed();
   }
 

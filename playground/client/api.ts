@@ -43,3 +43,48 @@ export function runFunction(name: string, args: unknown[] = []): Promise<RunResu
 export function resetWorkbook(): Promise<WorkbookView> {
   return postJson<WorkbookView>('/api/reset', {});
 }
+
+export interface Area {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+export function pasteCells(
+  sheet: string,
+  row: number,
+  col: number,
+  cells: string[][],
+  origin?: { row: number; col: number },
+  cut?: Area,
+): Promise<WorkbookView> {
+  return postJson<WorkbookView>('/api/paste', { sheet, row, col, cells, origin, cut });
+}
+
+export function clearArea(area: Area): Promise<WorkbookView> {
+  return postJson<WorkbookView>('/api/clear', { area });
+}
+
+export function fillArea(area: Area, direction: 'down' | 'right'): Promise<WorkbookView> {
+  return postJson<WorkbookView>('/api/fill', { area, direction });
+}
+
+export function changeStructure(change: {
+  sheet: string;
+  kind: 'insert' | 'delete';
+  axis: 'rows' | 'columns';
+  index: number;
+  count: number;
+}): Promise<WorkbookView> {
+  return postJson<WorkbookView>('/api/structure', change);
+}
+
+export function undo(): Promise<WorkbookView> {
+  return postJson<WorkbookView>('/api/undo', {});
+}
+
+export function redo(): Promise<WorkbookView> {
+  return postJson<WorkbookView>('/api/redo', {});
+}
