@@ -37,6 +37,24 @@ function moveCells(sheet: EmulatedSheet, change: StructureChange): void {
   for (const [key, cell] of moved) sheet.cells.set(key, cell);
 }
 
+/**
+ * New rows (columns) take the formats of the one before them, or after them when
+ * inserted at the top (left), as in Sheets; they hold no content.
+ */
+function inheritFormats(sheet: EmulatedSheet, change: StructureChange): void {
+  const source = change.index > 1 ? change.index - 1 : change.index + change.count;
+  for (const [key, cell] of [...sheet.cells]) {
+    const [row, column] = key.split(':').map(Number);
+    if ((change.axis === 'rows' ? row : column) !== source) continue;
+    for (let n = change.index; n < change.index + change.count; n++) {
+      const target = change.axis === 'rows' ? sheet.cellAt(n, column) : sheet.cellAt(row, n);
+      target.numberFormat = cell.numberFormat;
+      target.fontWeight = cell.fontWeight;
+      target.background = cell.background;
+    }
+  }
+}
+
 function moveColumnWidths(sheet: EmulatedSheet, change: StructureChange): void {
   const last = change.index + change.count - 1;
   const widths = [...sheet.columnWidths].flatMap(([column, width]) => {
@@ -72,6 +90,7 @@ export function applyStructureChange(
   const problem = checkStructureChange(sheet, change);
   if (problem) throw new Error(problem);
   moveCells(sheet, change);
+  if (change.kind === 'insert') inheritFormats(sheet, change);
   const delta = change.kind === 'insert' ? change.count : -change.count;
   if (change.axis === 'rows') {
     sheet.maxRows += delta;
