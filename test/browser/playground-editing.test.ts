@@ -161,6 +161,36 @@ describeWithBrowser('working in the playground as in a spreadsheet', () => {
     expect(await shows(page, 'G25', '200000')).toBe('200000');
   });
 
+  test('Shift+click selects a range, the fill handle drags a formula down, Ctrl+X moves a cell', async () => {
+    await typeInto(page, 'I60', '=B16');
+    expect(await shows(page, 'I60', '10000')).toBe('10000');
+    await cell(page, 'I60').click();
+    await cell(page, 'J62').click({ modifiers: ['Shift'] });
+    expect(await page.locator('#name-box').textContent()).toBe('I60:J62');
+    await cell(page, 'I60').click();
+    const handle = await page.locator('#fill-handle').boundingBox();
+    const target = await cell(page, 'I62').boundingBox();
+    if (!handle || !target) throw new Error('no fill handle or target cell');
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 4 });
+    await page.mouse.up();
+    // B17 and B18: 50,000 and 20,000
+    expect(await shows(page, 'I62', '20000')).toBe('20000');
+    expect(await formulaOf(page, 'I61')).toBe('=B17');
+    // A cut moves the formula as it is and empties where it was.
+    await cell(page, 'I62').click();
+    await page.keyboard.press('Control+X');
+    await cell(page, 'K62').click();
+    await page.keyboard.press('Control+V');
+    expect(await shows(page, 'K62', '20000')).toBe('20000');
+    expect(await shows(page, 'I62', '')).toBe('');
+    expect(await formulaOf(page, 'K62')).toBe('=B18');
+    // Ctrl+A selects from A1 to the last row and column holding anything.
+    await page.keyboard.press('Control+A');
+    expect(await page.locator('#name-box').textContent()).toBe('A1:K62');
+  });
+
   test("two pages see each other's edits within a second", async () => {
     const other = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     other.on('pageerror', (error) => pageErrors.push(error.message));
@@ -173,6 +203,36 @@ describeWithBrowser('working in the playground as in a spreadsheet', () => {
       expect(Date.now() - started).toBeLessThan(1000);
       await typeInto(other, 'H51', '42');
       expect(await shows(page, 'H51', '42')).toBe('42');
+
+      // A sheet the add-in makes appears in both; each tab stays on the sheet it shows.
+      const made = await fetch(`${playground.url}api/run`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'generateScenario', args: [{}] }),
+      });
+      const { value } = (await made.json()) as { value: { sheetName: string } };
+      const tab = (p: Page): ReturnType<Page['locator']> =>
+        p.locator('#tabs button', { hasText: value.sheetName });
+      await tab(other).waitFor();
+      await tab(page).waitFor();
+      await tab(other).click();
+      const selected = (p: Page): Promise<string> =>
+        until(
+          async () => (await p.locator('#tabs button[aria-selected="true"]').textContent()) ?? '',
+          () => true,
+        );
+      expect(
+        await until(
+          () => selected(other),
+          (name) => name === value.sheetName,
+        ),
+      ).toBe(value.sheetName);
+      // The other tab's switch reaches the server (for the add-in) but not this tab.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await selected(page)).toBe('Examples');
+      await typeInto(page, 'H52', 'still here');
+      expect(await shows(page, 'H52', 'still here')).toBe('still here');
+      expect(await selected(other)).toBe(value.sheetName);
     } finally {
       await other.close();
     }
