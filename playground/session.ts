@@ -14,7 +14,7 @@ import { History } from './edit/history';
 import { restoreSheet, snapshotSheet } from './edit/snapshot';
 import { applyStructureChange } from './edit/structure-edit';
 import { EXAMPLES_SHEET, writeExamplesSheet } from './examples';
-import { shiftFormula } from './formula/references';
+import { followMovedBlock, shiftFormula } from './formula/references';
 import type { StructureChange } from './formula/structure';
 import { evaluateWorkbook } from './hf/evaluate';
 import type { Evaluation } from './hf/evaluate';
@@ -265,7 +265,10 @@ export class PlaygroundSession {
     const area: CellArea = { ...target, rows: inputs.length, cols };
     const sheet = this.areaSheet(area);
     const cutSheet = cut ? this.areaSheet(cut) : undefined;
-    const sheets = cutSheet && cutSheet !== sheet ? [sheet, cutSheet] : [sheet];
+    // A cut on one sheet moves the cells: formulas anywhere that point at them follow.
+    const moving = cut && cutSheet === sheet;
+    const all = this.workbook.sheetNames().map((name) => this.workbook.rawSheet(name));
+    const sheets = moving ? all : cutSheet && cutSheet !== sheet ? [sheet, cutSheet] : [sheet];
     this.edit(label, sheets, area, () => {
       if (cut && cutSheet) {
         for (let r = 0; r < cut.rows; r++)
@@ -282,6 +285,19 @@ export class PlaygroundSession {
           PlaygroundSession.writeInput(sheet, area.row + r + 1, area.col + c + 1, shifted);
         }),
       );
+      if (moving && cut) {
+        const from = { ...cut, row: cut.row + 1, col: cut.col + 1 };
+        for (const other of all)
+          for (const cell of other.cells.values())
+            if (cell.formula)
+              cell.formula = followMovedBlock(
+                cell.formula,
+                other.name,
+                from,
+                area.row - cut.row,
+                area.col - cut.col,
+              );
+      }
     });
   }
 

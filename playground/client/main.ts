@@ -30,9 +30,11 @@ let editing = false;
 let cellIndex = new Map<string, CellView>();
 /** This tab's sheet: each tab keeps its own, whatever other tabs show. */
 let currentSheet: string | undefined;
-/** Rows and columns drawn (the grid grows with the content). */
+/** Rows and columns drawn (the grid grows with the content and where the user goes). */
 let drawnRows = 0;
 let drawnCols = 0;
+/** The furthest cell moved to; a whole column selected does not draw all its rows. */
+let reach: CellPosition = { row: 0, col: 0 };
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -103,9 +105,8 @@ function renderGrid(sheet: SheetView): void {
       chart.col + Math.ceil((chart.offsetX + chart.width) / DEFAULT_COLUMN_WIDTH) + 1,
     );
   }
-  const bounds = boundsOf(selection);
-  const rows = Math.min(sheet.rows, Math.max(MIN_ROWS, lastRow + 20, bounds.bottom + 2));
-  const cols = Math.min(sheet.cols, Math.max(MIN_COLS, lastCol + 2, bounds.right + 2));
+  const rows = Math.min(sheet.rows, Math.max(MIN_ROWS, lastRow + 20, reach.row + 2));
+  const cols = Math.min(sheet.cols, Math.max(MIN_COLS, lastCol + 2, reach.col + 2));
   drawnRows = rows;
   drawnCols = cols;
 
@@ -270,12 +271,12 @@ function setSelection(next: Selection, scrollTo: CellPosition = next.active): vo
     active: clampPosition(next.active.row, next.active.col),
     corner: clampPosition(next.corner.row, next.corner.col),
   };
-  const bounds = boundsOf(selection);
   const sheet = activeSheet();
-  // A selection past the drawn grid draws more of it.
-  if (sheet && (bounds.bottom >= drawnRows - 1 || bounds.right >= drawnCols - 1)) renderGrid(sheet);
-  else updateSelection();
   const { row, col } = clampPosition(scrollTo.row, scrollTo.col);
+  reach = { row, col };
+  // Moving past the drawn grid draws more of it.
+  if (sheet && (row >= drawnRows - 1 || col >= drawnCols - 1)) renderGrid(sheet);
+  else updateSelection();
   cellElement(row, col)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 

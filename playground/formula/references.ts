@@ -221,3 +221,49 @@ export function closeOpenRanges(
     };
   });
 }
+
+/** A block of cells, 1-based, on a named sheet. */
+export interface Block {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+function inside(end: RefEnd, block: Block): boolean {
+  return (
+    end.row !== undefined &&
+    end.col !== undefined &&
+    end.row >= block.row &&
+    end.row < block.row + block.rows &&
+    end.col >= block.col &&
+    end.col < block.col + block.cols
+  );
+}
+
+/**
+ * A formula on `formulaSheet` after cells were cut from `from` and pasted `rows` down
+ * and `cols` right on the same sheet: references wholly inside the moved block follow
+ * it, $-absolute or not, as in Sheets; every other reference stays.
+ */
+export function followMovedBlock(
+  formula: string,
+  formulaSheet: string,
+  from: Block,
+  rows: number,
+  cols: number,
+): string {
+  const target = from.sheet.toLowerCase();
+  return transformReferences(formula, (reference) => {
+    if ((reference.sheet ?? formulaSheet).toLowerCase() !== target) return reference;
+    const { start, end } = reference;
+    if (!inside(start, from) || (end && !inside(end, from))) return reference;
+    const move = (point: RefEnd): RefEnd => ({
+      ...point,
+      row: (point.row ?? 0) + rows,
+      col: (point.col ?? 0) + cols,
+    });
+    return { ...reference, start: move(start), end: end ? move(end) : undefined };
+  });
+}

@@ -2,7 +2,11 @@
 // (insert/delete rows and columns). Expected values are worked by hand beside each
 // case; the structure cases are also checked against HyperFormula itself.
 import { HyperFormula } from 'hyperformula';
-import { closeOpenRanges, shiftFormula } from '../../playground/formula/references';
+import {
+  closeOpenRanges,
+  followMovedBlock,
+  shiftFormula,
+} from '../../playground/formula/references';
 import { adjustFormula } from '../../playground/formula/structure';
 import type { StructureChange } from '../../playground/formula/structure';
 
@@ -130,5 +134,21 @@ describe('adjustFormula: inserting and deleting rows and columns', () => {
     } finally {
       hf.destroy();
     }
+  });
+});
+
+describe('followMovedBlock: references to cut-and-pasted cells follow them', () => {
+  // B2:C3 cut and pasted 3 rows down and 1 column right (to C5:D6).
+  const from = { sheet: 'S', row: 2, col: 2, rows: 2, cols: 2 };
+  test.each([
+    ['=B2+C3', 'S', '=C5+D6'],
+    ['=$B$2*2', 'S', '=$C$5*2'],
+    ['=SUM(B2:C3)', 'S', '=SUM(C5:D6)'],
+    // Partly outside the block, or on another sheet: unchanged.
+    ['=SUM(B2:C4)+A1', 'S', '=SUM(B2:C4)+A1'],
+    ['=B2', 'Other', '=B2'],
+    ['=S!B2', 'Other', '=S!C5'],
+  ])('%s on %s becomes %s', (formula, sheet, expected) => {
+    expect(followMovedBlock(formula, sheet, from, 3, 1)).toBe(expected);
   });
 });

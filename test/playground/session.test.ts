@@ -89,6 +89,24 @@ describe('PlaygroundSession edits', () => {
     );
     expect(input(session, 'H27')).toBe('=B16+1');
     expect(input(session, 'G25')).toBe('');
+    // Formulas pointing at a moved cell follow it, as in Sheets.
+    session.setCell('Examples', 24, 8, '=H27*2+$H$27');
+    session.paste(
+      { sheet: 'Examples', row: 28, col: 7 },
+      [['=B16+1']],
+      { row: 26, col: 7 },
+      'Cut',
+      {
+        sheet: 'Examples',
+        row: 26,
+        col: 7,
+        rows: 1,
+        cols: 1,
+      },
+    );
+    expect(input(session, 'I25')).toBe('=H29*2+$H$29');
+    // (10,000 + 1) × 3
+    expect(shown(session, 'I25')).toBe('30003');
   });
 
   test('fill down copies the top row over three cells; undo restores them; redo again', () => {
