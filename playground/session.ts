@@ -52,6 +52,21 @@ interface EditStep {
   readonly area: CellArea | undefined;
 }
 
+/** A paste: where (0-based top left), what, and where it was copied or cut from. */
+export interface PasteRequest {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  /** The cells' inputs, as typed (formulas with "="). */
+  readonly cells: readonly (readonly string[])[];
+  /** The top left cell copied from, on the same sheet: formulas shift from there. */
+  readonly origin?: { readonly row: number; readonly col: number };
+  /** The cells cut: cleared, and the paste moves them. */
+  readonly cut?: CellArea;
+  /** The size of the selection pasted into (a multiple of the cells' size repeats them). */
+  readonly selection?: { readonly rows: number; readonly cols: number };
+}
+
 export interface SessionOptions {
   /** The add-in's code (default dist/Code.js); tests pass a small script. */
   readonly code?: string;
@@ -243,30 +258,40 @@ export class PlaygroundSession {
 
   /** What a user typing into a cell does: a formula, a number, text (0-based row and column). */
   setCell(sheetName: string, row: number, col: number, input: string): void {
-    this.paste({ sheet: sheetName, row, col }, [[input]], undefined, 'Edit');
+    this.paste({ sheet: sheetName, row, col, cells: [[input]] }, 'Edit');
   }
 
   /**
-   * Pastes a grid of inputs with its top left at `target`. Copied from `origin` (in
-   * the playground), formulas shift by the distance moved, as Sheets pastes them;
-   * text from elsewhere is read as typing. A cut first clears `cut`.
+   * Pastes a grid of inputs with its top left at the request's cell. Copied from
+   * `origin` (in the playground), formulas shift by the distance moved, as Sheets
+   * pastes them; text from elsewhere is read as typing. A selection that is a whole
+   * multiple of the grid gets a copy in each block. A cut moves the cells instead:
+   * formulas unchanged, the source cleared, and formulas pointing at them follow.
    */
-  paste(
-    target: { readonly sheet: string; readonly row: number; readonly col: number },
-    inputs: readonly (readonly string[])[],
-    origin?: { readonly row: number; readonly col: number },
-    label = 'Paste',
-    cut?: CellArea,
-  ): void {
-    const cols = Math.max(0, ...inputs.map((row) => row.length));
-    if (inputs.length === 0 || cols === 0) throw new Error('Nothing to paste.');
-    if (inputs.some((row) => !Array.isArray(row) || row.some((cell) => typeof cell !== 'string')))
+  paste(request: PasteRequest, label = 'Paste'): void {
+    const { cells, origin, cut } = request;
+    const height = cells.length;
+    const width = Math.max(0, ...cells.map((row) => row.length));
+    if (height === 0 || width === 0) throw new Error('Nothing to paste.');
+    if (cells.some((row) => !Array.isArray(row) || row.some((cell) => typeof cell !== 'string')))
       throw new Error('Pasted cells must be text.');
-    const area: CellArea = { ...target, rows: inputs.length, cols };
+    const fit = request.selection;
+    const tiled =
+      !cut &&
+      fit !== undefined &&
+      fit.rows % height === 0 &&
+      fit.cols % width === 0 &&
+      fit.rows * fit.cols > height * width;
+    const area: CellArea = {
+      sheet: request.sheet,
+      row: request.row,
+      col: request.col,
+      rows: tiled ? fit.rows : height,
+      cols: tiled ? fit.cols : width,
+    };
     const sheet = this.areaSheet(area);
     const cutSheet = cut ? this.areaSheet(cut) : undefined;
-    // A cut on one sheet moves the cells: formulas anywhere that point at them follow.
-    const moving = cut && cutSheet === sheet;
+    const moving = cut !== undefined && cutSheet === sheet;
     const all = this.workbook.sheetNames().map((name) => this.workbook.rawSheet(name));
     const sheets = moving ? all : cutSheet && cutSheet !== sheet ? [sheet, cutSheet] : [sheet];
     this.edit(label, sheets, area, () => {
@@ -275,16 +300,23 @@ export class PlaygroundSession {
           for (let c = 0; c < cut.cols; c++)
             PlaygroundSession.writeInput(cutSheet, cut.row + r + 1, cut.col + c + 1, '');
       }
-      inputs.forEach((row, r) =>
-        row.forEach((input, c) => {
-          // A cut moves formulas unchanged; a copy shifts their relative references.
+      for (let r = 0; r < area.rows; r++) {
+        for (let c = 0; c < area.cols; c++) {
+          const input = cells[r % height][c % width] ?? '';
+          const row = area.row + r;
+          const col = area.col + c;
+          // A copy's relative references shift by how far this cell is from the one copied.
           const shifted =
             origin && !cut && input.startsWith('=')
-              ? shiftFormula(input, area.row - origin.row, area.col - origin.col)
+              ? shiftFormula(
+                  input,
+                  row - (origin.row + (r % height)),
+                  col - (origin.col + (c % width)),
+                )
               : input;
-          PlaygroundSession.writeInput(sheet, area.row + r + 1, area.col + c + 1, shifted);
-        }),
-      );
+          PlaygroundSession.writeInput(sheet, row + 1, col + 1, shifted);
+        }
+      }
       if (moving && cut) {
         const from = { ...cut, row: cut.row + 1, col: cut.col + 1 };
         for (const other of all)

@@ -52,15 +52,18 @@ export interface Area {
   readonly cols: number;
 }
 
-export function pasteCells(
-  sheet: string,
-  row: number,
-  col: number,
-  cells: string[][],
-  origin?: { row: number; col: number },
-  cut?: Area,
-): Promise<WorkbookView> {
-  return postJson<WorkbookView>('/api/paste', { sheet, row, col, cells, origin, cut });
+export interface PasteRequest {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly cells: string[][];
+  readonly origin?: { row: number; col: number };
+  readonly cut?: Area;
+  readonly selection?: { rows: number; cols: number };
+}
+
+export function pasteCells(request: PasteRequest): Promise<WorkbookView> {
+  return postJson<WorkbookView>('/api/paste', request);
 }
 
 export function clearArea(area: Area): Promise<WorkbookView> {

@@ -632,30 +632,36 @@ document.addEventListener('paste', (event) => {
   if (!sheet) return;
   event.preventDefault();
   const text = event.clipboardData.getData('text/plain');
-  const { top, left } = boundsOf(selection);
-  const source = copied;
-  if (source && source.text === text) {
-    const origin = { row: source.bounds.top, col: source.bounds.left };
-    const cut = source.cut ? areaOf(source.bounds) : undefined;
-    const cutArea = cut ? { ...cut, sheet: source.sheet } : undefined;
-    if (source.cut) copied = undefined;
-    enqueue(() => pasteCells(sheet.name, top, left, source.inputs, origin, cutArea));
-    const rows = source.inputs.length;
-    const cols = source.inputs[0]?.length ?? 1;
-    setSelection({
-      active: { row: top, col: left },
-      corner: { row: top + rows - 1, col: left + cols - 1 },
-    });
-    return;
-  }
-  if (text === '') return;
-  const cells = fromTsv(text);
-  enqueue(() => pasteCells(sheet.name, top, left, cells));
-  const cols = Math.max(...cells.map((row) => row.length));
-  setSelection({
-    active: { row: top, col: left },
-    corner: { row: top + cells.length - 1, col: left + cols - 1 },
-  });
+  const bounds = boundsOf(selection);
+  const selected = { rows: bounds.bottom - bounds.top + 1, cols: bounds.right - bounds.left + 1 };
+  const source = copied && copied.text === text ? copied : undefined;
+  if (!source && text === '') return;
+  const cells = source ? source.inputs : fromTsv(text);
+  const cut = source?.cut ? areaOf(source.bounds) : undefined;
+  if (source?.cut) copied = undefined;
+  enqueue(() =>
+    pasteCells({
+      sheet: sheet.name,
+      row: bounds.top,
+      col: bounds.left,
+      cells,
+      origin: source ? { row: source.bounds.top, col: source.bounds.left } : undefined,
+      cut: cut && source ? { ...cut, sheet: source.sheet } : undefined,
+      selection: selected,
+    }),
+  );
+  // The pasted cells end up selected (the whole selection when it was filled with copies).
+  const height = cells.length;
+  const width = Math.max(...cells.map((row) => row.length));
+  const tiled =
+    !cut &&
+    selected.rows % height === 0 &&
+    selected.cols % width === 0 &&
+    selected.rows * selected.cols > height * width;
+  const corner = tiled
+    ? { row: bounds.bottom, col: bounds.right }
+    : { row: bounds.top + height - 1, col: bounds.left + width - 1 };
+  setSelection({ active: { row: bounds.top, col: bounds.left }, corner });
 });
 
 // ---- right-click on a row or column header: insert and delete ------------------

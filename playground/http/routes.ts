@@ -206,25 +206,31 @@ export function createHandler(
         sendJson(response, 200, session.view());
         return;
       case '/api/paste': {
-        const origin = body.origin;
-        let from: { row: number; col: number } | undefined;
-        if (origin !== undefined) {
-          if (origin === null || typeof origin !== 'object')
-            throw new HttpError(400, '"origin" must be an object {row, col}.');
-          const o = origin as Record<string, unknown>;
-          from = { row: integerField(o, 'row'), col: integerField(o, 'col') };
+        const position = (name: string): { row: number; col: number } | undefined => {
+          const value = body[name];
+          if (value === undefined) return undefined;
+          if (value === null || typeof value !== 'object')
+            throw new HttpError(400, `"${name}" must be an object {row, col}.`);
+          const o = value as Record<string, unknown>;
+          return { row: integerField(o, 'row'), col: integerField(o, 'col') };
+        };
+        const selection = body.selection;
+        let size: { rows: number; cols: number } | undefined;
+        if (selection !== undefined) {
+          if (selection === null || typeof selection !== 'object')
+            throw new HttpError(400, '"selection" must be an object {rows, cols}.');
+          const o = selection as Record<string, unknown>;
+          size = { rows: integerField(o, 'rows'), cols: integerField(o, 'cols') };
         }
-        session.paste(
-          {
-            sheet: stringField(body, 'sheet'),
-            row: integerField(body, 'row'),
-            col: integerField(body, 'col'),
-          },
-          gridField(body, 'cells'),
-          from,
-          'Paste',
-          body.cut === undefined ? undefined : areaField(body, 'cut'),
-        );
+        session.paste({
+          sheet: stringField(body, 'sheet'),
+          row: integerField(body, 'row'),
+          col: integerField(body, 'col'),
+          cells: gridField(body, 'cells'),
+          origin: position('origin'),
+          cut: body.cut === undefined ? undefined : areaField(body, 'cut'),
+          selection: size,
+        });
         sendJson(response, 200, session.view());
         return;
       }

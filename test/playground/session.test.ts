@@ -63,46 +63,78 @@ describe('PlaygroundSession edits', () => {
   });
 
   test('paste shifts relative references by the distance moved; $-absolute ones stay', () => {
-    session.paste({ sheet: 'Examples', row: 20, col: 6 }, [['=B16*2+$B$16']], { row: 19, col: 6 });
+    session.paste({
+      sheet: 'Examples',
+      row: 20,
+      col: 6,
+      cells: [['=B16*2+$B$16']],
+      origin: { row: 19, col: 6 },
+    });
     expect(input(session, 'G21')).toBe('=B17*2+$B$16');
     // 50,000 × 2 + 10,000
     expect(shown(session, 'G21')).toBe('110000');
     // Text from another program is read as typing: numbers are numbers, = starts a formula.
-    session.paste({ sheet: 'Examples', row: 24, col: 6 }, [['7', '=G25*3']]);
+    session.paste({ sheet: 'Examples', row: 24, col: 6, cells: [['7', '=G25*3']] });
     expect(shown(session, 'H25')).toBe('21');
+  });
+
+  test('a copied cell pasted into a larger selection fills every cell, shifted', () => {
+    session.paste({
+      sheet: 'Examples',
+      row: 50,
+      col: 6,
+      cells: [['=B16*3']],
+      origin: { row: 49, col: 6 },
+      selection: { rows: 3, cols: 1 },
+    });
+    expect([input(session, 'G51'), input(session, 'G52'), input(session, 'G53')]).toEqual([
+      '=B17*3',
+      '=B18*3',
+      '=B19*3',
+    ]);
+    // A selection that is not a whole multiple gets one copy.
+    session.paste({
+      sheet: 'Examples',
+      row: 50,
+      col: 8,
+      cells: [['1', '2']],
+      selection: { rows: 2, cols: 3 },
+    });
+    expect([
+      input(session, 'I51'),
+      input(session, 'J51'),
+      input(session, 'K51'),
+      input(session, 'I52'),
+    ]).toEqual(['1', '2', '', '']);
   });
 
   test('cut moves formulas unchanged and clears where they were', () => {
     session.setCell('Examples', 24, 6, '=B16+1');
     session.paste(
-      { sheet: 'Examples', row: 26, col: 7 },
-      [['=B16+1']],
-      { row: 24, col: 6 },
-      'Cut',
       {
         sheet: 'Examples',
-        row: 24,
-        col: 6,
-        rows: 1,
-        cols: 1,
+        row: 26,
+        col: 7,
+        cells: [['=B16+1']],
+        origin: { row: 24, col: 6 },
+        cut: { sheet: 'Examples', row: 24, col: 6, rows: 1, cols: 1 },
       },
+      'Cut',
     );
     expect(input(session, 'H27')).toBe('=B16+1');
     expect(input(session, 'G25')).toBe('');
     // Formulas pointing at a moved cell follow it, as in Sheets.
     session.setCell('Examples', 24, 8, '=H27*2+$H$27');
     session.paste(
-      { sheet: 'Examples', row: 28, col: 7 },
-      [['=B16+1']],
-      { row: 26, col: 7 },
-      'Cut',
       {
         sheet: 'Examples',
-        row: 26,
+        row: 28,
         col: 7,
-        rows: 1,
-        cols: 1,
+        cells: [['=B16+1']],
+        origin: { row: 26, col: 7 },
+        cut: { sheet: 'Examples', row: 26, col: 7, rows: 1, cols: 1 },
       },
+      'Cut',
     );
     expect(input(session, 'I25')).toBe('=H29*2+$H$29');
     // (10,000 + 1) × 3
