@@ -266,7 +266,11 @@ function clampPosition(row: number, col: number): CellPosition {
   };
 }
 
-function setSelection(next: Selection, scrollTo: CellPosition = next.active): void {
+/**
+ * Selects a range. `scrollTo` is the cell the keyboard moved to, scrolled into view;
+ * a mouse selection passes `scroll` false, since the cell is where the user pointed.
+ */
+function setSelection(next: Selection, scrollTo: CellPosition = next.active, scroll = true): void {
   selection = {
     active: clampPosition(next.active.row, next.active.col),
     corner: clampPosition(next.corner.row, next.corner.col),
@@ -277,11 +281,11 @@ function setSelection(next: Selection, scrollTo: CellPosition = next.active): vo
   // Moving past the drawn grid draws more of it.
   if (sheet && (row >= drawnRows - 1 || col >= drawnCols - 1)) renderGrid(sheet);
   else updateSelection();
-  cellElement(row, col)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  if (scroll) cellElement(row, col)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
-function select(row: number, col: number): void {
-  setSelection(single(row, col));
+function select(row: number, col: number, scroll = true): void {
+  setSelection(single(row, col), { row, col }, scroll);
 }
 
 function areaOf(bounds: Bounds): Area | undefined {
@@ -395,16 +399,18 @@ grid.addEventListener('mousedown', (event) => {
     if (header.dataset.row !== undefined) {
       const row = Number(header.dataset.row);
       const from = event.shiftKey ? selection.active.row : row;
-      setSelection({ active: { row: from, col: 0 }, corner: { row, col: sheet.cols - 1 } });
+      setSelection(
+        { active: { row: from, col: 0 }, corner: { row, col: sheet.cols - 1 } },
+        { row, col: 0 },
+        false,
+      );
     } else if (header.dataset.col !== undefined) {
       const col = Number(header.dataset.col);
       const from = event.shiftKey ? selection.active.col : col;
       setSelection(
         { active: { row: 0, col: from }, corner: { row: sheet.rows - 1, col } },
-        {
-          row: 0,
-          col,
-        },
+        { row: 0, col },
+        false,
       );
     }
     gridWrap.focus({ preventScroll: true });
@@ -414,8 +420,8 @@ grid.addEventListener('mousedown', (event) => {
   const position = positionOf(event.target);
   if (!position) return;
   if (editing) commit(editor.value, 'none');
-  if (event.shiftKey) setSelection({ active: selection.active, corner: position }, position);
-  else select(position.row, position.col);
+  if (event.shiftKey) setSelection({ active: selection.active, corner: position }, position, false);
+  else select(position.row, position.col, false);
   dragging = 'select';
   gridWrap.focus({ preventScroll: true });
   event.preventDefault();
@@ -445,7 +451,7 @@ document.addEventListener('mousemove', (event) => {
   const position = positionOf(document.elementFromPoint(event.clientX, event.clientY));
   if (!position) return;
   if (dragging === 'select') {
-    setSelection({ active: selection.active, corner: position }, position);
+    setSelection({ active: selection.active, corner: position }, position, false);
     return;
   }
   // The fill handle extends the selection down or right, whichever the pointer went further.
@@ -680,20 +686,24 @@ grid.addEventListener('contextmenu', (event) => {
   const axis = header.dataset.row !== undefined ? 'rows' : 'columns';
   const position = Number(axis === 'rows' ? header.dataset.row : header.dataset.col);
   let b = boundsOf(selection);
+  // Whole rows (columns) selected around the clicked one are what the menu acts on;
+  // otherwise the clicked row (column) is selected, as in Sheets.
   const inside =
     axis === 'rows'
-      ? position >= b.top && position <= b.bottom
-      : position >= b.left && position <= b.right;
+      ? position >= b.top && position <= b.bottom && b.left === 0 && b.right === sheet.cols - 1
+      : position >= b.left && position <= b.right && b.top === 0 && b.bottom === sheet.rows - 1;
   if (!inside) {
     if (axis === 'rows')
-      setSelection({
-        active: { row: position, col: 0 },
-        corner: { row: position, col: sheet.cols - 1 },
-      });
+      setSelection(
+        { active: { row: position, col: 0 }, corner: { row: position, col: sheet.cols - 1 } },
+        { row: position, col: 0 },
+        false,
+      );
     else
       setSelection(
         { active: { row: 0, col: position }, corner: { row: sheet.rows - 1, col: position } },
         { row: 0, col: position },
+        false,
       );
     b = boundsOf(selection);
   }
