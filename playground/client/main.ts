@@ -275,6 +275,7 @@ function setSelection(next: Selection, scrollTo: CellPosition = next.active, scr
     active: clampPosition(next.active.row, next.active.col),
     corner: clampPosition(next.corner.row, next.corner.col),
   };
+  tabRunStart = undefined;
   const sheet = activeSheet();
   const { row, col } = clampPosition(scrollTo.row, scrollTo.col);
   reach = { row, col };
@@ -366,7 +367,25 @@ function stopEditing(): void {
   gridWrap.focus({ preventScroll: true });
 }
 
-function commit(input: string, move: 'down' | 'right' | 'up' | 'left' | 'none'): void {
+type Move = 'down' | 'right' | 'up' | 'left' | 'none';
+
+/** Where a run of Tabs started: Enter after it goes to the next row of that column, as in Sheets. */
+let tabRunStart: CellPosition | undefined;
+
+/** Moves the active cell after Enter or Tab (or their Shift forms). */
+function moveAfterEntry(move: Move): void {
+  const { row, col } = selection.active;
+  const start = tabRunStart;
+  if (move === 'down' && start && start.row === row) {
+    select(row + 1, start.col);
+    return;
+  }
+  const [dr, dc] = { down: [1, 0], right: [0, 1], up: [-1, 0], left: [0, -1], none: [0, 0] }[move];
+  select(row + dr, col + dc);
+  if (move === 'right') tabRunStart = start ?? { row, col };
+}
+
+function commit(input: string, move: Move): void {
   const sheet = activeSheet();
   if (!sheet) return;
   const { row, col } = selection.active;
@@ -374,8 +393,7 @@ function commit(input: string, move: 'down' | 'right' | 'up' | 'left' | 'none'):
   showPending(row, col, input);
   enqueue(() => setCell(sheet.name, row, col, input));
   // The selection moves now, so the next key typed lands in the next cell.
-  const [dr, dc] = { down: [1, 0], right: [0, 1], up: [-1, 0], left: [0, -1], none: [0, 0] }[move];
-  select(row + dr, col + dc);
+  moveAfterEntry(move);
 }
 
 // ---- mouse: click, Shift+click, drag, headers, fill handle --------------------
@@ -566,9 +584,8 @@ document.addEventListener('keydown', (event) => {
     } else select(selection.active.row + dr, selection.active.col + dc);
   } else if (event.key === 'Enter' || event.key === 'Tab') {
     event.preventDefault();
-    const back = event.shiftKey ? -1 : 1;
-    if (event.key === 'Enter') select(selection.active.row + back, selection.active.col);
-    else select(selection.active.row, selection.active.col + back);
+    if (event.key === 'Enter') moveAfterEntry(event.shiftKey ? 'up' : 'down');
+    else moveAfterEntry(event.shiftKey ? 'left' : 'right');
   } else if (event.key === 'Delete' || event.key === 'Backspace') {
     event.preventDefault();
     const area = areaOf(boundsOf(selection));

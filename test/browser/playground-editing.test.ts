@@ -79,6 +79,8 @@ describeWithBrowser('working in the playground as in a spreadsheet', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('1000');
     await page.keyboard.press('Enter');
+    // Enter after a Tab goes back to the column the row was started in, as in Sheets.
+    expect(await page.locator('#name-box').textContent()).toBe('A21');
     expect(await shows(page, 'A20', 'Llama 405B')).toBe('Llama 405B');
     expect(await shows(page, 'B20', '1,000')).toBe('1,000');
     // 0.0001 × 1,000 examples × scale 50 (405B) × 1 (full) = 5 h; × $2.49 RunPod = $12.45.
