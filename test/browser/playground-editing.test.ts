@@ -210,7 +210,7 @@ describeWithBrowser('working in the playground as in a spreadsheet', () => {
       const made = await fetch(`${playground.url}api/run`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name: 'generateScenario', args: [{}] }),
+        body: JSON.stringify({ name: 'insertCatalogSheet', args: [] }),
       });
       const { value } = (await made.json()) as { value: { sheetName: string } };
       const tab = (p: Page): ReturnType<Page['locator']> =>
