@@ -39,6 +39,9 @@ function errorMessage(error: unknown): string {
   return String(error);
 }
 
+/** Emulated calls that change the workbook ("Range.setValues", "Sheet.insertRowsAfter", ...). */
+const WRITING_CALL = /\.(set|insert|delete|clear|append|copy|move|remove)/i;
+
 /** The most cells one paste, fill or clear may write. */
 const MAX_EDIT_CELLS = 100000;
 
@@ -162,9 +165,12 @@ export class PlaygroundSession {
     this.evaluation = evaluateWorkbook(sheets, this.callCustomFunction);
   }
 
-  /** Recalculates, saves, bumps the version and tells every open page. */
-  private changed(): void {
-    this.recalculate();
+  /**
+   * Recalculates (unless the evaluation is already current), saves, bumps the version
+   * and tells every open page.
+   */
+  private changed(recalculate = true): void {
+    if (recalculate) this.recalculate();
     this.version++;
     this.save();
     for (const listener of this.listeners) listener(this.version);
@@ -234,7 +240,7 @@ export class PlaygroundSession {
     const oldValue = area ? this.singleCellValue(area) : undefined;
     const before = sheets.map(snapshotSheet);
     mutate();
-    if (area) this.runOnEdit(area, oldValue);
+    const current = area ? this.runOnEdit(area, oldValue) : false;
     this.history.record({
       label,
       sheetIds: sheets.map((sheet) => sheet.sheetId),
@@ -242,7 +248,7 @@ export class PlaygroundSession {
       after: sheets.map(snapshotSheet),
       area,
     });
-    this.changed();
+    this.changed(!current);
   }
 
   /** A typed input into a cell (1-based), as Sheets reads typing: formula, number, text. */
@@ -418,9 +424,11 @@ export class PlaygroundSession {
       const sheet = this.sheetById(id);
       if (sheet) restoreSheet(sheet, data[index]);
     });
-    if (step.area && this.workbook.sheetNames().includes(step.area.sheet))
+    const current =
+      step.area !== undefined &&
+      this.workbook.sheetNames().includes(step.area.sheet) &&
       this.runOnEdit(step.area, oldValue);
-    this.changed();
+    this.changed(!current);
   }
 
   /** A single cell's value as onEdit's e.value/e.oldValue give it (text; undefined when empty). */
@@ -436,14 +444,15 @@ export class PlaygroundSession {
    * the edited range. A failure is logged (Sheets records it in the executions log) and
    * the edit stands.
    */
-  private runOnEdit(area: CellArea, oldValue: string | undefined): void {
-    if (typeof this.bundle.onEdit !== 'function') return;
+  private runOnEdit(area: CellArea, oldValue: string | undefined): boolean {
+    if (typeof this.bundle.onEdit !== 'function') return false;
     // The script sees the edit's results, as in Sheets.
     this.recalculate();
     const spreadsheet = this.workbook.services.SpreadsheetApp.getActiveSpreadsheet();
     const sheet = spreadsheet.getSheetByName(area.sheet);
-    if (!sheet) return;
+    if (!sheet) return true;
     sheet.activate();
+    const callsBefore = this.workbook.callCount();
     const single = area.rows === 1 && area.cols === 1;
     const event: Record<string, unknown> = {
       authMode: SCRIPT_APP.AuthMode.LIMITED,
@@ -465,11 +474,17 @@ export class PlaygroundSession {
     } finally {
       this.workbook.setAuthMode('FULL');
     }
+    // The evaluation is still current unless the script wrote something.
+    return !this.workbook
+      .callLog()
+      .slice(callsBefore)
+      .some((call) => WRITING_CALL.test(call));
   }
 
+  /** Makes a sheet the add-in's active sheet (a tab shown in a page); values do not change. */
   activate(sheetName: string): void {
     this.workbook.rawSheet(this.sheetNamed(sheetName)).activate();
-    this.changed();
+    this.changed(false);
   }
 
   /** Runs a global of the add-in (a menu item, a google.script.run call) and records what it showed. */

@@ -18,6 +18,7 @@ function onEdit(e) {
     oldValue: e.oldValue, authMode: e.authMode, source: e.source.getName(),
     hasUser: typeof e.user === 'object' });
   if (e.value === 'boom') throw new Error('onEdit says boom');
+  if (e.value === 'stamp') r.getSheet().getRange(r.getRow(), r.getColumn() + 1).setValue(42);
 }
 `;
 
@@ -250,6 +251,18 @@ describe('PlaygroundSession edits', () => {
     expect(events[2].value).toBeUndefined();
     // Undo is an edit too.
     expect(events[3]).toMatchObject({ a1: 'G42:G43' });
+  });
+
+  test('what onEdit writes is recalculated and undone with the edit', () => {
+    session.setCell('Examples', 44, 8, '=H45*2');
+    session.setCell('Examples', 44, 6, 'stamp');
+    expect(input(session, 'H45')).toBe('42');
+    // 42 × 2
+    expect(shown(session, 'I45')).toBe('84');
+    session.undo();
+    expect(input(session, 'G45')).toBe('');
+    expect(input(session, 'H45')).toBe('');
+    expect(shown(session, 'I45')).toBe('0');
   });
 
   test('an onEdit that throws is logged and the edit stands', () => {
