@@ -887,7 +887,15 @@ function renderMenus(view: WorkbookView): void {
           textContent: 'No add-on menu (onOpen added none)',
         }),
       ];
-  menubar.replaceChildren(topMenu('File', [reset]), topMenu('Extensions', extensions));
+  const undoItem = menuButton('Undo (Ctrl+Z)', () => enqueue(undo));
+  undoItem.disabled = view.canUndo === false;
+  const redoItem = menuButton('Redo (Ctrl+Y)', () => enqueue(redo));
+  redoItem.disabled = view.canRedo === false;
+  menubar.replaceChildren(
+    topMenu('File', [reset]),
+    topMenu('Edit', [undoItem, redoItem]),
+    topMenu('Extensions', extensions),
+  );
 }
 
 document.addEventListener('click', () => closeMenus());

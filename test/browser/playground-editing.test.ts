@@ -138,6 +138,10 @@ describeWithBrowser('working in the playground as in a spreadsheet', () => {
     await page.keyboard.press('Control+Y');
     expect(await shows(page, 'G42', '200000')).toBe('200000');
     expect(await formulaOf(page, 'G42')).toBe('=B18*10');
+    // Edit → Undo does what Ctrl+Z does.
+    await page.locator('#menubar .menu > button', { hasText: 'Edit' }).click();
+    await page.locator('#menubar .item', { hasText: 'Undo' }).click();
+    expect(await shows(page, 'G42', '')).toBe('');
   });
 
   test('a row inserted inside the table from the row header menu: a formula below keeps its cells', async () => {
