@@ -643,7 +643,6 @@ function copySelection(event: ClipboardEvent, cut: boolean): void {
   event.preventDefault();
   copied = { sheet: sheet.name, bounds, inputs, text, cut };
   updateSelection();
-  showStatus(`${cut ? 'Cut' : 'Copied'} ${selectionName(selection)}`);
 }
 
 document.addEventListener('copy', (event) => copySelection(event, false));
