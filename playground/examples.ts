@@ -98,7 +98,13 @@ export function writeExamplesSheet(workbook: Workbook): void {
   workbook.write(EXAMPLES_SHEET, `A${tableTop}`, [
     ['Your own rows: one formula per column covers the whole table (ranges in, ranges out)'],
   ]);
-  const first = tableTop + 2;
+  // The hint sits above the table: anything under it belongs to the table's open ranges.
+  workbook.write(EXAMPLES_SHEET, `A${tableTop + 1}`, [
+    [
+      'Type in any cell: a number, text, or a formula such as =FT_COST("Llama 70B", 20000, "Lambda Labs", "LoRA"). Add a row under the table and its results appear.',
+    ],
+  ]);
+  const first = tableTop + 3;
   const last = first + OWN_ROWS.length - 1;
   workbook.write(EXAMPLES_SHEET, `A${first - 1}`, [
     ['Model', 'Examples', 'Method', 'H100 hours', 'Cost on RunPod'],
@@ -110,13 +116,9 @@ export function writeExamplesSheet(workbook: Workbook): void {
   );
   workbook.write(EXAMPLES_SHEET, `D${first}`, [
     [
-      `=FT_HOURS(A${first}:A${last}, B${first}:B${last}, C${first}:C${last})`,
-      `=FT_COST(A${first}:A${last}, B${first}:B${last}, "RunPod on-demand", C${first}:C${last})`,
-    ],
-  ]);
-  workbook.write(EXAMPLES_SHEET, `A${last + 2}`, [
-    [
-      'Type in any cell: a number, text, or a formula such as =FT_COST("Llama 70B", 20000, "Lambda Labs", "LoRA"). Add a row to the table above and its results appear.',
+      // Open-ended ranges (A15:A): a row typed under the table computes too.
+      `=FT_HOURS(A${first}:A, B${first}:B, C${first}:C)`,
+      `=FT_COST(A${first}:A, B${first}:B, "RunPod on-demand", C${first}:C)`,
     ],
   ]);
 
@@ -127,7 +129,8 @@ export function writeExamplesSheet(workbook: Workbook): void {
   EXAMPLES.forEach((example, index) => {
     sheet.cellAt(index + 2, 2).numberFormat = example.format;
   });
-  for (let row = first; row <= last; row++) {
+  // Formats reach a little below the table, for the rows a user adds.
+  for (let row = first; row <= last + 20; row++) {
     sheet.cellAt(row, 2).numberFormat = '#,##0';
     sheet.cellAt(row, 4).numberFormat = '0.## "h"';
     sheet.cellAt(row, 5).numberFormat = '$#,##0.00';

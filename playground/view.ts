@@ -1,6 +1,15 @@
 // What the playground's JSON API sends the page: plain data, shared by the server
 // (which builds it) and the page (which draws it).
 
+/** A block of cells (0-based top left) on a sheet. */
+export interface CellArea {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
 /** One non-empty cell, as the page shows it. */
 export interface CellView {
   readonly row: number;
@@ -65,6 +74,9 @@ export interface WorkbookView {
   readonly addonMenus: readonly MenuView[];
   /** Bumped on every change, so the page knows when to redraw. */
   readonly version: number;
+  /** Whether Undo and Redo have a step to take. */
+  readonly canUndo?: boolean;
+  readonly canRedo?: boolean;
 }
 
 /** The answer to POST /api/run. */

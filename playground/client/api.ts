@@ -43,3 +43,51 @@ export function runFunction(name: string, args: unknown[] = []): Promise<RunResu
 export function resetWorkbook(): Promise<WorkbookView> {
   return postJson<WorkbookView>('/api/reset', {});
 }
+
+export interface Area {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+export interface PasteRequest {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly cells: string[][];
+  readonly origin?: { row: number; col: number };
+  readonly cut?: Area;
+  readonly selection?: { rows: number; cols: number };
+}
+
+export function pasteCells(request: PasteRequest): Promise<WorkbookView> {
+  return postJson<WorkbookView>('/api/paste', request);
+}
+
+export function clearArea(area: Area): Promise<WorkbookView> {
+  return postJson<WorkbookView>('/api/clear', { area });
+}
+
+export function fillArea(area: Area, direction: 'down' | 'right'): Promise<WorkbookView> {
+  return postJson<WorkbookView>('/api/fill', { area, direction });
+}
+
+export function changeStructure(change: {
+  sheet: string;
+  kind: 'insert' | 'delete';
+  axis: 'rows' | 'columns';
+  index: number;
+  count: number;
+}): Promise<WorkbookView> {
+  return postJson<WorkbookView>('/api/structure', change);
+}
+
+export function undo(): Promise<WorkbookView> {
+  return postJson<WorkbookView>('/api/undo', {});
+}
+
+export function redo(): Promise<WorkbookView> {
+  return postJson<WorkbookView>('/api/redo', {});
+}

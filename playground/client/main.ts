@@ -1,22 +1,40 @@
 // The playground page: a spreadsheet-like view of the emulated workbook, its
 // menus, the add-on's sidebar in a 300 px panel, and charts drawn as SVG.
 import { columnLetter } from '../../src/shared/a1';
-import { activateSheet, fetchState, resetWorkbook, runFunction, setCell } from './api';
+import {
+  activateSheet,
+  changeStructure,
+  clearArea,
+  fetchState,
+  fillArea,
+  pasteCells,
+  redo,
+  resetWorkbook,
+  runFunction,
+  setCell,
+  undo,
+} from './api';
+import type { Area } from './api';
+import { boundsOf, contains, selectionName, single } from './selection';
+import type { Bounds, CellPosition, Selection } from './selection';
+import { fromTsv, toTsv } from './tsv';
 import type { CellView, MenuView, SheetView, UiEvent, WorkbookView } from '../view';
 
 const DEFAULT_COLUMN_WIDTH = 100;
 const MIN_ROWS = 60;
 const MIN_COLS = 26;
 
-interface Selection {
-  row: number;
-  col: number;
-}
-
 let state: WorkbookView | undefined;
-let selection: Selection = { row: 0, col: 0 };
+let selection: Selection = single(0, 0);
 let editing = false;
 let cellIndex = new Map<string, CellView>();
+/** This tab's sheet: each tab keeps its own, whatever other tabs show. */
+let currentSheet: string | undefined;
+/** Rows and columns drawn (the grid grows with the content and where the user goes). */
+let drawnRows = 0;
+let drawnCols = 0;
+/** The furthest cell moved to; a whole column selected does not draw all its rows. */
+let reach: CellPosition = { row: 0, col: 0 };
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -42,7 +60,11 @@ const modalTitle = byId<HTMLSpanElement>('modal-title');
 const modalBody = byId<HTMLDivElement>('modal-body');
 
 function activeSheet(): SheetView | undefined {
-  return state?.sheets.find((sheet) => sheet.name === state?.activeSheet) ?? state?.sheets[0];
+  return (
+    state?.sheets.find((sheet) => sheet.name === currentSheet) ??
+    state?.sheets.find((sheet) => sheet.name === state?.activeSheet) ??
+    state?.sheets[0]
+  );
 }
 
 let statusTimer = 0;
@@ -83,8 +105,10 @@ function renderGrid(sheet: SheetView): void {
       chart.col + Math.ceil((chart.offsetX + chart.width) / DEFAULT_COLUMN_WIDTH) + 1,
     );
   }
-  const rows = Math.min(sheet.rows, Math.max(MIN_ROWS, lastRow + 20));
-  const cols = Math.min(sheet.cols, Math.max(MIN_COLS, lastCol + 2));
+  const rows = Math.min(sheet.rows, Math.max(MIN_ROWS, lastRow + 20, reach.row + 2));
+  const cols = Math.min(sheet.cols, Math.max(MIN_COLS, lastCol + 2, reach.col + 2));
+  drawnRows = rows;
+  drawnCols = cols;
 
   const colgroup = document.createElement('colgroup');
   const headerCol = document.createElement('col');
@@ -191,36 +215,140 @@ function renderCharts(sheet: SheetView): void {
   }
 }
 
+// ---- selection --------------------------------------------------------------
+
+const fillHandle = byId<HTMLDivElement>('fill-handle');
+const contextMenu = byId<HTMLDivElement>('context-menu');
+
 function updateSelection(): void {
-  grid.querySelectorAll('.selected, .col-selected, .row-selected').forEach((element) => {
-    element.classList.remove('selected', 'col-selected', 'row-selected');
+  grid
+    .querySelectorAll('.selected, .in-range, .col-selected, .row-selected, .copied')
+    .forEach((element) => {
+      element.classList.remove('selected', 'in-range', 'col-selected', 'row-selected', 'copied');
+    });
+  const bounds = boundsOf(selection);
+  const sheetName = activeSheet()?.name;
+  grid.querySelectorAll<HTMLTableCellElement>('td').forEach((td) => {
+    const row = Number(td.dataset.row);
+    const col = Number(td.dataset.col);
+    if (contains(bounds, row, col)) td.classList.add('in-range');
+    if (copied && copied.sheet === sheetName && contains(copied.bounds, row, col))
+      td.classList.add('copied');
   });
-  cellElement(selection.row, selection.col)?.classList.add('selected');
-  grid.querySelector(`thead th[data-col="${selection.col}"]`)?.classList.add('col-selected');
-  grid.querySelector(`tbody th[data-row="${selection.row}"]`)?.classList.add('row-selected');
-  const cell = cellIndex.get(`${selection.row}:${selection.col}`);
-  nameBox.textContent = `${columnLetter(selection.col + 1)}${selection.row + 1}`;
-  if (document.activeElement !== formulaInput) formulaInput.value = cell?.input ?? '';
+  cellElement(selection.active.row, selection.active.col)?.classList.add('selected');
+  for (let col = bounds.left; col <= bounds.right; col++)
+    grid.querySelector(`thead th[data-col="${col}"]`)?.classList.add('col-selected');
+  for (let row = bounds.top; row <= bounds.bottom; row++)
+    grid.querySelector(`tbody th[data-row="${row}"]`)?.classList.add('row-selected');
+  const cell = cellIndex.get(`${selection.active.row}:${selection.active.col}`);
+  nameBox.textContent = selectionName(selection);
+  if (!editing && document.activeElement !== formulaInput) formulaInput.value = cell?.input ?? '';
   cellError.hidden = !cell?.error;
   cellError.textContent = cell?.error ? `${cell.display}: ${cell.error}` : '';
+  placeFillHandle(bounds);
 }
 
-function select(row: number, col: number): void {
+function placeFillHandle(bounds: Bounds): void {
+  const corner = cellElement(bounds.bottom, bounds.right);
+  fillHandle.hidden = !corner;
+  if (!corner) return;
+  fillHandle.style.left = `${corner.offsetLeft + corner.offsetWidth - 4}px`;
+  fillHandle.style.top = `${corner.offsetTop + corner.offsetHeight - 4}px`;
+}
+
+function clampPosition(row: number, col: number): CellPosition {
   const sheet = activeSheet();
-  if (!sheet) return;
-  selection = {
-    row: Math.max(0, Math.min(row, sheet.rows - 1)),
-    col: Math.max(0, Math.min(col, sheet.cols - 1)),
+  const rows = sheet?.rows ?? 1;
+  const cols = sheet?.cols ?? 1;
+  return {
+    row: Math.max(0, Math.min(row, rows - 1)),
+    col: Math.max(0, Math.min(col, cols - 1)),
   };
-  updateSelection();
-  cellElement(selection.row, selection.col)?.scrollIntoView({
-    block: 'nearest',
-    inline: 'nearest',
+}
+
+/**
+ * Selects a range. `scrollTo` is the cell the keyboard moved to, scrolled into view;
+ * a mouse selection passes `scroll` false, since the cell is where the user pointed.
+ */
+function setSelection(next: Selection, scrollTo: CellPosition = next.active, scroll = true): void {
+  selection = {
+    active: clampPosition(next.active.row, next.active.col),
+    corner: clampPosition(next.corner.row, next.corner.col),
+  };
+  tabRunStart = undefined;
+  const sheet = activeSheet();
+  const { row, col } = clampPosition(scrollTo.row, scrollTo.col);
+  reach = { row, col };
+  // Moving past the drawn grid draws more of it.
+  if (sheet && (row >= drawnRows - 1 || col >= drawnCols - 1)) renderGrid(sheet);
+  else updateSelection();
+  if (scroll) cellElement(row, col)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
+function select(row: number, col: number, scroll = true): void {
+  setSelection(single(row, col), { row, col }, scroll);
+}
+
+function areaOf(bounds: Bounds): Area | undefined {
+  const sheet = activeSheet();
+  if (!sheet) return undefined;
+  return {
+    sheet: sheet.name,
+    row: bounds.top,
+    col: bounds.left,
+    rows: bounds.bottom - bounds.top + 1,
+    cols: bounds.right - bounds.left + 1,
+  };
+}
+
+/** The rectangle holding every value on the sheet, from A1 (Ctrl+A). */
+function usedBounds(): Bounds {
+  let bottom = 0;
+  let right = 0;
+  for (const cell of cellIndex.values()) {
+    if (cell.input === '' && cell.display === '') continue;
+    bottom = Math.max(bottom, cell.row);
+    right = Math.max(right, cell.col);
+  }
+  return { top: 0, left: 0, bottom, right };
+}
+
+// ---- commits: one at a time, in the order the keys were pressed ---------------
+
+let queue: Promise<void> = Promise.resolve();
+let pending = 0;
+
+/**
+ * Sends a change after every change before it. The page draws the server's answer
+ * only once nothing is left in flight, so a key typed meanwhile is never overdrawn.
+ */
+function enqueue(call: () => Promise<WorkbookView>): void {
+  pending++;
+  queue = queue.then(async () => {
+    let view: WorkbookView | undefined;
+    try {
+      view = await call();
+    } catch (error) {
+      showStatus(error instanceof Error ? error.message : String(error));
+    }
+    pending--;
+    if (pending > 0) return;
+    if (view) apply(view);
+    else await refresh().catch(() => undefined);
   });
+}
+
+/** Shows a typed input in its cell at once, until the server's value replaces it. */
+function showPending(row: number, col: number, input: string): void {
+  const td = cellElement(row, col);
+  if (!td) return;
+  td.textContent = input;
+  td.classList.add('pending');
 }
 
 function startEditing(initial: string | undefined): void {
-  const td = cellElement(selection.row, selection.col);
+  const { row, col } = selection.active;
+  const td = cellElement(row, col);
   if (!td) return;
   editing = true;
   editor.hidden = false;
@@ -228,7 +356,7 @@ function startEditing(initial: string | undefined): void {
   editor.style.top = `${td.offsetTop}px`;
   editor.style.minWidth = `${td.offsetWidth}px`;
   editor.style.height = `${td.offsetHeight}px`;
-  editor.value = initial ?? cellIndex.get(`${selection.row}:${selection.col}`)?.input ?? '';
+  editor.value = initial ?? cellIndex.get(`${row}:${col}`)?.input ?? '';
   formulaInput.value = editor.value;
   editor.focus();
 }
@@ -239,41 +367,153 @@ function stopEditing(): void {
   gridWrap.focus({ preventScroll: true });
 }
 
-async function commit(input: string, move: 'down' | 'right' | 'none'): Promise<void> {
+type Move = 'down' | 'right' | 'up' | 'left' | 'none';
+
+/** Where a run of Tabs started: Enter after it goes to the next row of that column, as in Sheets. */
+let tabRunStart: CellPosition | undefined;
+
+/** Moves the active cell after Enter or Tab (or their Shift forms). */
+function moveAfterEntry(move: Move): void {
+  const { row, col } = selection.active;
+  const start = tabRunStart;
+  if (move === 'down' && start && start.row === row) {
+    select(row + 1, start.col);
+    return;
+  }
+  const [dr, dc] = { down: [1, 0], right: [0, 1], up: [-1, 0], left: [0, -1], none: [0, 0] }[move];
+  select(row + dr, col + dc);
+  if (move === 'right') tabRunStart = start ?? { row, col };
+}
+
+function commit(input: string, move: Move): void {
   const sheet = activeSheet();
   if (!sheet) return;
-  const { row, col } = selection;
+  const { row, col } = selection.active;
   stopEditing();
-  try {
-    apply(await setCell(sheet.name, row, col, input));
-  } catch (error) {
-    showStatus(error instanceof Error ? error.message : String(error));
-  }
-  if (move === 'down') select(row + 1, col);
-  else if (move === 'right') select(row, col + 1);
-  else select(row, col);
+  showPending(row, col, input);
+  enqueue(() => setCell(sheet.name, row, col, input));
+  // The selection moves now, so the next key typed lands in the next cell.
+  moveAfterEntry(move);
+}
+
+// ---- mouse: click, Shift+click, drag, headers, fill handle --------------------
+
+let dragging: 'select' | 'fill' | undefined;
+let fillTarget: Bounds | undefined;
+
+function positionOf(target: EventTarget | null): CellPosition | undefined {
+  const td = (target as HTMLElement | null)?.closest?.('td');
+  if (!td || td.dataset.row === undefined || td.dataset.col === undefined) return undefined;
+  return { row: Number(td.dataset.row), col: Number(td.dataset.col) };
 }
 
 grid.addEventListener('mousedown', (event) => {
-  const td = (event.target as HTMLElement).closest('td');
-  if (!td || td.dataset.row === undefined || td.dataset.col === undefined) return;
-  if (editing) void commit(editor.value, 'none');
-  select(Number(td.dataset.row), Number(td.dataset.col));
+  if (event.button !== 0) return;
+  const header = (event.target as HTMLElement).closest('th');
+  const sheet = activeSheet();
+  if (header && sheet) {
+    if (editing) commit(editor.value, 'none');
+    // A row or column header selects the whole row or column.
+    if (header.dataset.row !== undefined) {
+      const row = Number(header.dataset.row);
+      const from = event.shiftKey ? selection.active.row : row;
+      setSelection(
+        { active: { row: from, col: 0 }, corner: { row, col: sheet.cols - 1 } },
+        { row, col: 0 },
+        false,
+      );
+    } else if (header.dataset.col !== undefined) {
+      const col = Number(header.dataset.col);
+      const from = event.shiftKey ? selection.active.col : col;
+      setSelection(
+        { active: { row: 0, col: from }, corner: { row: sheet.rows - 1, col } },
+        { row: 0, col },
+        false,
+      );
+    }
+    gridWrap.focus({ preventScroll: true });
+    event.preventDefault();
+    return;
+  }
+  const position = positionOf(event.target);
+  if (!position) return;
+  if (editing) commit(editor.value, 'none');
+  if (event.shiftKey) setSelection({ active: selection.active, corner: position }, position, false);
+  else select(position.row, position.col, false);
+  dragging = 'select';
   gridWrap.focus({ preventScroll: true });
   event.preventDefault();
+});
+
+fillHandle.addEventListener('mousedown', (event) => {
+  if (event.button !== 0) return;
+  dragging = 'fill';
+  fillTarget = boundsOf(selection);
+  event.preventDefault();
+  event.stopPropagation();
+});
+
+function showFillPreview(bounds: Bounds | undefined): void {
+  grid
+    .querySelectorAll('.fill-preview')
+    .forEach((element) => element.classList.remove('fill-preview'));
+  if (!bounds) return;
+  grid.querySelectorAll<HTMLTableCellElement>('td').forEach((td) => {
+    if (contains(bounds, Number(td.dataset.row), Number(td.dataset.col)))
+      td.classList.add('fill-preview');
+  });
+}
+
+document.addEventListener('mousemove', (event) => {
+  if (!dragging) return;
+  const position = positionOf(document.elementFromPoint(event.clientX, event.clientY));
+  if (!position) return;
+  if (dragging === 'select') {
+    setSelection({ active: selection.active, corner: position }, position, false);
+    return;
+  }
+  // The fill handle extends the selection down or right, whichever the pointer went further.
+  const b = boundsOf(selection);
+  const down = position.row - b.bottom;
+  const right = position.col - b.right;
+  fillTarget =
+    down <= 0 && right <= 0
+      ? b
+      : down >= right
+        ? { ...b, bottom: position.row }
+        : { ...b, right: position.col };
+  showFillPreview(fillTarget);
+});
+
+document.addEventListener('mouseup', () => {
+  const was = dragging;
+  dragging = undefined;
+  if (was !== 'fill' || !fillTarget) return;
+  const b = boundsOf(selection);
+  const target = fillTarget;
+  fillTarget = undefined;
+  showFillPreview(undefined);
+  if (target.bottom === b.bottom && target.right === b.right) return;
+  const area = areaOf(target);
+  if (!area) return;
+  const direction = target.bottom > b.bottom ? 'down' : 'right';
+  setSelection({ active: selection.active, corner: { row: target.bottom, col: target.right } });
+  enqueue(() => fillArea(area, direction));
 });
 
 grid.addEventListener('dblclick', (event) => {
   if ((event.target as HTMLElement).closest('td')) startEditing(undefined);
 });
 
+// ---- editing keys -------------------------------------------------------------
+
 editor.addEventListener('keydown', (event) => {
   if (event.key === 'Enter') {
     event.preventDefault();
-    void commit(editor.value, 'down');
+    commit(editor.value, event.shiftKey ? 'up' : 'down');
   } else if (event.key === 'Tab') {
     event.preventDefault();
-    void commit(editor.value, 'right');
+    commit(editor.value, event.shiftKey ? 'left' : 'right');
   } else if (event.key === 'Escape') {
     event.preventDefault();
     stopEditing();
@@ -287,41 +527,249 @@ editor.addEventListener('input', () => {
 formulaInput.addEventListener('keydown', (event) => {
   if (event.key === 'Enter') {
     event.preventDefault();
+    const value = formulaInput.value;
     formulaInput.blur();
-    void commit(formulaInput.value, 'down');
+    commit(value, 'down');
   } else if (event.key === 'Escape') {
     formulaInput.blur();
     updateSelection();
   }
 });
 
+// ---- grid keys, as in Sheets ----------------------------------------------------
+
+function fill(direction: 'down' | 'right'): void {
+  const area = areaOf(boundsOf(selection));
+  if (area) enqueue(() => fillArea(area, direction));
+}
+
 gridWrap.tabIndex = 0;
 document.addEventListener('keydown', (event) => {
   if (editing || !modal.hidden) return;
   const target = event.target as HTMLElement;
   if (target !== gridWrap && target !== document.body) return;
+  const ctrl = event.ctrlKey || event.metaKey;
+  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+  if (ctrl) {
+    const actions: Record<string, () => void> = {
+      a: () => setSelection({ active: { row: 0, col: 0 }, corner: bottomRight(usedBounds()) }),
+      d: () => fill('down'),
+      r: () => fill('right'),
+      z: () => enqueue(event.shiftKey ? redo : undo),
+      y: () => enqueue(redo),
+    };
+    const action = actions[key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+    // Ctrl+C, Ctrl+X and Ctrl+V go on to the browser, which fires copy, cut and paste.
+    return;
+  }
   const moves: Record<string, [number, number]> = {
     ArrowUp: [-1, 0],
     ArrowDown: [1, 0],
     ArrowLeft: [0, -1],
     ArrowRight: [0, 1],
-    Enter: [1, 0],
-    Tab: [0, 1],
   };
   if (event.key === 'F2') {
     event.preventDefault();
     startEditing(undefined);
-  } else if (event.key in moves && !(event.key === 'Enter' && event.shiftKey)) {
+  } else if (event.key in moves) {
     event.preventDefault();
     const [dr, dc] = moves[event.key];
-    select(selection.row + dr, selection.col + dc);
+    if (event.shiftKey) {
+      const corner = { row: selection.corner.row + dr, col: selection.corner.col + dc };
+      setSelection({ active: selection.active, corner }, corner);
+    } else select(selection.active.row + dr, selection.active.col + dc);
+  } else if (event.key === 'Enter' || event.key === 'Tab') {
+    event.preventDefault();
+    if (event.key === 'Enter') moveAfterEntry(event.shiftKey ? 'up' : 'down');
+    else moveAfterEntry(event.shiftKey ? 'left' : 'right');
   } else if (event.key === 'Delete' || event.key === 'Backspace') {
     event.preventDefault();
-    void commit('', 'none');
-  } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    const area = areaOf(boundsOf(selection));
+    if (area) {
+      for (let r = 0; r < area.rows; r++)
+        for (let c = 0; c < area.cols; c++) showPending(area.row + r, area.col + c, '');
+      enqueue(() => clearArea(area));
+    }
+  } else if (event.key === 'Escape') {
+    copied = undefined;
+    updateSelection();
+  } else if (event.key.length === 1 && !event.altKey) {
     event.preventDefault();
     startEditing(event.key);
   }
+});
+
+function bottomRight(bounds: Bounds): CellPosition {
+  return { row: bounds.bottom, col: bounds.right };
+}
+
+// ---- clipboard: inside the playground and as tab-separated text ----------------
+
+/** What this tab last copied or cut: the cells' inputs, to paste with shifted formulas. */
+let copied:
+  { sheet: string; bounds: Bounds; inputs: string[][]; text: string; cut: boolean } | undefined;
+
+function clipboardTarget(event: Event): boolean {
+  if (editing || !modal.hidden) return false;
+  const target = event.target as HTMLElement | null;
+  return !target || target === gridWrap || target === document.body || grid.contains(target);
+}
+
+function copySelection(event: ClipboardEvent, cut: boolean): void {
+  if (!clipboardTarget(event) || !event.clipboardData) return;
+  const sheet = activeSheet();
+  if (!sheet) return;
+  const bounds = boundsOf(selection);
+  const inputs: string[][] = [];
+  const shown: string[][] = [];
+  for (let row = bounds.top; row <= bounds.bottom; row++) {
+    const inputRow: string[] = [];
+    const shownRow: string[] = [];
+    for (let col = bounds.left; col <= bounds.right; col++) {
+      const cell = cellIndex.get(`${row}:${col}`);
+      inputRow.push(cell?.input ?? '');
+      shownRow.push(cell?.display ?? '');
+    }
+    inputs.push(inputRow);
+    shown.push(shownRow);
+  }
+  // Other programs get the values as shown; a paste here gets the formulas.
+  const text = toTsv(shown);
+  event.clipboardData.setData('text/plain', text);
+  event.preventDefault();
+  copied = { sheet: sheet.name, bounds, inputs, text, cut };
+  updateSelection();
+}
+
+document.addEventListener('copy', (event) => copySelection(event, false));
+document.addEventListener('cut', (event) => copySelection(event, true));
+
+document.addEventListener('paste', (event) => {
+  if (!clipboardTarget(event) || !event.clipboardData) return;
+  const sheet = activeSheet();
+  if (!sheet) return;
+  event.preventDefault();
+  const text = event.clipboardData.getData('text/plain');
+  const bounds = boundsOf(selection);
+  const selected = { rows: bounds.bottom - bounds.top + 1, cols: bounds.right - bounds.left + 1 };
+  const source = copied && copied.text === text ? copied : undefined;
+  if (!source && text === '') return;
+  const cells = source ? source.inputs : fromTsv(text);
+  const cut = source?.cut ? areaOf(source.bounds) : undefined;
+  if (source?.cut) copied = undefined;
+  enqueue(() =>
+    pasteCells({
+      sheet: sheet.name,
+      row: bounds.top,
+      col: bounds.left,
+      cells,
+      origin: source ? { row: source.bounds.top, col: source.bounds.left } : undefined,
+      cut: cut && source ? { ...cut, sheet: source.sheet } : undefined,
+      selection: selected,
+    }),
+  );
+  // The pasted cells end up selected (the whole selection when it was filled with copies).
+  const height = cells.length;
+  const width = Math.max(...cells.map((row) => row.length));
+  const tiled =
+    !cut &&
+    selected.rows % height === 0 &&
+    selected.cols % width === 0 &&
+    selected.rows * selected.cols > height * width;
+  const corner = tiled
+    ? { row: bounds.bottom, col: bounds.right }
+    : { row: bounds.top + height - 1, col: bounds.left + width - 1 };
+  setSelection({ active: { row: bounds.top, col: bounds.left }, corner });
+});
+
+// ---- right-click on a row or column header: insert and delete ------------------
+
+function closeContextMenu(): void {
+  contextMenu.hidden = true;
+  contextMenu.replaceChildren();
+}
+
+grid.addEventListener('contextmenu', (event) => {
+  const header = (event.target as HTMLElement).closest('th');
+  const sheet = activeSheet();
+  if (!header || !sheet || (header.dataset.row === undefined && header.dataset.col === undefined))
+    return;
+  event.preventDefault();
+  const axis = header.dataset.row !== undefined ? 'rows' : 'columns';
+  const position = Number(axis === 'rows' ? header.dataset.row : header.dataset.col);
+  let b = boundsOf(selection);
+  // Whole rows (columns) selected around the clicked one are what the menu acts on;
+  // otherwise the clicked row (column) is selected, as in Sheets.
+  const inside =
+    axis === 'rows'
+      ? position >= b.top && position <= b.bottom && b.left === 0 && b.right === sheet.cols - 1
+      : position >= b.left && position <= b.right && b.top === 0 && b.bottom === sheet.rows - 1;
+  if (!inside) {
+    if (axis === 'rows')
+      setSelection(
+        { active: { row: position, col: 0 }, corner: { row: position, col: sheet.cols - 1 } },
+        { row: position, col: 0 },
+        false,
+      );
+    else
+      setSelection(
+        { active: { row: 0, col: position }, corner: { row: sheet.rows - 1, col: position } },
+        { row: 0, col: position },
+        false,
+      );
+    b = boundsOf(selection);
+  }
+  const first = axis === 'rows' ? b.top : b.left;
+  const count = axis === 'rows' ? b.bottom - b.top + 1 : b.right - b.left + 1;
+  const name = (n: number): string => (axis === 'rows' ? String(n + 1) : columnLetter(n + 1));
+  const noun =
+    axis === 'rows'
+      ? count > 1
+        ? `${count} rows`
+        : '1 row'
+      : count > 1
+        ? `${count} columns`
+        : '1 column';
+  const span = count > 1 ? `${name(first)} – ${name(first + count - 1)}` : name(first);
+  const items: [string, 'insert' | 'delete', number][] =
+    axis === 'rows'
+      ? [
+          [`Insert ${noun} above`, 'insert', first],
+          [`Insert ${noun} below`, 'insert', first + count],
+          [`Delete ${count > 1 ? 'rows' : 'row'} ${span}`, 'delete', first],
+        ]
+      : [
+          [`Insert ${noun} left`, 'insert', first],
+          [`Insert ${noun} right`, 'insert', first + count],
+          [`Delete ${count > 1 ? 'columns' : 'column'} ${span}`, 'delete', first],
+        ];
+  contextMenu.replaceChildren(
+    ...items.map(([label, kind, index]) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'item';
+      button.setAttribute('role', 'menuitem');
+      button.textContent = label;
+      button.addEventListener('click', (click) => {
+        click.stopPropagation();
+        closeContextMenu();
+        enqueue(() => changeStructure({ sheet: sheet.name, kind, axis, index: index + 1, count }));
+      });
+      return button;
+    }),
+  );
+  contextMenu.style.left = `${event.clientX}px`;
+  contextMenu.style.top = `${event.clientY}px`;
+  contextMenu.hidden = false;
+});
+
+document.addEventListener('click', () => closeContextMenu());
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') closeContextMenu();
 });
 
 // ---- tabs, menus, sidebar ---------------------------------------------------
@@ -334,13 +782,12 @@ function renderTabs(view: WorkbookView): void {
       button.setAttribute('role', 'tab');
       button.textContent = sheet.name;
       button.dataset.sheet = sheet.name;
-      button.setAttribute('aria-selected', String(sheet.name === view.activeSheet));
+      button.setAttribute('aria-selected', String(sheet.name === activeSheet()?.name));
       button.addEventListener('click', () => {
-        if (sheet.name === view.activeSheet) return;
-        void activateSheet(sheet.name).then((next) => {
-          selection = { row: 0, col: 0 };
-          apply(next);
-        });
+        if (sheet.name === activeSheet()?.name) return;
+        // The tab switches at once; the server learns it for the add-in's getActiveSheet().
+        showSheet(sheet.name);
+        enqueue(() => activateSheet(sheet.name));
       });
       return button;
     }),
@@ -425,9 +872,8 @@ function renderMenus(view: WorkbookView): void {
       window.confirm('Reset the playground workbook to the Examples sheet? Your changes are lost.')
     ) {
       void resetWorkbook().then((next) => {
-        selection = { row: 0, col: 0 };
         closeSidebar();
-        apply(next);
+        apply(next, true);
         showStatus('Workbook reset');
       });
     }
@@ -440,7 +886,15 @@ function renderMenus(view: WorkbookView): void {
           textContent: 'No add-on menu (onOpen added none)',
         }),
       ];
-  menubar.replaceChildren(topMenu('File', [reset]), topMenu('Extensions', extensions));
+  const undoItem = menuButton('Undo (Ctrl+Z)', () => enqueue(undo));
+  undoItem.disabled = view.canUndo === false;
+  const redoItem = menuButton('Redo (Ctrl+Y)', () => enqueue(redo));
+  redoItem.disabled = view.canRedo === false;
+  menubar.replaceChildren(
+    topMenu('File', [reset]),
+    topMenu('Edit', [undoItem, redoItem]),
+    topMenu('Extensions', extensions),
+  );
 }
 
 document.addEventListener('click', () => closeMenus());
@@ -448,6 +902,9 @@ document.addEventListener('click', () => closeMenus());
 async function runMenuItem(label: string, functionName: string): Promise<void> {
   showStatus(`Running ${label}…`);
   try {
+    // The add-in's getActiveSheet() is this tab's sheet.
+    const sheet = activeSheet();
+    if (sheet) await activateSheet(sheet.name);
     const result = await runFunction(functionName);
     handleEvents(result.events);
     if (!result.ok) showModal(label, result.error);
@@ -455,7 +912,7 @@ async function runMenuItem(label: string, functionName: string): Promise<void> {
   } catch (error) {
     showModal(label, error instanceof Error ? error.message : String(error));
   }
-  await refresh();
+  await refresh(true);
 }
 
 function openSidebar(title: string): void {
@@ -496,7 +953,7 @@ window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
   if (event.origin !== window.location.origin) return;
   if (event.data?.type === 'playground:changed') {
     handleEvents((event.data.events ?? []).filter((e) => e.kind !== 'sidebar'));
-    void refresh();
+    void refresh(true);
   } else if (event.data?.type === 'playground:close') {
     closeSidebar();
     closeModal();
@@ -505,10 +962,16 @@ window.addEventListener('message', (event: MessageEvent<FrameMessage>) => {
 
 // ---- state ----------------------------------------------------------------
 
-function apply(view: WorkbookView): void {
-  const sheetChanged = view.activeSheet !== state?.activeSheet;
+/**
+ * Draws a workbook state. `follow` takes the server's active sheet (after this tab
+ * ran the add-in, which may activate a sheet); otherwise the tab keeps its own.
+ */
+function apply(view: WorkbookView, follow = false): void {
+  const before = activeSheet()?.name;
   state = view;
-  if (sheetChanged) selection = { row: 0, col: 0 };
+  if (follow || !currentSheet || !view.sheets.some((sheet) => sheet.name === currentSheet))
+    currentSheet = view.activeSheet;
+  if (activeSheet()?.name !== before) selection = single(0, 0);
   document.title = `${view.title} · playground`;
   byId<HTMLDivElement>('doc-title').textContent = view.title;
   renderTabs(view);
@@ -518,8 +981,23 @@ function apply(view: WorkbookView): void {
   document.body.dataset.version = String(view.version);
 }
 
-async function refresh(): Promise<void> {
-  apply(await fetchState());
+function showSheet(name: string): void {
+  currentSheet = name;
+  selection = single(0, 0);
+  copied = undefined;
+  if (state) apply(state);
 }
 
-void refresh();
+async function refresh(follow = false): Promise<void> {
+  apply(await fetchState(), follow);
+}
+
+// Every change on the server (this tab's, another tab's, the add-in's) arrives as an
+// event with the new version; the tab redraws once its own commits have landed.
+const changes = new EventSource('/api/events');
+changes.addEventListener('message', (event: MessageEvent<string>) => {
+  const { version } = JSON.parse(event.data) as { version: number };
+  if (state && version > state.version && pending === 0) void refresh();
+});
+
+void refresh(true);

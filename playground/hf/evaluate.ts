@@ -6,14 +6,22 @@ import type { CellValue as HfCellValue, RawCellContent } from 'hyperformula';
 import type { EmulatedSheet } from '../../emulator/spreadsheet';
 import type { CellValue } from '../../emulator/cells';
 import type { CustomFunctionCaller, FtPluginContext } from './ft-plugin';
+import { closeOpenRanges } from '../formula/references';
+
+type SheetSize = { readonly rows: number; readonly columns: number };
 
 /** A computed cell: a value, or an error with its message. */
 export type Computed =
   | { readonly kind: 'value'; readonly value: string | number | boolean | null }
   | { readonly kind: 'error'; readonly value: string; readonly message: string };
 
-function inputOf(value: CellValue, formula: string): RawCellContent {
-  if (formula) return formula;
+function inputOf(
+  value: CellValue,
+  formula: string,
+  sizeOf: (sheet: string | undefined) => SheetSize,
+): RawCellContent {
+  // HyperFormula has no open-ended ranges (A15:A): they end at the sheet's last row.
+  if (formula) return closeOpenRanges(formula, sizeOf);
   if (value instanceof Date) return value.toISOString();
   // A leading apostrophe keeps text as text (HyperFormula would read "123" as a number).
   if (typeof value === 'string') return value === '' ? null : `'${value}`;
@@ -88,7 +96,18 @@ export function evaluateWorkbook(
   callCustomFunction: CustomFunctionCaller,
 ): Evaluation {
   const input: Record<string, RawCellContent[][]> = {};
+  const sizes = new Map(
+    sheets.map((sheet) => [
+      sheet.name.toLowerCase(),
+      { rows: sheet.maxRows, columns: sheet.maxColumns },
+    ]),
+  );
   for (const sheet of sheets) {
+    const sizeOf = (name: string | undefined): SheetSize =>
+      sizes.get((name ?? sheet.name).toLowerCase()) ?? {
+        rows: sheet.maxRows,
+        columns: sheet.maxColumns,
+      };
     const rows: RawCellContent[][] = [];
     for (const [key, cell] of sheet.cells) {
       if (cell.formula === '' && cell.value === '') continue;
@@ -96,7 +115,7 @@ export function evaluateWorkbook(
       while (rows.length < row) rows.push([]);
       const cells = rows[row - 1];
       while (cells.length < column) cells.push(null);
-      cells[column - 1] = inputOf(cell.value, cell.formula);
+      cells[column - 1] = inputOf(cell.value, cell.formula, sizeOf);
     }
     input[sheet.name] = rows;
   }

@@ -1,7 +1,9 @@
 // The playground's HTTP API. Everything is same-origin JSON on loopback; a POST
 // must be JSON (so no other site's form can post here) and the Host must be local.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { StructureChange } from '../formula/structure';
 import type { PlaygroundSession } from '../session';
+import type { CellArea } from '../view';
 import type { PageAssets } from './assets';
 import { withShim } from './assets';
 
@@ -89,6 +91,61 @@ function integerField(body: Record<string, unknown>, name: string): number {
   return value;
 }
 
+function areaField(body: Record<string, unknown>, name: string): CellArea {
+  const value = body[name];
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new HttpError(400, `"${name}" must be an object {sheet, row, col, rows, cols}.`);
+  const area = value as Record<string, unknown>;
+  return {
+    sheet: stringField(area, 'sheet'),
+    row: integerField(area, 'row'),
+    col: integerField(area, 'col'),
+    rows: integerField(area, 'rows'),
+    cols: integerField(area, 'cols'),
+  };
+}
+
+function oneOf<T extends string>(
+  body: Record<string, unknown>,
+  name: string,
+  allowed: readonly T[],
+): T {
+  const value = body[name];
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
+    throw new HttpError(400, `"${name}" must be one of ${allowed.join(', ')}.`);
+  return value as T;
+}
+
+function gridField(body: Record<string, unknown>, name: string): string[][] {
+  const value = body[name];
+  if (
+    !Array.isArray(value) ||
+    !value.every((row) => Array.isArray(row) && row.every((cell) => typeof cell === 'string'))
+  )
+    throw new HttpError(400, `"${name}" must be rows of text cells.`);
+  return value as string[][];
+}
+
+/** Server-sent events: one `data: {"version": n}` per change, so every open page redraws. */
+function streamChanges(
+  session: PlaygroundSession,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  response.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  const send = (version: number): void => {
+    response.write(`data: ${JSON.stringify({ version })}\n\n`);
+  };
+  send(session.view().version);
+  const unsubscribe = session.subscribe(send);
+  request.on('close', unsubscribe);
+}
+
 function isLocalHost(host: string | undefined, port: number): boolean {
   if (!host) return false;
   return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host.toLowerCase());
@@ -109,6 +166,10 @@ export function createHandler(
     if (method === 'GET') {
       if (url.pathname === '/' || url.pathname === '/index.html') {
         send(response, 200, 'text/html; charset=utf-8', assets.page);
+        return;
+      }
+      if (url.pathname === '/api/events') {
+        streamChanges(session, request, response);
         return;
       }
       if (url.pathname === '/api/state') {
@@ -142,6 +203,63 @@ export function createHandler(
           integerField(body, 'col'),
           stringField(body, 'input'),
         );
+        sendJson(response, 200, session.view());
+        return;
+      case '/api/paste': {
+        const position = (name: string): { row: number; col: number } | undefined => {
+          const value = body[name];
+          if (value === undefined) return undefined;
+          if (value === null || typeof value !== 'object')
+            throw new HttpError(400, `"${name}" must be an object {row, col}.`);
+          const o = value as Record<string, unknown>;
+          return { row: integerField(o, 'row'), col: integerField(o, 'col') };
+        };
+        const selection = body.selection;
+        let size: { rows: number; cols: number } | undefined;
+        if (selection !== undefined) {
+          if (selection === null || typeof selection !== 'object')
+            throw new HttpError(400, '"selection" must be an object {rows, cols}.');
+          const o = selection as Record<string, unknown>;
+          size = { rows: integerField(o, 'rows'), cols: integerField(o, 'cols') };
+        }
+        session.paste({
+          sheet: stringField(body, 'sheet'),
+          row: integerField(body, 'row'),
+          col: integerField(body, 'col'),
+          cells: gridField(body, 'cells'),
+          origin: position('origin'),
+          cut: body.cut === undefined ? undefined : areaField(body, 'cut'),
+          selection: size,
+        });
+        sendJson(response, 200, session.view());
+        return;
+      }
+      case '/api/clear':
+        session.clear(areaField(body, 'area'));
+        sendJson(response, 200, session.view());
+        return;
+      case '/api/fill':
+        session.fill(areaField(body, 'area'), oneOf(body, 'direction', ['down', 'right'] as const));
+        sendJson(response, 200, session.view());
+        return;
+      case '/api/structure': {
+        const change: StructureChange = {
+          sheet: stringField(body, 'sheet'),
+          kind: oneOf(body, 'kind', ['insert', 'delete'] as const),
+          axis: oneOf(body, 'axis', ['rows', 'columns'] as const),
+          index: integerField(body, 'index'),
+          count: integerField(body, 'count'),
+        };
+        session.changeStructure(change);
+        sendJson(response, 200, session.view());
+        return;
+      }
+      case '/api/undo':
+        session.undo();
+        sendJson(response, 200, session.view());
+        return;
+      case '/api/redo':
+        session.redo();
         sendJson(response, 200, session.view());
         return;
       case '/api/activate':

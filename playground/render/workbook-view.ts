@@ -43,6 +43,9 @@ function cellView(
   cell: Cell | undefined,
   computed: Computed | undefined,
 ): CellView | undefined {
+  // HyperFormula spreads a failed array formula's error over the whole array; Sheets
+  // shows it in the formula's own cell only, so a cell without a formula shows none.
+  if (computed?.kind === 'error' && !cell?.formula) computed = undefined;
   const bold = cell?.fontWeight === 'bold';
   const background = cell && cell.background !== DEFAULT_BACKGROUND ? cell.background : undefined;
   const value = computed ? computed.value : null;

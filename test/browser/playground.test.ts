@@ -147,16 +147,16 @@ describeWithBrowser('the npm start playground in Chromium', () => {
   });
 
   test('typing =FT_HOURS("Llama 13B", 50000) into a cell shows 10; a bad name shows its message', async () => {
-    await typeInto(page, 40, 1, '=FT_HOURS("Llama 13B", 50000)');
-    expect(await textOf(td(page, 40, 1), '10')).toBe('10');
-    await typeInto(page, 41, 1, '=B41*2');
-    expect(await textOf(td(page, 41, 1), '20')).toBe('20');
+    await typeInto(page, 40, 6, '=FT_HOURS("Llama 13B", 50000)');
+    expect(await textOf(td(page, 40, 6), '10')).toBe('10');
+    await typeInto(page, 41, 6, '=G41*2');
+    expect(await textOf(td(page, 41, 6), '20')).toBe('20');
     // A dependent cell recalculates when its input changes.
-    await typeInto(page, 40, 1, '=FT_HOURS("Llama 7B", 50000)');
-    expect(await textOf(td(page, 41, 1), '10')).toBe('10');
-    await typeInto(page, 42, 1, '=FT_HOURS("Llama 99Q", 1)');
-    expect(await textOf(td(page, 42, 1), '#ERROR!')).toBe('#ERROR!');
-    expect(await td(page, 42, 1).getAttribute('title')).toMatch(
+    await typeInto(page, 40, 6, '=FT_HOURS("Llama 7B", 50000)');
+    expect(await textOf(td(page, 41, 6), '10')).toBe('10');
+    await typeInto(page, 42, 6, '=FT_HOURS("Llama 99Q", 1)');
+    expect(await textOf(td(page, 42, 6), '#ERROR!')).toBe('#ERROR!');
+    expect(await td(page, 42, 6).getAttribute('title')).toMatch(
       /model 'Llama 99Q'.*Known: Llama 7B/,
     );
   });
