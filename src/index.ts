@@ -23,4 +23,6 @@ export {
   insertCatalogSheet,
   getCatalog,
   generateScenario,
+  compareScenarios,
+  compareScenariosFromMenu,
 } from './addon/globals';
