@@ -28,7 +28,9 @@ const CHART_TITLE = 'Break-even months by scenario';
 const CHART_ANCHOR_COLUMN = 13;
 
 const USD = '$#,##0.00';
-const TEXT = '@';
+// Not '@' (Plain text): a formula written into a Plain text cell stays text. This is the
+// scenario sheet's format for text cells, which shows a number typed there as a number.
+const TEXT = '#,##0.0###';
 const MONTHS = '#,##0.0';
 
 interface Column {
