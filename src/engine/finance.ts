@@ -17,9 +17,8 @@ const MONTHS_PER_YEAR = 12;
 export const MAX_PAYBACK_MONTHS = 1200;
 
 /**
- * The article's spread of training times: "Times vary ±30% depending on hardware and
- * hyperparameters" (GPU-hours table). Training cost low/high and the sensitivity table
- * move their drivers by this share.
+ * The article's spread of training times, under its GPU-hours table: "Your actual times may
+ * vary ±30%". Training cost low/high and the sensitivity table move their drivers by it.
  */
 export const TRAINING_TIME_SPREAD = 0.3;
 
