@@ -17,6 +17,7 @@ import { asText, formulaString, sheetRef } from './text';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Grid = (string | number | boolean | Date)[][];
+type Weight = 'bold' | 'normal';
 
 export const COMPARE_SHEET = 'FT Compare';
 const TITLE =
@@ -92,6 +93,8 @@ function headerRows(): string[][] {
 
 const ROW_FORMATS = [TEXT, ...COLUMNS.map((column) => column.format)];
 const HEADER_FORMATS = ROW_FORMATS.map(() => TEXT);
+const ROW_WEIGHTS = ROW_FORMATS.map((): Weight => 'normal');
+const HEADER_WEIGHTS = ROW_FORMATS.map((): Weight => 'bold');
 
 /**
  * The scenario sheets of the workbook, by their metadata (one finder call, then four calls
@@ -150,9 +153,7 @@ function writeNewSheet(
   const range = sheet.getRange(1, 1, values.length, COMPARE_COLUMNS);
   range.setValues(values);
   range.setNumberFormats([HEADER_FORMATS, HEADER_FORMATS, ...scenarios.map(() => ROW_FORMATS)]);
-  range.setFontWeights(
-    values.map((_, r) => ROW_FORMATS.map(() => (r < HEADER_ROWS ? 'bold' : 'normal'))),
-  );
+  range.setFontWeights(values.map((_, r) => (r < HEADER_ROWS ? HEADER_WEIGHTS : ROW_WEIGHTS)));
   sheet.setFrozenRows(HEADER_ROWS);
   insertChart(sheet, Math.max(maxRows, values.length));
 }
@@ -165,6 +166,7 @@ interface Snapshot {
   /** Each cell's formula, or its value where it has none. */
   readonly contents: Grid;
   readonly formats: string[][];
+  readonly weights: Weight[][];
 }
 
 function takeSnapshot(sheet: Sheet): Snapshot {
@@ -173,15 +175,19 @@ function takeSnapshot(sheet: Sheet): Snapshot {
   const values = range.getValues() as Grid;
   const formulas = range.getFormulas();
   const formats = range.getNumberFormats();
+  const weights = range
+    .getFontWeights()
+    .map((row) => row.map((weight): Weight => (weight === 'bold' ? 'bold' : 'normal')));
   const contents = values.map((row, r) =>
     row.map((value, c) => formulas[r][c] || (typeof value === 'string' ? asText(value) : value)),
   );
-  return { maxRows, rows: values.length, columns: values[0]?.length ?? 0, contents, formats };
+  const columns = values[0]?.length ?? 0;
+  return { maxRows, rows: values.length, columns, contents, formats, weights };
 }
 
 /**
  * Puts the sheet back as the snapshot has it: its number of rows, and its cells'
- * contents and number formats (rows deleted and inserted since shifted the cells below).
+ * contents, number formats and font weights (rows deleted and inserted since shifted the cells below).
  */
 function restore(sheet: Sheet, snapshot: Snapshot, rowsAdded: number): void {
   if (rowsAdded < 0) sheet.insertRowsAfter(snapshot.maxRows + rowsAdded, -rowsAdded);
@@ -198,7 +204,9 @@ function restore(sheet: Sheet, snapshot: Snapshot, rowsAdded: number): void {
   ];
   if (contents.length > 0) sheet.getRange(1, 1, contents.length, columns).setValues(contents);
   if (snapshot.rows > 0) {
-    sheet.getRange(1, 1, snapshot.rows, snapshot.columns).setNumberFormats(snapshot.formats);
+    const old = sheet.getRange(1, 1, snapshot.rows, snapshot.columns);
+    old.setNumberFormats(snapshot.formats);
+    old.setFontWeights(snapshot.weights);
   }
   if (rowsAdded > 0) sheet.deleteRows(snapshot.maxRows + 1, rowsAdded);
 }
@@ -257,23 +265,33 @@ function refreshSheet(
   // were), then the new scenarios' rows.
   const values: Grid = headerRows();
   const formats: string[][] = [HEADER_FORMATS, HEADER_FORMATS];
+  // Set, not left: an inserted row takes the formatting of the row above it (the header's bold).
+  const weights: Weight[][] = [HEADER_WEIGHTS, HEADER_WEIGHTS];
   for (const { scenario, row } of rowsBelowHeader) {
     if (shift(row) > tableEnd) break;
     if (scenario) {
       values.push(scenarioRow(scenario, cells));
       formats.push(ROW_FORMATS);
+      weights.push(ROW_WEIGHTS);
     } else {
       values.push(keptCells(snapshot.contents[row - 1]));
       formats.push(keptCells(snapshot.formats[row - 1]).map(String));
+      weights.push(
+        keptCells(snapshot.weights[row - 1]).map((weight): Weight =>
+          weight === 'bold' ? 'bold' : 'normal',
+        ),
+      );
     }
   }
   for (const scenario of added) {
     values.push(scenarioRow(scenario, cells));
     formats.push(ROW_FORMATS);
+    weights.push(ROW_WEIGHTS);
   }
   const range = sheet.getRange(1, 1, values.length, COMPARE_COLUMNS);
   range.setValues(values);
   range.setNumberFormats(formats);
+  range.setFontWeights(weights);
   if (sheet.getCharts().length === 0) insertChart(sheet, snapshot.maxRows + rowsAdded);
 }
 

@@ -151,6 +151,8 @@ describe('compareScenarios', () => {
       third,
     );
     expect(workbook.charts(COMPARE)).toHaveLength(1);
+    const weights = workbook.fontWeights(COMPARE).map((row) => [...new Set(row.slice(0, 11))]);
+    expect(weights.slice(0, 4)).toEqual([['bold'], ['bold'], ['normal'], ['normal']]);
     // A second refresh with nothing new changes nothing.
     const settled = workbook.fingerprint(COMPARE);
     compare(s);
