@@ -10,7 +10,7 @@
  *   Workbook.services               the globals to pass to loadBundle():
  *                                   { SpreadsheetApp, HtmlService, Charts }
  *   Workbook inspection (never counted as calls):
- *     sheetNames(), activeSheetName(), sheetSize(name), frozenRows(name),
+ *     sheetNames(), activeSheetName(), sheetSize(name), frozenRows(name), metadata(name),
  *     values(name), formulas(name), numberFormats(name), fontWeights(name),
  *     backgrounds(name), charts(name), cell(name, a1), snapshot(name), fingerprint(name),
  *     menus(), shown(), sidebarHtml(), alerts(),
@@ -26,7 +26,7 @@ import { CallCounter } from './calls';
 import { emptyCell, parseA1, writeValue } from './cells';
 import type { Cell, CellValue } from './cells';
 import { EmulatedSheet, EmulatedSpreadsheet } from './spreadsheet';
-import type { ChartRecord, SheetData, WorkbookState } from './spreadsheet';
+import type { ChartRecord, MetadataRecord, SheetData, WorkbookState } from './spreadsheet';
 import { createHtmlService, EmulatedUi } from './ui';
 import type { HtmlServiceEmulation, MenuRecord, ShownHtml, UiLog } from './ui';
 
@@ -35,7 +35,7 @@ export { SERVICE_FAILURE } from './calls';
 export { DEFAULT_NUMBER_FORMAT, NUM_ERROR, columnLetter, columnNumber } from './cells';
 export type { Cell, CellValue } from './cells';
 export { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, EmulatedRange, EmulatedSheet } from './spreadsheet';
-export type { ChartRecord, SheetData } from './spreadsheet';
+export type { ChartRecord, MetadataRecord, SheetData } from './spreadsheet';
 export type { MenuRecord, ShownHtml } from './ui';
 
 /** Apps Script's authorization modes; in NONE a script may build menus but not open the document. */
@@ -93,6 +93,8 @@ export interface Workbook {
   fontWeights(name: string): string[][];
   backgrounds(name: string): string[][];
   charts(name: string): ChartRecord[];
+  /** The developer metadata on a sheet, copies. */
+  metadata(name: string): MetadataRecord[];
   /** One cell by A1 notation ("B5"), a copy. */
   cell(name: string, a1: string): Cell;
   snapshot(name: string): SheetSnapshot;
@@ -240,6 +242,7 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
     fontWeights: (name) => grid(name, (cell) => cell.fontWeight),
     backgrounds: (name) => grid(name, (cell) => cell.background),
     charts: (name) => sheet(name).charts.map((chart) => JSON.parse(JSON.stringify(chart))),
+    metadata: (name) => sheet(name).metadata.map((record) => ({ ...record })),
     cell: (name, a1) => {
       const { row, column } = parseA1(a1);
       return { ...(sheet(name).peek(row, column) ?? emptyCell()) };

@@ -17,6 +17,9 @@ type GasRange = GoogleAppsScript.Spreadsheet.Range;
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GasChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+type GasMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
+type GasMetadataFinder = GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
+type GasMetadataLocation = GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation;
 
 /**
  * The Apps Script methods a class emulates, with Google's parameter lists (for an
@@ -49,6 +52,15 @@ export interface WorkbookState {
   readonly sheets: EmulatedSheet[];
   active: EmulatedSheet | undefined;
   nextSheetId: number;
+  /** The next developer metadata ID (unique in the spreadsheet, as Apps Script's). */
+  nextMetadataId?: number;
+}
+
+/** Developer metadata on a sheet: a key, an optional value and its spreadsheet-wide ID. */
+export interface MetadataRecord {
+  readonly id: number;
+  readonly key: string;
+  readonly value: string | null;
 }
 
 function checkGrid(what: string, data: unknown, area: Area): unknown[][] {
@@ -363,6 +375,88 @@ export class EmulatedChartBuilder implements Emulates<
   }
 }
 
+/**
+ * Developer metadata located on a sheet (the only location the add-in uses). Deleting the
+ * sheet deletes its metadata, as in Sheets; renaming or moving it keeps it.
+ */
+export class EmulatedDeveloperMetadata implements Emulates<
+  GasMetadata,
+  'getId' | 'getKey' | 'getValue' | 'getLocation'
+> {
+  constructor(
+    private readonly sheet: EmulatedSheet,
+    private readonly record: MetadataRecord,
+  ) {}
+
+  getId(): number {
+    this.sheet.calls.tick('DeveloperMetadata.getId');
+    return this.record.id;
+  }
+
+  getKey(): string {
+    this.sheet.calls.tick('DeveloperMetadata.getKey');
+    return this.record.key;
+  }
+
+  getValue(): string | null {
+    this.sheet.calls.tick('DeveloperMetadata.getValue');
+    return this.record.value;
+  }
+
+  getLocation(): EmulatedDeveloperMetadataLocation {
+    this.sheet.calls.tick('DeveloperMetadata.getLocation');
+    return new EmulatedDeveloperMetadataLocation(this.sheet);
+  }
+}
+
+export class EmulatedDeveloperMetadataLocation implements Emulates<
+  GasMetadataLocation,
+  'getLocationType' | 'getSheet'
+> {
+  constructor(private readonly sheet: EmulatedSheet) {}
+
+  getLocationType(): string {
+    this.sheet.calls.tick('DeveloperMetadataLocation.getLocationType');
+    return 'SHEET';
+  }
+
+  getSheet(): EmulatedSheet | null {
+    this.sheet.calls.tick('DeveloperMetadataLocation.getSheet');
+    return this.sheet.deleted ? null : this.sheet;
+  }
+}
+
+/** Spreadsheet.createDeveloperMetadataFinder(): filters by key, then find(). */
+export class EmulatedDeveloperMetadataFinder implements Emulates<
+  GasMetadataFinder,
+  'withKey' | 'find'
+> {
+  private key: string | undefined;
+
+  constructor(private readonly state: WorkbookState) {}
+
+  withKey(key: string): this {
+    this.state.calls.tick('DeveloperMetadataFinder.withKey');
+    if (typeof key !== 'string') {
+      throw new Error(
+        `The parameters (${typeof key}) don't match the method signature for SpreadsheetApp.DeveloperMetadataFinder.withKey.`,
+      );
+    }
+    this.key = key;
+    return this;
+  }
+
+  /** The matching metadata of every sheet, in sheet order (ID order within a sheet). */
+  find(): EmulatedDeveloperMetadata[] {
+    this.state.calls.tick('DeveloperMetadataFinder.find');
+    return this.state.sheets.flatMap((sheet) =>
+      sheet.metadata
+        .filter((record) => this.key === undefined || record.key === this.key)
+        .map((record) => new EmulatedDeveloperMetadata(sheet, record)),
+    );
+  }
+}
+
 /** Serializable form of one sheet (see Workbook.serialize). */
 export interface SheetData {
   name: string;
@@ -374,6 +468,8 @@ export interface SheetData {
   cells: [number, number, SerializedCell][];
   charts: ChartRecord[];
   columnWidths: [number, number][];
+  /** Developer metadata on the sheet (absent in workbooks saved before it existed). */
+  metadata?: MetadataRecord[];
 }
 
 export type SerializedCell = Omit<Cell, 'value'> & { value: CellValue | { date: number } };
@@ -401,9 +497,11 @@ export class EmulatedSheet implements Emulates<
   | 'newChart'
   | 'insertChart'
   | 'getCharts'
+  | 'addDeveloperMetadata'
 > {
   readonly cells = new Map<string, Cell>();
   readonly charts: ChartRecord[] = [];
+  readonly metadata: MetadataRecord[] = [];
   readonly columnWidths = new Map<number, number>();
   maxRows = NEW_SHEET_ROWS;
   maxColumns = NEW_SHEET_COLUMNS;
@@ -668,6 +766,26 @@ export class EmulatedSheet implements Emulates<
     return this.charts.map((record) => new EmulatedChart(record));
   }
 
+  /**
+   * addDeveloperMetadata(key) or (key, value). The visibility overloads are not emulated:
+   * a visibility argument is refused rather than stored as a value.
+   */
+  addDeveloperMetadata(key: string, value?: unknown, visibility?: unknown): this {
+    this.checkAlive('Sheet.addDeveloperMetadata');
+    if (typeof key !== 'string' || key === '') {
+      throw new Error('Invalid argument: key');
+    }
+    if ((value !== undefined && typeof value !== 'string') || visibility !== undefined) {
+      throw new Error(
+        "The parameters don't match the emulated signatures of SpreadsheetApp.Sheet.addDeveloperMetadata (key) and (key, value).",
+      );
+    }
+    const id = this.state.nextMetadataId ?? 1;
+    this.state.nextMetadataId = id + 1;
+    this.metadata.push({ id, key, value: value ?? null });
+    return this;
+  }
+
   toData(): SheetData {
     const cells: SheetData['cells'] = [];
     for (const [key, cell] of this.cells) {
@@ -685,6 +803,7 @@ export class EmulatedSheet implements Emulates<
       cells,
       charts: this.charts.map((chart) => JSON.parse(JSON.stringify(chart)) as ChartRecord),
       columnWidths: [...this.columnWidths].sort((a, b) => a[0] - b[0]),
+      metadata: this.metadata.map((record) => ({ ...record })),
     };
   }
 
@@ -702,6 +821,10 @@ export class EmulatedSheet implements Emulates<
     }
     for (const chart of data.charts) sheet.charts.push(chart);
     for (const [column, width] of data.columnWidths) sheet.columnWidths.set(column, width);
+    for (const record of data.metadata ?? []) {
+      sheet.metadata.push({ ...record });
+      state.nextMetadataId = Math.max(state.nextMetadataId ?? 1, record.id + 1);
+    }
     return sheet;
   }
 }
@@ -732,6 +855,7 @@ export class EmulatedSpreadsheet implements Emulates<
   | 'setActiveSheet'
   | 'getActiveSheet'
   | 'getNumSheets'
+  | 'createDeveloperMetadataFinder'
 > {
   constructor(
     private readonly state: WorkbookState,
@@ -755,6 +879,11 @@ export class EmulatedSpreadsheet implements Emulates<
   getSheets(): EmulatedSheet[] {
     this.tick('getSheets');
     return this.state.sheets.slice();
+  }
+
+  createDeveloperMetadataFinder(): EmulatedDeveloperMetadataFinder {
+    this.tick('createDeveloperMetadataFinder');
+    return new EmulatedDeveloperMetadataFinder(this.state);
   }
 
   getNumSheets(): number {

@@ -76,6 +76,26 @@ const EXAMPLES: readonly Example[] = [
     format: '#,##0.00 "h"',
     article: '8,032 hours',
   },
+  {
+    label:
+      'Managed fine-tuning (OpenAI): 10,000 examples × 500 tokens = 5M training tokens × $25 per 1M',
+    formula: '=FT_MANAGED_COST(10000, 500)',
+    format: '$#,##0.00',
+    article: '$125 (OpenAI fine-tuning section)',
+  },
+  {
+    label:
+      'Net present value after 36 months of $50 a month against $1,000 up-front, money at 10% a year',
+    formula: '=FT_NPV(1000, 50, 36, 0, 10%)',
+    format: '$#,##0.00',
+    article: 'not in the article (it has no cost of money): $559.32',
+  },
+  {
+    label: 'Months to pay back $1,000 with $50 a month of savings that grow 2% a month',
+    formula: '=FT_PAYBACK(1000, 50, 2%)',
+    format: '0.00 "months"',
+    article: 'not in the article (flat volume only): 16.99 months',
+  },
 ];
 
 /** The rows of the "your own rows" table: model, examples, method. */

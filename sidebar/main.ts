@@ -22,6 +22,9 @@ function start(root: HTMLElement): void {
   const button = el('button', { id: 'create', type: 'button', class: 'action' }, [
     'Create scenario sheet',
   ]);
+  const compareButton = el('button', { id: 'compare', type: 'button', class: 'action secondary' }, [
+    'Compare scenarios',
+  ]);
   const summary = el('p', { id: 'summary', class: 'summary', 'aria-hidden': 'true' });
   const status = el('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
 
@@ -35,13 +38,13 @@ function start(root: HTMLElement): void {
     catalogNote,
     preview.element,
     form.element,
-    el('footer', { class: 'actions' }, [summary, button, status]),
+    el('footer', { class: 'actions' }, [summary, button, compareButton, status]),
   );
 
   function setButton(): void {
     button.disabled = busy || valid === undefined;
-    if (busy) button.setAttribute('aria-busy', 'true');
-    else button.removeAttribute('aria-busy');
+    // Comparing reads the scenario sheets, not the form: an invalid form does not block it.
+    compareButton.disabled = busy;
   }
 
   function update(): void {
@@ -72,6 +75,7 @@ function start(root: HTMLElement): void {
     if (busy || valid === undefined) return;
     busy = true;
     setButton();
+    button.setAttribute('aria-busy', 'true');
     button.textContent = 'Creating…';
     status.className = 'status';
     status.textContent = 'Creating the scenario sheet…';
@@ -84,13 +88,41 @@ function start(root: HTMLElement): void {
       status.textContent = error instanceof Error ? error.message : String(error);
     } finally {
       busy = false;
+      button.removeAttribute('aria-busy');
       button.textContent = 'Create scenario sheet';
+      setButton();
+    }
+  }
+
+  /** Writes or refreshes the compare sheet: a row of live references per scenario sheet. */
+  async function compareAll(): Promise<void> {
+    if (busy) return;
+    busy = true;
+    setButton();
+    compareButton.setAttribute('aria-busy', 'true');
+    compareButton.textContent = 'Comparing…';
+    status.className = 'status';
+    status.textContent = 'Writing the comparison of the scenario sheets…';
+    try {
+      const result = await callServer('compareScenarios');
+      status.className = 'status ok';
+      status.textContent = `Compared the scenarios in the sheet “${result.sheetName}”.`;
+    } catch (error) {
+      status.className = 'status error';
+      status.textContent = error instanceof Error ? error.message : String(error);
+    } finally {
+      busy = false;
+      compareButton.removeAttribute('aria-busy');
+      compareButton.textContent = 'Compare scenarios';
       setButton();
     }
   }
 
   button.addEventListener('click', () => {
     void create();
+  });
+  compareButton.addEventListener('click', () => {
+    void compareAll();
   });
 
   update();

@@ -10,6 +10,9 @@ export {
   FT_MEMORY,
   FT_COMPUTE_HOURS,
   FT_ONPREM_BREAKEVEN,
+  FT_MANAGED_COST,
+  FT_NPV,
+  FT_PAYBACK,
 } from './functions/ft-functions';
 export {
   onOpen,
@@ -20,4 +23,6 @@ export {
   insertCatalogSheet,
   getCatalog,
   generateScenario,
+  compareScenarios,
+  compareScenariosFromMenu,
 } from './addon/globals';

@@ -1,7 +1,19 @@
 // The add-on's Apps Script entry points, exported by src/index.ts. Each is a plain
 // function with its JSDoc, which scripts/build.mjs copies above the top-level stub.
-import type { CatalogResponse, CatalogSheetResult, ScenarioSummary } from '../shared/contract';
-import { buildMenu, newScenarioWithDefaults, openFunctionReference, openSidebar } from './menu';
+import type {
+  CatalogResponse,
+  CatalogSheetResult,
+  CompareResult,
+  ScenarioSummary,
+} from '../shared/contract';
+import * as compare from './compare';
+import {
+  buildMenu,
+  compareFromMenu,
+  newScenarioWithDefaults,
+  openFunctionReference,
+  openSidebar,
+} from './menu';
 import * as server from './server';
 
 /**
@@ -67,4 +79,19 @@ export function getCatalog(): CatalogResponse {
  */
 export function generateScenario(input?: unknown): ScenarioSummary {
   return server.generateScenario(input);
+}
+
+/**
+ * Sidebar: writes or refreshes the "FT Compare" sheet, a row of live references per
+ * scenario sheet and a chart of break-even months.
+ *
+ * @return {Object} The name of the compare sheet.
+ */
+export function compareScenarios(): CompareResult {
+  return compare.compareScenarios();
+}
+
+/** Menu: Compare scenarios. Writes or refreshes the compare sheet; shows an alert if it fails. */
+export function compareScenariosFromMenu(): void {
+  compareFromMenu();
 }

@@ -1,4 +1,5 @@
 // The add-on menu, the sidebar opener and the function reference dialog.
+import { compareScenarios } from './compare';
 import { generateScenario } from './server';
 import { messageOf } from '../shared/message';
 import { escapeHtml } from './text';
@@ -15,6 +16,7 @@ export function buildMenu(): void {
     .addItem('Open calculator', 'showSidebar')
     .addItem('New scenario sheet (with defaults)', 'newScenarioSheet')
     .addItem('Insert catalog sheet', 'insertCatalogSheet')
+    .addItem('Compare scenarios', 'compareScenariosFromMenu')
     .addItem('Function reference', 'showFunctionReference')
     .addToUi();
 }
@@ -28,6 +30,16 @@ export function openSidebar(): void {
 export function newScenarioWithDefaults(): void {
   try {
     generateScenario({});
+  } catch (error) {
+    SpreadsheetApp.getUi().alert(`${TITLE}: ${messageOf(error)}`);
+  }
+}
+
+/** The menu's "Compare scenarios": shows the compare sheet; a failure is shown, not swallowed. */
+export function compareFromMenu(): void {
+  try {
+    const { sheetName } = compareScenarios();
+    SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName)?.activate();
   } catch (error) {
     SpreadsheetApp.getUi().alert(`${TITLE}: ${messageOf(error)}`);
   }

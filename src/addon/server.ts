@@ -14,6 +14,7 @@ import {
   withAppends,
 } from './catalog-sheet';
 import type { CatalogAppend } from './catalog-sheet';
+import { SCENARIO_METADATA_KEY } from './markers';
 import { scenarioLayout } from './scenario-layout';
 import type { ScenarioLayout } from './scenario-layout';
 import { messageOf } from '../shared/message';
@@ -30,7 +31,7 @@ const MAX_NAME_ATTEMPTS = 50;
 const MAX_SHEET_NAME = 90;
 
 /** What the add-in has changed so far in one run, to undo it if a later step fails. */
-class Changes {
+export class Changes {
   private readonly undos: { what: string; undo: () => void }[] = [];
   made = false;
 
@@ -54,7 +55,7 @@ class Changes {
 }
 
 /** The failure message: what failed, why, and what state the spreadsheet is left in. */
-function failure(doing: string, error: unknown, changes: Changes): Error {
+export function failure(doing: string, error: unknown, changes: Changes): Error {
   const cause = messageOf(error);
   if (!changes.made) return new Error(`Could not ${doing}: ${cause}. Nothing was changed.`);
   const failed = changes.rollback();
@@ -203,7 +204,10 @@ export function insertCatalogSheet(): CatalogSheetResult {
 }
 
 /** Inserts a sheet named `base`, or "base (2)", "base (3)", ... when taken. */
-function insertUniqueSheet(spreadsheet: Spreadsheet, base: string): { sheet: Sheet; name: string } {
+export function insertUniqueSheet(
+  spreadsheet: Spreadsheet,
+  base: string,
+): { sheet: Sheet; name: string } {
   for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
     const name = attempt === 1 ? base : `${base} (${attempt})`;
     try {
@@ -286,6 +290,8 @@ export function generateScenario(input?: unknown): ScenarioSummary {
     const inserted = insertUniqueSheet(spreadsheet, base);
     name = inserted.name;
     changes.add(`removing the new sheet "${name}"`, () => spreadsheet.deleteSheet(inserted.sheet));
+    // What compareScenarios finds it by, whatever the sheet is renamed to.
+    inserted.sheet.addDeveloperMetadata(SCENARIO_METADATA_KEY);
     writeScenario(inserted.sheet, layout);
     return {
       sheetName: name,

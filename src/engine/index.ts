@@ -3,6 +3,7 @@ export * from './breakeven';
 export * from './catalog';
 export * from './costs';
 export * from './errors';
+export * from './finance';
 export * from './names';
 export * from './numbers';
 export * from './expr';

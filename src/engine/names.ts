@@ -1,4 +1,4 @@
-import type { ApiRow, Catalog, GpuRow, MethodRow, ModelRow } from './catalog';
+import type { ApiRow, Catalog, GpuRow, ManagedFineTuningRow, MethodRow, ModelRow } from './catalog';
 import { BUILT_IN_CATALOG } from './catalog';
 import { InputError, describeValue } from './errors';
 import { cellErrorCode, checkNumber, parseNumberValue } from './numbers';
@@ -36,7 +36,7 @@ export interface NamedRow {
 }
 
 /** The catalog's tables that rows are found in by name. */
-export type Table = 'models' | 'methods' | 'gpus' | 'providers' | 'apis';
+export type Table = 'models' | 'methods' | 'gpus' | 'providers' | 'apis' | 'managed';
 
 /**
  * Looks names up in one catalog. Indexes are built on first use, not at load time.
@@ -120,6 +120,14 @@ export class CatalogIndex {
     } catch {
       return undefined;
     }
+  }
+
+  /** A managed fine-tuning service by name; blank is the catalog's first. */
+  managed(argument: string, value: unknown): ManagedFineTuningRow {
+    const rows = this.catalog.managed;
+    const blank = value === '' || value === null || value === undefined;
+    if (blank && rows.length > 0) return rows[0];
+    return this.find(argument, value, 'managed', rows, '');
   }
 
   /** The article's scale factor for a size, interpolated in log(params)-log(scale). */

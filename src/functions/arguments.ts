@@ -1,4 +1,4 @@
-import type { MethodRow, ResolvedApi, ResolvedProvider } from '../engine';
+import type { MethodRow, ResolvedApi, ResolvedManaged, ResolvedProvider } from '../engine';
 import {
   builtInIndex,
   describeValue,
@@ -6,6 +6,7 @@ import {
   isBlank,
   parseNumberValue,
   readNumber,
+  resolveManaged,
 } from '../engine';
 import type { Cell } from './cells';
 
@@ -78,4 +79,9 @@ export function namedMethod(name: string, value: Cell): MethodRow {
     );
   }
   return method(name, value);
+}
+
+/** A managed fine-tuning service by name (blank: the catalog's first), with its inference API. */
+export function managedService(name: string, value: Cell): ResolvedManaged {
+  return resolveManaged(builtInIndex(), name, value);
 }

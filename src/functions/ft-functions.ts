@@ -6,9 +6,12 @@ import {
   hoursOnGpu,
   InputError,
   isBlank,
+  managedFineTuningCost,
   memoryGb,
   monthlySavings,
+  npv,
   onPremBreakEvenHours,
+  paybackMonths,
   roi,
   readNumber,
   ruleHours,
@@ -299,6 +302,117 @@ export function FT_ONPREM_BREAKEVEN(
   return applyToCells(
     ONPREM_BREAKEVEN,
     [purchase_price, hourly_rent, yearly_running_cost, years],
+    arguments.length,
+  );
+}
+
+// ---- Issue 14: the managed path and money over time ---------------------------------
+
+const DEFAULT_EPOCHS = 1;
+
+const MANAGED_COST = cellFunction(
+  'FT_MANAGED_COST',
+  [
+    requiredNumber('examples', 'positive'),
+    requiredNumber('tokens_per_example', 'positive'),
+    optionalNumber('epochs', 'positive', DEFAULT_EPOCHS),
+    optional('service', read.managedService),
+  ],
+  (examples, tokens, epochs, service) =>
+    managedFineTuningCost(examples, tokens, epochs, service.pricePer1MTrainingTokens),
+);
+/**
+ * Training cost in dollars of a managed fine-tune (e.g. OpenAI's): examples × tokens per example × epochs ÷ 1,000,000 × the service's $ per 1M training tokens.
+ * Example: =FT_MANAGED_COST(10000, 500) returns 125.
+ *
+ * @param {number} examples Number of training examples; a range works too.
+ * @param {number} tokens_per_example Tokens in one example (prompt and answer); a range works too.
+ * @param {number} epochs Optional: passes over the data (default 1).
+ * @param {string} service Optional: a catalog managed fine-tuning service (default the first: OpenAI GPT-4 fine-tuning).
+ * @return Training cost in dollars.
+ * @customfunction
+ */
+export function FT_MANAGED_COST(
+  examples: CellInput,
+  tokens_per_example: CellInput,
+  epochs?: CellInput,
+  service?: CellInput,
+): CellOutput {
+  return applyToCells(
+    MANAGED_COST,
+    [examples, tokens_per_example, epochs, service],
+    arguments.length,
+  );
+}
+
+const NPV = cellFunction(
+  'FT_NPV',
+  [
+    requiredNumber('upfront', 'nonNegative'),
+    requiredNumber('monthly_savings', 'finite'),
+    requiredNumber('months', 'nonNegative'),
+    // Rates are checked by the engine (above −100%), which names them the same way.
+    optionalNumber('monthly_growth', 'finite', 0),
+    optionalNumber('annual_discount_rate', 'finite', 0),
+  ],
+  npv,
+);
+/**
+ * Net present value of fine-tuning after some months: −upfront + the sum over months m = 1..months of monthly savings × (1 + monthly growth)^(m−1) ÷ (1 + annual discount rate)^(m/12). With growth and rate 0 it equals FT_ROI.
+ * Example: =FT_NPV(1000, 50, 36, 0, 10%) returns 559.32 (rounded).
+ *
+ * @param {number} upfront Up-front cost of fine-tuning in dollars; a range works too.
+ * @param {number} monthly_savings Savings in the first month (API cost minus fine-tuned cost), in dollars; may be negative.
+ * @param {number} months Months to look ahead, a whole number.
+ * @param {number} monthly_growth Optional: growth of the savings per month, e.g. 5% (default 0); above -100%.
+ * @param {number} annual_discount_rate Optional: the cost of money per year, e.g. 10% (default 0); above -100%.
+ * @return Net present value in dollars (negative while fine-tuning has not paid back).
+ * @customfunction
+ */
+export function FT_NPV(
+  upfront: CellInput,
+  monthly_savings: CellInput,
+  months: CellInput,
+  monthly_growth?: CellInput,
+  annual_discount_rate?: CellInput,
+): CellOutput {
+  return applyToCells(
+    NPV,
+    [upfront, monthly_savings, months, monthly_growth, annual_discount_rate],
+    arguments.length,
+  );
+}
+
+const PAYBACK = cellFunction(
+  'FT_PAYBACK',
+  [
+    requiredNumber('upfront', 'nonNegative'),
+    requiredNumber('monthly_savings', 'finite'),
+    optionalNumber('monthly_growth', 'finite', 0),
+    optionalNumber('annual_discount_rate', 'finite', 0),
+  ],
+  paybackMonths,
+);
+/**
+ * Months until the cumulative (grown, discounted) savings reach the up-front cost, interpolated inside the month they do. With growth and rate 0 it equals FT_BREAKEVEN.
+ * Example: =FT_PAYBACK(1000, 50, 2%) returns 16.99 (rounded).
+ *
+ * @param {number} upfront Up-front cost of fine-tuning in dollars; a range works too.
+ * @param {number} monthly_savings Savings in the first month (API cost minus fine-tuned cost), in dollars.
+ * @param {number} monthly_growth Optional: growth of the savings per month, e.g. 5% (default 0); above -100%.
+ * @param {number} annual_discount_rate Optional: the cost of money per year, e.g. 10% (default 0); above -100%.
+ * @return Months to pay back (0 for no up-front cost), or the text "never" when savings are not positive or, with growth or a discount rate, not enough within 1,200 months.
+ * @customfunction
+ */
+export function FT_PAYBACK(
+  upfront: CellInput,
+  monthly_savings: CellInput,
+  monthly_growth?: CellInput,
+  annual_discount_rate?: CellInput,
+): CellOutput {
+  return applyToCells(
+    PAYBACK,
+    [upfront, monthly_savings, monthly_growth, annual_discount_rate],
     arguments.length,
   );
 }

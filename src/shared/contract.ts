@@ -34,8 +34,14 @@ export interface CatalogSheetResult {
   readonly warnings: readonly string[];
 }
 
+/** What compareScenarios() returns: the name of the sheet it wrote or refreshed. */
+export interface CompareResult {
+  readonly sheetName: string;
+}
+
 /** The server functions the sidebar may call, by name. */
 export interface ServerFunctions {
   getCatalog(): CatalogResponse;
   generateScenario(input: Partial<ScenarioInput>): ScenarioSummary;
+  compareScenarios(): CompareResult;
 }

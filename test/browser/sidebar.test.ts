@@ -250,6 +250,22 @@ describeWithBrowser('sidebar in headless Chromium', () => {
     expect(dialogs).toEqual([]);
   });
 
+  test('the compare button writes the FT Compare sheet through compareScenarios', async () => {
+    server.call('generateScenario', [{}]);
+    await page.click('#compare');
+    await page.locator('#status.ok').waitFor();
+    const sent = calls.filter((call) => call.name === 'compareScenarios');
+    expect(sent).toHaveLength(1);
+    expect(sent[0].result).toEqual({ sheetName: 'FT Compare' });
+    expect(server.workbook.sheetNames()).toContain('FT Compare');
+    // One row of references below the two header rows.
+    expect(server.workbook.formulas('FT Compare')[2][1]).toMatch(/^='Scenario .*'!B5$/);
+    await expect(page.locator('#status').textContent()).resolves.toBe(
+      'Compared the scenarios in the sheet “FT Compare”.',
+    );
+    await expect(page.locator('#compare').isEnabled()).resolves.toBe(true);
+  });
+
   test('Tab reaches every field, in order, then the button', async () => {
     const expected = await page
       .locator('#scenario-form :is(input, select):visible')
@@ -263,6 +279,8 @@ describeWithBrowser('sidebar in headless Chromium', () => {
       reached.push(String(await page.evaluate('document.activeElement.id')));
     }
     expect(reached).toEqual([...expected, 'create']);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.id')).toBe('compare');
     // Every field has a label pointing at it.
     const unlabelled = await page
       .locator('#scenario-form :is(input, select)')

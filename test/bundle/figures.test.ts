@@ -162,4 +162,68 @@ describe('the FT_* functions of dist/Code.js', () => {
       expect(valueOf('FT_ONPREM_BREAKEVEN', 20000, 2.49, 1000, 5)).toBeCloseTo(25000 / 2.49, 9);
     });
   });
+
+  describe('FT_MANAGED_COST', () => {
+    it("the article's OpenAI figure: 10,000 examples × 500 tokens = 5M tokens × $25/1M = $125", () => {
+      expectFigure(valueOf('FT_MANAGED_COST', 10000, 500), 125);
+      expectFigure(valueOf('FT_MANAGED_COST', 10000, 500, '', 'OpenAI GPT-4 fine-tuning'), 125);
+    });
+    it('three epochs: 15M tokens × $25/1M = $375', () => {
+      expectFigure(valueOf('FT_MANAGED_COST', 10000, 500, 3), 375);
+    });
+    it('an unknown service lists the known ones', () => {
+      expect(errorOf('FT_MANAGED_COST', 10000, 500, 1, 'Anthropic')).toBe(
+        "FT_MANAGED_COST: service 'Anthropic' is not in the catalog. Known: OpenAI GPT-4 fine-tuning",
+      );
+    });
+  });
+
+  describe('FT_NPV', () => {
+    it('=FT_NPV(1000, 50, 36, 0, 10%) is 559.32', () => {
+      // v = 1.1^(−1/12) = 0.9920889 a month; Σ_{m=1..36} 50 × v^m = 50 × v × (1 − v^36) ÷ (1 − v)
+      // with v^36 = 1 ÷ 1.331 = 0.7513148 and v ÷ (1 − v) = 125.4054: 50 × 125.4054 × 0.2486852
+      // = 1,559.32; minus 1,000 up-front: 559.32.
+      expect(valueOf('FT_NPV', 1000, 50, 36, 0, '10%')).toBeCloseTo(559.32, 2);
+      expect(valueOf('FT_NPV', 1000, 50, 36, 0, 0.1)).toBeCloseTo(559.32, 2);
+    });
+    it('with growth and rate 0 it is FT_ROI: 50 × 36 − 1,001.25 = 798.75', () => {
+      expectFigure(valueOf('FT_NPV', 1001.25, 50, 36), 798.75);
+      expect(valueOf('FT_NPV', 1001.25, 50, 36)).toBe(valueOf('FT_ROI', 1001.25, 50, 36));
+    });
+    it('growth alone: 100 + 110 + 121 − 31 = 300', () => {
+      expectFigure(valueOf('FT_NPV', 31, 100, 3, '10%'), 300);
+    });
+    it('a rate at or below −100% is an error naming it', () => {
+      expect(errorOf('FT_NPV', 1000, 50, 36, -2)).toBe(
+        'FT_NPV: monthly_growth must be a rate above -100% (e.g. 5% or 0.05), got -2',
+      );
+      expect(errorOf('FT_NPV', 1000, 50, 36, 0, '-100%')).toBe(
+        'FT_NPV: annual_discount_rate must be a rate above -100% (e.g. 5% or 0.05), got -1',
+      );
+    });
+    it('a growth that overflows past 600 months says so', () => {
+      // 4^600 ≈ 1e361: no double holds it.
+      expect(errorOf('FT_NPV', 1000, 50, 600, 3)).toBe(
+        'FT_NPV: monthly_growth 3 compounded over 600 months makes the savings too large to compute (beyond about 1e308); use a smaller growth or fewer months',
+      );
+    });
+  });
+
+  describe('FT_PAYBACK', () => {
+    it('=FT_PAYBACK(1000, 50, 2%) is 16.99', () => {
+      // After k months 2,500 × (1.02^k − 1): 931.96 at 16, 1,000.60 at 17. Month 17 saves
+      // 50 × 1.02^16 = 68.639: 16 + (1,000 − 931.96) ÷ 68.639 = 16.99.
+      expect(valueOf('FT_PAYBACK', 1000, 50, '2%')).toBeCloseTo(16.99, 2);
+    });
+    it('with growth and rate 0 it is FT_BREAKEVEN: 1,000 ÷ 50 = 20; never without savings', () => {
+      expectFigure(valueOf('FT_PAYBACK', 1000, 50), 20);
+      expect(valueOf('FT_PAYBACK', 1000, 0)).toBe('never');
+      expect(valueOf('FT_PAYBACK', 1000, -5, 0.02)).toBe('never');
+    });
+    it('0 for a zero up-front; never when not reached within 1,200 months', () => {
+      expect(valueOf('FT_PAYBACK', 0, 50, 0.02)).toBe(0);
+      // Discounted at 10% a year, $1 a month sums to at most v ÷ (1 − v) = 125.4 < 1,000.
+      expect(valueOf('FT_PAYBACK', 1000, 1, 0, 0.1)).toBe('never');
+    });
+  });
 });

@@ -87,8 +87,12 @@ export function examplesIn(jsdoc: string): JsdocExample[] {
     const match = EXAMPLE.exec(line);
     if (!match) throw new Error(`Cannot read the JSDoc example line: ${line}`);
     // The arguments are written as Sheets formulas write them; the ones used here
-    // (double-quoted text, plain numbers) read the same as a JSON array.
-    const args = JSON.parse(`[${match[2]}]`) as unknown[];
+    // (double-quoted text, plain numbers) read the same as a JSON array, once a percent
+    // literal such as 10% is read as Sheets reads it (0.1).
+    const percentsRead = match[2].replace(/\b(\d+(?:\.\d+)?)%/g, (_, digits: string) =>
+      String(Number(digits) / 100),
+    );
+    const args = JSON.parse(`[${percentsRead}]`) as unknown[];
     const stated = match[3].trim();
     const quoted = /^"(.*)"$/.exec(stated);
     const result = quoted ? quoted[1] : Number(stated.replace(/,/g, ''));

@@ -382,6 +382,7 @@ describe('a range gives, cell by cell, what each cell’s values give alone', ()
   const method = one('', 'LoRA', 'QLoRA', 'full', 0.5, 1);
   const namedMethod = one('', 'LoRA', 'full');
   const duration = one('', 1, 12, 36, 0.5);
+  const rate = one('', 0, 0.05, '10%', -0.5, -2, '-150%');
   const pools: Record<string, fc.Arbitrary<unknown>[]> = {
     FT_HOURS: [model, count, method],
     FT_COST: [model, count, one('AWS spot', 'Lambda Labs', 2.49, '$1.99', 1), method],
@@ -398,6 +399,15 @@ describe('a range gives, cell by cell, what each cell’s values give alone', ()
       one('', 0.35, '35%', 1, 2, 3000),
     ],
     FT_ONPREM_BREAKEVEN: [money, one(1, 2.49, 0.5, 3000), money, duration],
+    FT_MANAGED_COST: [
+      count,
+      count,
+      one('', 1, 3, 0.5),
+      one('', 'OpenAI GPT-4 fine-tuning', 'openai gpt-4 fine-tuning'),
+    ],
+    // Rates must be above −100%: -2 and '-150%' are refused in a range as alone.
+    FT_NPV: [money, one(-300, 0, 1, 250, 1.5), one(0, 1, 12, 36, 600), rate, rate],
+    FT_PAYBACK: [money, one(-300, 0, 1, 250, 1.5), rate, rate],
   };
   const wrong = one(0, -1, -0, 'x', 1e308, '#N/A', '', true, new Date(2026, 0, 1));
   const isBlankCell = (value: unknown): boolean =>

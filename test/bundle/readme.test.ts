@@ -70,6 +70,15 @@ describe("README.md's function reference", () => {
     expect(section).toContain(
       '`FT_ONPREM_BREAKEVEN(purchase_price, hourly_rent, [yearly_running_cost], [years])`',
     );
+    expect(section).toContain(
+      '`FT_MANAGED_COST(examples, tokens_per_example, [epochs], [service])`',
+    );
+    expect(section).toContain(
+      '`FT_NPV(upfront, monthly_savings, months, [monthly_growth], [annual_discount_rate])`',
+    );
+    expect(section).toContain(
+      '`FT_PAYBACK(upfront, monthly_savings, [monthly_growth], [annual_discount_rate])`',
+    );
     const rows = section.split('\n').filter((line) => /^\| `FT_/.test(line));
     expect(rows).toHaveLength(Object.keys(FT_FUNCTIONS).length);
   });
@@ -123,6 +132,8 @@ describe('the JSDoc "Example:" lines in dist/Code.js', () => {
     expect(rounded).toMatchObject({ result: 8032.13, roundedTo: 2 });
     const [text] = examplesIn(' * Example: =FT_BREAKEVEN(1, 0) returns "never".');
     expect(text).toMatchObject({ result: 'never' });
+    const [percent] = examplesIn(' * Example: =FT_PAYBACK(1000, 50, 2%) returns 16.99 (rounded).');
+    expect(percent).toMatchObject({ args: [1000, 50, 0.02], result: 16.99, roundedTo: 2 });
     expect(() => examplesIn(' * Example: FT_HOURS gives ten')).toThrow(/Cannot read/);
   });
 });

@@ -113,6 +113,9 @@ describe('bad input to the FT_* functions (built bundle)', () => {
         'FT_MEMORY',
         'FT_ONPREM_BREAKEVEN',
         'FT_ROI',
+        'FT_MANAGED_COST',
+        'FT_NPV',
+        'FT_PAYBACK',
       ].sort(),
     );
   });

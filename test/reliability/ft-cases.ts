@@ -832,4 +832,100 @@ export const FT_CASES: readonly BadInputCase[] = [
     shownInput: '"Llama\\u00a013B" (no-break space), 10000',
     expect: { value: 2, because: 'a no-break space is a space: 13B, 0.0001 × 10000 × 2' },
   },
+  // ── Issue 14: the managed path and money over time ───────────────────────────
+  {
+    topic: 'Blank',
+    fn: 'FT_MANAGED_COST',
+    args: [10000, 500, '', ''],
+    expect: {
+      value: 125,
+      because:
+        "blank epochs is 1, blank service the first: 10,000 × 500 ÷ 1e6 × $25 = 125 (the article's figure)",
+    },
+  },
+  {
+    topic: 'Names',
+    fn: 'FT_MANAGED_COST',
+    args: [10000, 500, 1, 'Anthropic'],
+    expect: {
+      error:
+        "FT_MANAGED_COST: service 'Anthropic' is not in the catalog. Known: OpenAI GPT-4 fine-tuning",
+    },
+  },
+  {
+    topic: 'Zero',
+    fn: 'FT_MANAGED_COST',
+    args: [10000, 0],
+    expect: { error: 'FT_MANAGED_COST: tokens_per_example must be a positive number, got 0' },
+  },
+  {
+    topic: 'Percents',
+    fn: 'FT_NPV',
+    args: [1000, 50, 36, 0, '10%'],
+    expect: {
+      value: 50 * Math.pow(1.1, -1 / 12) * ((1 - 1 / 1.331) / (1 - Math.pow(1.1, -1 / 12))) - 1000,
+      because:
+        '"10%" is 0.1; v = 1.1^(−1/12): 50 × v × (1 − v^36) ÷ (1 − v) − 1,000 = 50 × 125.4054 × 0.2486852 − 1,000 = 559.32',
+    },
+  },
+  {
+    topic: 'Negative',
+    fn: 'FT_NPV',
+    args: [1000, 50, 36, -1.5],
+    expect: {
+      error: 'FT_NPV: monthly_growth must be a rate above -100% (e.g. 5% or 0.05), got -1.5',
+      because: 'a growth below −100% would make savings change sign every month',
+    },
+  },
+  {
+    topic: 'Negative',
+    fn: 'FT_NPV',
+    args: [1000, 50, 36, 0, '-100%'],
+    expect: {
+      error: 'FT_NPV: annual_discount_rate must be a rate above -100% (e.g. 5% or 0.05), got -1',
+      because: 'at −100% every future dollar is worth infinitely much',
+    },
+  },
+  {
+    topic: 'Huge and tiny',
+    fn: 'FT_NPV',
+    args: [1000, 50, 600, 3],
+    expect: {
+      error:
+        'FT_NPV: monthly_growth 3 compounded over 600 months makes the savings too large to compute (beyond about 1e308); use a smaller growth or fewer months',
+      because:
+        '4^600 ≈ 1e361: growth that explodes past 600 months is named, not shown as a number',
+    },
+  },
+  {
+    topic: 'Numbers as text',
+    fn: 'FT_NPV',
+    args: [1000, 50, '2.5'],
+    expect: { error: 'FT_NPV: months must be a whole number of months, got 2.5' },
+  },
+  {
+    topic: 'Percents',
+    fn: 'FT_PAYBACK',
+    args: [1000, 50, '2%'],
+    expect: {
+      value: 16 + (1000 - 2500 * (Math.pow(1.02, 16) - 1)) / (50 * Math.pow(1.02, 16)),
+      because:
+        'after 16 months 2,500 × (1.02^16 − 1) = 931.96; month 17 saves 68.64: 16 + 68.04 ÷ 68.64 = 16.99',
+    },
+  },
+  {
+    topic: 'Zero',
+    fn: 'FT_PAYBACK',
+    args: [1000, 0],
+    expect: { value: 'never', because: 'no savings: as FT_BREAKEVEN, never' },
+  },
+  {
+    topic: 'Negative',
+    fn: 'FT_PAYBACK',
+    args: [1000, 50, 0, -3],
+    expect: {
+      error:
+        'FT_PAYBACK: annual_discount_rate must be a rate above -100% (e.g. 5% or 0.05), got -3',
+    },
+  },
 ];

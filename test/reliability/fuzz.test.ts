@@ -196,7 +196,17 @@ const argument = (shape: Shape): fc.Arbitrary<unknown> =>
   );
 
 /** What each position of each FT_* function takes, so some calls are plausible. */
-type Kind = 'model' | 'count' | 'money' | 'provider' | 'method' | 'api' | 'gpu' | 'fraction';
+type Kind =
+  | 'model'
+  | 'count'
+  | 'money'
+  | 'provider'
+  | 'method'
+  | 'api'
+  | 'gpu'
+  | 'fraction'
+  | 'managed'
+  | 'rate';
 const KINDS: Readonly<Record<string, readonly Kind[]>> = {
   FT_HOURS: ['model', 'count', 'method'],
   FT_COST: ['model', 'count', 'provider', 'method'],
@@ -206,6 +216,9 @@ const KINDS: Readonly<Record<string, readonly Kind[]>> = {
   FT_MEMORY: ['model', 'method'],
   FT_COMPUTE_HOURS: ['model', 'count', 'method', 'gpu', 'fraction'],
   FT_ONPREM_BREAKEVEN: ['money', 'money', 'money', 'count'],
+  FT_MANAGED_COST: ['count', 'count', 'count', 'managed'],
+  FT_NPV: ['money', 'money', 'count', 'rate', 'rate'],
+  FT_PAYBACK: ['money', 'money', 'rate', 'rate'],
 };
 const PLAUSIBLE: Readonly<Record<Kind, fc.Arbitrary<unknown>>> = {
   model: fc.oneof(mangledName, fc.constantFrom<unknown>(8, '8B', 0.5, 1000)),
@@ -216,6 +229,12 @@ const PLAUSIBLE: Readonly<Record<Kind, fc.Arbitrary<unknown>>> = {
   api: fc.constantFrom<unknown>('Claude', 'grok', 0.003),
   gpu: fc.constantFrom<unknown>('H100', 'a100', 312, ''),
   fraction: fc.constantFrom<unknown>(0.35, '35%', 1, ''),
+  managed: fc.constantFrom<unknown>('OpenAI GPT-4 fine-tuning', 'openai gpt-4 fine-tuning', ''),
+  // Monthly growth and annual discount rates: above −100%, so -2 is a message.
+  rate: fc.oneof(
+    fc.double({ min: -0.99, max: 3, noNaN: true }),
+    fc.constantFrom<unknown>('5%', '', 0, -2),
+  ),
 };
 
 /**

@@ -115,6 +115,9 @@ describe('the built bundle calls no network, trigger, Drive, mail or other servi
       FT_MEMORY: ['Llama 13B', 'LoRA'],
       FT_COMPUTE_HOURS: ['Llama 13B', 5000000, 'LoRA'],
       FT_ONPREM_BREAKEVEN: [20000, 2.49],
+      FT_MANAGED_COST: [10000, 500],
+      FT_NPV: [1000, 50, 36, 0, 0.1],
+      FT_PAYBACK: [1000, 50, 0.02],
     };
     for (const fn of Object.keys(FT_ARITY)) {
       const run = (context as Record<string, unknown>)[fn] as (...args: unknown[]) => unknown;

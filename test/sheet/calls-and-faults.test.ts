@@ -5,7 +5,9 @@ import type { Workbook } from '../../emulator';
 import type { ScenarioSummary } from '../../src/shared/contract';
 import { generate, session } from './helpers';
 
-const MAX_CALLS = 40;
+// Issue 6's 40, plus the one call that marks the sheet as a scenario (developer metadata,
+// by which compareScenarios finds it whatever it is renamed to; issue 14).
+const MAX_CALLS = 41;
 
 function callsFor(workbook: Workbook, input: unknown): number {
   const s = session({}, workbook);
@@ -36,7 +38,7 @@ function userWorkbook(extraProviders = 0): Workbook {
 
 describe('SpreadsheetApp calls per scenario', () => {
   test.each([12, 36, 120, 360])(
-    'horizon %i in a new workbook (creates the catalog) makes the same calls, at most 40',
+    'horizon %i in a new workbook (creates the catalog) makes the same calls, at most 41',
     (horizon) => {
       const count = callsFor(createWorkbook(), { horizonMonths: horizon });
       expect(count).toBe(callsFor(createWorkbook(), { horizonMonths: 12 }));

@@ -29,6 +29,37 @@ describe('emulated SpreadsheetApp', () => {
     expect(sheet.getRange(1005, 27).getA1Notation()).toBe('AA1005');
   });
 
+  test('developer metadata stays with its sheet through renames and goes with it', () => {
+    const { workbook } = sheetOf();
+    const spreadsheet = workbook.services.SpreadsheetApp.getActiveSpreadsheet();
+    const a = spreadsheet.insertSheet('A');
+    const b = spreadsheet.insertSheet('B');
+    a.addDeveloperMetadata('ftScenario', '1');
+    b.addDeveloperMetadata('ftScenario');
+    b.addDeveloperMetadata('other', 'x');
+    expect(() => a.addDeveloperMetadata('')).toThrow('Invalid argument: key');
+    a.setName('A renamed');
+    const found = spreadsheet.createDeveloperMetadataFinder().withKey('ftScenario').find();
+    expect(found.map((md) => md.getLocation().getSheet()?.getName())).toEqual(['A renamed', 'B']);
+    expect(found.map((md) => md.getValue())).toEqual(['1', null]);
+    expect(new Set(found.map((md) => md.getId())).size).toBe(2);
+    spreadsheet.deleteSheet(a);
+    expect(
+      spreadsheet
+        .createDeveloperMetadataFinder()
+        .withKey('ftScenario')
+        .find()
+        .map((md) => md.getLocation().getSheet()?.getName()),
+    ).toEqual(['B']);
+    // Kept by serialize / deserialize, with IDs that stay unique.
+    const copy = deserializeWorkbook(workbook.serialize());
+    expect(copy.metadata('B').map((md) => md.key)).toEqual(['ftScenario', 'other']);
+    const again = copy.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('B')!;
+    again.addDeveloperMetadata('third');
+    const ids = copy.metadata('B').map((md) => md.id);
+    expect(new Set(ids).size).toBe(3);
+  });
+
   test('deleteRows removes rows, moves the cells below up and refuses to empty the sheet', () => {
     const { workbook, sheet } = sheetOf();
     sheet.getRange(1, 1, 4, 1).setValues([['a'], ['b'], ['c'], ['d']]);

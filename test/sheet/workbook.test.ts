@@ -266,6 +266,7 @@ describe('menu, sidebar and function reference', () => {
       { caption: 'Open calculator', functionName: 'showSidebar' },
       { caption: 'New scenario sheet (with defaults)', functionName: 'newScenarioSheet' },
       { caption: 'Insert catalog sheet', functionName: 'insertCatalogSheet' },
+      { caption: 'Compare scenarios', functionName: 'compareScenariosFromMenu' },
       { caption: 'Function reference', functionName: 'showFunctionReference' },
     ];
     expect(workbook.menus()).toEqual([

@@ -14,6 +14,9 @@ export const FT_ARITY: Readonly<Record<string, number>> = {
   FT_MEMORY: 2,
   FT_COMPUTE_HOURS: 5,
   FT_ONPREM_BREAKEVEN: 4,
+  FT_MANAGED_COST: 4,
+  FT_NPV: 5,
+  FT_PAYBACK: 4,
 };
 
 /** How many leading arguments of each FT_* function are required (the rest are optional). */
@@ -26,6 +29,9 @@ export const FT_REQUIRED: Readonly<Record<string, number>> = {
   FT_MEMORY: 1,
   FT_COMPUTE_HOURS: 2,
   FT_ONPREM_BREAKEVEN: 2,
+  FT_MANAGED_COST: 2,
+  FT_NPV: 3,
+  FT_PAYBACK: 2,
 };
 
 /** What one call of a bundle global gave: its value, or what it threw. */

@@ -1,0 +1,265 @@
+// compareScenarios on the built bundle: the FT Compare sheet's live references, evaluated by
+// HyperFormula, equal each scenario's numbers; deleted scenarios' rows go, the user's notes
+// right of the table stay, other sheets are never touched, and a failure undoes the run.
+import type { Workbook } from '../../emulator';
+import type { CompareResult, ScenarioSummary } from '../../src/shared/contract';
+import { Evaluated, expectClose, generate, session } from './helpers';
+import type { Session } from './helpers';
+
+const COMPARE = 'FT Compare';
+
+function compare(s: Session): CompareResult {
+  return s.call<CompareResult>('compareScenarios');
+}
+
+/** The compare sheet's rows 3.. evaluated by HyperFormula, columns A:M. */
+function evaluatedRows(workbook: Workbook, sheet = COMPARE): unknown[][] {
+  const ev = new Evaluated(workbook, sheet);
+  try {
+    return ev
+      .rows()
+      .slice(2)
+      .map((row) => row.slice(0, 13));
+  } finally {
+    ev.destroy();
+  }
+}
+
+/** What a compare row must show for a scenario: its inputs and the engine's numbers. */
+function expectRowOf(
+  row: unknown[],
+  name: string,
+  inputs: { model: string; method: string; provider: string },
+  summary: ScenarioSummary,
+): void {
+  expect(row.slice(0, 4)).toEqual([name, inputs.model, inputs.method, inputs.provider]);
+  expectClose(row[4] as number, summary.upfrontCost, 'up-front');
+  expectClose(row[5] as number, summary.monthlyApiCost, 'monthly API');
+  expectClose(row[6] as number, summary.monthlyFinetunedCost, 'monthly fine-tuned');
+  if (typeof summary.breakEvenMonths === 'number') {
+    expectClose(row[7] as number, summary.breakEvenMonths, 'break-even');
+  } else {
+    expect(row[7]).toBe(summary.breakEvenMonths);
+  }
+  // No scenario cell is keyed 'npv' yet (the scenario sheet gains it with issue 14's
+  // scenario rows), so the column is blank.
+  expect(row[8]).toBeNull();
+  expectClose(row[9] as number, summary.roi36, 'ROI at 36 months');
+  expect(row[10]).toBe(summary.verdict);
+}
+
+const DEFAULTS = { model: 'Llama 13B', method: 'LoRA', provider: 'RunPod on-demand' };
+const SEVEN_B = { model: 'Llama 7B', method: 'full', provider: 'AWS spot' };
+
+function twoScenarios(): {
+  s: Session;
+  first: ScenarioSummary;
+  second: ScenarioSummary;
+} {
+  const s = session({ sheets: ['Budget'] });
+  s.workbook.write('Budget', 'A1', [
+    ['Item', 'Cost'],
+    ['GPUs', 1200],
+    ['Total', '=SUM(B2:B2)'],
+  ]);
+  const first = generate(s, {});
+  const second = generate(s, SEVEN_B);
+  return { s, first, second };
+}
+
+describe('compareScenarios', () => {
+  test('a workbook with two scenarios: a row of live references each, and a chart', () => {
+    const { s, first, second } = twoScenarios();
+    expect(compare(s)).toEqual({ sheetName: COMPARE });
+    const { workbook } = s;
+    expect(workbook.metadata(COMPARE).map((md) => md.key)).toEqual(['ftCompare']);
+    for (const name of [first.sheetName, second.sheetName]) {
+      expect(workbook.metadata(name).map((md) => md.key)).toEqual(['ftScenario']);
+    }
+    const formulas = workbook.formulas(COMPARE);
+    expect(formulas[1].slice(0, 11)).toEqual(['', '', '', '', '', '', '', '', '', '', '']);
+    expect(workbook.values(COMPARE)[1].slice(0, 11)).toEqual([
+      'Scenario sheet',
+      'Model',
+      'Method',
+      'GPU provider',
+      'Up-front cost',
+      'Monthly API cost',
+      'Monthly fine-tuned cost',
+      'Break-even (months)',
+      'NPV at the horizon',
+      'ROI at 36 months',
+      'Verdict',
+    ]);
+    // Live references into the scenario sheet, quoted; column A links to the sheet by ID.
+    const id = workbook.rawSheet(first.sheetName).sheetId;
+    expect(formulas[2][0]).toBe(`=HYPERLINK("#gid=${id}", "${first.sheetName}")`);
+    expect(formulas[2][1]).toBe(`='${first.sheetName}'!B5`);
+    expect(formulas[2][8]).toBe('');
+    const rows = evaluatedRows(workbook);
+    expect(rows).toHaveLength(2);
+    expectRowOf(rows[0], first.sheetName, DEFAULTS, first);
+    expectRowOf(rows[1], second.sheetName, SEVEN_B, second);
+    const [chart, ...others] = workbook.charts(COMPARE);
+    expect(others).toEqual([]);
+    expect(chart.chartType).toBe('COLUMN');
+    expect(chart.options).toEqual({ title: 'Break-even months by scenario' });
+    expect(chart.ranges).toEqual([
+      { sheet: COMPARE, a1: 'A2:A1000' },
+      { sheet: COMPARE, a1: 'H2:H1000' },
+    ]);
+    expect(workbook.frozenRows(COMPARE)).toBe(2);
+  });
+
+  test('after one is deleted (and one renamed, and one added): its row goes, notes stay', () => {
+    const { s, first, second } = twoScenarios();
+    const { workbook } = s;
+    compare(s);
+    // The user's notes right of the table, one per scenario row.
+    workbook.write(COMPARE, 'L3', [['note on the 13B plan']]);
+    workbook.write(COMPARE, 'L4', [['note on the 7B plan', 'ask finance']]);
+    const spreadsheet = workbook.services.SpreadsheetApp.getActiveSpreadsheet();
+    spreadsheet.deleteSheet(workbook.rawSheet(first.sheetName));
+    // A name that needs quoting in a reference: the apostrophe is doubled.
+    workbook.rawSheet(second.sheetName).setName("Bob's 7B plan");
+    const third = generate(s, { model: 'Llama 70B', method: 'QLoRA', provider: 'Lambda Labs' });
+    const before = {
+      budget: workbook.fingerprint('Budget'),
+      second: workbook.fingerprint("Bob's 7B plan"),
+      third: workbook.fingerprint(third.sheetName),
+    };
+
+    expect(compare(s)).toEqual({ sheetName: COMPARE });
+    // Other sheets are not touched.
+    expect(workbook.fingerprint('Budget')).toBe(before.budget);
+    expect(workbook.fingerprint("Bob's 7B plan")).toBe(before.second);
+    expect(workbook.fingerprint(third.sheetName)).toBe(before.third);
+
+    const values = workbook.values(COMPARE);
+    // The deleted scenario's row (and its note) went; the 7B row moved up with its notes.
+    expect(values[2].slice(11, 13)).toEqual(['note on the 7B plan', 'ask finance']);
+    expect(values[3].slice(11, 13)).toEqual(['', '']);
+    expect(values.flat()).not.toContain('note on the 13B plan');
+    expect(workbook.formulas(COMPARE)[2][1]).toBe("='Bob''s 7B plan'!B5");
+    const rows = evaluatedRows(workbook);
+    expect(rows).toHaveLength(2);
+    expectRowOf(rows[0], "Bob's 7B plan", SEVEN_B, second);
+    expectRowOf(
+      rows[1],
+      third.sheetName,
+      { model: 'Llama 70B', method: 'QLoRA', provider: 'Lambda Labs' },
+      third,
+    );
+    expect(workbook.charts(COMPARE)).toHaveLength(1);
+    const weights = workbook.fontWeights(COMPARE).map((row) => [...new Set(row.slice(0, 11))]);
+    expect(weights.slice(0, 4)).toEqual([['bold'], ['bold'], ['normal'], ['normal']]);
+    // A second refresh with nothing new changes nothing.
+    const settled = workbook.fingerprint(COMPARE);
+    compare(s);
+    expect(workbook.fingerprint(COMPARE)).toBe(settled);
+  });
+
+  test("a user's own sheet named FT Compare is never touched: the add-in writes FT Compare (2)", () => {
+    const s = session({ sheets: [COMPARE] });
+    s.workbook.write(COMPARE, 'A1', [['my own comparison']]);
+    const mine = s.workbook.fingerprint(COMPARE);
+    generate(s, {});
+    expect(compare(s)).toEqual({ sheetName: `${COMPARE} (2)` });
+    expect(compare(s)).toEqual({ sheetName: `${COMPARE} (2)` });
+    expect(s.workbook.fingerprint(COMPARE)).toBe(mine);
+    expect(s.workbook.sheetNames().filter((name) => name.startsWith(COMPARE))).toHaveLength(2);
+  });
+
+  test('with no scenario yet it writes the header rows only', () => {
+    const s = session();
+    compare(s);
+    expect(s.workbook.values(COMPARE)).toHaveLength(2);
+  });
+
+  test('SpreadsheetApp calls: a fixed number plus 4 per scenario (naming each sheet)', () => {
+    const callsFor = (scenarios: number, refresh: boolean): number => {
+      const s = session();
+      for (let i = 0; i < scenarios; i++) generate(s, { examples: 1000 + i });
+      if (refresh) compare(s);
+      s.workbook.resetCalls();
+      compare(s);
+      return s.workbook.callCount();
+    };
+    for (const refresh of [false, true]) {
+      const one = callsFor(1, refresh);
+      expect(callsFor(3, refresh) - one).toBe(2 * 4);
+      expect(callsFor(6, refresh) - one).toBe(5 * 4);
+    }
+  });
+
+  describe('a failure at any call', () => {
+    test('of a first run leaves no compare sheet and says why', () => {
+      const { s } = twoScenarios();
+      const names = s.workbook.sheetNames();
+      let failures = 0;
+      for (let n = 1; ; n++) {
+        s.workbook.failAtCall(n);
+        try {
+          compare(s);
+        } catch (error) {
+          failures++;
+          expect(String((error as Error).message)).toMatch(
+            /^Could not write the "FT Compare" sheet: /,
+          );
+          expect(s.workbook.sheetNames()).toEqual(names);
+          continue;
+        } finally {
+          s.workbook.failAtCall(0);
+        }
+        break;
+      }
+      expect(failures).toBeGreaterThan(10);
+    });
+
+    test('of a refresh puts the compare sheet back as it was', () => {
+      const { s, first } = twoScenarios();
+      const { workbook } = s;
+      compare(s);
+      workbook.write(COMPARE, 'L3', [['note 1']]);
+      workbook.write(COMPARE, 'L4', [['note 2']]);
+      const spreadsheet = workbook.services.SpreadsheetApp.getActiveSpreadsheet();
+      spreadsheet.deleteSheet(workbook.rawSheet(first.sheetName));
+      generate(s, { model: 'Llama 70B' });
+      const before = {
+        values: workbook.values(COMPARE),
+        formulas: workbook.formulas(COMPARE),
+        size: workbook.sheetSize(COMPARE),
+        others: workbook
+          .sheetNames()
+          .filter((name) => name !== COMPARE)
+          .map((name) => workbook.fingerprint(name)),
+      };
+      let failures = 0;
+      for (let n = 1; ; n++) {
+        workbook.failAtCall(n);
+        try {
+          compare(s);
+        } catch (error) {
+          failures++;
+          expect(String((error as Error).message)).toMatch(
+            /(Nothing was changed|What it had started was undone; no other sheet was changed)\.$/,
+          );
+          expect(workbook.values(COMPARE)).toEqual(before.values);
+          expect(workbook.formulas(COMPARE)).toEqual(before.formulas);
+          expect(workbook.sheetSize(COMPARE)).toEqual(before.size);
+          continue;
+        } finally {
+          workbook.failAtCall(0);
+        }
+        break;
+      }
+      expect(failures).toBeGreaterThan(10);
+      expect(
+        workbook
+          .sheetNames()
+          .filter((name) => name !== COMPARE)
+          .map((name) => workbook.fingerprint(name)),
+      ).toEqual(before.others);
+    });
+  });
+});
