@@ -3,6 +3,16 @@
  * taken. Prices drift; users add or override rows in the catalog sheet.
  */
 
+/**
+ * A row's name and the other names people use for it ("RunPod" for RunPod on-demand).
+ * Names and aliases are matched the same way (src/engine/names.ts).
+ */
+export interface Named {
+  readonly name: string;
+  /** Other names of the row, matched exactly (after normalizing) like its name. */
+  readonly aliases?: readonly string[];
+}
+
 /** Where a catalog row's numbers come from. */
 export interface Sourced {
   readonly source: string;
@@ -10,15 +20,13 @@ export interface Sourced {
   readonly asOf: string;
 }
 
-export interface ModelRow extends Sourced {
-  readonly name: string;
+export interface ModelRow extends Sourced, Named {
   readonly paramsBillions: number;
   /** The article's scale factor: H100 GPU-hours per 10,000 examples for full fine-tuning. */
   readonly scale: number;
 }
 
-export interface MethodRow extends Sourced {
-  readonly name: string;
+export interface MethodRow extends Sourced, Named {
   /** Training time relative to full fine-tuning (the article's rule). */
   readonly timeFactor: number;
   /** FLOPs per parameter per training token: 6 when weight gradients are computed, 4 when frozen. */
@@ -31,8 +39,7 @@ export interface MethodRow extends Sourced {
   readonly stateBytesPerTrainableParam: number;
 }
 
-export interface GpuRow extends Sourced {
-  readonly name: string;
+export interface GpuRow extends Sourced, Named {
   /** bf16 dense tensor-core peak, TFLOPS (no sparsity). */
   readonly peakTflopsBf16: number;
   readonly memoryGb: number;
@@ -42,21 +49,18 @@ export interface GpuRow extends Sourced {
 
 export type PricingKind = 'on-demand' | 'spot' | 'amortized';
 
-export interface ProviderRow extends Sourced {
-  readonly name: string;
+export interface ProviderRow extends Sourced, Named {
   readonly gpu: string;
   readonly pricePerGpuHour: number;
   readonly pricing: PricingKind;
 }
 
-export interface ApiRow extends Sourced {
-  readonly name: string;
+export interface ApiRow extends Sourced, Named {
   readonly inputPricePer1K: number;
   readonly outputPricePer1K: number;
 }
 
-export interface ManagedFineTuningRow extends Sourced {
-  readonly name: string;
+export interface ManagedFineTuningRow extends Sourced, Named {
   readonly pricePer1MTrainingTokens: number;
   /** The API row that prices the fine-tuned model's inference. */
   readonly inferenceApi: string;
@@ -193,6 +197,7 @@ export const BUILT_IN_CATALOG: Catalog = {
     },
     {
       name: 'RunPod on-demand',
+      aliases: ['RunPod'],
       gpu: 'H100',
       pricePerGpuHour: 2.49,
       pricing: 'on-demand',
@@ -201,6 +206,7 @@ export const BUILT_IN_CATALOG: Catalog = {
     },
     {
       name: 'Lambda Labs',
+      aliases: ['Lambda'],
       gpu: 'H100',
       pricePerGpuHour: 3.98,
       pricing: 'on-demand',
@@ -209,6 +215,7 @@ export const BUILT_IN_CATALOG: Catalog = {
     },
     {
       name: 'On-premise (amortized)',
+      aliases: ['on-prem'],
       gpu: 'H100',
       pricePerGpuHour: 2.73,
       pricing: 'amortized',

@@ -37,26 +37,26 @@ describe('names', () => {
   it.each([
     [
       'model',
-      () => index.model('model', 'Llama 99B'),
-      "model 'Llama 99B' is not in the catalog",
+      () => index.model('model', 'Falcon'),
+      "model 'Falcon' is not in the FT Catalog sheet or the built-in catalog",
       'Known: Llama 7B, Llama 13B, Llama 70B, Llama 405B',
     ],
     [
       'method',
       () => index.method('method', 'adapter'),
-      "method 'adapter' is not in the catalog",
+      "method 'adapter' is not in the FT Catalog sheet or the built-in catalog",
       'Known: full, LoRA, QLoRA',
     ],
     [
       'provider',
       () => index.provider('provider', 'Azure'),
-      "provider 'Azure' is not in the catalog",
+      "provider 'Azure' is not in the FT Catalog sheet or the built-in catalog",
       'Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized)',
     ],
     [
       'api',
       () => index.api('api', 'Gemini'),
-      "api 'Gemini' is not in the catalog",
+      "api 'Gemini' is not in the FT Catalog sheet or the built-in catalog",
       'Known: Claude, GPT-4 fine-tuned, Grok',
     ],
   ] as const)(

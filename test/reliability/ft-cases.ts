@@ -585,12 +585,12 @@ export const FT_CASES: readonly BadInputCase[] = [
     args: [
       [
         ['Llama 7B', 'Llama 13B'],
-        ['Llama 99B', 'Llama 70B'],
+        ['Falcon', 'Llama 70B'],
       ],
       100,
     ],
     expect: {
-      error: `FT_HOURS: model 'Llama 99B' is not in the catalog (row 2, column 1). ${KNOWN_MODELS}`,
+      error: `FT_HOURS: model 'Falcon' is not in the FT Catalog sheet or the built-in catalog (row 2, column 1). ${KNOWN_MODELS}`,
     },
   },
   // ── 100,000-row ranges ────────────────────────────────────────────────────
@@ -638,33 +638,43 @@ export const FT_CASES: readonly BadInputCase[] = [
     topic: 'Names',
     fn: 'FT_COST',
     args: ['Llama 13B', 50000, 'Azure'],
-    expect: { error: `FT_COST: provider 'Azure' is not in the catalog. ${KNOWN_PROVIDERS}` },
+    expect: {
+      error: `FT_COST: provider 'Azure' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_PROVIDERS}`,
+    },
   },
   {
     topic: 'Names',
     fn: 'FT_API_COST',
     args: [100, 1000, 300, 'GPT-5'],
     expect: {
-      error: `FT_API_COST: api_or_input_price 'GPT-5' is not in the catalog. ${KNOWN_APIS}`,
+      error: `FT_API_COST: api_or_input_price 'GPT-5' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_APIS}`,
     },
   },
   {
     topic: 'Names',
     fn: 'FT_MEMORY',
     args: ['Mistral 7B'],
-    expect: { error: `FT_MEMORY: model 'Mistral 7B' is not in the catalog. ${KNOWN_MODELS}` },
+    expect: {
+      value: 134.4,
+      because: 'a size at the end of a name: 7B × 16 bytes/param (full) × 1.2 = 134.4 GB',
+    },
   },
   {
     topic: 'Names',
     fn: 'FT_HOURS',
     args: ['Llama 13B', 100, 'adapter'],
-    expect: { error: `FT_HOURS: method 'adapter' is not in the catalog. ${KNOWN_METHODS}` },
+    expect: {
+      error: `FT_HOURS: method 'adapter' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_METHODS}`,
+    },
   },
   {
     topic: 'Names',
     fn: 'FT_COMPUTE_HOURS',
     args: ['Llama 13B', 1000000, 'full', 'B200'],
-    expect: { error: "FT_COMPUTE_HOURS: gpu 'B200' is not in the catalog. Known: H100, A100" },
+    expect: {
+      error:
+        "FT_COMPUTE_HOURS: gpu 'B200' is not in the FT Catalog sheet or the built-in catalog. Known: H100, A100",
+    },
   },
   {
     topic: 'Names',
@@ -724,7 +734,7 @@ export const FT_CASES: readonly BadInputCase[] = [
     fn: 'FT_HOURS',
     args: ['=HYPERLINK("http://evil.example","x")', 100],
     expect: {
-      error: `FT_HOURS: model '=HYPERLINK("http://evil.example","x")' is not in the catalog. ${KNOWN_MODELS}`,
+      error: `FT_HOURS: model '=HYPERLINK("http://evil.example","x")' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_MODELS}`,
     },
   },
   {
@@ -732,7 +742,7 @@ export const FT_CASES: readonly BadInputCase[] = [
     fn: 'FT_HOURS',
     args: ['+1', 100],
     expect: {
-      error: `FT_HOURS: model '+1' is not in the catalog. ${KNOWN_MODELS}`,
+      error: `FT_HOURS: model '+1' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_MODELS}`,
       because: 'a signed size is not a model size',
     },
   },
@@ -740,14 +750,16 @@ export const FT_CASES: readonly BadInputCase[] = [
     topic: 'Formula-like and HTML text',
     fn: 'FT_COST',
     args: ['Llama 13B', 100, '@x'],
-    expect: { error: `FT_COST: provider '@x' is not in the catalog. ${KNOWN_PROVIDERS}` },
+    expect: {
+      error: `FT_COST: provider '@x' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_PROVIDERS}`,
+    },
   },
   {
     topic: 'Formula-like and HTML text',
     fn: 'FT_API_COST',
     args: [100, 1000, 300, '<img src=x onerror=alert(1)>'],
     expect: {
-      error: `FT_API_COST: api_or_input_price '<img src=x onerror=alert(1)>' is not in the catalog. ${KNOWN_APIS}`,
+      error: `FT_API_COST: api_or_input_price '<img src=x onerror=alert(1)>' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_APIS}`,
       because: 'a message is shown as cell text, never as HTML',
     },
   },
@@ -756,7 +768,7 @@ export const FT_CASES: readonly BadInputCase[] = [
     fn: 'FT_MEMORY',
     args: ['Llama 13B', '<script>alert(1)</script>'],
     expect: {
-      error: `FT_MEMORY: method '<script>alert(1)</script>' is not in the catalog. ${KNOWN_METHODS}`,
+      error: `FT_MEMORY: method '<script>alert(1)</script>' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_METHODS}`,
     },
   },
   // ── Very long text ────────────────────────────────────────────────────────
@@ -766,7 +778,7 @@ export const FT_CASES: readonly BadInputCase[] = [
     args: ['x'.repeat(100000), 100],
     shownInput: '"xxx…" (100,000 characters), 100',
     expect: {
-      error: `FT_HOURS: model '${'x'.repeat(37)}...' is not in the catalog. ${KNOWN_MODELS}`,
+      error: `FT_HOURS: model '${'x'.repeat(37)}...' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_MODELS}`,
       because: 'the message shows the first 37 characters',
     },
   },
@@ -791,10 +803,10 @@ export const FT_CASES: readonly BadInputCase[] = [
   {
     topic: 'Unicode look-alikes',
     fn: 'FT_HOURS',
-    args: ['Ll\u0430ma 13B', 100],
-    shownInput: '"Ll\\u0430ma 13B" (Cyrillic а), 100',
+    args: ['Ll\u0430ma 13B chat', 100],
+    shownInput: '"Ll\\u0430ma 13B chat" (Cyrillic а), 100',
     expect: {
-      error: `FT_HOURS: model 'Ll\u0430ma 13B' (it contains U+0430, ${LOOKS_LIKE_ONE}) is not in the catalog. ${KNOWN_MODELS}`,
+      error: `FT_HOURS: model 'Ll\u0430ma 13B chat' (it contains U+0430, ${LOOKS_LIKE_ONE}) is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_MODELS}`,
       because: 'never matched silently; the message says which character is not Latin',
     },
   },
@@ -813,7 +825,7 @@ export const FT_CASES: readonly BadInputCase[] = [
     args: ['Llama\u200b13B', 100],
     shownInput: '"Llama\\u200b13B" (zero-width space), 100',
     expect: {
-      error: `FT_HOURS: model 'Llama\u200b13B' (it contains U+200B, ${LOOKS_LIKE_ONE}) is not in the catalog. ${KNOWN_MODELS}`,
+      error: `FT_HOURS: model 'Llama\u200b13B' (it contains U+200B, ${LOOKS_LIKE_ONE}) is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_MODELS}`,
     },
   },
   {
@@ -822,7 +834,7 @@ export const FT_CASES: readonly BadInputCase[] = [
     args: ['Llama 13B', 1000000, 'full', '\u0391100'],
     shownInput: '"Llama 13B", 1000000, "full", "\\u0391100" (Greek Α)',
     expect: {
-      error: `FT_COMPUTE_HOURS: gpu '\u0391100' (it contains U+0391, ${LOOKS_LIKE_ONE}) is not in the catalog. Known: H100, A100`,
+      error: `FT_COMPUTE_HOURS: gpu '\u0391100' (it contains U+0391, ${LOOKS_LIKE_ONE}) is not in the FT Catalog sheet or the built-in catalog. Known: H100, A100`,
     },
   },
   {

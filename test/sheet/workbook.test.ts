@@ -32,14 +32,19 @@ describe('a workbook with user sheets and a user-extended catalog', () => {
     const { catalog, warnings } = s.call<CatalogResponse>('getCatalog');
     const providers = catalog.providers.map((row) => row.name);
     expect(providers).toContain('Acme A100');
-    // A duplicate of a built-in name (ignoring case and spaces) is not a second row.
-    expect(providers).not.toContain('runpod ON-DEMAND');
+    // A built-in name added again below (ignoring case and spaces) overrides the built-in
+    // row in its place: the lowest row of a name wins, and it is not a second row.
+    expect(providers).not.toContain('RunPod on-demand');
     expect(providers.filter((name) => name.toLowerCase() === 'runpod on-demand')).toHaveLength(1);
+    expect(catalog.providers.find((row) => row.name === 'runpod ON-DEMAND')).toMatchObject({
+      pricePerGpuHour: 1.99,
+      aliases: ['RunPod'], // a blank "Also known as" keeps the built-in row's other names
+    });
     expect(catalog.models.map((row) => row.name)).toContain('Mistral 47B');
     expect(catalog.apis.map((row) => row.name)).toContain('=HYPERLINK("x")');
     expect(warnings).toEqual([
       "FT Catalog row 10 (GPU providers): $ per GPU-hour must be a number, got 'cheap'; the row is skipped.",
-      expect.stringMatching(/row 12 .*RunPod|"runpod ON-DEMAND" appears more than once/),
+      'FT Catalog row 6 (GPU providers): "RunPod on-demand" is also in row 12 below; the lowest row of a name is used, so this row is not.',
       'FT Catalog (GPU providers): "Ghost GPU cloud" uses the GPU "TPU v9", which is not in the GPUs table; the row is skipped.',
     ]);
   });
@@ -115,7 +120,7 @@ describe('a workbook with user sheets and a user-extended catalog', () => {
     s.workbook.write('FT Catalog', 'Y6', [['']]); // RunPod on-demand's $ per GPU-hour, cleared
     const names = s.workbook.sheetNames();
     expect(() => generate(s, {})).toThrow(
-      /provider 'RunPod on-demand' is not in the catalog.*FT Catalog row 6 \(GPU providers\): \$ per GPU-hour must be a number, got a blank; the row is skipped/,
+      /provider 'RunPod on-demand' is not in the FT Catalog sheet or the built-in catalog.*FT Catalog row 6 \(GPU providers\): \$ per GPU-hour must be a number, got a blank; the row is skipped/,
     );
     expect(s.workbook.sheetNames()).toEqual(names);
   });
@@ -219,7 +224,7 @@ describe('scenario sheet names', () => {
       'examples must be a positive number, got -5',
     );
     expect(() => generate(s, { provider: 'Nowhere' })).toThrow(
-      /provider 'Nowhere' is not in the catalog/,
+      /provider 'Nowhere' is not in the FT Catalog sheet or the built-in catalog/,
     );
     expect(s.workbook.sheetNames()).toEqual(['Sheet1']);
   });
