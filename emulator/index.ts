@@ -32,7 +32,13 @@ import type { HtmlServiceEmulation, MenuRecord, ShownHtml, UiLog } from './ui';
 
 /** The message of an injected fault (Apps Script's own for a failed Spreadsheet call). */
 export { SERVICE_FAILURE } from './calls';
-export { DEFAULT_NUMBER_FORMAT, NUM_ERROR, columnLetter, columnNumber } from './cells';
+export {
+  DEFAULT_NUMBER_FORMAT,
+  NUM_ERROR,
+  columnLetter,
+  columnNumber,
+  formulaEntryCount,
+} from './cells';
 export type { Cell, CellValue } from './cells';
 export { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, EmulatedRange, EmulatedSheet } from './spreadsheet';
 export type { ChartRecord, SheetData } from './spreadsheet';

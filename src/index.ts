@@ -14,6 +14,8 @@ export {
 export {
   onOpen,
   onInstall,
+  onEdit,
+  recalculateFtFormulas,
   showSidebar,
   newScenarioSheet,
   showFunctionReference,

@@ -438,8 +438,11 @@ function sheetRows(
         unscaled: spec.key === 'models' && isBlankCell(cells[2]),
       });
     } catch (error) {
+      // Named, so a function told that name is unknown can quote why (CatalogIndex notes).
+      const named =
+        typeof cells[0] === 'string' && cells[0].trim() !== '' ? `, "${cells[0].trim()}"` : '';
       warnings.push(
-        `${CATALOG_SHEET} row ${r} (${spec.title}): ${problemOf(error)}; the row is skipped.`,
+        `${CATALOG_SHEET} row ${r} (${spec.title}${named}): ${problemOf(error)}; the row is skipped.`,
       );
       // The sheet's formulas would read this broken row by its name; the engine must not
       // quietly use another row of that name instead.

@@ -1,4 +1,5 @@
 // The add-on menu, the sidebar opener and the function reference dialog.
+import { refreshFtFormulas } from './refresh';
 import { generateScenario } from './server';
 import { messageOf } from '../shared/message';
 import { escapeHtml } from './text';
@@ -15,6 +16,7 @@ export function buildMenu(): void {
     .addItem('Open calculator', 'showSidebar')
     .addItem('New scenario sheet (with defaults)', 'newScenarioSheet')
     .addItem('Insert catalog sheet', 'insertCatalogSheet')
+    .addItem('Recalculate FT_* formulas', 'recalculateFtFormulas')
     .addItem('Function reference', 'showFunctionReference')
     .addToUi();
 }
@@ -30,6 +32,21 @@ export function newScenarioWithDefaults(): void {
     generateScenario({});
   } catch (error) {
     SpreadsheetApp.getUi().alert(`${TITLE}: ${messageOf(error)}`);
+  }
+}
+
+/** The menu's "Recalculate FT_* formulas": refreshes them and says how many cells it entered again. */
+export function recalculateWithMessage(): void {
+  const ui = SpreadsheetApp.getUi();
+  try {
+    const count = refreshFtFormulas(SpreadsheetApp.getActiveSpreadsheet());
+    ui.alert(
+      count === 0
+        ? `${TITLE}: no cell holds an FT_* formula.`
+        : `${TITLE}: recalculated the FT_* formulas (${count} cell(s) entered again).`,
+    );
+  } catch (error) {
+    ui.alert(`${TITLE}: could not recalculate the FT_* formulas: ${messageOf(error)}`);
   }
 }
 

@@ -250,7 +250,9 @@ export class CatalogIndex {
 
   /** "Known: ..." (capped), and the catalog sheet's notes about rows of that name. */
   private knownNames(rows: readonly NamedRow[], key: string): string {
-    const notes = key === '' ? [] : this.notes.filter((note) => normalizeName(note).includes(key));
+    const quoted = `"${key}"`;
+    const notes =
+      key === '' ? [] : this.notes.filter((note) => normalizeName(note).includes(quoted));
     const known = `Known: ${listNames(rows.map((row) => row.name))}`;
     return notes.length > 0 ? `${known}. ${notes.slice(0, 2).join(' ')}` : known;
   }

@@ -59,7 +59,7 @@ export const BAD_SCENARIO_INPUTS: readonly unknown[] = [
   { examples: -5 },
   { examples: '50k' },
   { examples: true },
-  { model: 'Ll\u0430ma 13B' },
+  { model: 'Ll\u0430ma 13B chat' },
   { model: '=HYPERLINK("http://evil.example","x")' },
   { provider: 'Azure' },
   { horizonMonths: 1e9 },

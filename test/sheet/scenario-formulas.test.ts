@@ -487,7 +487,7 @@ describe('the scenario sheet matches names as the engine does', () => {
     const { catalog, warnings } = s.call<CatalogResponse>('getCatalog');
     expect(catalog.models.map((row) => row.name)).toContain('llama-13b');
     expect(warnings).toEqual([
-      expect.stringMatching(/^FT Catalog row 5 \(Models\): .*; the row is skipped\.$/),
+      expect.stringMatching(/^FT Catalog row 5 \(Models, "Llama 13B"\): .*; the row is skipped\.$/),
     ]);
     const summary = generate(s, {});
     // 0.0001 x 10,000 x 3 x 0.25 = 0.75 H100 hours.

@@ -43,7 +43,7 @@ describe('a workbook with user sheets and a user-extended catalog', () => {
     expect(catalog.models.map((row) => row.name)).toContain('Mistral 47B');
     expect(catalog.apis.map((row) => row.name)).toContain('=HYPERLINK("x")');
     expect(warnings).toEqual([
-      "FT Catalog row 10 (GPU providers): $ per GPU-hour must be a number, got 'cheap'; the row is skipped.",
+      'FT Catalog row 10 (GPU providers, "Broken cloud"): $ per GPU-hour must be a number, got \'cheap\'; the row is skipped.',
       'FT Catalog row 6 (GPU providers): "RunPod on-demand" is also in row 12 below; the lowest row of a name is used, so this row is not.',
       'FT Catalog (GPU providers): "Ghost GPU cloud" uses the GPU "TPU v9", which is not in the GPUs table; the row is skipped.',
     ]);
@@ -110,7 +110,7 @@ describe('a workbook with user sheets and a user-extended catalog', () => {
     const { catalog, warnings } = s.call<CatalogResponse>('getCatalog');
     expect(catalog.providers).toHaveLength(5); // the five built-in rows
     expect(warnings).toEqual([
-      `FT Catalog row 9 (GPU providers): Name must have more than spaces, "-" and "_", got '-'; the row is skipped.`,
+      `FT Catalog row 9 (GPU providers, "-"): Name must have more than spaces, "-" and "_", got '-'; the row is skipped.`,
     ]);
   });
 
@@ -120,7 +120,7 @@ describe('a workbook with user sheets and a user-extended catalog', () => {
     s.workbook.write('FT Catalog', 'Y6', [['']]); // RunPod on-demand's $ per GPU-hour, cleared
     const names = s.workbook.sheetNames();
     expect(() => generate(s, {})).toThrow(
-      /provider 'RunPod on-demand' is not in the FT Catalog sheet or the built-in catalog.*FT Catalog row 6 \(GPU providers\): \$ per GPU-hour must be a number, got a blank; the row is skipped/,
+      /provider 'RunPod on-demand' is not in the FT Catalog sheet or the built-in catalog.*FT Catalog row 6 \(GPU providers, "RunPod on-demand"\): \$ per GPU-hour must be a number, got a blank; the row is skipped/,
     );
     expect(s.workbook.sheetNames()).toEqual(names);
   });
@@ -271,6 +271,7 @@ describe('menu, sidebar and function reference', () => {
       { caption: 'Open calculator', functionName: 'showSidebar' },
       { caption: 'New scenario sheet (with defaults)', functionName: 'newScenarioSheet' },
       { caption: 'Insert catalog sheet', functionName: 'insertCatalogSheet' },
+      { caption: 'Recalculate FT_* formulas', functionName: 'recalculateFtFormulas' },
       { caption: 'Function reference', functionName: 'showFunctionReference' },
     ];
     expect(workbook.menus()).toEqual([
