@@ -8,3 +8,4 @@ export * from './numbers';
 export * from './scenario';
 export * from './scenario-input';
 export * from './training';
+export * from './sources';
