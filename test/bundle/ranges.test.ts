@@ -173,12 +173,12 @@ describe('errors name the function, the argument and the row', () => {
     'AWS spot',
     'AWS spot',
     'AWS spot',
-    'Azure',
+    'Oracle',
   );
 
   it('an unknown provider in row 7 lists the known ones', () => {
     expect(errorOf('FT_COST', models, 1000, providers)).toBe(
-      "FT_COST: provider 'Azure' is not in the FT Catalog sheet or the built-in catalog (row 7). Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized)",
+      "FT_COST: provider 'Oracle' is not in the FT Catalog sheet or the built-in catalog (row 7). Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized), AWS p5 H100 on-demand, Google Cloud A3 H100 on-demand, Google Cloud A3 H100 spot, Azure ND H100 v5 on-demand, RunPod H100 SXM Secure Cloud, RunPod H100 SXM Community Cloud, Lambda H100 SXM (8x instance) and 1 more",
     );
   });
 

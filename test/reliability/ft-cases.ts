@@ -23,9 +23,10 @@ export interface BadInputCase {
 const DATE = new Date(Date.UTC(2024, 0, 1));
 const KNOWN_MODELS = 'Known: Llama 7B, Llama 13B, Llama 70B, Llama 405B';
 const KNOWN_PROVIDERS =
-  'Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized)';
+  'Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized), AWS p5 H100 on-demand, Google Cloud A3 H100 on-demand, Google Cloud A3 H100 spot, Azure ND H100 v5 on-demand, RunPod H100 SXM Secure Cloud, RunPod H100 SXM Community Cloud, Lambda H100 SXM (8x instance) and 1 more';
 const KNOWN_METHODS = 'Known: full, LoRA, QLoRA';
-const KNOWN_APIS = 'Known: Claude, GPT-4 fine-tuned, Grok';
+const KNOWN_APIS =
+  'Known: Claude, GPT-4 fine-tuned, Grok, GPT-4o fine-tuned, GPT-4o mini fine-tuned';
 const LOOKS_LIKE_ONE = 'which only looks like a plain letter, digit, space or dash';
 const LOOK_LIKE_MANY = 'which only look like a plain letter, digit, space or dash';
 
@@ -637,9 +638,9 @@ export const FT_CASES: readonly BadInputCase[] = [
   {
     topic: 'Names',
     fn: 'FT_COST',
-    args: ['Llama 13B', 50000, 'Azure'],
+    args: ['Llama 13B', 50000, 'Oracle'],
     expect: {
-      error: `FT_COST: provider 'Azure' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_PROVIDERS}`,
+      error: `FT_COST: provider 'Oracle' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_PROVIDERS}`,
     },
   },
   {

@@ -61,7 +61,7 @@ export const BAD_SCENARIO_INPUTS: readonly unknown[] = [
   { examples: true },
   { model: 'Ll\u0430ma 13B chat' },
   { model: '=HYPERLINK("http://evil.example","x")' },
-  { provider: 'Azure' },
+  { provider: 'Oracle' },
   { horizonMonths: 1e9 },
   { horizonMonths: 0 },
   { labelingHours: NaN },

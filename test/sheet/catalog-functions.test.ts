@@ -252,10 +252,10 @@ describe('without a catalog sheet', () => {
 
   test('an ambiguous prefix lists what it could be; an unknown name says where names come from', () => {
     expect(errorOf(s, 'FT_COST', 'Llama 13B', 100, 'AWS')).toBe(
-      "FT_COST: provider 'AWS' could be AWS on-demand, AWS spot. Type more of the name",
+      "FT_COST: provider 'AWS' could be AWS on-demand, AWS spot, AWS p5 H100 on-demand. Type more of the name",
     );
-    expect(errorOf(s, 'FT_COST', 'Llama 13B', 100, 'Azur')).toBe(
-      "FT_COST: provider 'Azur' is not in the FT Catalog sheet or the built-in catalog. Known: " +
+    expect(errorOf(s, 'FT_COST', 'Llama 13B', 100, 'Nebula')).toBe(
+      "FT_COST: provider 'Nebula' is not in the FT Catalog sheet or the built-in catalog. Known: " +
         BUILT_IN_CATALOG.providers
           .map((row) => row.name)
           .slice(0, 12)

@@ -228,7 +228,7 @@ describe('scenario sheet formulas equal the engine (HyperFormula)', () => {
     const sheet = summary.sheetName;
     const formulas = s.workbook.formulas(sheet);
     const providersAt = s.workbook.values(sheet)[3].indexOf('Provider');
-    const lastProvider = 4 + 5 - 1; // row index of the fifth provider (rows 5-9)
+    const lastProvider = 4 + 13 - 1; // row index of the 13th (last built-in) provider (rows 5-17)
     // Copy the last provider row's formulas one row down, as a fill-down does (relative rows +1).
     const shifted = formulas[lastProvider].slice(providersAt + 1, providersAt + 6).map((formula) =>
       // Relative rows move (F9, $N9); absolute ones ($F$5) and whole columns stay.
@@ -243,9 +243,9 @@ describe('scenario sheet formulas equal the engine (HyperFormula)', () => {
     const ev = new Evaluated(s.workbook, sheet);
     try {
       const providers = ev.table('Provider');
-      expect(providers).toHaveLength(6);
+      expect(providers).toHaveLength(14);
       // AWS spot: 0.5 H100 hours x $0.86.
-      expectClose(providers[5][1], 0.43, 'filled-down cost');
+      expectClose(providers[13][1], 0.43, 'filled-down cost');
     } finally {
       ev.destroy();
     }
@@ -402,7 +402,7 @@ describe('the scenario sheet matches names as the engine does', () => {
     // Models A:E, built-in rows 4-7: a user's model named 13 (a number cell), 99B at scale 9;
     // providers W:AB, built-in rows 4-8: a user's provider named 2 at $7 an hour.
     s.workbook.write('FT Catalog', 'A8', [[13, 99, 9, 'user', '']]);
-    s.workbook.write('FT Catalog', 'W9', [[2, 'H100', 7, 'on-demand', 'user', '']]);
+    s.workbook.write('FT Catalog', 'W17', [[2, 'H100', 7, 'on-demand', 'user', '']]);
     const summary = generate(s, {});
     const ev = new Evaluated(s.workbook, summary.sheetName);
     try {
@@ -452,8 +452,8 @@ describe('the scenario sheet matches names as the engine does', () => {
   test('a provider whose GPU is written "a-100" uses the A100 row, in the engine and the sheet', () => {
     const s = session();
     s.call('insertCatalogSheet');
-    // Providers W:AB, built-in rows 4-8.
-    s.workbook.write('FT Catalog', 'W9', [['Beta', 'a-100', 1.2, 'on-demand', 'user', '']]);
+    // Providers W:AC, built-in rows 4-16.
+    s.workbook.write('FT Catalog', 'W17', [['Beta', 'a-100', 1.2, 'on-demand', 'user', '']]);
     const { catalog, warnings } = s.call<CatalogResponse>('getCatalog');
     expect(warnings).toEqual([]);
     expect(catalog.providers.map((row) => row.name)).toContain('Beta');
