@@ -1,12 +1,14 @@
 // Issue 11: the FT_* functions read the FT Catalog sheet (user rows, rows changed in place,
 // built-in names added again below), with the name rules every view shares, a constant
 // number of SpreadsheetApp calls, and results that follow catalog edits (onEdit, menu).
+import { readFileSync } from 'node:fs';
 import { formulaEntryCount } from '../../emulator';
 import { BUILT_IN_CATALOG } from '../../src/engine';
 import type { CatalogResponse } from '../../src/shared/contract';
 import { addCatalogRow, CustomFunctionRecalc, editCatalogCell } from './catalog-support';
 import { expectClose, session } from './helpers';
 import type { Session } from './helpers';
+import { CODE_JS } from '../support/load-bundle';
 
 const column = (...cells: unknown[]): unknown[][] => cells.map((cell) => [cell]);
 
@@ -422,4 +424,10 @@ describe('results follow catalog edits: onEdit and the menu item re-enter FT_* f
     recalc.recalculate();
     expect(s.workbook.values('Calc')[0][0]).toBe(20); // 10 h × $2.00
   });
+});
+
+test('dist/Code.js declares the trigger and the menu function as plain top-level functions', () => {
+  const code = readFileSync(CODE_JS, 'utf8');
+  expect(code).toMatch(/^function onEdit\(e\) \{$/m);
+  expect(code).toMatch(/^function recalculateFtFormulas\(\) \{$/m);
 });
