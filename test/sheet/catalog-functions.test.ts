@@ -352,6 +352,20 @@ describe('hostile catalog content gives clear messages, never a raw JavaScript e
   });
 });
 
+describe('a sheet named FT Catalog that is not the catalog', () => {
+  test('is a clear error, read once for a whole range', () => {
+    const s = session({ sheets: ['FT Catalog'] });
+    s.workbook.write('FT Catalog', 'A1', [['our own notes'], ['nothing like a catalog']]);
+    s.workbook.resetCalls();
+    expect(errorOf(s, 'FT_COST', column('Llama 13B', 'Llama 7B'), 100, 'AWS spot')).toMatch(
+      /^FT_COST: the catalog could not be read: The sheet "FT Catalog" does not have the catalog's layout: cell A3 should be "Name" .*Rename that sheet/,
+    );
+    expect(s.workbook.callCount()).toBe(4);
+    // A function that names nothing still works.
+    expect(s.call('FT_ROI', 1001.25, 50, 36)).toBeCloseTo(798.75, 9);
+  });
+});
+
 describe('results follow catalog edits: onEdit and the menu item re-enter FT_* formulas', () => {
   function calcWorkbook(): { s: Session; recalc: CustomFunctionRecalc } {
     const s = session();
