@@ -162,3 +162,38 @@ describe('as-of dates', () => {
     ]);
   });
 });
+
+describe('built-in rows a team can trust', () => {
+  const rows = Object.entries(BUILT_IN_CATALOG).flatMap(([table, list]) =>
+    (list as readonly { name: string; source: string; asOf: string }[]).map(
+      (row) => [table, row.name, row] as const,
+    ),
+  );
+  it.each(rows)('%s %s cites its source in words, with an ISO as-of date', (_table, _name, row) => {
+    expect(row.source.length).toBeGreaterThan(20);
+    // Not a path of this repository.
+    expect(row.source).not.toMatch(/shared\/seed|src\/|\.ts\b|\.txt\b/);
+    expect(row.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("the article's rows keep their names and values beside the market rows", () => {
+    const prices = Object.fromEntries(
+      BUILT_IN_CATALOG.providers.map((row) => [row.name, row.pricePerGpuHour]),
+    );
+    // The article's provider table.
+    expect(prices).toMatchObject({
+      'AWS on-demand': 2.88,
+      'AWS spot': 0.86,
+      'RunPod on-demand': 2.49,
+      'Lambda Labs': 3.98,
+      'On-premise (amortized)': 2.73,
+    });
+    expect(BUILT_IN_CATALOG.providers.slice(0, 5).map((row) => row.name)).toEqual([
+      'AWS on-demand',
+      'AWS spot',
+      'RunPod on-demand',
+      'Lambda Labs',
+      'On-premise (amortized)',
+    ]);
+  });
+});
