@@ -274,6 +274,12 @@ describe('without a catalog sheet', () => {
     );
   });
 
+  test('loading the script reads nothing', () => {
+    const fresh = session();
+    expect(fresh.workbook.callCount()).toBe(0);
+    expect(fresh.workbook.documentAccesses()).toBe(0);
+  });
+
   test('reads no sheet when there is none: two calls (spreadsheet, sheet by name)', () => {
     s.workbook.resetCalls();
     s.call('FT_COST', 'Llama 13B', 50000, 'AWS spot');
