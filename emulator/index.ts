@@ -18,6 +18,9 @@
  *     documentAccesses(), serialize()
  *   Workbook setup (never counted): addSheet(name), write(name, a1, rows), setCachedValues(name, rows)
  *   toHyperFormula(workbook) / recalculate(workbook) live in emulator/hyperformula.ts.
+ *   formulaEntryCount(cell)         how many times a formula was entered into a raw cell
+ *                                   (Sheets recomputes a custom function when it is)
+ * Spreadsheet.createTextFinder (emulator/text-finder.ts) finds and replaces over every sheet.
  * Every grid returned by the inspection helpers covers the sheet's data range (A1 to the
  * last row and column with content), as getDataRange() would.
  */
