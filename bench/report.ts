@@ -1,5 +1,6 @@
 // The benchmark's results as data (written to bench/results/latest.json with a fixed
 // key order) and as the Markdown table printed and copied into the README.
+import type { CatalogResult } from './catalog';
 import type { ColdStartResult } from './coldstart';
 import type { Stats } from './harness';
 import type { ScenarioRow } from './scenario';
@@ -36,6 +37,8 @@ export interface BenchReport {
   readonly coldStart: ColdStartResult;
   readonly scenario: readonly ScenarioRow[];
   readonly sidebar: SidebarResult | { readonly skipped: string };
+  /** FT_COST over a team's catalog sheet, and the refresh after a catalog edit. */
+  readonly catalog?: CatalogResult;
   readonly goals: readonly GoalCheck[];
 }
 
@@ -95,6 +98,14 @@ export function checkGoals(report: Omit<BenchReport, 'goals'>): GoalCheck[] {
       met: new Set(calls).size === 1 && calls[0] <= GOALS.scenarioCalls,
     },
   ];
+  if (report.catalog) {
+    const ratio = report.catalog.throughput.ratioToFloor.median;
+    checks.push({
+      goal: `FT_COST over 100K rows with a ${report.catalog.throughput.userCatalogRows.toLocaleString('en-US')}-row catalog sheet within ${GOALS.ratioToFloor}× a plain loop`,
+      measured: `${fmt(ratio)}×`,
+      met: ratio <= GOALS.ratioToFloor,
+    });
+  }
   if ('allMs' in report.sidebar) {
     checks.push({
       goal: `sidebar preview under ${GOALS.previewMs} ms`,
@@ -158,9 +169,33 @@ export function markdown(report: BenchReport): string {
   } else {
     lines.push(`Skipped: ${report.sidebar.skipped}`);
   }
+  if (report.catalog) lines.push('', catalogMarkdown(report.catalog));
   lines.push('', '**Goals**', '', '| Goal | Measured | Met |', '| --- | --- | :---: |');
   for (const check of report.goals) {
     lines.push(`| ${check.goal} | ${check.measured} | ${check.met ? 'yes' : '**no**'} |`);
+  }
+  return lines.join('\n');
+}
+
+/** Part 5's tables: FT_COST over a team's catalog sheet, and the refresh after an edit. */
+export function catalogMarkdown(catalog: CatalogResult): string {
+  const t = catalog.throughput;
+  const lines = [
+    `**A team's catalog** (FT_COST over ${t.rows.toLocaleString('en-US')} rows, the FT Catalog sheet holding ${t.userCatalogRows.toLocaleString('en-US')} user rows, emulated SpreadsheetApp; the plain loop reads the same sheet once and does the same lookups and arithmetic; CPU time, IQR in brackets):`,
+    '',
+    '| Case | CPU ns/row (IQR) | Plain loop ns/row | × plain loop (IQR) | SpreadsheetApp calls |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    `| FT_COST | ${fmt(t.nsPerRow.median)} (${spread(t.nsPerRow)}) | ${fmt(t.floorNsPerRow.median)} | ${fmt(t.ratioToFloor.median)} (${spread(t.ratioToFloor)}) | ${t.calls} |`,
+    '',
+    '**Refresh after a catalog edit** (onEdit re-entering every FT_* formula on the emulator; wall time, median, IQR):',
+    '',
+    '| FT_* formulas | ms (IQR) | SpreadsheetApp calls |',
+    '| ---: | ---: | ---: |',
+  ];
+  for (const row of catalog.refresh) {
+    lines.push(
+      `| ${row.formulas.toLocaleString('en-US')} | ${fmt(row.ms.median)} (${spread(row.ms)}) | ${row.calls} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -3,14 +3,16 @@
 // either flag, to bench/results/partial.json, which git ignores).
 //   --quick         fewer samples (a smoke run; the numbers are rougher)
 //   --no-browser    skip the sidebar part
+//   --catalog-only  only part 5 (FT_COST over a team's catalog sheet, the refresh after an edit)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, readBundle } from './bundle';
+import { runCatalog } from './catalog';
 import { runColdStart } from './coldstart';
 import type { BenchReport } from './report';
-import { checkGoals, markdown, roundAll } from './report';
+import { catalogMarkdown, checkGoals, markdown, roundAll } from './report';
 import { runScenarioWrites } from './scenario';
 import { runSidebar } from './sidebar';
 import type { SidebarResult } from './sidebar';
@@ -19,8 +21,9 @@ import { FUNCTIONS, RESULT_MARKER, SIZES } from './throughput';
 
 const quick = process.argv.includes('--quick');
 const noBrowser = process.argv.includes('--no-browser');
+const catalogOnly = process.argv.includes('--catalog-only');
 // Only a full run replaces the committed results that the READMEs quote.
-const resultsFile = quick || noBrowser ? 'partial.json' : 'latest.json';
+const resultsFile = quick || noBrowser || catalogOnly ? 'partial.json' : 'latest.json';
 
 function log(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
@@ -83,19 +86,33 @@ async function main(): Promise<void> {
     cores: os.cpus().length,
     loadAverage: os.loadavg()[0],
   };
-  log('1/4 custom-function throughput (1K, 10K, 100K rows)…');
+  if (catalogOnly) {
+    log('5/5 FT_COST over a team catalog sheet, and the refresh after an edit…');
+    const catalog = roundAll(runCatalog(code, quick));
+    const results = path.join(ROOT, 'bench', 'results');
+    mkdirSync(results, { recursive: true });
+    writeFileSync(
+      path.join(results, resultsFile),
+      `${JSON.stringify({ environment, catalog }, null, 2)}\n`,
+    );
+    process.stdout.write(`${catalogMarkdown(catalog)}\n`);
+    return;
+  }
+  log('1/5 custom-function throughput (1K, 10K, 100K rows)…');
   const throughput = runThroughputWorkers();
-  log('2/4 cold start…');
+  log('2/5 cold start…');
   const coldStart = runColdStart(code, quick ? 7 : 21);
-  log('3/4 scenario writes…');
+  log('3/5 scenario writes…');
   const scenario = runScenarioWrites(code);
   log(
     noBrowser
-      ? '4/4 sidebar preview: skipped (--no-browser)'
-      : '4/4 sidebar preview in headless Chromium…',
+      ? '4/5 sidebar preview: skipped (--no-browser)'
+      : '4/5 sidebar preview in headless Chromium…',
   );
   const sidebar = await sidebarPart(code);
-  const measured = { environment, throughput, coldStart, scenario, sidebar };
+  log('5/5 FT_COST over a team catalog sheet, and the refresh after an edit…');
+  const catalog = runCatalog(code, quick);
+  const measured = { environment, throughput, coldStart, scenario, sidebar, catalog };
   const report: BenchReport = roundAll({ ...measured, goals: checkGoals(measured) });
 
   const results = path.join(ROOT, 'bench', 'results');

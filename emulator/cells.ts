@@ -30,6 +30,23 @@ export function emptyCell(): Cell {
   };
 }
 
+// How many times a formula was entered into each cell (a script's write, a replacement):
+// Sheets recomputes a custom function when its formula is entered, so a test can model
+// which FT_* results are fresh (test/sheet/recalc.ts). Kept beside the cell, not in it, so
+// snapshots and serialization do not see it.
+const formulaEntries = new WeakMap<Cell, number>();
+
+function enterFormula(cell: Cell, formula: string): void {
+  cell.formula = formula;
+  cell.value = '';
+  formulaEntries.set(cell, (formulaEntries.get(cell) ?? 0) + 1);
+}
+
+/** How many times a formula was entered into the cell (0 for one never written so). */
+export function formulaEntryCount(cell: Cell | undefined): number {
+  return cell ? (formulaEntries.get(cell) ?? 0) : 0;
+}
+
 export function isEmptyContent(cell: Cell | undefined): boolean {
   return !cell || (cell.formula === '' && cell.value === '');
 }
@@ -75,8 +92,7 @@ export function writeValue(cell: Cell, raw: unknown): void {
     return;
   }
   if (raw.startsWith('=') && raw.length > 1) {
-    cell.formula = raw;
-    cell.value = '';
+    enterFormula(cell, raw);
     return;
   }
   if (NUMBER_TEXT.test(raw)) {
@@ -88,8 +104,7 @@ export function writeValue(cell: Cell, raw: unknown): void {
     return;
   }
   if (/^[+-]./.test(raw)) {
-    cell.formula = `=${raw}`;
-    cell.value = '';
+    enterFormula(cell, `=${raw}`);
     return;
   }
   cell.value = raw;
@@ -103,8 +118,7 @@ export function writeFormula(cell: Cell, raw: unknown): void {
     );
   }
   if (raw.startsWith('=')) {
-    cell.formula = raw;
-    cell.value = '';
+    enterFormula(cell, raw);
   } else {
     writeValue(cell, raw);
   }

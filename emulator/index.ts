@@ -18,6 +18,9 @@
  *     documentAccesses(), serialize()
  *   Workbook setup (never counted): addSheet(name), write(name, a1, rows), setCachedValues(name, rows)
  *   toHyperFormula(workbook) / recalculate(workbook) live in emulator/hyperformula.ts.
+ *   formulaEntryCount(cell)         how many times a formula was entered into a raw cell
+ *                                   (Sheets recomputes a custom function when it is)
+ * Spreadsheet.createTextFinder (emulator/text-finder.ts) finds and replaces over every sheet.
  * Every grid returned by the inspection helpers covers the sheet's data range (A1 to the
  * last row and column with content), as getDataRange() would.
  */
@@ -32,7 +35,13 @@ import type { HtmlServiceEmulation, MenuRecord, ShownHtml, UiLog } from './ui';
 
 /** The message of an injected fault (Apps Script's own for a failed Spreadsheet call). */
 export { SERVICE_FAILURE } from './calls';
-export { DEFAULT_NUMBER_FORMAT, NUM_ERROR, columnLetter, columnNumber } from './cells';
+export {
+  DEFAULT_NUMBER_FORMAT,
+  NUM_ERROR,
+  columnLetter,
+  columnNumber,
+  formulaEntryCount,
+} from './cells';
 export type { Cell, CellValue } from './cells';
 export { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, EmulatedRange, EmulatedSheet } from './spreadsheet';
 export type { ChartRecord, MetadataRecord, SheetData } from './spreadsheet';

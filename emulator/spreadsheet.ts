@@ -12,6 +12,7 @@ import {
   DEFAULT_BACKGROUND,
 } from './cells';
 import type { Area, Cell, CellValue } from './cells';
+import { EmulatedTextFinder } from './text-finder';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -856,6 +857,7 @@ export class EmulatedSpreadsheet implements Emulates<
   | 'getActiveSheet'
   | 'getNumSheets'
   | 'createDeveloperMetadataFinder'
+  | 'createTextFinder'
 > {
   constructor(
     private readonly state: WorkbookState,
@@ -940,5 +942,16 @@ export class EmulatedSpreadsheet implements Emulates<
   getActiveSheet(): EmulatedSheet {
     this.tick('getActiveSheet');
     return this.state.active ?? this.state.sheets[0];
+  }
+
+  /** Find and replace over every sheet (see emulator/text-finder.ts). */
+  createTextFinder(findText: string): EmulatedTextFinder {
+    this.tick('createTextFinder');
+    return new EmulatedTextFinder(
+      () => this.state.sheets,
+      findText,
+      (method) => this.state.calls.tick(method),
+      (sheet, row, column) => new EmulatedRange(sheet, { row, column, numRows: 1, numColumns: 1 }),
+    );
   }
 }

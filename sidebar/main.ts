@@ -7,11 +7,13 @@ import { el } from './dom';
 import { createForm } from './form';
 import { createPreview } from './preview';
 import { callServer } from './server';
+import { createSources } from './sources';
 import { evaluate } from './validate';
 import { usd, months } from './format';
 
 function start(root: HTMLElement): void {
   let index = new CatalogIndex(BUILT_IN_CATALOG);
+  const sources = createSources();
   let valid: ScenarioInput | undefined;
   let busy = false;
   let updates = 0;
@@ -37,6 +39,7 @@ function start(root: HTMLElement): void {
     ]),
     catalogNote,
     preview.element,
+    sources.element,
     form.element,
     el('footer', { class: 'actions' }, [summary, button, compareButton, status]),
   );
@@ -55,6 +58,7 @@ function start(root: HTMLElement): void {
       valid = evaluation.input;
       const { result } = evaluation;
       preview.show(result);
+      sources.show(result.resolved, index.catalog);
       form.setPlaceholder('apiInputPricePer1K', String(result.resolved.api.inputPricePer1K));
       form.setPlaceholder('apiOutputPricePer1K', String(result.resolved.api.outputPricePer1K));
       summary.textContent = `Break-even ${months(result.breakEvenMonths)} · ROI at 36 months ${usd(result.roi.months36)}`;
@@ -129,11 +133,11 @@ function start(root: HTMLElement): void {
 
   callServer('getCatalog').then(
     (response) => {
-      index = new CatalogIndex(response.catalog);
+      index = new CatalogIndex(response.catalog, response.warnings);
       form.setCatalog(response.catalog);
       if (response.warnings.length > 0) {
         catalogNote.hidden = false;
-        catalogNote.textContent = `Some catalog rows were skipped: ${response.warnings.join('; ')}`;
+        catalogNote.textContent = `Notes on the catalog sheet: ${response.warnings.join(' ')}`;
       }
       root.dataset.catalog = 'loaded';
       update();

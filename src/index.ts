@@ -17,6 +17,8 @@ export {
 export {
   onOpen,
   onInstall,
+  onEdit,
+  recalculateFtFormulas,
   showSidebar,
   newScenarioSheet,
   showFunctionReference,

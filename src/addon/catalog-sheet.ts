@@ -7,6 +7,7 @@
 import { columnLetter } from '../shared/a1';
 import {
   BUILT_IN_CATALOG,
+  CatalogIndex,
   InputError,
   checkNumber,
   describeValue,
@@ -48,8 +49,13 @@ interface TableSpec {
 
 const SOURCE = 'Source';
 const AS_OF = 'As of';
+/**
+ * Other names of a row, separated by commas. The last column of every table, added after
+ * the others so that a sheet made before it keeps its columns (it was the blank spacer).
+ */
+export const ALSO_KNOWN_AS = 'Also known as';
 
-// One blank column between tables; the positions are part of the sheet's layout
+// Tables side by side (the Also known as column fills what was a blank spacer); the positions are part of the sheet's layout
 // (scenario formulas refer to them), so they are fixed rather than computed per workbook.
 export const CATALOG_TABLES: readonly TableSpec[] = [
   {
@@ -62,6 +68,7 @@ export const CATALOG_TABLES: readonly TableSpec[] = [
       'Scale (H100 hours per 10K examples, full)',
       SOURCE,
       AS_OF,
+      ALSO_KNOWN_AS,
     ],
   },
   {
@@ -77,13 +84,22 @@ export const CATALOG_TABLES: readonly TableSpec[] = [
       'State bytes per trainable parameter',
       SOURCE,
       AS_OF,
+      ALSO_KNOWN_AS,
     ],
   },
   {
     key: 'gpus',
     title: 'GPUs',
     firstColumn: 16,
-    columns: ['Name', 'Peak TFLOPS (bf16 dense)', 'Memory (GB)', 'Speed vs H100', SOURCE, AS_OF],
+    columns: [
+      'Name',
+      'Peak TFLOPS (bf16 dense)',
+      'Memory (GB)',
+      'Speed vs H100',
+      SOURCE,
+      AS_OF,
+      ALSO_KNOWN_AS,
+    ],
   },
   {
     key: 'providers',
@@ -96,24 +112,39 @@ export const CATALOG_TABLES: readonly TableSpec[] = [
       'Pricing (on-demand, spot, amortized)',
       SOURCE,
       AS_OF,
+      ALSO_KNOWN_AS,
     ],
   },
   {
     key: 'apis',
     title: 'APIs',
     firstColumn: 30,
-    columns: ['Name', '$ per 1K input tokens', '$ per 1K output tokens', SOURCE, AS_OF],
+    columns: [
+      'Name',
+      '$ per 1K input tokens',
+      '$ per 1K output tokens',
+      SOURCE,
+      AS_OF,
+      ALSO_KNOWN_AS,
+    ],
   },
   {
     key: 'managed',
     title: 'Managed fine-tuning',
     firstColumn: 36,
-    columns: ['Name', '$ per 1M training tokens', 'Inference API (an API row)', SOURCE, AS_OF],
+    columns: [
+      'Name',
+      '$ per 1M training tokens',
+      'Inference API (an API row)',
+      SOURCE,
+      AS_OF,
+      ALSO_KNOWN_AS,
+    ],
   },
 ];
 
 /** Columns the catalog sheet needs (a new sheet has 26). */
-export const CATALOG_COLUMNS = 40;
+export const CATALOG_COLUMNS = 41;
 
 function table(key: TableKey): TableSpec {
   const found = CATALOG_TABLES.find((spec) => spec.key === key);
@@ -139,6 +170,11 @@ export function catalogColumn(key: TableKey, header: number): string {
 
 /** A built-in row as the cells of its table, in column order. */
 function rowCells(key: TableKey, catalog: Catalog, index: number): CellOut[] {
+  return [...rowFigures(key, catalog, index), (catalog[key][index].aliases ?? []).join(', ')];
+}
+
+/** A row's cells before its Also known as column. */
+function rowFigures(key: TableKey, catalog: Catalog, index: number): CellOut[] {
   switch (key) {
     case 'models': {
       const row = catalog.models[index];
@@ -203,8 +239,9 @@ export function catalogSheetGrids(catalog: Catalog = BUILT_IN_CATALOG): {
     );
   }
   values[0][0] =
-    'Fine-tuning cost catalog. Add a row under any table (name first); scenario sheets and the sidebar read every row. ' +
-    'A row with the name of a built-in row overrides it. Keep the source and the date you took the figures.';
+    'Fine-tuning cost catalog. Add a row under any table (name first); FT_* functions, scenario sheets and the sidebar read every row. ' +
+    'Of two rows with one name the lowest is used, so a row you add with a built-in name overrides it. ' +
+    'Also known as: other names, separated by commas. Keep the source and the date you took the figures.';
   for (const spec of CATALOG_TABLES) {
     const c = spec.firstColumn - 1;
     values[CATALOG_TITLE_ROW - 1][c] = spec.title;
@@ -317,96 +354,147 @@ export interface SheetCatalog {
   readonly warnings: string[];
 }
 
+type CatalogRow = Catalog[TableKey][number];
+
+/** One non-blank row of a table in the sheet: its row number, name key and parsed row. */
+interface SheetRow {
+  readonly sheetRow: number;
+  readonly key: string;
+  /** Undefined when the row could not be read (it is named in a warning). */
+  readonly row: CatalogRow | undefined;
+  /** True for a model row whose scale cell is blank: its scale comes from its size. */
+  readonly unscaled: boolean;
+}
+
 /**
- * The catalog the engine uses: the built-in rows, each replaced by the sheet's row of
- * the same normalized name, plus the sheet's new rows in sheet order. A bad row is
- * skipped with a warning naming its sheet row, never read as zero; a second row with
- * a name already seen (ignoring case, spaces, "-" and "_") is skipped too, with a
- * warning: the first row wins, as the scenario sheet's MATCH finds it. When that first
- * row is the bad one, no row of the name is used.
+ * The catalog every view uses: the built-in rows, each replaced by the sheet's row of the
+ * same normalized name, plus the sheet's new rows in sheet order. Of two rows with one name
+ * (ignoring case, spaces, "-" and "_") the LOWEST is used, so a row added under a table with
+ * a built-in name overrides the built-in row as editing that row in place does; the rows it
+ * overrides are named in a warning. A bad row is skipped with a warning naming its sheet
+ * row, never read as zero; when the lowest row of a name is bad, no row of that name is
+ * used (not even the built-in one: the user meant to change it). A blank "Also known as" on
+ * a row with a built-in name keeps the built-in row's other names. A model row whose scale
+ * is blank gets one from its parameters, interpolated as a size typed as a model is.
  */
 export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCatalog {
   checkLayout(grid);
   const warnings: string[] = [];
-  const parsed: { [K in TableKey]: Catalog[K][number][] } = {
-    models: [],
-    methods: [],
-    gpus: [],
-    providers: [],
-    apis: [],
-    managed: [],
-  };
-  const broken = {} as Record<TableKey, Set<string>>;
-  for (const spec of CATALOG_TABLES) broken[spec.key] = new Set();
+  const catalog = {} as Record<TableKey, CatalogRow[]>;
+  const unscaled = new Map<CatalogRow, number>();
   for (const spec of CATALOG_TABLES) {
-    // Names in sheet order, and those whose first row is broken.
-    const named = new Set<string>();
-    const brokenFirst = new Set<string>();
-    for (let r = CATALOG_FIRST_ROW; r <= grid.length; r++) {
-      const cells = tableCells(grid, spec, r);
-      if (cells.every(isBlankCell)) continue;
-      const key = nameKey(cells[0]);
-      try {
-        const row = parseRow(spec, cells);
-        if (brokenFirst.has(key)) {
-          // The sheet's MATCH finds the broken row first: this one is never read there.
-          warnings.push(
-            `${CATALOG_SHEET} (${spec.title}): "${row.name}" appears more than once; the first row is used.`,
-          );
-          continue;
-        }
-        pushRow(parsed, spec.key, row);
-      } catch (error) {
-        // The sheet's formulas would read this broken row by its name; the engine must not
-        // quietly use the built-in row of that name instead.
-        if (key !== '') {
-          broken[spec.key].add(key);
-          if (!named.has(key)) brokenFirst.add(key);
-        }
+    const entries = sheetRows(grid, spec, warnings);
+    const lowest = new Map<string, SheetRow>();
+    for (const entry of entries) if (entry.key !== '') lowest.set(entry.key, entry);
+    for (const entry of entries) {
+      const winner = lowest.get(entry.key);
+      if (winner && winner !== entry && entry.row) {
         warnings.push(
-          `${CATALOG_SHEET} row ${r} (${spec.title}): ${problemOf(error)}; the row is skipped.`,
+          `${CATALOG_SHEET} row ${entry.sheetRow} (${spec.title}): "${entry.row.name}" is also in row ${winner.sheetRow} below; the lowest row of a name is used, so this row is not.`,
         );
-      } finally {
-        named.add(key);
       }
     }
-  }
-  const catalog = {} as { [K in TableKey]: Catalog[K][number][] };
-  for (const spec of CATALOG_TABLES) {
-    const rows: { name: string }[] = BUILT_IN_CATALOG[spec.key].slice();
-    const builtInAt = new Map(rows.map((row, i) => [normalizeName(row.name), i] as const));
-    const seen = new Set<string>();
-    for (const row of parsed[spec.key] as { name: string }[]) {
-      const key = normalizeName(row.name);
-      if (seen.has(key)) {
-        warnings.push(
-          `${CATALOG_SHEET} (${spec.title}): "${row.name}" appears more than once; the first row is used.`,
-        );
+    const builtIns: readonly CatalogRow[] = BUILT_IN_CATALOG[spec.key];
+    const rows = builtIns.slice();
+    const builtInAt = new Map(builtIns.map((row, i) => [normalizeName(row.name), i] as const));
+    const broken = new Set<string>();
+    for (const [key, winner] of lowest) {
+      const at = builtInAt.get(key);
+      if (!winner.row) {
+        broken.add(key);
         continue;
       }
-      seen.add(key);
-      const at = builtInAt.get(key);
+      const row = withBuiltInAliases(winner.row, at === undefined ? undefined : builtIns[at]);
+      if (winner.unscaled) unscaled.set(row, winner.sheetRow);
       if (at === undefined) rows.push(row);
       else rows[at] = row;
     }
-    (catalog as Record<TableKey, unknown[]>)[spec.key] = rows.filter(
-      (row) => seen.has(normalizeName(row.name)) || !broken[spec.key].has(normalizeName(row.name)),
-    );
+    catalog[spec.key] = rows.filter((row) => !broken.has(normalizeName(row.name)));
   }
-  return { catalog: checkReferences(catalog as unknown as Catalog, warnings), warnings };
+  const models = scaleFromSize(catalog.models as ModelRow[], unscaled, warnings);
+  return {
+    catalog: checkReferences({ ...(catalog as unknown as Catalog), models }, warnings),
+    warnings,
+  };
+}
+
+/** A table's non-blank rows in sheet order, parsed; a bad row is warned about. */
+function sheetRows(
+  grid: readonly (readonly CellIn[])[],
+  spec: TableSpec,
+  warnings: string[],
+): SheetRow[] {
+  const entries: SheetRow[] = [];
+  for (let r = CATALOG_FIRST_ROW; r <= grid.length; r++) {
+    const cells = tableCells(grid, spec, r);
+    if (cells.every(isBlankCell)) continue;
+    const key = nameKey(cells[0]);
+    try {
+      const row = parseRow(spec, cells);
+      entries.push({
+        sheetRow: r,
+        key,
+        row,
+        unscaled: spec.key === 'models' && isBlankCell(cells[2]),
+      });
+    } catch (error) {
+      // Named, so a function told that name is unknown can quote why (CatalogIndex notes).
+      const named =
+        typeof cells[0] === 'string' && cells[0].trim() !== '' ? `, "${cells[0].trim()}"` : '';
+      warnings.push(
+        `${CATALOG_SHEET} row ${r} (${spec.title}${named}): ${problemOf(error)}; the row is skipped.`,
+      );
+      // The sheet's formulas would read this broken row by its name; the engine must not
+      // quietly use another row of that name instead.
+      entries.push({ sheetRow: r, key, row: undefined, unscaled: false });
+    }
+  }
+  return entries;
+}
+
+function withBuiltInAliases(row: CatalogRow, builtIn: CatalogRow | undefined): CatalogRow {
+  if (!builtIn?.aliases || (row.aliases && row.aliases.length > 0)) return row;
+  return { ...row, aliases: builtIn.aliases };
+}
+
+/**
+ * Model rows with a blank scale get the scale their size interpolates to among the rows
+ * that have one (a finance user does not know a scale factor), with a note.
+ */
+function scaleFromSize(
+  models: readonly ModelRow[],
+  unscaled: ReadonlyMap<CatalogRow, number>,
+  warnings: string[],
+): ModelRow[] {
+  if (unscaled.size === 0) return models.slice();
+  const scaled = models.filter((row) => !unscaled.has(row));
+  if (scaled.length === 0) {
+    for (const [row, sheetRow] of unscaled) {
+      warnings.push(
+        `${CATALOG_SHEET} row ${sheetRow} (Models): "${row.name}" has no scale and no other model has one to interpolate from; the row is skipped.`,
+      );
+    }
+    return [];
+  }
+  const index = new CatalogIndex({ ...BUILT_IN_CATALOG, models: scaled });
+  return models.map((row) => {
+    const sheetRow = unscaled.get(row);
+    if (sheetRow === undefined) return row;
+    const scale = index.scaleForSize(row.paramsBillions);
+    warnings.push(
+      `${CATALOG_SHEET} row ${sheetRow} (Models): "${row.name}" has no scale; ${formatScale(scale)} is used, interpolated from its ${row.paramsBillions}B parameters.`,
+    );
+    return { ...row, scale };
+  });
+}
+
+function formatScale(scale: number): string {
+  return String(Math.round(scale * 1000) / 1000);
 }
 
 /** A name cell as the engine's lookups key it ("" for a cell that names nothing). */
 function nameKey(cell: CellIn): string {
   return typeof cell === 'string' || typeof cell === 'number' ? normalizeName(String(cell)) : '';
-}
-
-function pushRow(
-  parsed: { [K in TableKey]: Catalog[K][number][] },
-  key: TableKey,
-  row: Catalog[TableKey][number],
-): void {
-  (parsed[key] as Catalog[TableKey][number][]).push(row);
 }
 
 /**
@@ -474,16 +562,24 @@ function parseRow(spec: TableSpec, cells: readonly CellIn[]): Catalog[TableKey][
       `${header(0)} must have more than spaces, "-" and "_", got ${describeValue(name)}`,
     );
   }
-  const sourced = (sourceAt: number): { source: string; asOf: string } => ({
+  const aliasText = text(spec.columns.length - 1, false);
+  const aliases = aliasText
+    .split(',')
+    .map((alias) => alias.trim())
+    .filter((alias) => normalizeName(alias) !== '');
+  // Source, As of and Also known as are the last three columns of every table.
+  const sourced = (sourceAt: number): { source: string; asOf: string; aliases?: string[] } => ({
     source: text(sourceAt, false),
     asOf: text(sourceAt + 1, false),
+    ...(aliases.length > 0 ? { aliases } : {}),
   });
   switch (spec.key) {
     case 'models': {
       const row: ModelRow = {
         name,
         paramsBillions: num(1, 'positive'),
-        scale: num(2, 'positive'),
+        // Blank: filled in from the size by readCatalogGrid (scaleFromSize).
+        scale: isBlankCell(cells[2]) ? 0 : num(2, 'positive'),
         ...sourced(3),
       };
       return row;

@@ -13,7 +13,9 @@ import {
   newScenarioWithDefaults,
   openFunctionReference,
   openSidebar,
+  recalculateWithMessage,
 } from './menu';
+import { isCatalogEdit, refreshFtFormulas } from './refresh';
 import * as server from './server';
 
 /**
@@ -35,6 +37,23 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   void e;
   buildMenu();
+}
+
+/**
+ * Simple trigger: after an edit of the FT Catalog sheet, enters every FT_* formula again so
+ * its result follows the catalog (Sheets recomputes a custom function only when its formula
+ * or its arguments change). An edit of any other sheet refreshes nothing.
+ *
+ * @param {Object} e The edit event: its range tells which sheet was edited.
+ */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!isCatalogEdit(e)) return;
+  refreshFtFormulas(e?.source ?? SpreadsheetApp.getActiveSpreadsheet());
+}
+
+/** Menu: Recalculate FT_* formulas. Enters every FT_* formula again and says how many. */
+export function recalculateFtFormulas(): void {
+  recalculateWithMessage();
 }
 
 /** Menu: Open calculator. Shows the sidebar (dist/Sidebar.html). */

@@ -1,5 +1,6 @@
 // The add-on menu, the sidebar opener and the function reference dialog.
 import { compareScenarios } from './compare';
+import { refreshFtFormulas } from './refresh';
 import { generateScenario } from './server';
 import { messageOf } from '../shared/message';
 import { escapeHtml } from './text';
@@ -17,6 +18,7 @@ export function buildMenu(): void {
     .addItem('New scenario sheet (with defaults)', 'newScenarioSheet')
     .addItem('Insert catalog sheet', 'insertCatalogSheet')
     .addItem('Compare scenarios', 'compareScenariosFromMenu')
+    .addItem('Recalculate FT_* formulas', 'recalculateFtFormulas')
     .addItem('Function reference', 'showFunctionReference')
     .addToUi();
 }
@@ -42,6 +44,21 @@ export function compareFromMenu(): void {
     SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName)?.activate();
   } catch (error) {
     SpreadsheetApp.getUi().alert(`${TITLE}: ${messageOf(error)}`);
+  }
+}
+
+/** The menu's "Recalculate FT_* formulas": refreshes them and says how many cells it entered again. */
+export function recalculateWithMessage(): void {
+  const ui = SpreadsheetApp.getUi();
+  try {
+    const count = refreshFtFormulas(SpreadsheetApp.getActiveSpreadsheet());
+    ui.alert(
+      count === 0
+        ? `${TITLE}: no cell holds an FT_* formula.`
+        : `${TITLE}: recalculated the FT_* formulas (${count} cell(s) entered again).`,
+    );
+  } catch (error) {
+    ui.alert(`${TITLE}: could not recalculate the FT_* formulas: ${messageOf(error)}`);
   }
 }
 

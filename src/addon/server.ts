@@ -183,6 +183,18 @@ export function getCatalog(): CatalogResponse {
 }
 
 /**
+ * The catalog for a custom function: the catalog sheet's rows merged with the built-in
+ * ones, or undefined without a catalog sheet or outside Apps Script (node, tests). Four
+ * SpreadsheetApp calls (spreadsheet, sheet, data range, values) whatever the sheet holds;
+ * it only reads, as a custom function must.
+ */
+export function readActiveCatalog(): { catalog: Catalog; warnings: readonly string[] } | undefined {
+  if (typeof SpreadsheetApp === 'undefined') return undefined;
+  const state = readCatalogState(SpreadsheetApp.getActiveSpreadsheet());
+  return state.sheet ? { catalog: state.catalog, warnings: state.warnings } : undefined;
+}
+
+/**
  * Inserts the catalog sheet, or adds the built-in rows an existing one lacks below each
  * table; never overwrites or reorders a row that is there.
  */

@@ -3,6 +3,16 @@
  * taken. Prices drift; users add or override rows in the catalog sheet.
  */
 
+/**
+ * A row's name and the other names people use for it ("RunPod" for RunPod on-demand).
+ * Names and aliases are matched the same way (src/engine/names.ts).
+ */
+export interface Named {
+  readonly name: string;
+  /** Other names of the row, matched exactly (after normalizing) like its name. */
+  readonly aliases?: readonly string[];
+}
+
 /** Where a catalog row's numbers come from. */
 export interface Sourced {
   readonly source: string;
@@ -10,15 +20,13 @@ export interface Sourced {
   readonly asOf: string;
 }
 
-export interface ModelRow extends Sourced {
-  readonly name: string;
+export interface ModelRow extends Sourced, Named {
   readonly paramsBillions: number;
   /** The article's scale factor: H100 GPU-hours per 10,000 examples for full fine-tuning. */
   readonly scale: number;
 }
 
-export interface MethodRow extends Sourced {
-  readonly name: string;
+export interface MethodRow extends Sourced, Named {
   /** Training time relative to full fine-tuning (the article's rule). */
   readonly timeFactor: number;
   /** FLOPs per parameter per training token: 6 when weight gradients are computed, 4 when frozen. */
@@ -31,8 +39,7 @@ export interface MethodRow extends Sourced {
   readonly stateBytesPerTrainableParam: number;
 }
 
-export interface GpuRow extends Sourced {
-  readonly name: string;
+export interface GpuRow extends Sourced, Named {
   /** bf16 dense tensor-core peak, TFLOPS (no sparsity). */
   readonly peakTflopsBf16: number;
   readonly memoryGb: number;
@@ -42,21 +49,18 @@ export interface GpuRow extends Sourced {
 
 export type PricingKind = 'on-demand' | 'spot' | 'amortized';
 
-export interface ProviderRow extends Sourced {
-  readonly name: string;
+export interface ProviderRow extends Sourced, Named {
   readonly gpu: string;
   readonly pricePerGpuHour: number;
   readonly pricing: PricingKind;
 }
 
-export interface ApiRow extends Sourced {
-  readonly name: string;
+export interface ApiRow extends Sourced, Named {
   readonly inputPricePer1K: number;
   readonly outputPricePer1K: number;
 }
 
-export interface ManagedFineTuningRow extends Sourced {
-  readonly name: string;
+export interface ManagedFineTuningRow extends Sourced, Named {
   readonly pricePer1MTrainingTokens: number;
   /** The API row that prices the fine-tuned model's inference. */
   readonly inferenceApi: string;
@@ -71,8 +75,18 @@ export interface Catalog {
   readonly managed: readonly ManagedFineTuningRow[];
 }
 
-const ARTICLE = 'Article "Fine-tuning economics" (shared/seed), undated';
+// The article by its opening words: it has no title line and no date.
+const ARTICLE =
+  'The fine-tuning economics article this add-in follows ("Fine-tuning an AI model sounds expensive...", undated)';
 const ARTICLE_READ = '2026-11-29';
+
+// Market prices, each from the provider's own price page as transcribed (with the page's
+// address and the date it was read) by the public data sets named below.
+const DATA_RECEIPTS =
+  'price page transcribed in "What an H100 actually costs per hour" (Data Receipts, github.com/datareceipts/data-receipts, no. 109)';
+const SILYBENCH = 'transcribed in the Silybench GPU price data (github.com/tgarg01/silybench-data)';
+const OPENAI_FT =
+  'OpenAI API pricing, fine-tuning, as listed in "OpenAI Fine-Tuning Pricing Guide" (TokenMix.ai, 2026-04-07, checked against OpenAI\'s documentation)';
 
 /** H100 GPU-hours per training example for a scale-1.0 model (the article's 0.0001). */
 export const ARTICLE_HOURS_PER_EXAMPLE = 0.0001;
@@ -193,6 +207,7 @@ export const BUILT_IN_CATALOG: Catalog = {
     },
     {
       name: 'RunPod on-demand',
+      aliases: ['RunPod'],
       gpu: 'H100',
       pricePerGpuHour: 2.49,
       pricing: 'on-demand',
@@ -201,6 +216,7 @@ export const BUILT_IN_CATALOG: Catalog = {
     },
     {
       name: 'Lambda Labs',
+      aliases: ['Lambda'],
       gpu: 'H100',
       pricePerGpuHour: 3.98,
       pricing: 'on-demand',
@@ -209,11 +225,76 @@ export const BUILT_IN_CATALOG: Catalog = {
     },
     {
       name: 'On-premise (amortized)',
+      aliases: ['on-prem'],
       gpu: 'H100',
       pricePerGpuHour: 2.73,
       pricing: 'amortized',
       source: `${ARTICLE}, provider table`,
       asOf: ARTICLE_READ,
+    },
+    {
+      name: 'AWS p5 H100 on-demand',
+      gpu: 'H100',
+      pricePerGpuHour: 6.88,
+      pricing: 'on-demand',
+      source: `AWS EC2 on-demand price of p5.48xlarge (8 x H100 SXM, us-east-1): $55.04 an hour = $6.88 per GPU-hour; ${DATA_RECEIPTS}`,
+      asOf: '2026-11-09',
+    },
+    {
+      name: 'Google Cloud A3 H100 on-demand',
+      gpu: 'H100',
+      pricePerGpuHour: 10.98,
+      pricing: 'on-demand',
+      source: `Google Cloud billing catalog, a3-highgpu-1g in us-central1 (H100 with its vCPUs and memory, boot disk excluded): $10.98 an hour; ${SILYBENCH}`,
+      asOf: '2026-09-26',
+    },
+    {
+      name: 'Google Cloud A3 H100 spot',
+      gpu: 'H100',
+      pricePerGpuHour: 6.57,
+      pricing: 'spot',
+      source: `Google Cloud billing catalog, a3-highgpu-1g Spot in us-central1 (H100 with its vCPUs and memory, boot disk excluded): $6.57 an hour; ${SILYBENCH}`,
+      asOf: '2026-09-26',
+    },
+    {
+      name: 'Azure ND H100 v5 on-demand',
+      gpu: 'H100',
+      pricePerGpuHour: 12.29,
+      pricing: 'on-demand',
+      source: `Azure virtual machines pricing, ND96isr H100 v5 (8 x H100 SXM, East US): $12.29 per GPU-hour; ${DATA_RECEIPTS}`,
+      asOf: '2026-11-09',
+    },
+    {
+      name: 'RunPod H100 SXM Secure Cloud',
+      gpu: 'H100',
+      pricePerGpuHour: 3.99,
+      pricing: 'on-demand',
+      source: `RunPod pricing page (runpod.io/pricing), H100 SXM 80GB, Secure Cloud; ${DATA_RECEIPTS}`,
+      asOf: '2026-11-09',
+    },
+    {
+      name: 'RunPod H100 SXM Community Cloud',
+      gpu: 'H100',
+      pricePerGpuHour: 2.69,
+      pricing: 'on-demand',
+      source: `RunPod pricing page (runpod.io/pricing), H100 SXM 80GB, Community Cloud (third-party hosts, no datacentre SLA); ${DATA_RECEIPTS}`,
+      asOf: '2026-11-09',
+    },
+    {
+      name: 'Lambda H100 SXM (8x instance)',
+      gpu: 'H100',
+      pricePerGpuHour: 3.99,
+      pricing: 'on-demand',
+      source: `Lambda instances pricing page (lambda.ai/pricing), 8x NVIDIA H100 SXM, per GPU-hour; ${SILYBENCH}`,
+      asOf: '2026-09-25',
+    },
+    {
+      name: 'Lambda H100 SXM (1x instance)',
+      gpu: 'H100',
+      pricePerGpuHour: 4.29,
+      pricing: 'on-demand',
+      source: `Lambda instances pricing page (lambda.ai/pricing), 1x NVIDIA H100 SXM; ${SILYBENCH}`,
+      asOf: '2026-09-25',
     },
   ],
   apis: [
@@ -239,6 +320,20 @@ export const BUILT_IN_CATALOG: Catalog = {
         'xAI API pricing, grok-code-fast-1: $0.20 / $1.50 per 1M tokens (the article names Grok for example 3 but gives no token prices)',
       asOf: '2025-08-28',
     },
+    {
+      name: 'GPT-4o fine-tuned',
+      inputPricePer1K: 0.00375,
+      outputPricePer1K: 0.015,
+      source: `${OPENAI_FT}: a fine-tuned gpt-4o costs $3.75 / $15.00 per 1M input / output tokens`,
+      asOf: '2026-04-07',
+    },
+    {
+      name: 'GPT-4o mini fine-tuned',
+      inputPricePer1K: 0.0003,
+      outputPricePer1K: 0.0012,
+      source: `${OPENAI_FT}: a fine-tuned gpt-4o-mini costs $0.30 / $1.20 per 1M input / output tokens`,
+      asOf: '2026-04-07',
+    },
   ],
   managed: [
     {
@@ -247,6 +342,20 @@ export const BUILT_IN_CATALOG: Catalog = {
       inferenceApi: 'GPT-4 fine-tuned',
       source: `${ARTICLE}, OpenAI fine-tuning ($25 per 1M training tokens)`,
       asOf: ARTICLE_READ,
+    },
+    {
+      name: 'OpenAI GPT-4o fine-tuning',
+      pricePer1MTrainingTokens: 25,
+      inferenceApi: 'GPT-4o fine-tuned',
+      source: `${OPENAI_FT}: training gpt-4o costs $25.00 per 1M training tokens`,
+      asOf: '2026-04-07',
+    },
+    {
+      name: 'OpenAI GPT-4o mini fine-tuning',
+      pricePer1MTrainingTokens: 3,
+      inferenceApi: 'GPT-4o mini fine-tuned',
+      source: `${OPENAI_FT}: training gpt-4o-mini costs $3.00 per 1M training tokens`,
+      asOf: '2026-04-07',
     },
   ],
 };

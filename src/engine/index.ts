@@ -12,3 +12,4 @@ export * from './scenario-evaluation';
 export * from './scenario-model';
 export * from './scenario-input';
 export * from './training';
+export * from './sources';

@@ -1,4 +1,12 @@
-import type { ApiRow, Catalog, GpuRow, ManagedFineTuningRow, MethodRow, ModelRow } from './catalog';
+import type {
+  ApiRow,
+  Catalog,
+  GpuRow,
+  ManagedFineTuningRow,
+  MethodRow,
+  ModelRow,
+  Named,
+} from './catalog';
 import { BUILT_IN_CATALOG } from './catalog';
 import { InputError, describeValue } from './errors';
 import { cellErrorCode, checkNumber, parseNumberValue } from './numbers';
@@ -31,45 +39,60 @@ export function normalizeName(name: string): string {
 // to be refused as a size rather than looked up as a name).
 const SIZE_TEXT = /^\s*(-?\d+(?:\.\d+)?)\s*b?\s*$/i;
 
-export interface NamedRow {
-  readonly name: string;
-}
+// A size at the end of a model's name: "Llama 8B", "Mistral-7B", "Qwen2.5 14B" (not "gpt4b").
+const SIZE_IN_NAME = /[\s\-_](\d+(?:\.\d+)?)\s*b\s*$/i;
+
+export type NamedRow = Named;
 
 /** The catalog's tables that rows are found in by name. */
 export type Table = 'models' | 'methods' | 'gpus' | 'providers' | 'apis' | 'managed';
 
+/** A table's rows by normalized name or alias, and its names for prefix matching. */
+interface NameIndex {
+  readonly exact: Map<string, NamedRow>;
+  readonly names: readonly (readonly [string, NamedRow])[];
+}
+
 /**
- * Looks names up in one catalog. Indexes are built on first use, not at load time.
- * (A range reads each distinct cell once: see src/functions/cells.ts.)
+ * Looks names up in one catalog, by the rules every view shares (README, "Names"): an
+ * exact match of a row's name or alias, ignoring case, spaces, "-" and "_" (of two rows
+ * with one name the lower wins); else the one row whose name starts with the text (an
+ * ambiguous start is an error listing the rows it could be); for a model, else a size at
+ * the end of the name ("Mistral 7B" is a 7B model). Indexes are built on first use, not
+ * at load time. (A range reads each distinct cell once: see src/functions/cells.ts.)
  */
 export class CatalogIndex {
   readonly catalog: Catalog;
-  private readonly indexes = new Map<string, Map<string, NamedRow>>();
+  /** Notes about the catalog sheet's rows (skipped rows): quoted when a name is not found. */
+  readonly notes: readonly string[];
+  private readonly indexes = new Map<Table, NameIndex>();
   private modelsBySize: readonly ModelRow[] | undefined;
 
-  constructor(catalog: Catalog) {
+  constructor(catalog: Catalog, notes: readonly string[] = []) {
     this.catalog = catalog;
+    this.notes = notes;
   }
 
-  /** A catalog model by name, or a size in billions (8 or "8B"), interpolated. */
+  /** A catalog model by name, or a size in billions (8, "8B", "Mistral 7B"), interpolated. */
   model(argument: string, value: unknown): ResolvedModel {
     const size = typeof value === 'number' ? value : readSizeText(value);
-    if (size === undefined) {
-      return this.find(
-        argument,
-        value,
-        'models',
-        this.catalog.models,
-        'or a size in billions such as 8',
-      );
-    }
+    if (size !== undefined) return this.sizedModel(argument, size, value, `${formatSize(size)}B`);
+    const alternative = 'or a size in billions such as 8';
+    const row = this.match(argument, value, 'models', this.catalog.models);
+    if (row) return row as ModelRow;
+    const inName = typeof value === 'string' ? SIZE_IN_NAME.exec(value) : null;
+    if (!inName) return this.notFound(argument, value, this.catalog.models, alternative);
+    return this.sizedModel(argument, Number(inName[1]), value, String(value).trim());
+  }
+
+  private sizedModel(argument: string, size: number, value: unknown, name: string): ResolvedModel {
     checkNumber(argument, size, 'positive', value);
     const scale = this.scaleForSize(size);
     // Past about 1e297B the rule's extrapolated scale overflows: no estimate to give.
     if (!Number.isFinite(scale)) {
       throw new InputError(argument, `${argument} size ${size}B is too large to estimate`);
     }
-    return { name: `${formatSize(size)}B`, paramsBillions: size, scale };
+    return { name, paramsBillions: size, scale };
   }
 
   /** A fine-tuning method by name (full, LoRA, QLoRA). */
@@ -163,37 +186,110 @@ export class CatalogIndex {
     rows: readonly Row[],
     alternative: string,
   ): Row {
+    const found = this.match(argument, value, table, rows);
+    if (found) return found as Row;
+    return this.notFound(argument, value, rows, alternative);
+  }
+
+  private notFound(
+    argument: string,
+    value: unknown,
+    rows: readonly NamedRow[],
+    alternative: string,
+  ): never {
     const named = typeof value === 'string' && value.trim() !== '';
-    let index = this.indexes.get(table);
-    if (named && !index) {
-      index = new Map();
-      for (const row of rows) {
-        const key = normalizeName(row.name);
-        if (!index.has(key)) index.set(key, row);
-      }
-      this.indexes.set(table, index);
-    }
-    const row = named ? index?.get(normalizeName(value)) : undefined;
-    if (row) return row as Row;
-    const errorCode = cellErrorCode(value);
-    if (errorCode) {
-      throw new InputError(
-        argument,
-        `${argument} is the cell error ${errorCode}: fix that cell first`,
-      );
-    }
     throw new InputError(
       argument,
       named
-        ? `${argument} ${describeValue(value)} is not in the catalog`
+        ? `${argument} ${describeValue(value)} ${NOT_IN_CATALOG}`
         : `${argument} must be a name from the catalog${alternative ? ` ${alternative}` : ''}, got ${describeValue(value)}`,
-      knownNames(rows),
+      this.knownNames(rows, named ? normalizeName(value) : ''),
     );
+  }
+
+  /**
+   * The row a name picks, by the rules every view shares: an exact match of a name or an
+   * alias (normalized), then a unique prefix of one row's name. A cell error and an
+   * ambiguous prefix throw; no match gives undefined.
+   */
+  private match(
+    argument: string,
+    value: unknown,
+    table: Table,
+    rows: readonly NamedRow[],
+  ): NamedRow | undefined {
+    const errorCode = cellErrorCode(value);
+    if (typeof value !== 'string' || value.trim() === '') {
+      if (errorCode) throw cellError(argument, errorCode);
+      return undefined;
+    }
+    const index = this.nameIndex(table, rows);
+    const key = normalizeName(value);
+    const exact = index.exact.get(key);
+    if (exact) return exact;
+    if (errorCode) throw cellError(argument, errorCode);
+    if (key === '') return undefined;
+    const candidates: NamedRow[] = [];
+    for (const [name, row] of index.names) {
+      if (name.startsWith(key)) candidates.push(row);
+    }
+    if (candidates.length === 1) return candidates[0];
+    if (candidates.length > 1) {
+      throw new InputError(
+        argument,
+        `${argument} ${describeValue(value)} could be ${listNames(candidates.map((row) => row.name))}`,
+        'Type more of the name',
+      );
+    }
+    return undefined;
+  }
+
+  private nameIndex(table: Table, rows: readonly NamedRow[]): NameIndex {
+    let index = this.indexes.get(table);
+    if (!index) {
+      // Later rows overwrite earlier ones: of two rows with one name, the lowest wins.
+      const exact = new Map<string, NamedRow>();
+      const names = new Map<string, NamedRow>();
+      for (const row of rows) {
+        const key = normalizeName(row.name);
+        names.set(key, row);
+        exact.set(key, row);
+        for (const alias of row.aliases ?? []) {
+          const aliasKey = normalizeName(alias);
+          if (aliasKey !== '') exact.set(aliasKey, row);
+        }
+      }
+      index = { exact, names: [...names] };
+      this.indexes.set(table, index);
+    }
+    return index;
+  }
+
+  /** "Known: ..." (capped), and the catalog sheet's notes about rows of that name. */
+  private knownNames(rows: readonly NamedRow[], key: string): string {
+    const quoted = `"${key}"`;
+    const notes =
+      key === '' ? [] : this.notes.filter((note) => normalizeName(note).includes(quoted));
+    const known = `Known: ${listNames(rows.map((row) => row.name))}`;
+    return notes.length > 0 ? `${known}. ${notes.slice(0, 2).join(' ')}` : known;
   }
 }
 
-function knownNames(rows: readonly NamedRow[]): string {
-  return `Known: ${rows.map((row) => row.name).join(', ')}`;
+function cellError(argument: string, code: string): InputError {
+  return new InputError(argument, `${argument} is the cell error ${code}: fix that cell first`);
+}
+
+/** Where names come from, for a name that matches no row. */
+export const NOT_IN_CATALOG = 'is not in the FT Catalog sheet or the built-in catalog';
+
+/** Names listed in a message: enough to see what is there, few enough to read. */
+const NAMES_SHOWN = 12;
+
+/** "a, b, c" or "a, b, ... and 20 more". */
+function listNames(names: readonly string[]): string {
+  const unique = [...new Set(names)];
+  if (unique.length <= NAMES_SHOWN) return unique.join(', ');
+  return `${unique.slice(0, NAMES_SHOWN).join(', ')} and ${unique.length - NAMES_SHOWN} more`;
 }
 
 export function readSizeText(value: unknown): number | undefined {

@@ -1,6 +1,5 @@
 import type { MethodRow, ResolvedApi, ResolvedManaged, ResolvedProvider } from '../engine';
 import {
-  builtInIndex,
   describeValue,
   InputError,
   isBlank,
@@ -8,6 +7,7 @@ import {
   readNumber,
   resolveManaged,
 } from '../engine';
+import { catalogIndex } from './catalog';
 import type { Cell } from './cells';
 
 // Argument readers shared by the FT_* functions: one place that turns a cell into
@@ -15,7 +15,7 @@ import type { Cell } from './cells';
 // (plain numbers: requiredNumber and optionalNumber in ./cells).
 // Each has the Reader shape (argument name, cell) => value and throws an InputError
 // that names the argument. They keep no memo: a range reads each distinct cell once
-// (src/functions/cells.ts), and Apps Script evaluates the script afresh per call.
+// (src/functions/cells.ts), and each call reads the catalog afresh (./catalog).
 
 /** True for a number, or text that reads as one: such a cell is not a name. */
 function isNumeric(value: Cell): boolean {
@@ -24,23 +24,23 @@ function isNumeric(value: Cell): boolean {
 
 /** A model's scale factor (the article's rule): a catalog model, or a size in billions. */
 export function modelScale(name: string, value: Cell): number {
-  return builtInIndex().model(name, value).scale;
+  return catalogIndex().model(name, value).scale;
 }
 
 /** A model's size in billions of parameters. */
 export function modelParams(name: string, value: Cell): number {
-  return builtInIndex().model(name, value).paramsBillions;
+  return catalogIndex().model(name, value).paramsBillions;
 }
 
 /** A provider by name, or a $ per H100-hour rate. */
 export function provider(name: string, value: Cell): ResolvedProvider {
-  return builtInIndex().provider(name, value);
+  return catalogIndex().provider(name, value);
 }
 
 /** A GPU's bf16 dense peak in TFLOPS: a GPU name (H100 when blank) or a number. */
 export function gpuPeakTflops(name: string, value: Cell): number {
   if (isNumeric(value)) return readNumber(name, value, 'positive');
-  return builtInIndex().gpu(name, isBlank(value) ? 'H100' : value).peakTflopsBf16;
+  return catalogIndex().gpu(name, isBlank(value) ? 'H100' : value).peakTflopsBf16;
 }
 
 /**
@@ -48,7 +48,7 @@ export function gpuPeakTflops(name: string, value: Cell): number {
  * together with output_price (which it needs, and an API name forbids).
  */
 export function apiOrPrice(name: string, value: Cell): ResolvedApi | Cell {
-  return isNumeric(value) ? value : builtInIndex().api(name, value);
+  return isNumeric(value) ? value : catalogIndex().api(name, value);
 }
 
 /** The cell as it is, for a check that needs another argument too. */
@@ -58,7 +58,7 @@ export function cell(_name: string, value: Cell): Cell {
 
 /** A method by name; blank is full fine-tuning. */
 function method(name: string, value: Cell): MethodRow {
-  return builtInIndex().method(name, isBlank(value) ? 'full' : value);
+  return catalogIndex().method(name, isBlank(value) ? 'full' : value);
 }
 
 /** A method's time factor: a method name, or a number (time relative to full fine-tuning). */
@@ -73,7 +73,7 @@ export function namedMethod(name: string, value: Cell): MethodRow {
     throw new InputError(
       name,
       `${name} must be a method name here (a number sets only a time factor), got ${describeValue(value)}`,
-      `Known: ${builtInIndex()
+      `Known: ${catalogIndex()
         .catalog.methods.map((row) => row.name)
         .join(', ')}`,
     );
@@ -83,5 +83,5 @@ export function namedMethod(name: string, value: Cell): MethodRow {
 
 /** A managed fine-tuning service by name (blank: the catalog's first), with its inference API. */
 export function managedService(name: string, value: Cell): ResolvedManaged {
-  return resolveManaged(builtInIndex(), name, value);
+  return resolveManaged(catalogIndex(), name, value);
 }

@@ -1,5 +1,6 @@
 import { followsRule, InputError, isBlank, parseNumberValue, readNumber } from '../engine';
 import type { NumberRule } from '../engine';
+import { beginCall } from './catalog';
 
 /** What one cell can hand a custom function. */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -108,6 +109,7 @@ export function applyToCells(
   given: number,
 ): CellOutput {
   const functionName = fn.name;
+  beginCall();
   if (given > fn.args.length) {
     throw new Error(`${functionName}: takes at most ${fn.args.length} arguments, got ${given}`);
   }

@@ -51,9 +51,9 @@ const HOURS = cellFunction(
  * H100 GPU-hours to fine-tune a model, by the article's rule: 0.0001 × examples × model scale × method factor.
  * Example: =FT_HOURS("Llama 13B", 50000) returns 10.
  *
- * @param {string|number} model A catalog model (Llama 7B, 13B, 70B, 405B) or a size in billions such as 8 or "8B"; a range works too.
+ * @param {string|number} model A model of the FT Catalog sheet or the built-in catalog (Llama 7B, 13B, 70B, 405B), a size in billions such as 8 or "8B", or a name ending in a size ("Mistral 7B"); a range works too.
  * @param {number} examples Number of training examples; a range works too.
- * @param {string|number} method Optional: full (default), LoRA or QLoRA, or a time factor relative to full.
+ * @param {string|number} method Optional: full (default), LoRA, QLoRA or a method of the FT Catalog sheet, or a time factor relative to full.
  * @return H100 GPU-hours (a range in gives a range out; blank rows stay blank).
  * @customfunction
  */
@@ -79,10 +79,10 @@ const COST = cellFunction(
  * GPU cost in dollars of one fine-tuning run: hours on the provider's GPU × its $ per GPU-hour.
  * Example: =FT_COST("Llama 13B", 50000, "AWS spot") returns 8.6.
  *
- * @param {string|number} model A catalog model or a size in billions such as 8 or "8B"; a range works too.
+ * @param {string|number} model A model of the FT Catalog sheet or the built-in catalog, or a size in billions (8, "8B", "Mistral 7B"); a range works too.
  * @param {number} examples Number of training examples; a range works too.
- * @param {string|number} provider A catalog provider (AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized)) or a $ per H100-hour rate.
- * @param {string|number} method Optional: full (default), LoRA or QLoRA, or a time factor relative to full.
+ * @param {string|number} provider A provider of the FT Catalog sheet or the built-in catalog (AWS spot, RunPod, Lambda, on-prem, market rows; its name, another name of it, or the start of one name) or a $ per H100-hour rate.
+ * @param {string|number} method Optional: full (default), LoRA, QLoRA or a method of the FT Catalog sheet, or a time factor relative to full.
  * @return Training cost in dollars.
  * @customfunction
  */
@@ -147,7 +147,7 @@ const API_COST = cellFunction(
  * @param {number} requests Number of requests (e.g. per month); a range works too.
  * @param {number} input_tokens Input tokens per request.
  * @param {number} output_tokens Output tokens per request.
- * @param {string|number} api_or_input_price A catalog API (Claude, GPT-4 fine-tuned, Grok), or the input price in $ per 1K tokens.
+ * @param {string|number} api_or_input_price An API of the FT Catalog sheet or the built-in catalog (Claude, GPT-4 fine-tuned, GPT-4o fine-tuned, Grok, ...), or the input price in $ per 1K tokens.
  * @param {number} output_price Optional: the output price in $ per 1K tokens; required when api_or_input_price is a price, blank when it names an API.
  * @return API cost in dollars.
  * @customfunction
@@ -229,7 +229,7 @@ const MEMORY = cellFunction(
  * GB of GPU memory needed to fine-tune: parameters × bytes per parameter (full 16, LoRA about 2.2, QLoRA about 0.7) plus 20% for activations.
  * Example: =FT_MEMORY("Llama 13B", "LoRA") returns 33.696.
  *
- * @param {string|number} model A catalog model or a size in billions such as 8 or "8B"; a range works too.
+ * @param {string|number} model A model of the FT Catalog sheet or the built-in catalog, or a size in billions (8, "8B", "Mistral 7B"); a range works too.
  * @param {string|number} method Optional: full (default), LoRA or QLoRA.
  * @return GPU memory in GB.
  * @customfunction
@@ -254,10 +254,10 @@ const COMPUTE_HOURS = cellFunction(
  * GPU-hours if training is compute-bound: k × parameters × tokens / (GPU bf16 dense peak × MFU × 3600), k = 6 for full, 4 for LoRA/QLoRA.
  * Example: =FT_COMPUTE_HOURS("Llama 13B", 5000000, "LoRA") returns 0.2086 (rounded).
  *
- * @param {string|number} model A catalog model or a size in billions such as 8 or "8B"; a range works too.
+ * @param {string|number} model A model of the FT Catalog sheet or the built-in catalog, or a size in billions (8, "8B", "Mistral 7B"); a range works too.
  * @param {number} tokens Training tokens (examples × tokens per example × epochs).
  * @param {string|number} method Optional: full (default), LoRA or QLoRA.
- * @param {string|number} gpu Optional: H100 (default) or A100, or a bf16 dense peak in TFLOPS.
+ * @param {string|number} gpu Optional: H100 (default), A100 or a GPU of the FT Catalog sheet, or a bf16 dense peak in TFLOPS.
  * @param {number} mfu Optional: model FLOPs utilization, above 0 and at most 1 (default 0.35).
  * @return GPU-hours on that GPU.
  * @customfunction

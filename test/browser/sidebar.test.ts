@@ -212,6 +212,37 @@ describeWithBrowser('sidebar in headless Chromium', () => {
     expect(server.workbook.sheetNames()).toEqual(before);
   });
 
+  test('names people use: a size in a model name, short names, an ambiguous prefix', async () => {
+    await page.selectOption('#f-model', { label: 'Other size…' });
+    // "Mistral 7B" is no catalog row but ends in a size: a 7B model, scale 1 (Llama 7B's);
+    // LoRA on 10,000 examples: 0.0001 × 10,000 × 1 × 0.25 = 0.25 h.
+    await page.fill('#f-model-custom', 'Mistral 7B');
+    await expectText('#out-hours', '0.25 h');
+    await page.fill('#f-model-custom', 'Llama');
+    await expect(page.locator('#f-model-msg').textContent()).resolves.toContain(
+      'could be Llama 7B, Llama 13B, Llama 70B, Llama 405B',
+    );
+    await expect(page.locator('#create').isDisabled()).resolves.toBe(true);
+    await page.fill('#f-model-custom', 'llama 13');
+    await expectText('#out-hours', '0.5 h'); // a unique prefix: Llama 13B
+  });
+
+  test('the rows used are listed with their as-of dates; one over a year old is flagged', async () => {
+    const rows = page.locator('#rows-used li');
+    await expect(rows.allTextContents()).resolves.toEqual([
+      'Model: Llama 13B, as of 2026-11-29',
+      'Method: LoRA, as of 2026-11-29',
+      'GPU provider: RunPod on-demand, as of 2026-11-29',
+      'GPU: H100, as of 2026-11-29',
+      'API: Claude, as of 2026-11-29',
+    ]);
+    // Grok's price was read on 2025-08-28: more than 12 months before any day this runs.
+    await page.selectOption('#f-api', 'Grok');
+    await expect(page.locator('#rows-used li.stale').allTextContents()).resolves.toEqual([
+      'API: Grok, as of 2025-08-28 older than 12 months: check the price',
+    ]);
+  });
+
   test('hostile catalog names show as text and run nothing', async () => {
     await expect(page.locator('#f-model option', { hasText: HOSTILE }).textContent()).resolves.toBe(
       HOSTILE,

@@ -173,18 +173,18 @@ describe('errors name the function, the argument and the row', () => {
     'AWS spot',
     'AWS spot',
     'AWS spot',
-    'Azure',
+    'Oracle',
   );
 
   it('an unknown provider in row 7 lists the known ones', () => {
     expect(errorOf('FT_COST', models, 1000, providers)).toBe(
-      "FT_COST: provider 'Azure' is not in the catalog (row 7). Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized)",
+      "FT_COST: provider 'Oracle' is not in the FT Catalog sheet or the built-in catalog (row 7). Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized), AWS p5 H100 on-demand, Google Cloud A3 H100 on-demand, Google Cloud A3 H100 spot, Azure ND H100 v5 on-demand, RunPod H100 SXM Secure Cloud, RunPod H100 SXM Community Cloud, Lambda H100 SXM (8x instance) and 1 more",
     );
   });
 
   it('an unknown model lists the known models', () => {
-    expect(errorOf('FT_HOURS', 'Mistral 7B', 1000)).toBe(
-      "FT_HOURS: model 'Mistral 7B' is not in the catalog. Known: Llama 7B, Llama 13B, Llama 70B, Llama 405B",
+    expect(errorOf('FT_HOURS', 'Falcon', 1000)).toBe(
+      "FT_HOURS: model 'Falcon' is not in the FT Catalog sheet or the built-in catalog. Known: Llama 7B, Llama 13B, Llama 70B, Llama 405B",
     );
   });
 
@@ -207,7 +207,7 @@ describe('errors name the function, the argument and the row', () => {
   it('a negative or non-numeric size is an error', () => {
     expect(errorOf('FT_MEMORY', -8)).toBe('FT_MEMORY: model must be a positive number, got -8');
     expect(errorOf('FT_MEMORY', column('Llama 7B', 'big'))).toMatch(
-      /^FT_MEMORY: model 'big' is not in the catalog \(row 2\)\. Known: Llama 7B/,
+      /^FT_MEMORY: model 'big' is not in the FT Catalog sheet or the built-in catalog \(row 2\)\. Known: Llama 7B/,
     );
   });
 });

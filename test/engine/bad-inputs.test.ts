@@ -37,27 +37,27 @@ describe('names', () => {
   it.each([
     [
       'model',
-      () => index.model('model', 'Llama 99B'),
-      "model 'Llama 99B' is not in the catalog",
+      () => index.model('model', 'Falcon'),
+      "model 'Falcon' is not in the FT Catalog sheet or the built-in catalog",
       'Known: Llama 7B, Llama 13B, Llama 70B, Llama 405B',
     ],
     [
       'method',
       () => index.method('method', 'adapter'),
-      "method 'adapter' is not in the catalog",
+      "method 'adapter' is not in the FT Catalog sheet or the built-in catalog",
       'Known: full, LoRA, QLoRA',
     ],
     [
       'provider',
-      () => index.provider('provider', 'Azure'),
-      "provider 'Azure' is not in the catalog",
-      'Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized)',
+      () => index.provider('provider', 'Oracle'),
+      "provider 'Oracle' is not in the FT Catalog sheet or the built-in catalog",
+      'Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized), AWS p5 H100 on-demand, Google Cloud A3 H100 on-demand, Google Cloud A3 H100 spot, Azure ND H100 v5 on-demand, RunPod H100 SXM Secure Cloud, RunPod H100 SXM Community Cloud, Lambda H100 SXM (8x instance) and 1 more',
     ],
     [
       'api',
       () => index.api('api', 'Gemini'),
-      "api 'Gemini' is not in the catalog",
-      'Known: Claude, GPT-4 fine-tuned, Grok',
+      "api 'Gemini' is not in the FT Catalog sheet or the built-in catalog",
+      'Known: Claude, GPT-4 fine-tuned, Grok, GPT-4o fine-tuned, GPT-4o mini fine-tuned',
     ],
   ] as const)(
     'an unknown %s names the argument and lists the known names',
@@ -115,7 +115,7 @@ describe('APIs', () => {
   it('a number is not an API, and the message does not offer a price', () => {
     const error = inputError(() => index.api('api', 5));
     expect(error.message).toBe(
-      'api must be a name from the catalog, got 5. Known: Claude, GPT-4 fine-tuned, Grok',
+      'api must be a name from the catalog, got 5. Known: Claude, GPT-4 fine-tuned, Grok, GPT-4o fine-tuned, GPT-4o mini fine-tuned',
     );
   });
 });
@@ -279,7 +279,7 @@ describe('scenario input', () => {
     ['model', 'GPT-5'],
     ['model', -13],
     ['method', 'adapter'],
-    ['provider', 'Azure'],
+    ['provider', 'Oracle'],
     ['api', 'Gemini'],
   ])('%s = %p is an InputError naming the field', (field, value) => {
     const error = inputError(() => resolveScenario({ [field]: value }, index));

@@ -45,10 +45,21 @@ describe('the default scenario (article example 1)', () => {
       'RunPod on-demand',
       'Lambda Labs',
       'On-premise (amortized)',
+      'AWS p5 H100 on-demand',
+      'Google Cloud A3 H100 on-demand',
+      'Google Cloud A3 H100 spot',
+      'Azure ND H100 v5 on-demand',
+      'RunPod H100 SXM Secure Cloud',
+      'RunPod H100 SXM Community Cloud',
+      'Lambda H100 SXM (8x instance)',
+      'Lambda H100 SXM (1x instance)',
     ]);
     result.providers.forEach((row) => expect(row.hours).toBeCloseTo(0.5, 12));
-    // 0.5 × 2.88, 0.5 × 0.86, 0.5 × 2.49, 0.5 × 3.98, 0.5 × 2.73
-    const expectedCosts = [1.44, 0.43, 1.245, 1.99, 1.365];
+    // The article's: 0.5 × 2.88, 0.5 × 0.86, 0.5 × 2.49, 0.5 × 3.98, 0.5 × 2.73; then the
+    // market rows: 0.5 × 6.88, 10.98, 6.57, 12.29, 3.99, 2.69, 3.99, 4.29.
+    const expectedCosts = [
+      1.44, 0.43, 1.245, 1.99, 1.365, 3.44, 5.49, 3.285, 6.145, 1.995, 1.345, 1.995, 2.145,
+    ];
     result.providers.forEach((row, position) =>
       expect(row.cost).toBeCloseTo(expectedCosts[position], 12),
     );

@@ -23,9 +23,10 @@ export interface BadInputCase {
 const DATE = new Date(Date.UTC(2024, 0, 1));
 const KNOWN_MODELS = 'Known: Llama 7B, Llama 13B, Llama 70B, Llama 405B';
 const KNOWN_PROVIDERS =
-  'Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized)';
+  'Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized), AWS p5 H100 on-demand, Google Cloud A3 H100 on-demand, Google Cloud A3 H100 spot, Azure ND H100 v5 on-demand, RunPod H100 SXM Secure Cloud, RunPod H100 SXM Community Cloud, Lambda H100 SXM (8x instance) and 1 more';
 const KNOWN_METHODS = 'Known: full, LoRA, QLoRA';
-const KNOWN_APIS = 'Known: Claude, GPT-4 fine-tuned, Grok';
+const KNOWN_APIS =
+  'Known: Claude, GPT-4 fine-tuned, Grok, GPT-4o fine-tuned, GPT-4o mini fine-tuned';
 const LOOKS_LIKE_ONE = 'which only looks like a plain letter, digit, space or dash';
 const LOOK_LIKE_MANY = 'which only look like a plain letter, digit, space or dash';
 
@@ -585,12 +586,12 @@ export const FT_CASES: readonly BadInputCase[] = [
     args: [
       [
         ['Llama 7B', 'Llama 13B'],
-        ['Llama 99B', 'Llama 70B'],
+        ['Falcon', 'Llama 70B'],
       ],
       100,
     ],
     expect: {
-      error: `FT_HOURS: model 'Llama 99B' is not in the catalog (row 2, column 1). ${KNOWN_MODELS}`,
+      error: `FT_HOURS: model 'Falcon' is not in the FT Catalog sheet or the built-in catalog (row 2, column 1). ${KNOWN_MODELS}`,
     },
   },
   // ── 100,000-row ranges ────────────────────────────────────────────────────
@@ -637,34 +638,44 @@ export const FT_CASES: readonly BadInputCase[] = [
   {
     topic: 'Names',
     fn: 'FT_COST',
-    args: ['Llama 13B', 50000, 'Azure'],
-    expect: { error: `FT_COST: provider 'Azure' is not in the catalog. ${KNOWN_PROVIDERS}` },
+    args: ['Llama 13B', 50000, 'Oracle'],
+    expect: {
+      error: `FT_COST: provider 'Oracle' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_PROVIDERS}`,
+    },
   },
   {
     topic: 'Names',
     fn: 'FT_API_COST',
     args: [100, 1000, 300, 'GPT-5'],
     expect: {
-      error: `FT_API_COST: api_or_input_price 'GPT-5' is not in the catalog. ${KNOWN_APIS}`,
+      error: `FT_API_COST: api_or_input_price 'GPT-5' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_APIS}`,
     },
   },
   {
     topic: 'Names',
     fn: 'FT_MEMORY',
     args: ['Mistral 7B'],
-    expect: { error: `FT_MEMORY: model 'Mistral 7B' is not in the catalog. ${KNOWN_MODELS}` },
+    expect: {
+      value: 134.4,
+      because: 'a size at the end of a name: 7B × 16 bytes/param (full) × 1.2 = 134.4 GB',
+    },
   },
   {
     topic: 'Names',
     fn: 'FT_HOURS',
     args: ['Llama 13B', 100, 'adapter'],
-    expect: { error: `FT_HOURS: method 'adapter' is not in the catalog. ${KNOWN_METHODS}` },
+    expect: {
+      error: `FT_HOURS: method 'adapter' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_METHODS}`,
+    },
   },
   {
     topic: 'Names',
     fn: 'FT_COMPUTE_HOURS',
     args: ['Llama 13B', 1000000, 'full', 'B200'],
-    expect: { error: "FT_COMPUTE_HOURS: gpu 'B200' is not in the catalog. Known: H100, A100" },
+    expect: {
+      error:
+        "FT_COMPUTE_HOURS: gpu 'B200' is not in the FT Catalog sheet or the built-in catalog. Known: H100, A100",
+    },
   },
   {
     topic: 'Names',
@@ -724,7 +735,7 @@ export const FT_CASES: readonly BadInputCase[] = [
     fn: 'FT_HOURS',
     args: ['=HYPERLINK("http://evil.example","x")', 100],
     expect: {
-      error: `FT_HOURS: model '=HYPERLINK("http://evil.example","x")' is not in the catalog. ${KNOWN_MODELS}`,
+      error: `FT_HOURS: model '=HYPERLINK("http://evil.example","x")' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_MODELS}`,
     },
   },
   {
@@ -732,7 +743,7 @@ export const FT_CASES: readonly BadInputCase[] = [
     fn: 'FT_HOURS',
     args: ['+1', 100],
     expect: {
-      error: `FT_HOURS: model '+1' is not in the catalog. ${KNOWN_MODELS}`,
+      error: `FT_HOURS: model '+1' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_MODELS}`,
       because: 'a signed size is not a model size',
     },
   },
@@ -740,14 +751,16 @@ export const FT_CASES: readonly BadInputCase[] = [
     topic: 'Formula-like and HTML text',
     fn: 'FT_COST',
     args: ['Llama 13B', 100, '@x'],
-    expect: { error: `FT_COST: provider '@x' is not in the catalog. ${KNOWN_PROVIDERS}` },
+    expect: {
+      error: `FT_COST: provider '@x' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_PROVIDERS}`,
+    },
   },
   {
     topic: 'Formula-like and HTML text',
     fn: 'FT_API_COST',
     args: [100, 1000, 300, '<img src=x onerror=alert(1)>'],
     expect: {
-      error: `FT_API_COST: api_or_input_price '<img src=x onerror=alert(1)>' is not in the catalog. ${KNOWN_APIS}`,
+      error: `FT_API_COST: api_or_input_price '<img src=x onerror=alert(1)>' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_APIS}`,
       because: 'a message is shown as cell text, never as HTML',
     },
   },
@@ -756,7 +769,7 @@ export const FT_CASES: readonly BadInputCase[] = [
     fn: 'FT_MEMORY',
     args: ['Llama 13B', '<script>alert(1)</script>'],
     expect: {
-      error: `FT_MEMORY: method '<script>alert(1)</script>' is not in the catalog. ${KNOWN_METHODS}`,
+      error: `FT_MEMORY: method '<script>alert(1)</script>' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_METHODS}`,
     },
   },
   // ── Very long text ────────────────────────────────────────────────────────
@@ -766,7 +779,7 @@ export const FT_CASES: readonly BadInputCase[] = [
     args: ['x'.repeat(100000), 100],
     shownInput: '"xxx…" (100,000 characters), 100',
     expect: {
-      error: `FT_HOURS: model '${'x'.repeat(37)}...' is not in the catalog. ${KNOWN_MODELS}`,
+      error: `FT_HOURS: model '${'x'.repeat(37)}...' is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_MODELS}`,
       because: 'the message shows the first 37 characters',
     },
   },
@@ -791,10 +804,10 @@ export const FT_CASES: readonly BadInputCase[] = [
   {
     topic: 'Unicode look-alikes',
     fn: 'FT_HOURS',
-    args: ['Ll\u0430ma 13B', 100],
-    shownInput: '"Ll\\u0430ma 13B" (Cyrillic а), 100',
+    args: ['Ll\u0430ma 13B chat', 100],
+    shownInput: '"Ll\\u0430ma 13B chat" (Cyrillic а), 100',
     expect: {
-      error: `FT_HOURS: model 'Ll\u0430ma 13B' (it contains U+0430, ${LOOKS_LIKE_ONE}) is not in the catalog. ${KNOWN_MODELS}`,
+      error: `FT_HOURS: model 'Ll\u0430ma 13B chat' (it contains U+0430, ${LOOKS_LIKE_ONE}) is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_MODELS}`,
       because: 'never matched silently; the message says which character is not Latin',
     },
   },
@@ -813,7 +826,7 @@ export const FT_CASES: readonly BadInputCase[] = [
     args: ['Llama\u200b13B', 100],
     shownInput: '"Llama\\u200b13B" (zero-width space), 100',
     expect: {
-      error: `FT_HOURS: model 'Llama\u200b13B' (it contains U+200B, ${LOOKS_LIKE_ONE}) is not in the catalog. ${KNOWN_MODELS}`,
+      error: `FT_HOURS: model 'Llama\u200b13B' (it contains U+200B, ${LOOKS_LIKE_ONE}) is not in the FT Catalog sheet or the built-in catalog. ${KNOWN_MODELS}`,
     },
   },
   {
@@ -822,7 +835,7 @@ export const FT_CASES: readonly BadInputCase[] = [
     args: ['Llama 13B', 1000000, 'full', '\u0391100'],
     shownInput: '"Llama 13B", 1000000, "full", "\\u0391100" (Greek Α)',
     expect: {
-      error: `FT_COMPUTE_HOURS: gpu '\u0391100' (it contains U+0391, ${LOOKS_LIKE_ONE}) is not in the catalog. Known: H100, A100`,
+      error: `FT_COMPUTE_HOURS: gpu '\u0391100' (it contains U+0391, ${LOOKS_LIKE_ONE}) is not in the FT Catalog sheet or the built-in catalog. Known: H100, A100`,
     },
   },
   {

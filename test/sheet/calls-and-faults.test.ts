@@ -26,11 +26,11 @@ function userWorkbook(extraProviders = 0): Workbook {
   ]);
   const s = session({}, workbook);
   s.call('insertCatalogSheet');
-  // Providers table: Name at column W (23), data from row 4; 5 built-in rows (4-8).
+  // Providers table: Name at column W (23), data from row 4; 13 built-in rows (4-16).
   const rows: unknown[][] = [['Acme A100', 'A100', 1.1, 'on-demand', 'our quote', '2026-12-01']];
   for (let i = 0; i < extraProviders; i++)
     rows.push([`Extra ${i}`, 'H100', 2 + i / 100, 'spot', 'test', '']);
-  workbook.write('FT Catalog', 'W9', rows);
+  workbook.write('FT Catalog', 'W17', rows);
   // The user deleted the built-in "Grok" API row (AD6): a run adds it back below.
   workbook.write('FT Catalog', 'AD6', [['', '', '', '', '']]);
   return workbook;
@@ -91,7 +91,7 @@ describe('SpreadsheetApp calls per scenario', () => {
     const s = session({}, workbook);
     const summary = generate(s, {});
     expect(workbook.sheetSize(summary.sheetName).rows).toBeGreaterThan(1000);
-    expect(workbook.values(summary.sheetName).length).toBe(4 + 6 + 1000);
+    expect(workbook.values(summary.sheetName).length).toBe(4 + 14 + 1000);
   });
 });
 

@@ -174,3 +174,47 @@ describe('emulated SpreadsheetApp', () => {
     expect(workbook.documentAccesses()).toBe(0);
   });
 });
+
+describe('emulated TextFinder', () => {
+  function finderWorkbook() {
+    const workbook = createWorkbook({ sheets: ['One', 'Two'] });
+    workbook.write('One', 'A1', [
+      ['=FT_COST("Llama 13B", 10, "AWS spot")', 'ft_ lower-case text'],
+      ['=SUM(1, 2)', 'FT_ in a label'],
+    ]);
+    workbook.write('Two', 'B2', [['=ROUND(FT_HOURS(A1, 10), 2)']]);
+    return workbook;
+  }
+
+  test('finds formulas by their text with matchFormulaText, row by row, sheet by sheet', () => {
+    const workbook = finderWorkbook();
+    const spreadsheet = workbook.services.SpreadsheetApp.getActiveSpreadsheet();
+    const found = spreadsheet
+      .createTextFinder('FT_')
+      .matchCase(true)
+      .matchFormulaText(true)
+      .findAll()
+      .map((range) => `${range.getSheet().getName()}!${range.getA1Notation()}`);
+    expect(found).toEqual(['One!A1', 'One!B2', 'Two!B2']);
+    // Without matchFormulaText a formula is searched by its value (not computed here: blank).
+    expect(spreadsheet.createTextFinder('FT_').findAll()).toHaveLength(2); // both labels, any case
+    expect(() => spreadsheet.createTextFinder('')).toThrow(/must not be empty/);
+  });
+
+  test('replaceAllWith rewrites formula text, re-entering each formula, and counts cells', () => {
+    const workbook = finderWorkbook();
+    const spreadsheet = workbook.services.SpreadsheetApp.getActiveSpreadsheet();
+    const replace = (find: string, by: string): number =>
+      spreadsheet.createTextFinder(find).matchCase(true).matchFormulaText(true).replaceAllWith(by);
+    expect(replace('FT_', 'MARK')).toBe(3);
+    expect(workbook.formulas('One')[0][0]).toBe('=MARKCOST("Llama 13B", 10, "AWS spot")');
+    expect(workbook.values('One')[1][1]).toBe('MARK in a label');
+    expect(replace('MARK', 'FT_')).toBe(3);
+    expect(workbook.formulas('One')[0][0]).toBe('=FT_COST("Llama 13B", 10, "AWS spot")');
+    expect(workbook.formulas('Two')[1][1]).toBe('=ROUND(FT_HOURS(A1, 10), 2)');
+    expect(workbook.values('One')[0][1]).toBe('ft_ lower-case text'); // case kept
+    expect(workbook.callLog().filter((name) => name.startsWith('TextFinder.'))).toContain(
+      'TextFinder.replaceAllWith',
+    );
+  });
+});

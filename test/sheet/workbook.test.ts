@@ -15,14 +15,14 @@ function userWorkbook(): ReturnType<typeof session> {
   s.workbook.write('Notes', 'C3', [["'=not a formula", "'2026-01-01"]]);
   s.call('insertCatalogSheet');
   // The user's rows under the providers table (W), the models table (A) and the APIs table (AD).
-  s.workbook.write('FT Catalog', 'W9', [
+  s.workbook.write('FT Catalog', 'W17', [
     ['Acme A100', 'A100', 1.1, 'on-demand', 'our quote', '2026-12-01'],
     ['Broken cloud', 'H100', 'cheap', 'spot', '', ''],
     ['Ghost GPU cloud', 'TPU v9', 1, 'spot', '', ''],
     ['runpod ON-DEMAND', 'H100', 1.99, 'on-demand', 'our RunPod contract', '2026-12-01'],
   ]);
   s.workbook.write('FT Catalog', 'A8', [['Mistral 47B', 47, 5, 'our benchmark', '2026-12-01']]);
-  s.workbook.write('FT Catalog', 'AD7', [['\'=HYPERLINK("x")', 0.001, 0.002, 'hostile label', '']]);
+  s.workbook.write('FT Catalog', 'AD9', [['\'=HYPERLINK("x")', 0.001, 0.002, 'hostile label', '']]);
   return s;
 }
 
@@ -32,14 +32,19 @@ describe('a workbook with user sheets and a user-extended catalog', () => {
     const { catalog, warnings } = s.call<CatalogResponse>('getCatalog');
     const providers = catalog.providers.map((row) => row.name);
     expect(providers).toContain('Acme A100');
-    // A duplicate of a built-in name (ignoring case and spaces) is not a second row.
-    expect(providers).not.toContain('runpod ON-DEMAND');
+    // A built-in name added again below (ignoring case and spaces) overrides the built-in
+    // row in its place: the lowest row of a name wins, and it is not a second row.
+    expect(providers).not.toContain('RunPod on-demand');
     expect(providers.filter((name) => name.toLowerCase() === 'runpod on-demand')).toHaveLength(1);
+    expect(catalog.providers.find((row) => row.name === 'runpod ON-DEMAND')).toMatchObject({
+      pricePerGpuHour: 1.99,
+      aliases: ['RunPod'], // a blank "Also known as" keeps the built-in row's other names
+    });
     expect(catalog.models.map((row) => row.name)).toContain('Mistral 47B');
     expect(catalog.apis.map((row) => row.name)).toContain('=HYPERLINK("x")');
     expect(warnings).toEqual([
-      "FT Catalog row 10 (GPU providers): $ per GPU-hour must be a number, got 'cheap'; the row is skipped.",
-      expect.stringMatching(/row 12 .*RunPod|"runpod ON-DEMAND" appears more than once/),
+      'FT Catalog row 18 (GPU providers, "Broken cloud"): $ per GPU-hour must be a number, got \'cheap\'; the row is skipped.',
+      'FT Catalog row 6 (GPU providers): "RunPod on-demand" is also in row 20 below; the lowest row of a name is used, so this row is not.',
       'FT Catalog (GPU providers): "Ghost GPU cloud" uses the GPU "TPU v9", which is not in the GPUs table; the row is skipped.',
     ]);
   });
@@ -71,9 +76,9 @@ describe('a workbook with user sheets and a user-extended catalog', () => {
   test('a user name with a trailing space, and a GPU written "a-100", compute in the sheet too', () => {
     const s = session();
     s.call('insertCatalogSheet');
-    // Providers W:AB; rows 4-8 are built in. "Acme " ends in a space; "Beta" names its GPU
+    // Providers W:AC; rows 4-16 are built in. "Acme " ends in a space; "Beta" names its GPU
     // "a-100": both match as every name does (ignoring case, spaces, "-" and "_").
-    s.workbook.write('FT Catalog', 'W9', [
+    s.workbook.write('FT Catalog', 'W17', [
       ['Acme ', 'A100', 1.1, 'on-demand', 'user', ''],
       ['Beta', 'a-100', 1.2, 'on-demand', 'user', ''],
     ]);
@@ -101,11 +106,11 @@ describe('a workbook with user sheets and a user-extended catalog', () => {
   test('a catalog name of only spaces, "-" and "_" is skipped: it would match "-" typed anywhere', () => {
     const s = session();
     s.call('insertCatalogSheet');
-    s.workbook.write('FT Catalog', 'W9', [[' - ', 'H100', 1, 'on-demand', 'user', '']]);
+    s.workbook.write('FT Catalog', 'W17', [[' - ', 'H100', 1, 'on-demand', 'user', '']]);
     const { catalog, warnings } = s.call<CatalogResponse>('getCatalog');
-    expect(catalog.providers).toHaveLength(5); // the five built-in rows
+    expect(catalog.providers).toHaveLength(13); // the 13 built-in rows
     expect(warnings).toEqual([
-      `FT Catalog row 9 (GPU providers): Name must have more than spaces, "-" and "_", got '-'; the row is skipped.`,
+      `FT Catalog row 17 (GPU providers, "-"): Name must have more than spaces, "-" and "_", got '-'; the row is skipped.`,
     ]);
   });
 
@@ -115,7 +120,7 @@ describe('a workbook with user sheets and a user-extended catalog', () => {
     s.workbook.write('FT Catalog', 'Y6', [['']]); // RunPod on-demand's $ per GPU-hour, cleared
     const names = s.workbook.sheetNames();
     expect(() => generate(s, {})).toThrow(
-      /provider 'RunPod on-demand' is not in the catalog.*FT Catalog row 6 \(GPU providers\): \$ per GPU-hour must be a number, got a blank; the row is skipped/,
+      /provider 'RunPod on-demand' is not in the FT Catalog sheet or the built-in catalog.*FT Catalog row 6 \(GPU providers, "RunPod on-demand"\): \$ per GPU-hour must be a number, got a blank; the row is skipped/,
     );
     expect(s.workbook.sheetNames()).toEqual(names);
   });
@@ -129,7 +134,7 @@ describe('a workbook with user sheets and a user-extended catalog', () => {
     const after = s.workbook.values('FT Catalog');
     // Every cell that held something holds the same; the one new row is below the last user row.
     before.forEach((row, r) => row.forEach((value, c) => expect(after[r][c]).toEqual(value)));
-    expect(after[12].slice(22, 25)).toEqual(['AWS spot', 'H100', 0.86]);
+    expect(after[20].slice(22, 25)).toEqual(['AWS spot', 'H100', 0.86]);
     expect(s.call<CatalogSheetResult>('insertCatalogSheet').rowsAdded).toBe(0);
   });
 
@@ -138,18 +143,18 @@ describe('a workbook with user sheets and a user-extended catalog', () => {
     (functionName) => {
       const s = session();
       s.call('insertCatalogSheet');
-      // Providers: built-in rows 4-8 (W:AB). The user removed "AWS spot" (row 5) and put a
-      // formula in row 9 that shows "" until a name is typed in W9.
+      // Providers: built-in rows 4-16 (W:AC). The user removed "AWS spot" (row 5) and put a
+      // formula in row 17 that shows "" until a name is typed in W17.
       s.workbook.write('FT Catalog', 'W5', [['', '', '', '', '', '']]);
-      s.workbook.write('FT Catalog', 'Y9', [['=IF(W9="","",2.5)']]);
-      expect(s.workbook.values('FT Catalog')[8][24]).toBe('');
+      s.workbook.write('FT Catalog', 'Y17', [['=IF(W17="","",2.5)']]);
+      expect(s.workbook.values('FT Catalog')[16][24]).toBe('');
       s.call(functionName, {});
       const formulas = s.workbook.formulas('FT Catalog');
       const values = s.workbook.values('FT Catalog');
-      expect(formulas[8][24]).toBe('=IF(W9="","",2.5)');
-      // Row 8 is the last row with a value, row 9 holds the formula: AWS spot goes to row 10.
-      expect(values[8].slice(22, 25)).toEqual(['', '', '']);
-      expect(values[9].slice(22, 25)).toEqual(['AWS spot', 'H100', 0.86]);
+      expect(formulas[16][24]).toBe('=IF(W17="","",2.5)');
+      // Row 16 is the last row with a value, row 17 holds the formula: AWS spot goes to row 18.
+      expect(values[16].slice(22, 25)).toEqual(['', '', '']);
+      expect(values[17].slice(22, 25)).toEqual(['AWS spot', 'H100', 0.86]);
     },
   );
 
@@ -219,7 +224,7 @@ describe('scenario sheet names', () => {
       'examples must be a positive number, got -5',
     );
     expect(() => generate(s, { provider: 'Nowhere' })).toThrow(
-      /provider 'Nowhere' is not in the catalog/,
+      /provider 'Nowhere' is not in the FT Catalog sheet or the built-in catalog/,
     );
     expect(s.workbook.sheetNames()).toEqual(['Sheet1']);
   });
@@ -234,7 +239,7 @@ describe('scenario sheet names', () => {
     const charts = s.workbook.charts(sheetName);
     expect(charts.map((chart) => chart.chartType)).toEqual(['LINE', 'COLUMN', 'PIE']);
     expect(charts[0].ranges).toEqual([{ sheet: sheetName, a1: 'I4:K17' }]);
-    expect(charts[1].ranges).toEqual([{ sheet: sheetName, a1: 'N4:O9' }]);
+    expect(charts[1].ranges).toEqual([{ sheet: sheetName, a1: 'N4:O17' }]);
     expect(charts[2].ranges).toEqual([{ sheet: sheetName, a1: 'E18:F26' }]);
     // No written pattern has only optional decimals after its dot ("0.##"): Sheets and
     // Excel would show a whole number such as a model size of 8 as "8.".
@@ -267,6 +272,7 @@ describe('menu, sidebar and function reference', () => {
       { caption: 'New scenario sheet (with defaults)', functionName: 'newScenarioSheet' },
       { caption: 'Insert catalog sheet', functionName: 'insertCatalogSheet' },
       { caption: 'Compare scenarios', functionName: 'compareScenariosFromMenu' },
+      { caption: 'Recalculate FT_* formulas', functionName: 'recalculateFtFormulas' },
       { caption: 'Function reference', functionName: 'showFunctionReference' },
     ];
     expect(workbook.menus()).toEqual([
