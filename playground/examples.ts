@@ -114,18 +114,16 @@ export function writeExamplesSheet(workbook: Workbook): void {
     rows.push([example.label, example.formula, `'${example.formula}`, example.article]);
   workbook.write(EXAMPLES_SHEET, 'A1', rows);
 
-  const tableTop = EXAMPLES.length + 3;
-  workbook.write(EXAMPLES_SHEET, `A${tableTop}`, [
+  // The table sits right under the examples; its title and the hint stand beside its
+  // header, outside the table's open-ended columns (A:E), so nothing typed below is theirs.
+  const first = EXAMPLES.length + 3;
+  const last = first + OWN_ROWS.length - 1;
+  workbook.write(EXAMPLES_SHEET, `F${first - 1}`, [
     ['Your own rows: one formula per column covers the whole table (ranges in, ranges out)'],
-  ]);
-  // The hint sits above the table: anything under it belongs to the table's open ranges.
-  workbook.write(EXAMPLES_SHEET, `A${tableTop + 1}`, [
     [
       'Type in any cell: a number, text, or a formula such as =FT_COST("Llama 70B", 20000, "Lambda Labs", "LoRA"). Add a row under the table and its results appear.',
     ],
   ]);
-  const first = tableTop + 3;
-  const last = first + OWN_ROWS.length - 1;
   workbook.write(EXAMPLES_SHEET, `A${first - 1}`, [
     ['Model', 'Examples', 'Method', 'H100 hours', 'Cost on RunPod'],
   ]);
@@ -145,7 +143,7 @@ export function writeExamplesSheet(workbook: Workbook): void {
   const sheet = workbook.rawSheet(EXAMPLES_SHEET);
   for (let column = 1; column <= 4; column++) sheet.cellAt(1, column).fontWeight = 'bold';
   for (let column = 1; column <= 5; column++) sheet.cellAt(first - 1, column).fontWeight = 'bold';
-  sheet.cellAt(tableTop, 1).fontWeight = 'bold';
+  sheet.cellAt(first - 1, 6).fontWeight = 'bold';
   EXAMPLES.forEach((example, index) => {
     sheet.cellAt(index + 2, 2).numberFormat = example.format;
   });

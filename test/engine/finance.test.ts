@@ -206,7 +206,7 @@ describe('managed fine-tuning', () => {
   it('an unknown service lists the known ones', () => {
     const error = inputError(() => resolveManaged(index, 'service', 'Anthropic'));
     expect(error.message).toBe(
-      "service 'Anthropic' is not in the catalog. Known: OpenAI GPT-4 fine-tuning",
+      "service 'Anthropic' is not in the FT Catalog sheet or the built-in catalog. Known: OpenAI GPT-4 fine-tuning, OpenAI GPT-4o fine-tuning, OpenAI GPT-4o mini fine-tuning",
     );
   });
 });

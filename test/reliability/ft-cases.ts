@@ -862,7 +862,7 @@ export const FT_CASES: readonly BadInputCase[] = [
     args: [10000, 500, 1, 'Anthropic'],
     expect: {
       error:
-        "FT_MANAGED_COST: service 'Anthropic' is not in the catalog. Known: OpenAI GPT-4 fine-tuning",
+        "FT_MANAGED_COST: service 'Anthropic' is not in the FT Catalog sheet or the built-in catalog. Known: OpenAI GPT-4 fine-tuning, OpenAI GPT-4o fine-tuning, OpenAI GPT-4o mini fine-tuning",
     },
   },
   {
