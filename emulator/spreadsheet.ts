@@ -11,7 +11,8 @@ import {
   writeValue,
   DEFAULT_BACKGROUND,
 } from './cells';
-import type { Area, Cell, CellValue } from './cells';
+import type { Area, Cell, CellValue, ValidationRecord } from './cells';
+import { EmulatedDataValidation } from './validation';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -35,6 +36,8 @@ export interface ChartRecord {
   readonly chartType: string;
   readonly ranges: readonly { readonly sheet: string; readonly a1: string }[];
   readonly options: Readonly<Record<string, unknown>>;
+  /** setNumHeaders: rows of the ranges read as headers (series names); absent when never set. */
+  readonly numHeaders?: number;
   readonly position: {
     readonly row: number;
     readonly column: number;
@@ -43,12 +46,26 @@ export interface ChartRecord {
   };
 }
 
+/** A protection as Sheets records it (Range.protect() or Sheet.protect()). */
+export interface ProtectionRecord {
+  readonly type: 'RANGE' | 'SHEET';
+  /** The protected range's A1 notation; for a sheet protection, the whole sheet. */
+  a1: string;
+  warningOnly: boolean;
+  description: string;
+  /** A sheet protection's exceptions (A1 notations). */
+  unprotected: string[];
+}
+
 /** Shared state the objects of one workbook see. */
 export interface WorkbookState {
   readonly calls: CallCounter;
   readonly sheets: EmulatedSheet[];
   active: EmulatedSheet | undefined;
   nextSheetId: number;
+  /** The spreadsheet's time zone (File > Settings), in which typed dates are read. */
+  readonly timeZone: string;
+  readonly toasts: { message: string; title: string }[];
 }
 
 function checkGrid(what: string, data: unknown, area: Area): unknown[][] {
@@ -104,6 +121,10 @@ export class EmulatedRange implements Emulates<
   | 'getA1Notation'
   | 'getSheet'
   | 'clearContent'
+  | 'setDataValidation'
+  | 'setDataValidations'
+  | 'getDataValidations'
+  | 'protect'
 > {
   constructor(
     private readonly sheet: EmulatedSheet,
@@ -133,6 +154,7 @@ export class EmulatedRange implements Emulates<
         put(this.sheet.cellAt(this.area.row + r, this.area.column + c), grid[r][c]);
       }
     }
+    this.sheet.calls.settle();
     return this;
   }
 
@@ -142,8 +164,16 @@ export class EmulatedRange implements Emulates<
         put(this.sheet.cellAt(this.area.row + r, this.area.column + c));
       }
     }
+    this.sheet.calls.settle();
     return this;
   }
+
+  /** setValue(s)' reading of text, in the spreadsheet's time zone. */
+  private readonly typed = (cell: Cell, raw: unknown): void =>
+    writeValue(cell, raw, this.sheet.timeZone);
+
+  private readonly formula = (cell: Cell, raw: unknown): void =>
+    writeFormula(cell, raw, this.sheet.timeZone);
 
   getValues(): CellValue[][] {
     this.tick('getValues');
@@ -152,7 +182,7 @@ export class EmulatedRange implements Emulates<
 
   setValues(values: unknown[][]): this {
     this.tick('setValues');
-    return this.write('setValues', values, writeValue);
+    return this.write('setValues', values, this.typed);
   }
 
   getValue(): CellValue {
@@ -162,7 +192,7 @@ export class EmulatedRange implements Emulates<
 
   setValue(value: unknown): this {
     this.tick('setValue');
-    return this.fill((cell) => writeValue(cell, value));
+    return this.fill((cell) => this.typed(cell, value));
   }
 
   getFormulas(): string[][] {
@@ -172,12 +202,12 @@ export class EmulatedRange implements Emulates<
 
   setFormulas(formulas: string[][]): this {
     this.tick('setFormulas');
-    return this.write('setFormulas', formulas, writeFormula);
+    return this.write('setFormulas', formulas, this.formula);
   }
 
   setFormula(formula: string): this {
     this.tick('setFormula');
-    return this.fill((cell) => writeFormula(cell, formula));
+    return this.fill((cell) => this.formula(cell, formula));
   }
 
   getNumberFormats(): string[][] {
@@ -220,16 +250,13 @@ export class EmulatedRange implements Emulates<
 
   setBackground(color: string | null): this {
     this.tick('setBackground');
-    return this.fill((cell) => {
-      cell.background = color || DEFAULT_BACKGROUND;
-    });
+    return this.fill((cell) => paint(cell, color));
   }
 
+  /** Apps Script: a color in CSS notation; null resets the cell to no fill. */
   setBackgrounds(color: unknown[][]): this {
     this.tick('setBackgrounds');
-    return this.write('setBackgrounds', color, (cell, raw) => {
-      cell.background = typeof raw === 'string' && raw !== '' ? raw : DEFAULT_BACKGROUND;
-    });
+    return this.write('setBackgrounds', color, paint);
   }
 
   getBackgrounds(): string[][] {
@@ -240,6 +267,54 @@ export class EmulatedRange implements Emulates<
   clearContent(): this {
     this.tick('clearContent');
     return this.fill((cell) => writeValue(cell, ''));
+  }
+
+  setDataValidation(rule: unknown): this {
+    this.tick('setDataValidation');
+    const record = validationOf('setDataValidation', rule);
+    return this.fill((cell) => {
+      cell.validation = record;
+    });
+  }
+
+  /** One rule per cell; null removes a cell's rule. */
+  setDataValidations(rules: unknown[][]): this {
+    this.tick('setDataValidations');
+    const grid = checkGrid('setDataValidations', rules, this.area);
+    const records = grid.map((row) => row.map((rule) => validationOf('setDataValidations', rule)));
+    return this.write('setDataValidations', records, (cell, record) => {
+      cell.validation = record as ValidationRecord | null;
+    });
+  }
+
+  getDataValidations(): (ValidationRecord | null)[][] {
+    this.tick('getDataValidations');
+    return this.each((cell) => cell?.validation ?? null);
+  }
+
+  /** A range protection (full by default; setWarningOnly(true) makes it a warning). */
+  protect(): EmulatedProtection {
+    this.tick('protect');
+    const record: ProtectionRecord = {
+      type: 'RANGE',
+      a1: a1Notation(this.area),
+      warningOnly: false,
+      description: '',
+      unprotected: [],
+    };
+    this.sheet.protections.push(record);
+    this.sheet.calls.settle();
+    return new EmulatedProtection(this.sheet, record);
+  }
+
+  /** For the emulator's own use (validation ranges): the values, no call counted. */
+  peekValues(): CellValue[][] {
+    return this.each((cell) => copyValue(cell?.value ?? ''));
+  }
+
+  /** For the emulator's own use: the area, no call counted. */
+  areaOf(): Area {
+    return { ...this.area };
   }
 
   getRow(): number {
@@ -292,23 +367,140 @@ function copyValue(value: CellValue): CellValue {
   return value instanceof Date ? new Date(value.getTime()) : value;
 }
 
+function paint(cell: Cell, raw: unknown): void {
+  if (raw === null || raw === undefined || raw === '') {
+    cell.background = DEFAULT_BACKGROUND;
+    cell.filled = false;
+    return;
+  }
+  if (typeof raw !== 'string') {
+    throw new Error(
+      `The parameters (${typeof raw}) don't match the method signature for SpreadsheetApp.Range.setBackgrounds.`,
+    );
+  }
+  cell.background = raw;
+  cell.filled = true;
+}
+
+function validationOf(method: string, rule: unknown): ValidationRecord | null {
+  if (rule === null) return null;
+  if (!(rule instanceof EmulatedDataValidation)) {
+    throw new Error(
+      `The parameters (${typeof rule}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+    );
+  }
+  return rule.record;
+}
+
+type GasProtection = GoogleAppsScript.Spreadsheet.Protection;
+
+/** A protection's editing methods; each changes the document, so each is a counted call. */
+export class EmulatedProtection implements Emulates<
+  GasProtection,
+  | 'setWarningOnly'
+  | 'isWarningOnly'
+  | 'setDescription'
+  | 'getDescription'
+  | 'setUnprotectedRanges'
+  | 'remove'
+> {
+  constructor(
+    private readonly sheet: EmulatedSheet,
+    private readonly record: ProtectionRecord,
+  ) {}
+
+  private tick(method: string): void {
+    this.sheet.checkAlive(`Protection.${method}`);
+  }
+
+  setWarningOnly(warningOnly: unknown): this {
+    this.tick('setWarningOnly');
+    if (typeof warningOnly !== 'boolean') {
+      throw new Error(
+        `The parameters (${typeof warningOnly}) don't match the method signature for SpreadsheetApp.Protection.setWarningOnly.`,
+      );
+    }
+    this.record.warningOnly = warningOnly;
+    this.sheet.calls.settle();
+    return this;
+  }
+
+  isWarningOnly(): boolean {
+    this.tick('isWarningOnly');
+    return this.record.warningOnly;
+  }
+
+  setDescription(description: unknown): this {
+    this.tick('setDescription');
+    this.record.description = String(description);
+    this.sheet.calls.settle();
+    return this;
+  }
+
+  getDescription(): string {
+    this.tick('getDescription');
+    return this.record.description;
+  }
+
+  /** Only a sheet protection has exceptions; the ranges must be on its sheet. */
+  setUnprotectedRanges(ranges: unknown): this {
+    this.tick('setUnprotectedRanges');
+    if (this.record.type !== 'SHEET') {
+      throw new Error('Unprotected ranges can only be set on a sheet protection.');
+    }
+    if (!Array.isArray(ranges) || ranges.some((range) => !(range instanceof EmulatedRange))) {
+      throw new Error(
+        "The parameters (object) don't match the method signature for SpreadsheetApp.Protection.setUnprotectedRanges.",
+      );
+    }
+    this.record.unprotected = (ranges as EmulatedRange[]).map((range) => range.describe().a1);
+    this.sheet.calls.settle();
+    return this;
+  }
+
+  remove(): void {
+    this.tick('remove');
+    const index = this.sheet.protections.indexOf(this.record);
+    if (index >= 0) this.sheet.protections.splice(index, 1);
+    this.sheet.calls.settle();
+  }
+}
+
 export class EmulatedChart {
   constructor(readonly record: ChartRecord) {}
 }
 
+/**
+ * The chart builder. In Apps Script a builder is a local object: nothing reaches the
+ * document until Sheet.insertChart, so its methods are not counted as calls (newChart and
+ * insertChart are). It records what Sheets would get: type, ranges, options, numHeaders.
+ */
 export class EmulatedChartBuilder implements Emulates<
   GasChartBuilder,
-  'addRange' | 'setChartType' | 'setOption' | 'setPosition' | 'build'
+  'addRange' | 'setChartType' | 'setOption' | 'setPosition' | 'setNumHeaders' | 'build'
 > {
   private chartType = 'LINE';
   private readonly ranges: { sheet: string; a1: string }[] = [];
   private readonly options: Record<string, unknown> = {};
   private position = { row: 1, column: 1, offsetX: 0, offsetY: 0 };
+  private numHeaders: number | undefined;
 
   constructor(private readonly sheet: EmulatedSheet) {}
 
   private tick(method: string): void {
-    this.sheet.calls.tick(`EmbeddedChartBuilder.${method}`);
+    void method;
+    if (this.sheet.deleted) throw new Error(`Sheet ${this.sheet.name} was deleted.`);
+  }
+
+  setNumHeaders(headers: unknown): this {
+    this.tick('setNumHeaders');
+    if (typeof headers !== 'number' || !Number.isInteger(headers) || headers < -1) {
+      throw new Error(
+        `The parameters (${typeof headers}) don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.setNumHeaders.`,
+      );
+    }
+    this.numHeaders = headers;
+    return this;
   }
 
   addRange(range: unknown): this {
@@ -333,8 +525,13 @@ export class EmulatedChartBuilder implements Emulates<
     return this;
   }
 
-  setOption(option: string, value: unknown): this {
+  setOption(option: unknown, value: unknown): this {
     this.tick('setOption');
+    if (typeof option !== 'string' || option === '') {
+      throw new Error(
+        `The parameters (${typeof option}) don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.setOption.`,
+      );
+    }
     // Options are stored as given; a copy keeps later edits of the caller's object out.
     this.options[option] = JSON.parse(JSON.stringify(value ?? null));
     return this;
@@ -359,6 +556,7 @@ export class EmulatedChartBuilder implements Emulates<
       ranges: this.ranges.slice(),
       options: { ...this.options },
       position: { ...this.position },
+      ...(this.numHeaders === undefined ? {} : { numHeaders: this.numHeaders }),
     });
   }
 }
@@ -374,6 +572,7 @@ export interface SheetData {
   cells: [number, number, SerializedCell][];
   charts: ChartRecord[];
   columnWidths: [number, number][];
+  protections?: ProtectionRecord[];
 }
 
 export type SerializedCell = Omit<Cell, 'value'> & { value: CellValue | { date: number } };
@@ -401,9 +600,12 @@ export class EmulatedSheet implements Emulates<
   | 'newChart'
   | 'insertChart'
   | 'getCharts'
+  | 'protect'
+  | 'getProtections'
 > {
   readonly cells = new Map<string, Cell>();
   readonly charts: ChartRecord[] = [];
+  readonly protections: ProtectionRecord[] = [];
   readonly columnWidths = new Map<number, number>();
   maxRows = NEW_SHEET_ROWS;
   maxColumns = NEW_SHEET_COLUMNS;
@@ -418,6 +620,10 @@ export class EmulatedSheet implements Emulates<
 
   get calls(): CallCounter {
     return this.state.calls;
+  }
+
+  get timeZone(): string {
+    return this.state.timeZone;
   }
 
   /** Ticks the counter, then refuses to work on a deleted sheet, as Apps Script does. */
@@ -582,6 +788,7 @@ export class EmulatedSheet implements Emulates<
     for (const [key, cell] of moved) this.cells.set(key, cell);
     if (axis === 'row') this.maxRows += howMany;
     else this.maxColumns += howMany;
+    this.state.calls.settle();
   }
 
   /**
@@ -612,6 +819,7 @@ export class EmulatedSheet implements Emulates<
     for (const [key, cell] of kept) this.cells.set(key, cell);
     this.frozenRows -= Math.max(0, Math.min(this.frozenRows, last) - rowPosition + 1);
     this.maxRows -= howMany;
+    this.state.calls.settle();
   }
 
   setFrozenRows(rows: number): void {
@@ -620,6 +828,7 @@ export class EmulatedSheet implements Emulates<
       throw new Error(`The number of frozen rows must be between 0 and ${this.maxRows}.`);
     }
     this.frozenRows = rows;
+    this.state.calls.settle();
   }
 
   getFrozenRows(): number {
@@ -638,7 +847,13 @@ export class EmulatedSheet implements Emulates<
     if (startColumn < 1 || startColumn + numColumns - 1 > this.maxColumns) {
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     }
+    if (!Number.isInteger(width) || width < 0) {
+      throw new Error(
+        `The parameters (${typeof width}) don't match the method signature for SpreadsheetApp.Sheet.setColumnWidths.`,
+      );
+    }
     for (let c = 0; c < numColumns; c++) this.columnWidths.set(startColumn + c, width);
+    this.state.calls.settle();
     return this;
   }
 
@@ -661,11 +876,34 @@ export class EmulatedSheet implements Emulates<
       );
     }
     this.charts.push(chart.record);
+    this.state.calls.settle();
   }
 
   getCharts(): EmulatedChart[] {
     this.checkAlive('Sheet.getCharts');
     return this.charts.map((record) => new EmulatedChart(record));
+  }
+
+  /** A sheet protection; setUnprotectedRanges makes exceptions in it. */
+  protect(): EmulatedProtection {
+    this.checkAlive('Sheet.protect');
+    const record: ProtectionRecord = {
+      type: 'SHEET',
+      a1: `A1:${a1Notation({ row: this.maxRows, column: this.maxColumns, numRows: 1, numColumns: 1 })}`,
+      warningOnly: false,
+      description: '',
+      unprotected: [],
+    };
+    this.protections.push(record);
+    this.state.calls.settle();
+    return new EmulatedProtection(this, record);
+  }
+
+  getProtections(type: unknown): EmulatedProtection[] {
+    this.checkAlive('Sheet.getProtections');
+    return this.protections
+      .filter((record) => record.type === type)
+      .map((record) => new EmulatedProtection(this, record));
   }
 
   toData(): SheetData {
@@ -685,6 +923,10 @@ export class EmulatedSheet implements Emulates<
       cells,
       charts: this.charts.map((chart) => JSON.parse(JSON.stringify(chart)) as ChartRecord),
       columnWidths: [...this.columnWidths].sort((a, b) => a[0] - b[0]),
+      protections: this.protections.map((record) => ({
+        ...record,
+        unprotected: record.unprotected.slice(),
+      })),
     };
   }
 
@@ -698,8 +940,14 @@ export class EmulatedSheet implements Emulates<
         typeof cell.value === 'object' && !(cell.value instanceof Date)
           ? new Date(cell.value.date)
           : cell.value;
-      sheet.cells.set(`${row}:${column}`, { ...cell, value });
+      sheet.cells.set(`${row}:${column}`, {
+        ...cell,
+        value,
+        filled: cell.filled ?? cell.background !== DEFAULT_BACKGROUND,
+        validation: cell.validation ?? null,
+      });
     }
+    for (const record of data.protections ?? []) sheet.protections.push({ ...record });
     for (const chart of data.charts) sheet.charts.push(chart);
     for (const [column, width] of data.columnWidths) sheet.columnWidths.set(column, width);
     return sheet;
@@ -732,6 +980,9 @@ export class EmulatedSpreadsheet implements Emulates<
   | 'setActiveSheet'
   | 'getActiveSheet'
   | 'getNumSheets'
+  | 'getSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale'
+  | 'toast'
 > {
   constructor(
     private readonly state: WorkbookState,
@@ -750,6 +1001,23 @@ export class EmulatedSpreadsheet implements Emulates<
   getName(): string {
     this.tick('getName');
     return this.title;
+  }
+
+  getSpreadsheetTimeZone(): string {
+    this.tick('getSpreadsheetTimeZone');
+    return this.state.timeZone;
+  }
+
+  getSpreadsheetLocale(): string {
+    this.tick('getSpreadsheetLocale');
+    return 'en_US';
+  }
+
+  /** A small popup at the bottom right of the spreadsheet; recorded for tests. */
+  toast(msg: unknown, title: unknown = '', timeoutSeconds?: unknown): void {
+    this.tick('toast');
+    void timeoutSeconds;
+    this.state.toasts.push({ message: String(msg), title: String(title) });
   }
 
   getSheets(): EmulatedSheet[] {
@@ -784,6 +1052,7 @@ export class EmulatedSpreadsheet implements Emulates<
       );
     // Apps Script: "the new sheet becomes the active sheet".
     this.state.active = sheet;
+    this.state.calls.settle();
     return sheet;
   }
 
@@ -799,6 +1068,7 @@ export class EmulatedSpreadsheet implements Emulates<
     this.state.sheets.splice(index, 1);
     sheet.deleted = true;
     if (this.state.active === sheet) this.state.active = this.state.sheets[0];
+    this.state.calls.settle();
   }
 
   setActiveSheet(sheet: unknown): EmulatedSheet {
