@@ -561,6 +561,20 @@ export class EmulatedChartBuilder implements Emulates<
   }
 }
 
+type GasRangeList = GoogleAppsScript.Spreadsheet.RangeList;
+
+export class EmulatedRangeList implements Emulates<GasRangeList, 'getRanges'> {
+  constructor(
+    private readonly sheet: EmulatedSheet,
+    private readonly ranges: readonly EmulatedRange[],
+  ) {}
+
+  getRanges(): EmulatedRange[] {
+    this.sheet.checkAlive('RangeList.getRanges');
+    return this.ranges.slice();
+  }
+}
+
 /** Serializable form of one sheet (see Workbook.serialize). */
 export interface SheetData {
   name: string;
@@ -602,6 +616,7 @@ export class EmulatedSheet implements Emulates<
   | 'getCharts'
   | 'protect'
   | 'getProtections'
+  | 'getRangeList'
 > {
   readonly cells = new Map<string, Cell>();
   readonly charts: ChartRecord[] = [];
@@ -690,7 +705,7 @@ export class EmulatedSheet implements Emulates<
     this.checkAlive('Sheet.getRange');
     const area: Area =
       typeof rowOrA1 === 'string'
-        ? parseA1(rowOrA1)
+        ? parseA1(openEnded(rowOrA1, this.maxRows))
         : {
             row: rowOrA1,
             column: column ?? NaN,
@@ -721,6 +736,27 @@ export class EmulatedSheet implements Emulates<
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     }
     return new EmulatedRange(this, area);
+  }
+
+  /** Many ranges in one call (A1 notations on this sheet). */
+  getRangeList(a1Notations: unknown): EmulatedRangeList {
+    this.checkAlive('Sheet.getRangeList');
+    if (!Array.isArray(a1Notations) || a1Notations.some((a1) => typeof a1 !== 'string')) {
+      throw new Error(
+        "The parameters (object) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.",
+      );
+    }
+    const ranges = (a1Notations as string[]).map((a1) => {
+      const area = parseA1(openEnded(a1, this.maxRows));
+      if (
+        area.row + area.numRows - 1 > this.maxRows ||
+        area.column + area.numColumns - 1 > this.maxColumns
+      ) {
+        throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+      }
+      return new EmulatedRange(this, area);
+    });
+    return new EmulatedRangeList(this, ranges);
   }
 
   getDataRange(): EmulatedRange {
@@ -952,6 +988,12 @@ export class EmulatedSheet implements Emulates<
     for (const [column, width] of data.columnWidths) sheet.columnWidths.set(column, width);
     return sheet;
   }
+}
+
+/** "A4:A" (a column from row 4 down) as the rows the sheet has now: "A4:A1000". */
+function openEnded(a1: string, maxRows: number): string {
+  const match = /^\s*(\$?[A-Z]+\$?)(\d+):(\$?[A-Z]+)\s*$/i.exec(a1);
+  return match ? `${match[1]}${match[2]}:${match[3]}${Math.max(Number(match[2]), maxRows)}` : a1;
 }
 
 function checkNewName(state: WorkbookState, name: unknown, self?: EmulatedSheet): void {

@@ -18,6 +18,8 @@ export {
   newScenarioSheet,
   showFunctionReference,
   insertCatalogSheet,
+  insertCatalogSheetFromMenu,
+  getScenarioInputs,
   getCatalog,
   generateScenario,
 } from './addon/globals';

@@ -1,7 +1,18 @@
 // The add-on's Apps Script entry points, exported by src/index.ts. Each is a plain
 // function with its JSDoc, which scripts/build.mjs copies above the top-level stub.
-import type { CatalogResponse, CatalogSheetResult, ScenarioSummary } from '../shared/contract';
-import { buildMenu, newScenarioWithDefaults, openFunctionReference, openSidebar } from './menu';
+import type {
+  CatalogResponse,
+  CatalogSheetResult,
+  ScenarioInputsResponse,
+  ScenarioSummary,
+} from '../shared/contract';
+import {
+  buildMenu,
+  insertCatalogSheetWithToast,
+  newScenarioWithDefaults,
+  openFunctionReference,
+  openSidebar,
+} from './menu';
 import * as server from './server';
 
 /**
@@ -38,6 +49,20 @@ export function newScenarioSheet(): void {
 /** Menu: Function reference. A dialog listing the FT_* custom functions. */
 export function showFunctionReference(): void {
   openFunctionReference();
+}
+
+/** Menu: Insert catalog sheet. Says what it did in a toast (or why it failed in an alert). */
+export function insertCatalogSheetFromMenu(): void {
+  insertCatalogSheetWithToast();
+}
+
+/**
+ * Sidebar: the inputs of the active sheet when it is a scenario sheet, to load into the form.
+ *
+ * @return {Object} The sheet name and its inputs by field, or null for another sheet.
+ */
+export function getScenarioInputs(): ScenarioInputsResponse | null {
+  return server.getScenarioInputs();
 }
 
 /**
