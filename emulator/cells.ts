@@ -61,6 +61,10 @@ const PERCENT_TEXT = /^\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*%\s*$/;
 const ISO_DATE_TEXT = /^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})\s*$/;
 /** "1/2" (this year), "1/2/2026", "1/2/26": month first, as en_US reads it. */
 const US_DATE_TEXT = /^\s*(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?\s*$/;
+/** "Jan 2", "2 March 2026", "Sept. 5, 2026": a month's name and a day. */
+const MONTH_TEXT =
+  /^\s*(?:(\d{1,2})\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2}))?(?:,?\s+(\d{4}))?\s*$/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** "10:30", "10:30:15", "9:05 PM". */
 const TIME_TEXT = /^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?\s*$/i;
 
@@ -129,6 +133,13 @@ export function typedValue(raw: string, timeZone = 'UTC'): number | Date | undef
     if (match[3] && match[3].length === 2) year += year < 30 ? 2000 : 1900;
     if (validDate(year, month, day)) return zonedDate(year, month, day, zone);
   }
+  match = MONTH_TEXT.exec(raw);
+  if (match && (match[1] === undefined) !== (match[3] === undefined)) {
+    const month = MONTHS.indexOf(match[2].toLowerCase()) + 1;
+    const day = Number(match[1] ?? match[3]);
+    const year = match[4] ? Number(match[4]) : new Date().getUTCFullYear();
+    if (validDate(year, month, day)) return zonedDate(year, month, day, zone);
+  }
   match = TIME_TEXT.exec(raw);
   if (match) {
     let hours = Number(match[1]);
@@ -152,7 +163,15 @@ export function typedValue(raw: string, timeZone = 'UTC'): number | Date | undef
  * and TRUE/FALSE text become numbers and booleans, '+x'/'-x' that is not a number is
  * taken as a formula. A cell formatted as plain text ('@') keeps any text as it is.
  */
-export function writeValue(cell: Cell, raw: unknown, timeZone = 'UTC'): void {
+/**
+ * True when a formula separates arguments with commas outside its string literals: text a
+ * spreadsheet whose locale writes "SUM(A1;B1)" (de_DE and others) cannot parse as typed.
+ */
+function usesCommas(formula: string): boolean {
+  return formula.replace(/"[^"]*"/g, '').includes(',');
+}
+
+export function writeValue(cell: Cell, raw: unknown, timeZone = 'UTC', locale = 'en_US'): void {
   cell.formula = '';
   if (raw === null || raw === undefined) {
     cell.value = '';
@@ -185,6 +204,13 @@ export function writeValue(cell: Cell, raw: unknown, timeZone = 'UTC'): void {
     return;
   }
   if (raw.startsWith('=') && raw.length > 1) {
+    // Text written with setValue(s) is read as the spreadsheet's user types it, in its locale;
+    // only setFormula(s) takes en_US syntax everywhere. (A modelled assumption: no Apps Script
+    // page says setValues parses formulas in en_US, and users of de_DE sheets report failures.)
+    if (locale !== 'en_US' && usesCommas(raw)) {
+      cell.value = '#ERROR!';
+      return;
+    }
     cell.formula = raw;
     cell.value = '';
     return;

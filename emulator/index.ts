@@ -59,6 +59,8 @@ export interface WorkbookOptions {
   readonly authMode?: AuthMode;
   /** The spreadsheet's time zone (default "America/New_York", a new sheet's usual zone). */
   readonly timeZone?: string;
+  /** The spreadsheet's locale (default en_US); "de_DE" models a locale whose formulas use ";". */
+  readonly locale?: string;
 }
 
 /** The globals the add-in's code sees (pass to loadBundle). */
@@ -201,6 +203,7 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
     active: undefined,
     nextSheetId: 1,
     timeZone: options.timeZone ?? 'America/New_York',
+    locale: options.locale ?? 'en_US',
     toasts: [],
   };
   const lock: LockState = { holder: null, nextId: 1, released: [] };

@@ -65,6 +65,8 @@ export interface WorkbookState {
   nextSheetId: number;
   /** The spreadsheet's time zone (File > Settings), in which typed dates are read. */
   readonly timeZone: string;
+  /** The spreadsheet's locale: en_US, or one (de_DE) whose formulas separate arguments with ";". */
+  readonly locale: string;
   readonly toasts: { message: string; title: string }[];
 }
 
@@ -170,7 +172,7 @@ export class EmulatedRange implements Emulates<
 
   /** setValue(s)' reading of text, in the spreadsheet's time zone. */
   private readonly typed = (cell: Cell, raw: unknown): void =>
-    writeValue(cell, raw, this.sheet.timeZone);
+    writeValue(cell, raw, this.sheet.timeZone, this.sheet.locale);
 
   private readonly formula = (cell: Cell, raw: unknown): void =>
     writeFormula(cell, raw, this.sheet.timeZone);
@@ -641,6 +643,10 @@ export class EmulatedSheet implements Emulates<
     return this.state.timeZone;
   }
 
+  get locale(): string {
+    return this.state.locale;
+  }
+
   /** Ticks the counter, then refuses to work on a deleted sheet, as Apps Script does. */
   checkAlive(method: string): void {
     this.state.calls.tick(method);
@@ -1052,7 +1058,7 @@ export class EmulatedSpreadsheet implements Emulates<
 
   getSpreadsheetLocale(): string {
     this.tick('getSpreadsheetLocale');
-    return 'en_US';
+    return this.state.locale;
   }
 
   /** A small popup at the bottom right of the spreadsheet; recorded for tests. */
