@@ -63,7 +63,7 @@ class Changes {
       try {
         undo();
       } catch (error) {
-        failed.push(`${what} (${messageOf(error)})`);
+        failed.push(`${what} (${clause(messageOf(error))})`);
       }
     }
     return failed;
@@ -75,10 +75,25 @@ function clause(text: string): string {
   return text.replace(/[.\s]+$/, '');
 }
 
+/**
+ * A call failed and even asking what it did failed: the message says what may be left
+ * (a sheet, rows), so the final sentence speaks of everything else.
+ */
+function uncertain(error: unknown, mayBeLeft: string): Error {
+  const found = new Error(`${clause(messageOf(error))}. ${mayBeLeft}`);
+  found.name = 'UncertainWrite';
+  return found;
+}
+
 /** The failure message: what failed, why, and what state the spreadsheet is left in. */
 function failure(doing: string, error: unknown, changes: Changes): Error {
   const cause = clause(messageOf(error));
-  if (!changes.made) return new Error(`Could not ${doing}: ${cause}. Nothing was changed.`);
+  const uncertainty = error instanceof Error && error.name === 'UncertainWrite';
+  if (!changes.made) {
+    return new Error(
+      `Could not ${doing}: ${cause}. ${uncertainty ? 'Nothing else was changed.' : 'Nothing was changed.'}`,
+    );
+  }
   const failed = changes.rollback();
   if (failed.length === 0) {
     return new Error(
@@ -188,13 +203,32 @@ function growToFit(
   const maxRows = sheet.getMaxRows();
   if (lastRow <= maxRows) return;
   const howMany = lastRow - maxRows;
-  sheet.insertRowsAfter(maxRows, howMany);
   // Blank as they are, the rows change the sheet's size: a failed run must leave it as it
   // was. The undo runs after the appended cells are cleared (newest first), so it removes
   // rows that hold nothing.
-  changes.add(`removing the ${howMany} row(s) added at the bottom of "${CATALOG_SHEET}"`, () =>
-    sheet.deleteRows(maxRows + 1, howMany),
-  );
+  const undo = (): void => {
+    changes.add(`removing the ${howMany} row(s) added at the bottom of "${CATALOG_SHEET}"`, () =>
+      sheet.deleteRows(maxRows + 1, howMany),
+    );
+  };
+  try {
+    sheet.insertRowsAfter(maxRows, howMany);
+  } catch (error) {
+    // A call can fail after taking effect: the sheet's size tells whether the rows are there.
+    let grown = true;
+    try {
+      grown = sheet.getMaxRows() > maxRows;
+    } catch {
+      // Unknown: removing rows that may not exist could remove the user's; say so instead.
+      throw uncertain(
+        error,
+        `${howMany} blank row(s) may have been added at the bottom of "${CATALOG_SHEET}"`,
+      );
+    }
+    if (grown) undo();
+    throw error;
+  }
+  undo();
 }
 
 /** Pixels for every catalog column: names and headers such as "Peak TFLOPS (bf16 dense)". */
@@ -232,10 +266,27 @@ function writeCatalog(
     );
     // The cells below a table's last row were blank (missingBuiltInRows): blank them again.
     const blanks = append.cells.map((row) => row.map(() => ''));
-    range.setValues(append.cells);
-    changes.add(`clearing the rows added to "${CATALOG_SHEET}"`, () => {
-      range.setValues(blanks);
-    });
+    const undo = (): void =>
+      changes.add(`clearing the rows added to "${CATALOG_SHEET}"`, () => {
+        range.setValues(blanks);
+      });
+    try {
+      range.setValues(append.cells);
+    } catch (error) {
+      // A write can fail after taking effect: the cells, blank before, tell whether it did.
+      let written: boolean;
+      try {
+        written = range.getValues().some((row) => row.some((cell) => cell !== ''));
+      } catch {
+        throw uncertain(
+          error,
+          `Built-in rows may have been added to "${CATALOG_SHEET}" from row ${append.row}; delete them if they are there`,
+        );
+      }
+      if (written) undo();
+      throw error;
+    }
+    undo();
     added += append.cells.length;
   }
   return { sheet, added };
@@ -288,8 +339,9 @@ function insertNewSheet(spreadsheet: Spreadsheet, name: string, changes: Changes
     try {
       made = spreadsheet.getSheetByName(name);
     } catch {
-      throw new Error(
-        `${clause(messageOf(error))}. A new, empty sheet "${name}" may have been made; delete it if it is there`,
+      throw uncertain(
+        error,
+        `A new, empty sheet "${name}" may have been made; delete it if it is there`,
       );
     }
     if (made) {
