@@ -118,6 +118,8 @@ function withDocumentLock<T>(work: () => T): T {
   try {
     lock.waitLock(LOCK_WAIT_MS);
   } catch (error) {
+    // A new message that names the cause (ES2019 has no Error `cause` option).
+    // eslint-disable-next-line preserve-caught-error
     throw new Error(
       `Another run of the add-in kept this spreadsheet busy for ${LOCK_WAIT_MS / 1000} seconds (${clause(messageOf(error))}). Nothing was changed; please try again.`,
     );
@@ -215,7 +217,7 @@ function growToFit(
     sheet.insertRowsAfter(maxRows, howMany);
   } catch (error) {
     // A call can fail after taking effect: the sheet's size tells whether the rows are there.
-    let grown = true;
+    let grown: boolean;
     try {
       grown = sheet.getMaxRows() > maxRows;
     } catch {
