@@ -13,7 +13,7 @@ export const GOALS = {
   /** "A few hundred bytes" of garbage per row. */
   garbageBytesPerRow: 300,
   bundleBytes: 100 * 1000,
-  scenarioCalls: 40,
+  scenarioCalls: 60,
   previewMs: 16,
 } as const;
 

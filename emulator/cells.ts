@@ -10,6 +10,20 @@ export interface Cell {
   fontWeight: 'normal' | 'bold';
   /** '#ffffff' is Sheets' default background. */
   background: string;
+  /** True when a script set a fill (even white, which hides the gridlines); null resets it. */
+  filled: boolean;
+  /** The cell's data validation rule, as Sheets received it; null when none. */
+  validation: ValidationRecord | null;
+}
+
+/** A data validation rule as built by DataValidationBuilder (see emulator/validation.ts). */
+export interface ValidationRecord {
+  /** Apps Script's DataValidationCriteria name, e.g. VALUE_IN_RANGE, NUMBER_BETWEEN. */
+  readonly criteria: string;
+  /** The criteria's arguments; a range is its "Sheet!A1" notation. */
+  readonly args: readonly (string | number | boolean)[];
+  readonly allowInvalid: boolean;
+  readonly helpText: string;
 }
 
 export type CellValue = string | number | boolean | Date;
@@ -27,6 +41,8 @@ export function emptyCell(): Cell {
     numberFormat: DEFAULT_NUMBER_FORMAT,
     fontWeight: 'normal',
     background: DEFAULT_BACKGROUND,
+    filled: false,
+    validation: null,
   };
 }
 
@@ -52,6 +68,111 @@ export function isEmptyContent(cell: Cell | undefined): boolean {
 }
 
 const NUMBER_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
+/** "1,000", "-1,234.5": digits grouped by thousands. */
+const GROUPED_TEXT = /^\s*([+-]?)(\d{1,3}(?:,\d{3})+(?:\.\d*)?)\s*$/;
+/** "$2.49", "-$1,000", "$ 5": a dollar amount (the en_US locale's currency). */
+const CURRENCY_TEXT = /^\s*([+-]?)\s*\$\s*(\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+\.?\d*|\.\d+)\s*$/;
+/** "35%", "3.5 %", "-2%". */
+const PERCENT_TEXT = /^\s*([+-]?(?:\d+\.?\d*|\.\d+))\s*%\s*$/;
+/** "2026-01-01", "2026/1/2". */
+const ISO_DATE_TEXT = /^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})\s*$/;
+/** "1/2" (this year), "1/2/2026", "1/2/26": month first, as en_US reads it. */
+const US_DATE_TEXT = /^\s*(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?\s*$/;
+/** "Jan 2", "2 March 2026", "Sept. 5, 2026": a month's name and a day. */
+const MONTH_TEXT =
+  /^\s*(?:(\d{1,2})\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2}))?(?:,?\s+(\d{4}))?\s*$/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** "10:30", "10:30:15", "9:05 PM". */
+const TIME_TEXT = /^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?\s*$/i;
+
+/** Midnight (plus a time of day) of a calendar date in a time zone, as a Date. */
+export function zonedDate(
+  year: number,
+  month: number,
+  day: number,
+  timeZone: string,
+  seconds = 0,
+): Date {
+  const utc = Date.UTC(year, month - 1, day) + seconds * 1000;
+  // The zone's offset at that instant, read back through Intl (no table of zones here).
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(utc));
+  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return new Date(utc - (asUtc - utc));
+}
+
+function validDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * What Sheets (locale en_US) makes of text typed or written with setValues: numbers,
+ * grouped numbers, dollar amounts, percentages, dates and times become numbers and dates;
+ * anything else stays text (undefined here). Sheets also sets a matching number format,
+ * which the emulator does not model.
+ */
+export function typedValue(raw: string, timeZone = 'UTC'): number | Date | undefined {
+  if (NUMBER_TEXT.test(raw)) return Number(raw);
+  let match = GROUPED_TEXT.exec(raw);
+  if (match) return Number(`${match[1]}${match[2].replace(/,/g, '')}`);
+  match = CURRENCY_TEXT.exec(raw);
+  if (match) return Number(`${match[1]}${match[2].replace(/,/g, '')}`);
+  match = PERCENT_TEXT.exec(raw);
+  if (match) return Number(match[1]) / 100;
+  const zone = timeZone;
+  match = ISO_DATE_TEXT.exec(raw);
+  if (match) {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (validDate(year, month, day)) return zonedDate(year, month, day, zone);
+  }
+  match = US_DATE_TEXT.exec(raw);
+  if (match) {
+    const month = Number(match[1]);
+    const day = Number(match[2]);
+    let year = match[3] ? Number(match[3]) : new Date().getUTCFullYear();
+    if (match[3] && match[3].length === 2) year += year < 30 ? 2000 : 1900;
+    if (validDate(year, month, day)) return zonedDate(year, month, day, zone);
+  }
+  match = MONTH_TEXT.exec(raw);
+  if (match && (match[1] === undefined) !== (match[3] === undefined)) {
+    const month = MONTHS.indexOf(match[2].toLowerCase()) + 1;
+    const day = Number(match[1] ?? match[3]);
+    const year = match[4] ? Number(match[4]) : new Date().getUTCFullYear();
+    if (validDate(year, month, day)) return zonedDate(year, month, day, zone);
+  }
+  match = TIME_TEXT.exec(raw);
+  if (match) {
+    let hours = Number(match[1]);
+    const minutes = Number(match[2]);
+    const secs = Number(match[3] ?? 0);
+    const half = match[4]?.toLowerCase();
+    if (half && (hours < 1 || hours > 12)) return undefined;
+    if (half === 'pm' && hours < 12) hours += 12;
+    if (half === 'am' && hours === 12) hours = 0;
+    if (hours < 24 && minutes < 60 && secs < 60) {
+      // Sheets' time is a fraction of a day; Apps Script reads it as a Date on 1899-12-30.
+      return zonedDate(1899, 12, 30, zone, hours * 3600 + minutes * 60 + secs);
+    }
+  }
+  return undefined;
+}
 
 /**
  * Applies what setValue(s) does with a value, as Sheets does for text typed by a user:
@@ -59,7 +180,15 @@ const NUMBER_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
  * and TRUE/FALSE text become numbers and booleans, '+x'/'-x' that is not a number is
  * taken as a formula. A cell formatted as plain text ('@') keeps any text as it is.
  */
-export function writeValue(cell: Cell, raw: unknown): void {
+/**
+ * True when a formula separates arguments with commas outside its string literals: text a
+ * spreadsheet whose locale writes "SUM(A1;B1)" (de_DE and others) cannot parse as typed.
+ */
+function usesCommas(formula: string): boolean {
+  return formula.replace(/"[^"]*"/g, '').includes(',');
+}
+
+export function writeValue(cell: Cell, raw: unknown, timeZone = 'UTC', locale = 'en_US'): void {
   cell.formula = '';
   if (raw === null || raw === undefined) {
     cell.value = '';
@@ -92,11 +221,19 @@ export function writeValue(cell: Cell, raw: unknown): void {
     return;
   }
   if (raw.startsWith('=') && raw.length > 1) {
+    // Text written with setValue(s) is read as the spreadsheet's user types it, in its locale;
+    // only setFormula(s) takes en_US syntax everywhere. (A modelled assumption: no Apps Script
+    // page says setValues parses formulas in en_US, and users of de_DE sheets report failures.)
+    if (locale !== 'en_US' && usesCommas(raw)) {
+      cell.value = '#ERROR!';
+      return;
+    }
     enterFormula(cell, raw);
     return;
   }
-  if (NUMBER_TEXT.test(raw)) {
-    cell.value = Number(raw);
+  const typed = typedValue(raw, timeZone);
+  if (typed !== undefined) {
+    cell.value = typed;
     return;
   }
   if (/^(true|false)$/i.test(raw.trim())) {
@@ -111,7 +248,7 @@ export function writeValue(cell: Cell, raw: unknown): void {
 }
 
 /** setFormula(s): text starting with '=' is a formula; '' clears; anything else is a value. */
-export function writeFormula(cell: Cell, raw: unknown): void {
+export function writeFormula(cell: Cell, raw: unknown, timeZone = 'UTC'): void {
   if (typeof raw !== 'string') {
     throw new Error(
       `Exception: The parameters (${typeof raw}) don't match the method signature for SpreadsheetApp.Range.setFormulas.`,
@@ -120,7 +257,7 @@ export function writeFormula(cell: Cell, raw: unknown): void {
   if (raw.startsWith('=')) {
     enterFormula(cell, raw);
   } else {
-    writeValue(cell, raw);
+    writeValue(cell, raw, timeZone);
   }
 }
 

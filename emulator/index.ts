@@ -12,10 +12,12 @@
  *   Workbook inspection (never counted as calls):
  *     sheetNames(), activeSheetName(), sheetSize(name), frozenRows(name), metadata(name),
  *     values(name), formulas(name), numberFormats(name), fontWeights(name),
- *     backgrounds(name), charts(name), cell(name, a1), snapshot(name), fingerprint(name),
- *     menus(), shown(), sidebarHtml(), alerts(),
- *     callCount(), callLog(), resetCalls(), failAtCall(n), setAuthMode(mode),
- *     documentAccesses(), serialize()
+ *     backgrounds(name), fills(name), charts(name), dataValidations(name), protections(name),
+ *     columnWidths(name), cell(name, a1), snapshot(name), fingerprint(name),
+ *     menus(), shown(), sidebarHtml(), alerts(), toasts(),
+ *     callCount(), callLog(), resetCalls(), failAtCall(n, kind?), setAuthMode(mode),
+ *     documentAccesses(), serialize(), lockHolder(), onLockReleased(listener)
+ *   Workbook.typeInto(name, a1, text): what a user typing into a cell gets (validation applies).
  *   Workbook setup (never counted): addSheet(name), write(name, a1, rows), setCachedValues(name, rows)
  *   toHyperFormula(workbook) / recalculate(workbook) live in emulator/hyperformula.ts.
  *   formulaEntryCount(cell)         how many times a formula was entered into a raw cell
@@ -26,10 +28,20 @@
  */
 import path from 'node:path';
 import { CallCounter } from './calls';
+import type { FaultKind } from './calls';
 import { emptyCell, parseA1, writeValue } from './cells';
-import type { Cell, CellValue } from './cells';
+import type { Cell, CellValue, ValidationRecord } from './cells';
 import { EmulatedSheet, EmulatedSpreadsheet } from './spreadsheet';
-import type { ChartRecord, MetadataRecord, SheetData, WorkbookState } from './spreadsheet';
+import type {
+  ChartRecord,
+  MetadataRecord,
+  ProtectionRecord,
+  SheetData,
+  WorkbookState,
+} from './spreadsheet';
+import { EmulatedDataValidationBuilder, meetsRule } from './validation';
+import { createLockService, formatDate } from './services';
+import type { LockServiceEmulation, LockState, UtilitiesEmulation } from './services';
 import { createHtmlService, EmulatedUi } from './ui';
 import type { HtmlServiceEmulation, MenuRecord, ShownHtml, UiLog } from './ui';
 
@@ -42,9 +54,10 @@ export {
   columnNumber,
   formulaEntryCount,
 } from './cells';
-export type { Cell, CellValue } from './cells';
+export type { Cell, CellValue, ValidationRecord } from './cells';
+export type { FaultKind } from './calls';
 export { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, EmulatedRange, EmulatedSheet } from './spreadsheet';
-export type { ChartRecord, MetadataRecord, SheetData } from './spreadsheet';
+export type { ChartRecord, MetadataRecord, ProtectionRecord, SheetData } from './spreadsheet';
 export type { MenuRecord, ShownHtml } from './ui';
 
 /** Apps Script's authorization modes; in NONE a script may build menus but not open the document. */
@@ -59,6 +72,10 @@ export interface WorkbookOptions {
   /** Where createHtmlOutputFromFile finds NAME.html; default the repository's dist/. */
   readonly distDir?: string;
   readonly authMode?: AuthMode;
+  /** The spreadsheet's time zone (default "America/New_York", a new sheet's usual zone). */
+  readonly timeZone?: string;
+  /** The spreadsheet's locale (default en_US); "de_DE" models a locale whose formulas use ";". */
+  readonly locale?: string;
 }
 
 /** The globals the add-in's code sees (pass to loadBundle). */
@@ -66,6 +83,8 @@ export interface WorkbookServices extends Record<string, unknown> {
   readonly SpreadsheetApp: SpreadsheetAppEmulation;
   readonly HtmlService: HtmlServiceEmulation;
   readonly Charts: { readonly ChartType: Readonly<Record<string, string>> };
+  readonly LockService: LockServiceEmulation;
+  readonly Utilities: UtilitiesEmulation;
 }
 
 export interface SpreadsheetAppEmulation {
@@ -73,6 +92,7 @@ export interface SpreadsheetAppEmulation {
   getActive(): EmulatedSpreadsheet;
   getUi(): EmulatedUi;
   flush(): void;
+  newDataValidation(): EmulatedDataValidationBuilder;
 }
 
 /** A sheet's contents as three grids over its data range. */
@@ -101,9 +121,21 @@ export interface Workbook {
   numberFormats(name: string): string[][];
   fontWeights(name: string): string[][];
   backgrounds(name: string): string[][];
+  /** True where a script set a fill (even white); false where the cell has none. */
+  fills(name: string): boolean[][];
   charts(name: string): ChartRecord[];
   /** The developer metadata on a sheet, copies. */
   metadata(name: string): MetadataRecord[];
+  dataValidations(name: string): (ValidationRecord | null)[][];
+  protections(name: string): ProtectionRecord[];
+  /** Widths set by the script, by column number (1-based); unset columns are absent. */
+  columnWidths(name: string): Record<number, number>;
+  /**
+   * A user typing `text` into a cell: read as Sheets reads typing, then checked against the
+   * cell's validation. A rule that rejects invalid data throws its help text (as Sheets
+   * shows it); otherwise the value is written and whether it met the rule is returned.
+   */
+  typeInto(name: string, a1: string, text: string): { valid: boolean; helpText: string };
   /** One cell by A1 notation ("B5"), a copy. */
   cell(name: string, a1: string): Cell;
   snapshot(name: string): SheetSnapshot;
@@ -114,11 +146,19 @@ export interface Workbook {
   /** The HTML of the last sidebar shown, if any. */
   sidebarHtml(): string | undefined;
   alerts(): string[];
+  toasts(): { message: string; title: string }[];
   callCount(): number;
   callLog(): string[];
   resetCalls(): void;
-  /** The nth call from now (1-based) throws SERVICE_FAILURE; 0 turns it off. */
-  failAtCall(n: number): void;
+  /**
+   * The nth call from now (1-based) throws SERVICE_FAILURE: once before it takes effect
+   * (default), from then on ('outage'), or after it took effect ('afterEffect'); 0 turns it off.
+   */
+  failAtCall(n: number, kind?: FaultKind): void;
+  /** Which execution's lock holds the document lock (an id), or null. */
+  lockHolder(): number | null;
+  /** Runs `listener` once, right after the document lock is next released. */
+  onLockReleased(listener: () => void): void;
   setAuthMode(mode: AuthMode): void;
   /** How many times the script opened the document (getActiveSpreadsheet / getActive). */
   documentAccesses(): number;
@@ -174,7 +214,16 @@ export function deserializeWorkbook(
 
 function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): Workbook {
   const calls = new CallCounter();
-  const state: WorkbookState = { calls, sheets: [], active: undefined, nextSheetId: 1 };
+  const state: WorkbookState = {
+    calls,
+    sheets: [],
+    active: undefined,
+    nextSheetId: 1,
+    timeZone: options.timeZone ?? 'America/New_York',
+    locale: options.locale ?? 'en_US',
+    toasts: [],
+  };
+  const lock: LockState = { holder: null, nextId: 1, released: [] };
   const title = data?.title ?? options.title ?? 'Emulated spreadsheet';
   if (data) {
     state.nextSheetId = data.nextSheetId;
@@ -211,6 +260,10 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
       return ui;
     },
     flush: () => calls.tick('SpreadsheetApp.flush'),
+    newDataValidation: () => {
+      calls.tick('SpreadsheetApp.newDataValidation');
+      return new EmulatedDataValidationBuilder();
+    },
   };
   const chartTypes: Record<string, string> = {};
   for (const type of CHART_TYPES) chartTypes[type] = type;
@@ -218,12 +271,40 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
     SpreadsheetApp,
     HtmlService: createHtmlService(calls, options.htmlFiles ?? {}, options.distDir ?? DEFAULT_DIST),
     Charts: { ChartType: Object.freeze(chartTypes) },
+    LockService: createLockService(lock),
+    Utilities: { formatDate },
   };
 
   const sheet = (name: string): EmulatedSheet => {
     const found = state.sheets.find((candidate) => candidate.name === name);
     if (!found) throw new Error(`The workbook has no sheet named "${name}".`);
     return found;
+  };
+  /** A "Sheet!A1:B9" range's values, for a VALUE_IN_RANGE rule (open-ended "A4:A" too). */
+  const rangeSource = (
+    notation: string,
+  ): { describe(): { sheet: string; a1: string }; peekValues(): unknown[][] } | undefined => {
+    const bang = notation.lastIndexOf('!');
+    const target = state.sheets.find((candidate) => candidate.name === notation.slice(0, bang));
+    if (!target) return undefined;
+    const a1 = notation.slice(bang + 1);
+    const open = /^([A-Z]+)(\d+):([A-Z]+)$/i.exec(a1);
+    const area = open
+      ? parseA1(`${open[1]}${open[2]}:${open[3]}${Math.max(Number(open[2]), target.maxRows)}`)
+      : parseA1(a1);
+    return {
+      describe: () => ({ sheet: target.name, a1 }),
+      peekValues: () => {
+        const rows: unknown[][] = [];
+        for (let r = 0; r < area.numRows; r++) {
+          const row: unknown[] = [];
+          for (let c = 0; c < area.numColumns; c++)
+            row.push(target.peek(area.row + r, area.column + c)?.value ?? '');
+          rows.push(row);
+        }
+        return rows;
+      },
+    };
   };
   const grid = <T>(name: string, read: (cell: Cell) => T): T[][] => {
     const target = sheet(name);
@@ -250,8 +331,34 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
     numberFormats: (name) => grid(name, (cell) => cell.numberFormat),
     fontWeights: (name) => grid(name, (cell) => cell.fontWeight),
     backgrounds: (name) => grid(name, (cell) => cell.background),
+    fills: (name) => grid(name, (cell) => cell.filled),
     charts: (name) => sheet(name).charts.map((chart) => JSON.parse(JSON.stringify(chart))),
     metadata: (name) => sheet(name).metadata.map((record) => ({ ...record })),
+    dataValidations: (name) => grid(name, (cell) => cell.validation),
+    protections: (name) =>
+      sheet(name).protections.map((record) => ({
+        ...record,
+        unprotected: record.unprotected.slice(),
+      })),
+    columnWidths: (name) => Object.fromEntries(sheet(name).columnWidths),
+    typeInto: (name, a1, text) => {
+      const target = sheet(name);
+      const { row, column } = parseA1(a1);
+      const cell = target.cellAt(row, column);
+      const trial = { ...cell };
+      writeValue(trial, text, state.timeZone);
+      const rule = cell.validation;
+      if (!rule) {
+        Object.assign(cell, trial);
+        return { valid: true, helpText: '' };
+      }
+      const source =
+        rule.criteria === 'VALUE_IN_RANGE' ? rangeSource(String(rule.args[0])) : undefined;
+      const valid = trial.formula !== '' || meetsRule(rule, trial.value, source);
+      if (!valid && !rule.allowInvalid) throw new Error(rule.helpText || 'Invalid entry.');
+      Object.assign(cell, trial);
+      return { valid, helpText: rule.helpText };
+    },
     cell: (name, a1) => {
       const { row, column } = parseA1(a1);
       return { ...(sheet(name).peek(row, column) ?? emptyCell()) };
@@ -266,10 +373,15 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
     shown: () => log.shown.slice(),
     sidebarHtml: () => log.shown.filter((page) => page.kind === 'sidebar').pop()?.content,
     alerts: () => log.alerts.slice(),
+    toasts: () => state.toasts.map((toast) => ({ ...toast })),
     callCount: () => calls.count,
     callLog: () => calls.log.slice(),
     resetCalls: () => calls.reset(),
-    failAtCall: (n) => calls.failAtCall(n),
+    failAtCall: (n, kind) => calls.failAtCall(n, kind),
+    lockHolder: () => lock.holder,
+    onLockReleased: (listener) => {
+      lock.released.push(listener);
+    },
     setAuthMode: (mode) => {
       authMode = mode;
     },
@@ -294,7 +406,9 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
       const target = sheet(name);
       const { row, column } = parseA1(a1);
       rows.forEach((cells, r) =>
-        cells.forEach((value, c) => writeValue(target.cellAt(row + r, column + c), value)),
+        cells.forEach((value, c) =>
+          writeValue(target.cellAt(row + r, column + c), value, state.timeZone),
+        ),
       );
     },
     setCachedValues: (name, rows) => {

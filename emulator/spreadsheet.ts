@@ -11,8 +11,9 @@ import {
   writeValue,
   DEFAULT_BACKGROUND,
 } from './cells';
-import type { Area, Cell, CellValue } from './cells';
+import type { Area, Cell, CellValue, ValidationRecord } from './cells';
 import { EmulatedTextFinder } from './text-finder';
+import { EmulatedDataValidation } from './validation';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -39,6 +40,8 @@ export interface ChartRecord {
   readonly chartType: string;
   readonly ranges: readonly { readonly sheet: string; readonly a1: string }[];
   readonly options: Readonly<Record<string, unknown>>;
+  /** setNumHeaders: rows of the ranges read as headers (series names); absent when never set. */
+  readonly numHeaders?: number;
   readonly position: {
     readonly row: number;
     readonly column: number;
@@ -47,12 +50,28 @@ export interface ChartRecord {
   };
 }
 
+/** A protection as Sheets records it (Range.protect() or Sheet.protect()). */
+export interface ProtectionRecord {
+  readonly type: 'RANGE' | 'SHEET';
+  /** The protected range's A1 notation; for a sheet protection, the whole sheet. */
+  a1: string;
+  warningOnly: boolean;
+  description: string;
+  /** A sheet protection's exceptions (A1 notations). */
+  unprotected: string[];
+}
+
 /** Shared state the objects of one workbook see. */
 export interface WorkbookState {
   readonly calls: CallCounter;
   readonly sheets: EmulatedSheet[];
   active: EmulatedSheet | undefined;
   nextSheetId: number;
+  /** The spreadsheet's time zone (File > Settings), in which typed dates are read. */
+  readonly timeZone: string;
+  /** The spreadsheet's locale: en_US, or one (de_DE) whose formulas separate arguments with ";". */
+  readonly locale: string;
+  readonly toasts: { message: string; title: string }[];
   /** The next developer metadata ID (unique in the spreadsheet, as Apps Script's). */
   nextMetadataId?: number;
 }
@@ -117,6 +136,10 @@ export class EmulatedRange implements Emulates<
   | 'getA1Notation'
   | 'getSheet'
   | 'clearContent'
+  | 'setDataValidation'
+  | 'setDataValidations'
+  | 'getDataValidations'
+  | 'protect'
 > {
   constructor(
     private readonly sheet: EmulatedSheet,
@@ -146,6 +169,7 @@ export class EmulatedRange implements Emulates<
         put(this.sheet.cellAt(this.area.row + r, this.area.column + c), grid[r][c]);
       }
     }
+    this.sheet.calls.settle();
     return this;
   }
 
@@ -155,8 +179,16 @@ export class EmulatedRange implements Emulates<
         put(this.sheet.cellAt(this.area.row + r, this.area.column + c));
       }
     }
+    this.sheet.calls.settle();
     return this;
   }
+
+  /** setValue(s)' reading of text, in the spreadsheet's time zone. */
+  private readonly typed = (cell: Cell, raw: unknown): void =>
+    writeValue(cell, raw, this.sheet.timeZone, this.sheet.locale);
+
+  private readonly formula = (cell: Cell, raw: unknown): void =>
+    writeFormula(cell, raw, this.sheet.timeZone);
 
   getValues(): CellValue[][] {
     this.tick('getValues');
@@ -165,7 +197,7 @@ export class EmulatedRange implements Emulates<
 
   setValues(values: unknown[][]): this {
     this.tick('setValues');
-    return this.write('setValues', values, writeValue);
+    return this.write('setValues', values, this.typed);
   }
 
   getValue(): CellValue {
@@ -175,7 +207,7 @@ export class EmulatedRange implements Emulates<
 
   setValue(value: unknown): this {
     this.tick('setValue');
-    return this.fill((cell) => writeValue(cell, value));
+    return this.fill((cell) => this.typed(cell, value));
   }
 
   getFormulas(): string[][] {
@@ -185,12 +217,12 @@ export class EmulatedRange implements Emulates<
 
   setFormulas(formulas: string[][]): this {
     this.tick('setFormulas');
-    return this.write('setFormulas', formulas, writeFormula);
+    return this.write('setFormulas', formulas, this.formula);
   }
 
   setFormula(formula: string): this {
     this.tick('setFormula');
-    return this.fill((cell) => writeFormula(cell, formula));
+    return this.fill((cell) => this.formula(cell, formula));
   }
 
   getNumberFormats(): string[][] {
@@ -233,16 +265,13 @@ export class EmulatedRange implements Emulates<
 
   setBackground(color: string | null): this {
     this.tick('setBackground');
-    return this.fill((cell) => {
-      cell.background = color || DEFAULT_BACKGROUND;
-    });
+    return this.fill((cell) => paint(cell, color));
   }
 
+  /** Apps Script: a color in CSS notation; null resets the cell to no fill. */
   setBackgrounds(color: unknown[][]): this {
     this.tick('setBackgrounds');
-    return this.write('setBackgrounds', color, (cell, raw) => {
-      cell.background = typeof raw === 'string' && raw !== '' ? raw : DEFAULT_BACKGROUND;
-    });
+    return this.write('setBackgrounds', color, paint);
   }
 
   getBackgrounds(): string[][] {
@@ -253,6 +282,54 @@ export class EmulatedRange implements Emulates<
   clearContent(): this {
     this.tick('clearContent');
     return this.fill((cell) => writeValue(cell, ''));
+  }
+
+  setDataValidation(rule: unknown): this {
+    this.tick('setDataValidation');
+    const record = validationOf('setDataValidation', rule);
+    return this.fill((cell) => {
+      cell.validation = record;
+    });
+  }
+
+  /** One rule per cell; null removes a cell's rule. */
+  setDataValidations(rules: unknown[][]): this {
+    this.tick('setDataValidations');
+    const grid = checkGrid('setDataValidations', rules, this.area);
+    const records = grid.map((row) => row.map((rule) => validationOf('setDataValidations', rule)));
+    return this.write('setDataValidations', records, (cell, record) => {
+      cell.validation = record as ValidationRecord | null;
+    });
+  }
+
+  getDataValidations(): (ValidationRecord | null)[][] {
+    this.tick('getDataValidations');
+    return this.each((cell) => cell?.validation ?? null);
+  }
+
+  /** A range protection (full by default; setWarningOnly(true) makes it a warning). */
+  protect(): EmulatedProtection {
+    this.tick('protect');
+    const record: ProtectionRecord = {
+      type: 'RANGE',
+      a1: a1Notation(this.area),
+      warningOnly: false,
+      description: '',
+      unprotected: [],
+    };
+    this.sheet.protections.push(record);
+    this.sheet.calls.settle();
+    return new EmulatedProtection(this.sheet, record);
+  }
+
+  /** For the emulator's own use (validation ranges): the values, no call counted. */
+  peekValues(): CellValue[][] {
+    return this.each((cell) => copyValue(cell?.value ?? ''));
+  }
+
+  /** For the emulator's own use: the area, no call counted. */
+  areaOf(): Area {
+    return { ...this.area };
   }
 
   getRow(): number {
@@ -305,23 +382,140 @@ function copyValue(value: CellValue): CellValue {
   return value instanceof Date ? new Date(value.getTime()) : value;
 }
 
+function paint(cell: Cell, raw: unknown): void {
+  if (raw === null || raw === undefined || raw === '') {
+    cell.background = DEFAULT_BACKGROUND;
+    cell.filled = false;
+    return;
+  }
+  if (typeof raw !== 'string') {
+    throw new Error(
+      `The parameters (${typeof raw}) don't match the method signature for SpreadsheetApp.Range.setBackgrounds.`,
+    );
+  }
+  cell.background = raw;
+  cell.filled = true;
+}
+
+function validationOf(method: string, rule: unknown): ValidationRecord | null {
+  if (rule === null) return null;
+  if (!(rule instanceof EmulatedDataValidation)) {
+    throw new Error(
+      `The parameters (${typeof rule}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+    );
+  }
+  return rule.record;
+}
+
+type GasProtection = GoogleAppsScript.Spreadsheet.Protection;
+
+/** A protection's editing methods; each changes the document, so each is a counted call. */
+export class EmulatedProtection implements Emulates<
+  GasProtection,
+  | 'setWarningOnly'
+  | 'isWarningOnly'
+  | 'setDescription'
+  | 'getDescription'
+  | 'setUnprotectedRanges'
+  | 'remove'
+> {
+  constructor(
+    private readonly sheet: EmulatedSheet,
+    private readonly record: ProtectionRecord,
+  ) {}
+
+  private tick(method: string): void {
+    this.sheet.checkAlive(`Protection.${method}`);
+  }
+
+  setWarningOnly(warningOnly: unknown): this {
+    this.tick('setWarningOnly');
+    if (typeof warningOnly !== 'boolean') {
+      throw new Error(
+        `The parameters (${typeof warningOnly}) don't match the method signature for SpreadsheetApp.Protection.setWarningOnly.`,
+      );
+    }
+    this.record.warningOnly = warningOnly;
+    this.sheet.calls.settle();
+    return this;
+  }
+
+  isWarningOnly(): boolean {
+    this.tick('isWarningOnly');
+    return this.record.warningOnly;
+  }
+
+  setDescription(description: unknown): this {
+    this.tick('setDescription');
+    this.record.description = String(description);
+    this.sheet.calls.settle();
+    return this;
+  }
+
+  getDescription(): string {
+    this.tick('getDescription');
+    return this.record.description;
+  }
+
+  /** Only a sheet protection has exceptions; the ranges must be on its sheet. */
+  setUnprotectedRanges(ranges: unknown): this {
+    this.tick('setUnprotectedRanges');
+    if (this.record.type !== 'SHEET') {
+      throw new Error('Unprotected ranges can only be set on a sheet protection.');
+    }
+    if (!Array.isArray(ranges) || ranges.some((range) => !(range instanceof EmulatedRange))) {
+      throw new Error(
+        "The parameters (object) don't match the method signature for SpreadsheetApp.Protection.setUnprotectedRanges.",
+      );
+    }
+    this.record.unprotected = (ranges as EmulatedRange[]).map((range) => range.describe().a1);
+    this.sheet.calls.settle();
+    return this;
+  }
+
+  remove(): void {
+    this.tick('remove');
+    const index = this.sheet.protections.indexOf(this.record);
+    if (index >= 0) this.sheet.protections.splice(index, 1);
+    this.sheet.calls.settle();
+  }
+}
+
 export class EmulatedChart {
   constructor(readonly record: ChartRecord) {}
 }
 
+/**
+ * The chart builder. In Apps Script a builder is a local object: nothing reaches the
+ * document until Sheet.insertChart, so its methods are not counted as calls (newChart and
+ * insertChart are). It records what Sheets would get: type, ranges, options, numHeaders.
+ */
 export class EmulatedChartBuilder implements Emulates<
   GasChartBuilder,
-  'addRange' | 'setChartType' | 'setOption' | 'setPosition' | 'build'
+  'addRange' | 'setChartType' | 'setOption' | 'setPosition' | 'setNumHeaders' | 'build'
 > {
   private chartType = 'LINE';
   private readonly ranges: { sheet: string; a1: string }[] = [];
   private readonly options: Record<string, unknown> = {};
   private position = { row: 1, column: 1, offsetX: 0, offsetY: 0 };
+  private numHeaders: number | undefined;
 
   constructor(private readonly sheet: EmulatedSheet) {}
 
   private tick(method: string): void {
-    this.sheet.calls.tick(`EmbeddedChartBuilder.${method}`);
+    void method;
+    if (this.sheet.deleted) throw new Error(`Sheet ${this.sheet.name} was deleted.`);
+  }
+
+  setNumHeaders(headers: unknown): this {
+    this.tick('setNumHeaders');
+    if (typeof headers !== 'number' || !Number.isInteger(headers) || headers < -1) {
+      throw new Error(
+        `The parameters (${typeof headers}) don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.setNumHeaders.`,
+      );
+    }
+    this.numHeaders = headers;
+    return this;
   }
 
   addRange(range: unknown): this {
@@ -346,8 +540,13 @@ export class EmulatedChartBuilder implements Emulates<
     return this;
   }
 
-  setOption(option: string, value: unknown): this {
+  setOption(option: unknown, value: unknown): this {
     this.tick('setOption');
+    if (typeof option !== 'string' || option === '') {
+      throw new Error(
+        `The parameters (${typeof option}) don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.setOption.`,
+      );
+    }
     // Options are stored as given; a copy keeps later edits of the caller's object out.
     this.options[option] = JSON.parse(JSON.stringify(value ?? null));
     return this;
@@ -372,6 +571,7 @@ export class EmulatedChartBuilder implements Emulates<
       ranges: this.ranges.slice(),
       options: { ...this.options },
       position: { ...this.position },
+      ...(this.numHeaders === undefined ? {} : { numHeaders: this.numHeaders }),
     });
   }
 }
@@ -458,6 +658,20 @@ export class EmulatedDeveloperMetadataFinder implements Emulates<
   }
 }
 
+type GasRangeList = GoogleAppsScript.Spreadsheet.RangeList;
+
+export class EmulatedRangeList implements Emulates<GasRangeList, 'getRanges'> {
+  constructor(
+    private readonly sheet: EmulatedSheet,
+    private readonly ranges: readonly EmulatedRange[],
+  ) {}
+
+  getRanges(): EmulatedRange[] {
+    this.sheet.checkAlive('RangeList.getRanges');
+    return this.ranges.slice();
+  }
+}
+
 /** Serializable form of one sheet (see Workbook.serialize). */
 export interface SheetData {
   name: string;
@@ -471,6 +685,7 @@ export interface SheetData {
   columnWidths: [number, number][];
   /** Developer metadata on the sheet (absent in workbooks saved before it existed). */
   metadata?: MetadataRecord[];
+  protections?: ProtectionRecord[];
 }
 
 export type SerializedCell = Omit<Cell, 'value'> & { value: CellValue | { date: number } };
@@ -499,10 +714,14 @@ export class EmulatedSheet implements Emulates<
   | 'insertChart'
   | 'getCharts'
   | 'addDeveloperMetadata'
+  | 'protect'
+  | 'getProtections'
+  | 'getRangeList'
 > {
   readonly cells = new Map<string, Cell>();
   readonly charts: ChartRecord[] = [];
   readonly metadata: MetadataRecord[] = [];
+  readonly protections: ProtectionRecord[] = [];
   readonly columnWidths = new Map<number, number>();
   maxRows = NEW_SHEET_ROWS;
   maxColumns = NEW_SHEET_COLUMNS;
@@ -517,6 +736,14 @@ export class EmulatedSheet implements Emulates<
 
   get calls(): CallCounter {
     return this.state.calls;
+  }
+
+  get timeZone(): string {
+    return this.state.timeZone;
+  }
+
+  get locale(): string {
+    return this.state.locale;
   }
 
   /** Ticks the counter, then refuses to work on a deleted sheet, as Apps Script does. */
@@ -583,7 +810,7 @@ export class EmulatedSheet implements Emulates<
     this.checkAlive('Sheet.getRange');
     const area: Area =
       typeof rowOrA1 === 'string'
-        ? parseA1(rowOrA1)
+        ? parseA1(openEnded(rowOrA1, this.maxRows))
         : {
             row: rowOrA1,
             column: column ?? NaN,
@@ -614,6 +841,27 @@ export class EmulatedSheet implements Emulates<
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     }
     return new EmulatedRange(this, area);
+  }
+
+  /** Many ranges in one call (A1 notations on this sheet). */
+  getRangeList(a1Notations: unknown): EmulatedRangeList {
+    this.checkAlive('Sheet.getRangeList');
+    if (!Array.isArray(a1Notations) || a1Notations.some((a1) => typeof a1 !== 'string')) {
+      throw new Error(
+        "The parameters (object) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.",
+      );
+    }
+    const ranges = (a1Notations as string[]).map((a1) => {
+      const area = parseA1(openEnded(a1, this.maxRows));
+      if (
+        area.row + area.numRows - 1 > this.maxRows ||
+        area.column + area.numColumns - 1 > this.maxColumns
+      ) {
+        throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+      }
+      return new EmulatedRange(this, area);
+    });
+    return new EmulatedRangeList(this, ranges);
   }
 
   getDataRange(): EmulatedRange {
@@ -681,6 +929,7 @@ export class EmulatedSheet implements Emulates<
     for (const [key, cell] of moved) this.cells.set(key, cell);
     if (axis === 'row') this.maxRows += howMany;
     else this.maxColumns += howMany;
+    this.state.calls.settle();
   }
 
   /**
@@ -711,6 +960,7 @@ export class EmulatedSheet implements Emulates<
     for (const [key, cell] of kept) this.cells.set(key, cell);
     this.frozenRows -= Math.max(0, Math.min(this.frozenRows, last) - rowPosition + 1);
     this.maxRows -= howMany;
+    this.state.calls.settle();
   }
 
   setFrozenRows(rows: number): void {
@@ -719,6 +969,7 @@ export class EmulatedSheet implements Emulates<
       throw new Error(`The number of frozen rows must be between 0 and ${this.maxRows}.`);
     }
     this.frozenRows = rows;
+    this.state.calls.settle();
   }
 
   getFrozenRows(): number {
@@ -737,7 +988,13 @@ export class EmulatedSheet implements Emulates<
     if (startColumn < 1 || startColumn + numColumns - 1 > this.maxColumns) {
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     }
+    if (!Number.isInteger(width) || width < 0) {
+      throw new Error(
+        `The parameters (${typeof width}) don't match the method signature for SpreadsheetApp.Sheet.setColumnWidths.`,
+      );
+    }
     for (let c = 0; c < numColumns; c++) this.columnWidths.set(startColumn + c, width);
+    this.state.calls.settle();
     return this;
   }
 
@@ -760,6 +1017,7 @@ export class EmulatedSheet implements Emulates<
       );
     }
     this.charts.push(chart.record);
+    this.state.calls.settle();
   }
 
   getCharts(): EmulatedChart[] {
@@ -787,6 +1045,28 @@ export class EmulatedSheet implements Emulates<
     return this;
   }
 
+  /** A sheet protection; setUnprotectedRanges makes exceptions in it. */
+  protect(): EmulatedProtection {
+    this.checkAlive('Sheet.protect');
+    const record: ProtectionRecord = {
+      type: 'SHEET',
+      a1: `A1:${a1Notation({ row: this.maxRows, column: this.maxColumns, numRows: 1, numColumns: 1 })}`,
+      warningOnly: false,
+      description: '',
+      unprotected: [],
+    };
+    this.protections.push(record);
+    this.state.calls.settle();
+    return new EmulatedProtection(this, record);
+  }
+
+  getProtections(type: unknown): EmulatedProtection[] {
+    this.checkAlive('Sheet.getProtections');
+    return this.protections
+      .filter((record) => record.type === type)
+      .map((record) => new EmulatedProtection(this, record));
+  }
+
   toData(): SheetData {
     const cells: SheetData['cells'] = [];
     for (const [key, cell] of this.cells) {
@@ -805,6 +1085,10 @@ export class EmulatedSheet implements Emulates<
       charts: this.charts.map((chart) => JSON.parse(JSON.stringify(chart)) as ChartRecord),
       columnWidths: [...this.columnWidths].sort((a, b) => a[0] - b[0]),
       metadata: this.metadata.map((record) => ({ ...record })),
+      protections: this.protections.map((record) => ({
+        ...record,
+        unprotected: record.unprotected.slice(),
+      })),
     };
   }
 
@@ -818,8 +1102,14 @@ export class EmulatedSheet implements Emulates<
         typeof cell.value === 'object' && !(cell.value instanceof Date)
           ? new Date(cell.value.date)
           : cell.value;
-      sheet.cells.set(`${row}:${column}`, { ...cell, value });
+      sheet.cells.set(`${row}:${column}`, {
+        ...cell,
+        value,
+        filled: cell.filled ?? cell.background !== DEFAULT_BACKGROUND,
+        validation: cell.validation ?? null,
+      });
     }
+    for (const record of data.protections ?? []) sheet.protections.push({ ...record });
     for (const chart of data.charts) sheet.charts.push(chart);
     for (const [column, width] of data.columnWidths) sheet.columnWidths.set(column, width);
     for (const record of data.metadata ?? []) {
@@ -828,6 +1118,12 @@ export class EmulatedSheet implements Emulates<
     }
     return sheet;
   }
+}
+
+/** "A4:A" (a column from row 4 down) as the rows the sheet has now: "A4:A1000". */
+function openEnded(a1: string, maxRows: number): string {
+  const match = /^\s*(\$?[A-Z]+\$?)(\d+):(\$?[A-Z]+)\s*$/i.exec(a1);
+  return match ? `${match[1]}${match[2]}:${match[3]}${Math.max(Number(match[2]), maxRows)}` : a1;
 }
 
 function checkNewName(state: WorkbookState, name: unknown, self?: EmulatedSheet): void {
@@ -858,6 +1154,9 @@ export class EmulatedSpreadsheet implements Emulates<
   | 'getNumSheets'
   | 'createDeveloperMetadataFinder'
   | 'createTextFinder'
+  | 'getSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale'
+  | 'toast'
 > {
   constructor(
     private readonly state: WorkbookState,
@@ -876,6 +1175,23 @@ export class EmulatedSpreadsheet implements Emulates<
   getName(): string {
     this.tick('getName');
     return this.title;
+  }
+
+  getSpreadsheetTimeZone(): string {
+    this.tick('getSpreadsheetTimeZone');
+    return this.state.timeZone;
+  }
+
+  getSpreadsheetLocale(): string {
+    this.tick('getSpreadsheetLocale');
+    return this.state.locale;
+  }
+
+  /** A small popup at the bottom right of the spreadsheet; recorded for tests. */
+  toast(msg: unknown, title: unknown = '', timeoutSeconds?: unknown): void {
+    this.tick('toast');
+    void timeoutSeconds;
+    this.state.toasts.push({ message: String(msg), title: String(title) });
   }
 
   getSheets(): EmulatedSheet[] {
@@ -915,6 +1231,7 @@ export class EmulatedSpreadsheet implements Emulates<
       );
     // Apps Script: "the new sheet becomes the active sheet".
     this.state.active = sheet;
+    this.state.calls.settle();
     return sheet;
   }
 
@@ -930,6 +1247,7 @@ export class EmulatedSpreadsheet implements Emulates<
     this.state.sheets.splice(index, 1);
     sheet.deleted = true;
     if (this.state.active === sheet) this.state.active = this.state.sheets[0];
+    this.state.calls.settle();
   }
 
   setActiveSheet(sheet: unknown): EmulatedSheet {

@@ -53,6 +53,12 @@ export interface ScenarioForm {
   showErrors(errors: ReadonlyMap<ScenarioField, string>): void;
   /** Sets a blank-means-default box's placeholder (e.g. the chosen API's price). */
   setPlaceholder(key: ScenarioField, text: string): void;
+  /**
+   * Fills the fields from a scenario sheet's inputs (fields not given keep their value): a
+   * name picks its option (matched as the engine matches names); a value no option has goes
+   * into the "Other…" box where there is one. Runs onChange once.
+   */
+  load(input: Readonly<Record<string, string | number>>): void;
 }
 
 /** The catalog names a dropdown field offers. */
@@ -189,6 +195,28 @@ export function createForm(catalog: Catalog, onChange: () => void): ScenarioForm
       if (control instanceof HTMLInputElement && control.placeholder !== text) {
         control.placeholder = text;
       }
+    },
+    load(input: Readonly<Record<string, string | number>>): void {
+      for (const [key, view] of views) {
+        if (!(key in input)) continue;
+        const text = String(input[key]);
+        if (view.control instanceof HTMLInputElement) {
+          view.control.value = text;
+          continue;
+        }
+        const select = view.control;
+        const wanted = normalizeName(text);
+        const option = Array.from(select.options).find(
+          (candidate) => candidate.value !== CUSTOM && normalizeName(candidate.value) === wanted,
+        );
+        if (option) select.value = option.value;
+        else if (view.custom) {
+          select.value = CUSTOM;
+          view.custom.value = text;
+        }
+        showCustom(view);
+      }
+      onChange();
     },
   };
 }

@@ -21,6 +21,13 @@ function start(root: HTMLElement): void {
   const preview = createPreview();
   const form = createForm(BUILT_IN_CATALOG, update);
   const catalogNote = el('p', { id: 'catalog-note', class: 'note', hidden: '' });
+  // Shown when the active sheet is a scenario sheet: load its inputs to make a variant.
+  const loadButton = el('button', { id: 'load-inputs', type: 'button', class: 'secondary' }, [
+    'Load its inputs',
+  ]);
+  const loadText = el('span', { id: 'load-text' });
+  const loadNote = el('p', { id: 'load-note', class: 'note', hidden: '' }, [loadText, loadButton]);
+  let scenarioInputs: Readonly<Record<string, string | number>> | undefined;
   const button = el('button', { id: 'create', type: 'button', class: 'action' }, [
     'Create scenario sheet',
   ]);
@@ -38,6 +45,7 @@ function start(root: HTMLElement): void {
       ]),
     ]),
     catalogNote,
+    loadNote,
     preview.element,
     sources.element,
     form.element,
@@ -129,6 +137,29 @@ function start(root: HTMLElement): void {
     void compareAll();
   });
 
+  loadButton.addEventListener('click', () => {
+    if (!scenarioInputs) return;
+    form.load(scenarioInputs);
+    loadText.textContent = `Loaded the inputs of “${loadNote.dataset.sheet ?? ''}”. `;
+    loadButton.hidden = true;
+  });
+
+  /** Offers the active scenario sheet's inputs (names are the user's: shown as text). */
+  function offerInputs(): void {
+    callServer('getScenarioInputs').then(
+      (response) => {
+        if (!response) return;
+        scenarioInputs = response.input;
+        loadNote.dataset.sheet = response.sheetName;
+        loadText.textContent = `This is the scenario sheet “${response.sheetName}”. `;
+        loadNote.hidden = false;
+      },
+      () => {
+        // Outside a scenario sheet, or outside Sheets: nothing to offer.
+      },
+    );
+  }
+
   update();
 
   callServer('getCatalog').then(
@@ -141,6 +172,7 @@ function start(root: HTMLElement): void {
       }
       root.dataset.catalog = 'loaded';
       update();
+      offerInputs();
     },
     (error: unknown) => {
       catalogNote.hidden = false;

@@ -23,6 +23,8 @@ export {
   newScenarioSheet,
   showFunctionReference,
   insertCatalogSheet,
+  insertCatalogSheetFromMenu,
+  getScenarioInputs,
   getCatalog,
   generateScenario,
   compareScenarios,

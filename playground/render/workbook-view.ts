@@ -146,16 +146,22 @@ export function chartView(record: ChartRecord, evaluation: Evaluation): ChartVie
     columns
       .slice(1)
       .some((column) => column.slice(1).some((cell) => typeof cell?.value === 'number'));
-  const start = hasHeader ? 1 : 0;
+  // setNumHeaders, when the script gave it, says how many rows are headers.
+  const start = record.numHeaders !== undefined ? record.numHeaders : hasHeader ? 1 : 0;
   const domain = columns.length > 1 ? columns[0] : undefined;
   const seriesColumns = columns.length > 1 ? columns.slice(1) : columns;
+  // Rows blank in every column (a table's spare rows in the range) are not drawn, as in Sheets.
+  const blank = (r: number): boolean =>
+    columns.every((column) => column[r] === undefined || label(column[r]) === '');
+  let end = height;
+  while (end > start && blank(end - 1)) end--;
   const categories: string[] = [];
-  for (let r = start; r < height; r++)
+  for (let r = start; r < end; r++)
     categories.push(domain ? label(domain[r]) : String(r - start + 1));
   const series: ChartSeries[] = seriesColumns.map((column, index) => ({
-    name: hasHeader ? label(column[0]) : `Series ${index + 1}`,
+    name: start > 0 ? label(column[0]) : `Series ${index + 1}`,
     values: column
-      .slice(start)
+      .slice(start, end)
       .map((cell) =>
         cell?.kind === 'value' && typeof cell.value === 'number' ? cell.value : null,
       ),

@@ -328,8 +328,8 @@ export function compareScenarios(): CompareResult {
       refreshSheet(existing, name, scenarios, cells, changes);
       return { sheetName: name };
     }
-    const { sheet, name } = insertUniqueSheet(spreadsheet, COMPARE_SHEET);
-    changes.add(`removing the new sheet "${name}"`, () => spreadsheet.deleteSheet(sheet));
+    // The insert records its own undo (a sheet made by an insert that then threw included).
+    const { sheet, name } = insertUniqueSheet(spreadsheet, COMPARE_SHEET, changes);
     sheet.addDeveloperMetadata(COMPARE_METADATA_KEY);
     writeNewSheet(sheet, scenarios, cells);
     return { sheetName: name };

@@ -4,12 +4,14 @@ import type {
   CatalogResponse,
   CatalogSheetResult,
   CompareResult,
+  ScenarioInputsResponse,
   ScenarioSummary,
 } from '../shared/contract';
 import * as compare from './compare';
 import {
   buildMenu,
   compareFromMenu,
+  insertCatalogSheetWithToast,
   newScenarioWithDefaults,
   openFunctionReference,
   openSidebar,
@@ -69,6 +71,20 @@ export function newScenarioSheet(): void {
 /** Menu: Function reference. A dialog listing the FT_* custom functions. */
 export function showFunctionReference(): void {
   openFunctionReference();
+}
+
+/** Menu: Insert catalog sheet. Says what it did in a toast (or why it failed in an alert). */
+export function insertCatalogSheetFromMenu(): void {
+  insertCatalogSheetWithToast();
+}
+
+/**
+ * Sidebar: the inputs of the active sheet when it is a scenario sheet, to load into the form.
+ *
+ * @return {Object} The sheet name and its inputs by field, or null for another sheet.
+ */
+export function getScenarioInputs(): ScenarioInputsResponse | null {
+  return server.getScenarioInputs();
 }
 
 /**

@@ -1,7 +1,7 @@
 // The add-on menu, the sidebar opener and the function reference dialog.
 import { compareScenarios } from './compare';
 import { refreshFtFormulas } from './refresh';
-import { generateScenario } from './server';
+import { generateScenario, insertCatalogSheet } from './server';
 import { messageOf } from '../shared/message';
 import { escapeHtml } from './text';
 
@@ -16,7 +16,7 @@ export function buildMenu(): void {
     .createAddonMenu()
     .addItem('Open calculator', 'showSidebar')
     .addItem('New scenario sheet (with defaults)', 'newScenarioSheet')
-    .addItem('Insert catalog sheet', 'insertCatalogSheet')
+    .addItem('Insert catalog sheet', 'insertCatalogSheetFromMenu')
     .addItem('Compare scenarios', 'compareScenariosFromMenu')
     .addItem('Recalculate FT_* formulas', 'recalculateFtFormulas')
     .addItem('Function reference', 'showFunctionReference')
@@ -42,6 +42,25 @@ export function compareFromMenu(): void {
   try {
     const { sheetName } = compareScenarios();
     SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName)?.activate();
+  } catch (error) {
+    SpreadsheetApp.getUi().alert(`${TITLE}: ${messageOf(error)}`);
+  }
+}
+
+/** The menu's "Insert catalog sheet": says what it did in a toast, or why it failed in an alert. */
+export function insertCatalogSheetWithToast(): void {
+  try {
+    const result = insertCatalogSheet();
+    const done = result.created
+      ? `Made the ${result.sheetName} sheet with ${result.rowsAdded} built-in rows.`
+      : result.rowsAdded > 0
+        ? `Added ${result.rowsAdded} missing built-in row(s) to the ${result.sheetName} sheet; your rows are as they were.`
+        : `The ${result.sheetName} sheet already has every built-in row; nothing was changed.`;
+    const skipped =
+      result.warnings.length > 0
+        ? ` ${result.warnings.length} of your rows could not be read (the sidebar lists them).`
+        : '';
+    SpreadsheetApp.getActiveSpreadsheet().toast(done + skipped, TITLE, 8);
   } catch (error) {
     SpreadsheetApp.getUi().alert(`${TITLE}: ${messageOf(error)}`);
   }

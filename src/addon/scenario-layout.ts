@@ -40,6 +40,7 @@ import {
 import type {
   CatalogIndex,
   Expr,
+  FieldSpec,
   FieldUnit,
   Metric,
   MetricFormat,
@@ -53,15 +54,55 @@ import { asText } from './text';
 
 export type CellOut = string | number;
 
+/** A chart option's value, as EmbeddedChartBuilder.setOption takes it (plain JSON). */
+export type ChartOptionValue =
+  | string
+  | number
+  | boolean
+  | readonly ChartOptionValue[]
+  | { readonly [key: string]: ChartOptionValue };
+
 export interface ChartSpec {
-  readonly type: 'LINE' | 'COLUMN' | 'PIE';
+  readonly type: 'LINE' | 'BAR' | 'PIE';
   readonly title: string;
-  /** [row, column, numRows, numColumns], 1-based. */
+  /** [row, column, numRows, numColumns], 1-based; a growing table's range has spare rows. */
   readonly range: readonly [number, number, number, number];
-  readonly options: Readonly<Record<string, string | number | boolean>>;
+  /** Rows of the range that are headers (series names), for setNumHeaders. */
+  readonly numHeaders: number;
+  /** Options set one by one with setOption (Google Charts' names). */
+  readonly options: Readonly<Record<string, ChartOptionValue>>;
   readonly anchorRow: number;
   readonly anchorColumn: number;
 }
+
+/** An input cell and the engine's field it holds (for data validation and reading it back). */
+export interface InputCell {
+  readonly row: number;
+  readonly column: number;
+  readonly field: FieldSpec;
+}
+
+/** Columns first..first+count-1 get `width` pixels (one setColumnWidths call). */
+export interface ColumnWidths {
+  readonly first: number;
+  readonly count: number;
+  readonly width: number;
+}
+
+/**
+ * Widths by block, in as few runs as labels allow (each run is one call): A:H hold the
+ * inputs', lookups' and results' labels, values and notes (the longest label, "Deployment
+ * and monitoring setup ($)", needs about 230 px; notes run on into the empty next column);
+ * I:AK hold the tables, whose longest names and headers ("On-premise (amortized)",
+ * "Cumulative fine-tuned") need about 150 px.
+ */
+export const SCENARIO_COLUMN_WIDTHS: readonly ColumnWidths[] = [
+  { first: 1, count: 8, width: 230 },
+  { first: 9, count: 29, width: 150 },
+];
+
+/** Blank rows each growing table's chart range reaches below it: rows a user adds appear. */
+export const CHART_SPARE_ROWS = 25;
 
 export interface ScenarioLayout {
   readonly rows: number;
@@ -72,8 +113,12 @@ export interface ScenarioLayout {
   readonly values: CellOut[][];
   readonly formats: string[][];
   readonly weights: ('bold' | 'normal')[][];
-  readonly backgrounds: string[][];
+  /** A color, or null for no fill (a white fill would hide Sheets' gridlines). */
+  readonly backgrounds: (string | null)[][];
   readonly charts: readonly ChartSpec[];
+  /** The input cells, one per SCENARIO_FIELDS entry, in order, in one column. */
+  readonly inputs: readonly InputCell[];
+  readonly columnWidths: readonly ColumnWidths[];
   /** A1 addresses of the cells tests and users care about. */
   readonly cells: Readonly<Record<string, string>>;
 }
@@ -82,6 +127,8 @@ export const FROZEN_ROWS = 4;
 const TITLE_ROW = 3;
 const HEADER_ROW = 4;
 const FIRST_ROW = 5;
+/** The first input's row (getScenarioInputs reads a scenario sheet's inputs from there). */
+export const INPUT_FIRST_ROW = FIRST_ROW;
 export const SCENARIO_COLUMNS = columnNumber('AK');
 
 // No pattern ends in optional decimals after a dot ("0.##"): Sheets and Excel would show
@@ -99,7 +146,6 @@ const FORMAT = {
 } as const;
 const INPUT_BACKGROUND = '#fff2cc';
 const HEADER_BACKGROUND = '#e8eaed';
-const WHITE = '#ffffff';
 
 const UNIT_FORMAT: Record<FieldUnit, string> = {
   text: FORMAT.text,
@@ -116,7 +162,7 @@ class Grid {
   readonly values: CellOut[][] = [];
   readonly formats: string[][] = [];
   readonly weights: ('bold' | 'normal')[][] = [];
-  readonly backgrounds: string[][] = [];
+  readonly backgrounds: (string | null)[][] = [];
 
   constructor(private readonly width: number) {}
 
@@ -129,7 +175,7 @@ class Grid {
       this.values.push(new Array<CellOut>(this.width).fill(''));
       this.formats.push(new Array<string>(this.width).fill(FORMAT.text));
       this.weights.push(new Array<'bold' | 'normal'>(this.width).fill('normal'));
-      this.backgrounds.push(new Array<string>(this.width).fill(WHITE));
+      this.backgrounds.push(new Array<string | null>(this.width).fill(null));
     }
   }
 
@@ -335,6 +381,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
   // ---- Inputs (A:D) ---------------------------------------------------------------------
   // Number cells read text that holds a number as that number (VALUE), so a number typed
   // with a leading apostrophe or into a Plain text cell counts; Check says what is wrong.
+  const inputs: InputCell[] = [];
   grid.label(TITLE_ROW, 1, 'Inputs (yellow cells are yours to edit)', true);
   grid.header(HEADER_ROW, 1, ['Input', 'Value', 'Notes', 'Check']);
   SCENARIO_FIELDS.forEach((field) => {
@@ -344,6 +391,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     grid.background(row, 2, INPUT_BACKGROUND);
     grid.label(row, 3, field.help);
     cells[`input.${field.key}`] = rel(2, row);
+    inputs.push({ row, column: 2, field });
   });
   for (const check of INPUT_CHECKS) {
     grid.set(inputRow.get(check.field) ?? 0, 4, formula(check.expr));
@@ -443,28 +491,56 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
   const last = (table: TablePlace): number => table.firstRow + table.rows - 1;
   const rows = Math.max(grid.values.length, ...Object.values(places).map(last));
   grid.extend(rows);
+  // Month is the domain (first column, numHeaders 1) of the cumulative chart; its third
+  // series, Savings (ROI), crosses the $0 baseline at the break-even month, as the API and
+  // fine-tuned lines cross each other there. Growing tables' ranges reach CHART_SPARE_ROWS
+  // below their last row, so rows a user adds and fills down are drawn; blank rows are not.
   const charts: ChartSpec[] = [
     {
       type: 'LINE',
-      title: 'Cumulative cost: API vs fine-tuned (they cross at break-even)',
-      range: [HEADER_ROW, T, last(places.timeline) - HEADER_ROW + 1, 3],
-      options: { hAxis: 'Month', vAxis: 'US dollars' },
+      title: 'Cumulative cost: API vs fine-tuned (savings cross $0 at break-even)',
+      range: [HEADER_ROW, T, last(places.timeline) - HEADER_ROW + 1 + CHART_SPARE_ROWS, 4],
+      numHeaders: 1,
+      options: {
+        useFirstColumnAsDomain: true,
+        hAxis: { title: 'Month', format: '0' },
+        vAxis: { title: 'US dollars (cumulative)', format: '$#,##0' },
+        legend: { position: 'bottom' },
+        series: { 2: { lineDashStyle: [4, 4] } },
+      },
       anchorRow: chartsRow,
       anchorColumn: 1,
     },
     {
-      type: 'COLUMN',
-      title: 'Training cost by provider',
-      range: [HEADER_ROW, P, last(places.providers) - HEADER_ROW + 1, 2],
-      options: {},
+      type: 'BAR',
+      title: 'Training cost by provider (this model, method and data)',
+      range: [HEADER_ROW, P, last(places.providers) - HEADER_ROW + 1 + CHART_SPARE_ROWS, 2],
+      numHeaders: 1,
+      options: {
+        useFirstColumnAsDomain: true,
+        // Horizontal bars: provider names sit on the vertical axis, whole and readable.
+        hAxis: { title: 'Training cost (US dollars)', format: '$#,##0.00' },
+        vAxis: { title: 'GPU provider' },
+        legend: { position: 'none' },
+        chartArea: { left: 170, width: '60%' },
+      },
       anchorRow: chartsRow + 20,
       anchorColumn: 1,
     },
     {
       type: 'PIE',
-      title: 'Up-front cost breakdown',
+      title: 'Up-front cost breakdown (US dollars)',
       range: [UPFRONT_HEADER_ROW, RESULTS_COLUMN, UPFRONT_ITEMS.length + 1, 2],
-      options: {},
+      numHeaders: 1,
+      options: {
+        useFirstColumnAsDomain: true,
+        // Labels beside the slices drawn, not a side legend: items of $0 have no slice and
+        // get no label, and long labels are not cut by a narrow legend.
+        legend: { position: 'labeled' },
+        pieSliceText: 'none',
+        sliceVisibilityThreshold: 0.005,
+        pieResidueSliceLabel: 'Other (under 0.5%)',
+      },
       anchorRow: chartsRow + 40,
       anchorColumn: 1,
     },
@@ -479,6 +555,8 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     weights: grid.weights,
     backgrounds: grid.backgrounds,
     charts,
+    inputs,
+    columnWidths: SCENARIO_COLUMN_WIDTHS,
     cells,
   };
 }

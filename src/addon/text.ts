@@ -5,11 +5,15 @@
 // not a '@' (plain text) number format, because the format would also turn numbers the
 // user later types into those cells into text.
 
-const READ_AS_SOMETHING_ELSE = /^[=+\-@'\s]|^(true|false)$|^[\d.$%,()/:\s-]+$|^[\d.]+e[+-]?\d+$/i;
+const READ_AS_SOMETHING_ELSE =
+  /^[=+\-@'\s]|^(true|false)$|^[\d.$%,()/:\s-]+$|^[\d.]+e[+-]?\d+$|^[\d:\s]+[ap]\.?m?\.?\s*$/i;
+/** "Jan 2", "2 March 2026", "Sept. 5, 26": text with a month's name that Sheets reads as a date. */
+const MONTH_DATE =
+  /^\s*((\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\s+\d{1,2})?(,?\s+\d{2,4})?)\s*$/i;
 
 /** A string that Sheets shows exactly as given, whatever it starts with. */
 export function asText(text: string): string {
-  return READ_AS_SOMETHING_ELSE.test(text) ? `'${text}` : text;
+  return READ_AS_SOMETHING_ELSE.test(text) || MONTH_DATE.test(text) ? `'${text}` : text;
 }
 
 /** Escapes text for HTML built on the server (the function reference dialog). */

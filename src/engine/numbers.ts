@@ -18,6 +18,11 @@ const CELL_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NUM!|NAME\?|NULL!|ERROR!|SPILL!|
 // "50,000", " 50000 ", "$2.49", "5e4", "-3", "35%": the ways a number arrives as text.
 const NUMBER_TEXT = /^\$?[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?(e[+-]?\d+)?%?$/i;
 
+/** What a rule asks for, in the words of the engine's messages ("a positive number"). */
+export function ruleText(rule: NumberRule): string {
+  return RULE_TEXT[rule];
+}
+
 /** True for the values a blank cell arrives as. */
 export function isBlank(value: unknown): boolean {
   return value === '' || value === null || value === undefined;

@@ -39,9 +39,17 @@ export interface CompareResult {
   readonly sheetName: string;
 }
 
+/** What getScenarioInputs() returns for a scenario sheet: its name and its input cells. */
+export interface ScenarioInputsResponse {
+  readonly sheetName: string;
+  /** Field key → the cell's value ('' for a blank). */
+  readonly input: Readonly<Record<string, string | number>>;
+}
+
 /** The server functions the sidebar may call, by name. */
 export interface ServerFunctions {
   getCatalog(): CatalogResponse;
   generateScenario(input: Partial<ScenarioInput>): ScenarioSummary;
   compareScenarios(): CompareResult;
+  getScenarioInputs(): ScenarioInputsResponse | null;
 }

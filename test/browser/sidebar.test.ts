@@ -243,6 +243,29 @@ describeWithBrowser('sidebar in headless Chromium', () => {
     ]);
   });
 
+  test('on a scenario sheet the sidebar offers its inputs and loads them into the form', async () => {
+    await expect(page.locator('#load-note').isHidden()).resolves.toBe(true); // on "Budget"
+    const made = server.call('generateScenario', [
+      { model: HOSTILE, examples: 20000, provider: 'AWS spot', horizonMonths: 24 },
+    ]) as ScenarioSummary;
+    await open(); // the new sheet is the active one
+    await page.locator('#load-note:not([hidden])').waitFor();
+    await expect(page.locator('#load-text').textContent()).resolves.toBe(
+      `This is the scenario sheet “${made.sheetName}”. `,
+    );
+    await page.click('#load-inputs');
+    await expect(page.locator('#f-model').inputValue()).resolves.toBe(HOSTILE);
+    await expect(page.locator('#f-examples').inputValue()).resolves.toBe('20000');
+    await expect(page.locator('#f-provider').inputValue()).resolves.toBe('AWS spot');
+    await expect(page.locator('#f-horizonMonths').inputValue()).resolves.toBe('24');
+    await expect(page.locator('#load-text').textContent()).resolves.toBe(
+      `Loaded the inputs of “${made.sheetName}”. `,
+    );
+    // HOSTILE's size is 30B, scale 4: 0.0001 × 20,000 × 4 × 0.25 = 2 h.
+    await expectText('#out-hours', '2 h');
+    expect(dialogs).toEqual([]);
+  });
+
   test('hostile catalog names show as text and run nothing', async () => {
     await expect(page.locator('#f-model option', { hasText: HOSTILE }).textContent()).resolves.toBe(
       HOSTILE,

@@ -294,16 +294,22 @@ describe('every figure of the article', () => {
 });
 
 // The article lives beside the repository (../shared/seed), not in it: the quote check
-// runs where it is present and is skipped on a bare clone.
+// runs where it is present and is skipped on a bare clone, but never in CI (CI=true), where
+// a missing article is a failure: the checks must run there.
 const ARTICLE_PATH = path.resolve(__dirname, '../../../shared/seed/fine-tuning-economics.txt');
-const describeWithArticle = existsSync(ARTICLE_PATH) ? describe : describe.skip;
-if (!existsSync(ARTICLE_PATH)) {
+const IN_CI = process.env.CI === 'true';
+const describeWithArticle = existsSync(ARTICLE_PATH) || IN_CI ? describe : describe.skip;
+if (!existsSync(ARTICLE_PATH) && !IN_CI) {
   // Say why, so a skipped check is never mistaken for a passed one.
   console.warn(`Skipping the article quote checks: ${ARTICLE_PATH} is not here (a bare clone).`);
 }
 
 describeWithArticle('the audit quotes the article', () => {
   const lines = existsSync(ARTICLE_PATH) ? readFileSync(ARTICLE_PATH, 'utf8').split('\n') : [];
+
+  it('has the article to quote (required under CI=true)', () => {
+    expect(existsSync(ARTICLE_PATH) ? ARTICLE_PATH : `missing: ${ARTICLE_PATH}`).toBe(ARTICLE_PATH);
+  });
 
   it.each(figures.map((figure) => [figure.id, figure.line, figure.quote] as const))(
     '%s: line %i holds the quote',

@@ -5,6 +5,7 @@
  * months. Every expected value is worked out by hand beside it.
  */
 import { builtInIndex, computeScenario, resolveScenario, verdict } from '../../src/engine';
+import { AT_HORIZON_VERDICT, BOUNDARY_INPUT } from '../support/verdict-boundaries';
 import type { ScenarioResult } from '../../src/engine';
 
 const index = builtInIndex();
@@ -227,5 +228,29 @@ describe('scenario variations', () => {
       "The volume is over the article's 100K requests/month fine-tuning threshold.",
     );
     expect(verdict(2, 36, 75000).text).not.toContain('volume');
+  });
+});
+
+describe("the verdict's boundaries", () => {
+  const index = builtInIndex();
+  const run = (input: object): ReturnType<typeof computeScenario> =>
+    computeScenario(resolveScenario({ ...BOUNDARY_INPUT, ...input }, index), index);
+
+  it('break-even exactly at the horizon (1,800 up-front, 75 a month, 24 months) is within it', () => {
+    const result = run({});
+    expect(result.upfront.total).toBe(1800);
+    expect(result.monthly.api - result.monthly.finetuned).toBeCloseTo(75, 12);
+    expect(result.breakEvenMonths).toBeCloseTo(24, 12);
+    expect(result.verdict.fineTune).toBe(true);
+    expect(result.verdict.text).toBe(AT_HORIZON_VERDICT);
+    // One month less of horizon and it is beyond it.
+    expect(run({ horizonMonths: 23 }).verdict.fineTune).toBe(false);
+  });
+
+  it('exactly 50,000 and 100,000 requests a month name no threshold; one request beyond does', () => {
+    expect(run({ requestsPerMonth: 50000 }).verdict.text).not.toContain('threshold');
+    expect(run({ requestsPerMonth: 49999 }).verdict.text).toContain('under the article');
+    expect(run({ requestsPerMonth: 100000 }).verdict.text).not.toContain('threshold');
+    expect(run({ requestsPerMonth: 100001 }).verdict.text).toContain('over the article');
   });
 });

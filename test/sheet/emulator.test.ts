@@ -218,3 +218,117 @@ describe('emulated TextFinder', () => {
     );
   });
 });
+
+describe('text written with setValues is read as Sheets (en_US) reads typing', () => {
+  test('dates, money, percentages, grouped numbers and times become numbers and dates', () => {
+    const workbook = createWorkbook({ timeZone: 'UTC' });
+    const sheet = workbook.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Sheet1');
+    if (!sheet) throw new Error('no sheet');
+    const typed = [
+      '2026-01-01',
+      '$2.49',
+      '35%',
+      '1,000',
+      '1/2/2026',
+      '10:30',
+      'Jan 2, 2026',
+      '5e4',
+    ];
+    sheet.getRange(1, 1, 1, typed.length).setValues([typed]);
+    const [row] = workbook.values('Sheet1');
+    expect(row.map((value) => (value instanceof Date ? value.toISOString() : value))).toEqual([
+      '2026-01-01T00:00:00.000Z',
+      2.49,
+      0.35,
+      1000,
+      '2026-01-02T00:00:00.000Z',
+      '1899-12-30T10:30:00.000Z',
+      '2026-01-02T00:00:00.000Z',
+      50000,
+    ]);
+    // "1/2" alone is January 2 of this year; with an apostrophe every one of them stays text.
+    sheet.getRange(2, 1).setValue('1/2');
+    expect(workbook.values('Sheet1')[1][0]).toBeInstanceOf(Date);
+    sheet.getRange(3, 1, 1, typed.length).setValues([typed.map((text) => `'${text}`)]);
+    expect(workbook.values('Sheet1')[2]).toEqual(typed);
+    // Other text stays text.
+    sheet.getRange(4, 1, 1, 3).setValues([['Llama 13B', '8B', 'March madness']]);
+    expect(workbook.values('Sheet1')[3].slice(0, 3)).toEqual(['Llama 13B', '8B', 'March madness']);
+  });
+
+  test('a date typed in another time zone is midnight there', () => {
+    const workbook = createWorkbook({ timeZone: 'Asia/Tokyo' });
+    workbook.write('Sheet1', 'A1', [['2026-06-01']]);
+    expect((workbook.values('Sheet1')[0][0] as Date).toISOString()).toBe(
+      '2026-05-31T15:00:00.000Z',
+    );
+  });
+
+  test('in a de_DE spreadsheet setValues cannot parse an en_US formula; setFormulas can', () => {
+    const workbook = createWorkbook({ locale: 'de_DE' });
+    const sheet = workbook.rawSheet('Sheet1');
+    sheet.getRange(1, 1, 1, 2).setValues([['=MAX(1,2)', '=1+2']]);
+    sheet.getRange(2, 1).setFormulas([['=MAX(1,2)']]);
+    expect(workbook.values('Sheet1')[0][0]).toBe('#ERROR!');
+    expect(workbook.formulas('Sheet1')[0][1]).toBe('=1+2');
+    expect(workbook.formulas('Sheet1')[1][0]).toBe('=MAX(1,2)');
+  });
+});
+
+describe('faults that last or strike after the effect', () => {
+  test("an outage fails every call from the chosen one; 'afterEffect' writes, then throws", () => {
+    const { workbook, sheet } = sheetOf();
+    workbook.failAtCall(3, 'outage');
+    sheet.getRange(1, 1).setValue(1); // calls 1 and 2
+    expect(() => sheet.getRange(1, 1)).toThrow(SERVICE_FAILURE);
+    expect(() => sheet.getMaxRows()).toThrow(SERVICE_FAILURE);
+    workbook.failAtCall(0);
+    const spreadsheet = workbook.services.SpreadsheetApp.getActiveSpreadsheet();
+    workbook.failAtCall(1, 'afterEffect');
+    expect(() => spreadsheet.insertSheet('Made anyway')).toThrow(SERVICE_FAILURE);
+    expect(workbook.sheetNames()).toEqual(['Sheet1', 'Made anyway']);
+    expect(spreadsheet.getSheetByName('Made anyway')).not.toBeNull();
+  });
+});
+
+describe('records what Sheets would get', () => {
+  test('validation rules, protections, numHeaders and fills', () => {
+    const { workbook, sheet } = sheetOf();
+    const app = workbook.services.SpreadsheetApp;
+    const rule = app
+      .newDataValidation()
+      .requireNumberBetween(0, 1)
+      .setAllowInvalid(false)
+      .setHelpText('A share')
+      .build();
+    sheet.getRange(1, 1, 2, 1).setDataValidations([[rule], [null]]);
+    expect(workbook.dataValidations('Sheet1')[0][0]).toEqual({
+      criteria: 'NUMBER_BETWEEN',
+      args: [0, 1],
+      allowInvalid: false,
+      helpText: 'A share',
+    });
+    expect(() => workbook.typeInto('Sheet1', 'A1', '35')).toThrow('A share');
+    expect(() => app.newDataValidation().build()).toThrow('criteria');
+    expect(() => sheet.getRange('A1').protect().setUnprotectedRanges([])).toThrow(
+      'sheet protection',
+    );
+    sheet
+      .protect()
+      .setWarningOnly(true)
+      .setUnprotectedRanges([sheet.getRange('B2:B3')]);
+    expect(workbook.protections('Sheet1')[1]).toMatchObject({
+      type: 'SHEET',
+      warningOnly: true,
+      unprotected: ['B2:B3'],
+    });
+    sheet.getRange(1, 1, 1, 2).setBackgrounds([['#ffffff', null]]);
+    expect([workbook.cell('Sheet1', 'A1').filled, workbook.cell('Sheet1', 'B1').filled]).toEqual([
+      true,
+      false,
+    ]);
+    const chart = sheet.newChart().addRange(sheet.getRange('A1:B3')).setNumHeaders(1).build();
+    sheet.insertChart(chart);
+    expect(workbook.charts('Sheet1')[0].numHeaders).toBe(1);
+  });
+});

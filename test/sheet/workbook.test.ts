@@ -237,24 +237,26 @@ describe('scenario sheet names', () => {
     expect(s.workbook.backgrounds(sheetName)[4][1]).toBe('#fff2cc');
     expect(s.workbook.cell(sheetName, 'F10').numberFormat).toBe('$#,##0.00');
     const charts = s.workbook.charts(sheetName);
-    expect(charts.map((chart) => chart.chartType)).toEqual(['LINE', 'COLUMN', 'PIE']);
-    expect(charts[0].ranges).toEqual([{ sheet: sheetName, a1: 'I4:K17' }]);
-    expect(charts[1].ranges).toEqual([{ sheet: sheetName, a1: 'N4:O17' }]);
+    expect(charts.map((chart) => chart.chartType)).toEqual(['LINE', 'BAR', 'PIE']);
+    // Horizon 12: months 0-12 in rows 5-17, then 25 spare rows (to 42) for rows a user adds;
+    // 13 providers in rows 5-17, then 25 spare rows (to 42); the 8 up-front items are fixed.
+    expect(charts[0].ranges).toEqual([{ sheet: sheetName, a1: 'I4:L42' }]);
+    expect(charts[1].ranges).toEqual([{ sheet: sheetName, a1: 'N4:O42' }]);
     expect(charts[2].ranges).toEqual([{ sheet: sheetName, a1: 'E18:F26' }]);
     // No written pattern has only optional decimals after its dot ("0.##"): Sheets and
     // Excel would show a whole number such as a model size of 8 as "8.".
     const patterns = new Set(s.workbook.numberFormats(sheetName).flat());
     expect([...patterns].filter((pattern) => /\.#+(;|$)/.test(pattern))).toEqual([]);
-    // The label columns A:G are widened (one call) so labels are not clipped; H stays default.
-    const widths = s.workbook.rawSheet(sheetName).columnWidths;
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((column) => widths.get(column))).toEqual([
-      190,
-      190,
-      190,
-      190,
-      190,
-      190,
-      190,
+    // A:H (labels, values, notes) 230 px; I:AK (the tables) 150 px; nothing past AK.
+    const widths = s.workbook.columnWidths(sheetName);
+    expect([1, 5, 8, 9, 14, 27, 37, 38].map((column) => widths[column])).toEqual([
+      230,
+      230,
+      230,
+      150,
+      150,
+      150,
+      150,
       undefined,
     ]);
   });
@@ -270,7 +272,7 @@ describe('menu, sidebar and function reference', () => {
     const items = [
       { caption: 'Open calculator', functionName: 'showSidebar' },
       { caption: 'New scenario sheet (with defaults)', functionName: 'newScenarioSheet' },
-      { caption: 'Insert catalog sheet', functionName: 'insertCatalogSheet' },
+      { caption: 'Insert catalog sheet', functionName: 'insertCatalogSheetFromMenu' },
       { caption: 'Compare scenarios', functionName: 'compareScenariosFromMenu' },
       { caption: 'Recalculate FT_* formulas', functionName: 'recalculateFtFormulas' },
       { caption: 'Function reference', functionName: 'showFunctionReference' },
