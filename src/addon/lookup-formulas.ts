@@ -3,7 +3,7 @@
 // typed as text. The scenario model's lookup nodes render through these; the arithmetic
 // around them comes from the model's definitions (src/engine/scenario-model.ts).
 import { normalizeName } from '../engine';
-import { CATALOG_SHEET, catalogColumn, headingTexts } from './catalog-sheet';
+import { CATALOG_SHEET, CATALOG_TABLES, catalogColumn, headingTexts } from './catalog-sheet';
 import type { TableKey } from './catalog-sheet';
 import { formulaString, sheetRef } from './text';
 
@@ -24,6 +24,12 @@ const FIELD_COLUMNS: Readonly<Record<TableKey, Readonly<Record<string, number>>>
   managed: { name: 0, pricePer1MTrainingTokens: 1, inferenceApi: 2 },
 };
 
+function tableColumns(table: TableKey): readonly string[] {
+  const spec = CATALOG_TABLES.find((candidate) => candidate.key === table);
+  if (!spec) throw new Error(`No catalog table ${table}`);
+  return spec.columns;
+}
+
 /** The catalog column a row field is in. */
 export function fieldColumn(table: TableKey, field: string): number {
   const column = FIELD_COLUMNS[table][field];
@@ -40,10 +46,9 @@ export function catCol(table: TableKey, column: number): string {
 }
 
 /**
- * The engine's normalizeName (src/engine/names.ts) as a formula: lower case, without spaces
+ * The engine's name key (src/engine/names.ts) as a formula: lower case, without spaces
  * (ordinary and no-break), tabs and line breaks (CLEAN), "-" and "_". Applies to a cell or,
- * inside ARRAYFORMULA, to a whole column; a number becomes its text, as the engine reads a
- * number typed as a catalog name.
+ * inside ARRAYFORMULA, to a whole column.
  */
 function normalized(ref: string): string {
   let text = `CLEAN(${ref})`;
@@ -53,52 +58,101 @@ function normalized(ref: string): string {
   return `LOWER(${text})`;
 }
 
+/** A name cell's key: text normalized; a number is never a name (a size or a rate). */
+export function nameKey(ref: string): string {
+  return `IF(ISTEXT(${ref}),${normalized(ref)},NA())`;
+}
+
+/** The catalog sheet's Also known as column of a table (its last column). */
+function aliasColumn(table: TableKey): string {
+  return catCol(table, tableColumns(table).length - 1);
+}
+
 /**
- * The row of a catalog table whose name matches `key` as the engine matches names: the
- * first row whose normalized name equals the key's. The engine keeps the first row of a
- * name too (readCatalogGrid warns about the others), so both pick the same row. A key that
- * normalizes to "" ("-", a blank) matches nothing, not a blank row. With `textOnly` a number
- * matches no name at all: in an input cell it is a size or a rate (the caller's IFERROR).
+ * The catalog name (as written in its lowest row) whose key starts with the key in `key`.
+ * XLOOKUP searching from the last row (search mode -1), matching exactly (mode 0, no
+ * wildcards: * ? ~ in a name are themselves), in Sheets as in HyperFormula.
  */
-export function matchRow(table: TableKey, key: string, textOnly: boolean): string {
-  const name = normalized(key);
-  // MATCH(TRUE(), names = key): "=" compares text as it is, where MATCH's own comparison
-  // reads *, ? and ~ in a name as wildcards in Sheets (and would pick the wrong row).
-  // A key that is blank or a heading ("Models", "Name") would find a row above the table's
-  // rows and read its blank as zero: it matches nothing instead.
+export function catalogStart(table: TableKey, key: string): string {
+  const names = catCol(table, 0);
+  return `XLOOKUP(TRUE(),ARRAYFORMULA(LEFT(${normalized(names)},LEN(${key}))=${key}),${names},NA(),0,-1)`;
+}
+
+/**
+ * The catalog name a key picks, by the engine's rules (CatalogIndex): the lowest row whose
+ * name or one of whose other names (Also known as, comma-separated) has that key; else the
+ * name in `start` when no row of another name starts with the key. A blank key, or a table's
+ * title or "Name" header, picks nothing (a row above the table would read as zeros).
+ */
+export function catalogRowName(table: TableKey, key: string, start: string): string {
+  const names = catCol(table, 0);
+  const keys = normalized(names);
   const headings = headingTexts(table).map(
-    (text) => `${name}=${formulaString(normalizeName(text))}`,
+    (text) => `${key}=${formulaString(normalizeName(text))}`,
   );
-  const found = `IF(OR(${name}="",${headings.join(',')}),NA(),MATCH(TRUE(),ARRAYFORMULA(${normalized(catCol(table, 0))}=${name}),0))`;
-  return textOnly ? `IF(ISTEXT(${key}),${found},NA())` : found;
-}
-
-/** A column of the catalog row `key` names (see matchRow). */
-export function lookup(table: TableKey, column: number, key: string, textOnly = false): string {
-  return `INDEX(${catCol(table, column)},${matchRow(table, key, textOnly)})`;
+  const named = `ARRAYFORMULA((${keys}=${key})+ISNUMBER(FIND(","&${key}&",",","&${normalized(aliasColumn(table))}&","))>0)`;
+  const othersStart = `SUM(ARRAYFORMULA((LEFT(${keys},LEN(${key}))=${key})*(${keys}<>${normalized(start)})))`;
+  return (
+    `IF(OR(${key}="",${headings.join(',')}),NA(),` +
+    `IFNA(XLOOKUP(TRUE(),${named},${names},NA(),0,-1),IF(${othersStart}=0,${start},NA())))`
+  );
 }
 
 /**
- * The model size an input cell holds, as the engine reads one (CatalogIndex.model): a number,
- * or text that is a size in billions by the engine's SIZE_TEXT (src/engine/names.ts), such as
- * "8B", "8 b", " 8 " or "0.5B"; anything else is #N/A. Sheets keeps "8B" as text when typed
- * (only a plain number becomes a number), so the formula reads the text: spaces, tabs, line
- * breaks and no-break spaces around it and before the "b" are dropped, then what is left must
- * be digits with at most one "." between digits. The value is computed from the digits alone
- * (VALUE of "05" / 10^1), so the sheet's locale decimal separator does not matter. "-5B" is
- * not read (the engine refuses a negative size anyway): it is an error either way.
- * Only functions both Sheets and HyperFormula evaluate (no REGEXMATCH, no LET).
+ * A column of the lowest catalog row whose name is `name` (ignoring case): a scenario's
+ * own lookups pass the catalog's spelling (catalogRowName), a table row its key cell.
  */
-export function modelSize(ref: string): string {
+export function catalogField(table: TableKey, column: number, name: string): string {
+  return `XLOOKUP(${name},${catCol(table, 0)},${catCol(table, column)},NA(),0,-1)`;
+}
+
+/** A column of the lowest catalog row whose key is `key` (for names written loosely). */
+export function catalogFieldByKey(table: TableKey, column: number, key: string): string {
+  const names = catCol(table, 0);
+  return `XLOOKUP(${key},ARRAYFORMULA(${normalized(names)}),${catCol(table, column)},NA(),0,-1)`;
+}
+
+/**
+ * The size at the end of a model name ("Mistral 7B", "Qwen2.5 14 b" give "7", "14"), as the
+ * engine's SIZE_IN_NAME reads it: the last word after a space, "-" or "_", ending in "b" (a
+ * space before the "b" allowed), without its "b". Its digits are checked by digitsValue.
+ */
+export function nameEnd(ref: string): string {
+  let text = ref;
+  for (const space of ['CHAR(9)', 'CHAR(10)', 'CHAR(13)', 'CHAR(160)', '"-"', '"_"']) {
+    text = `SUBSTITUTE(${text},${space}," ")`;
+  }
+  // "|" marks the end, so a final " b" can join its number: "7 b|" becomes "7b|".
+  const marked = `SUBSTITUTE(LOWER(TRIM(CLEAN(${text})))&"|"," b|","b|")`;
+  const lastWord = `TRIM(RIGHT(SUBSTITUTE(${marked}," ",REPT(" ",99)),99))`;
+  return `IF(ISTEXT(${ref}),IF(AND(RIGHT(${lastWord},2)="b|",LEN(${marked})>LEN(${lastWord})),SUBSTITUTE(${lastWord},"b|",""),NA()),NA())`;
+}
+
+/**
+ * A model size typed in a cell, step one (the engine's SIZE_TEXT, src/engine/names.ts): a
+ * number as it is; text with tabs, line breaks and no-break spaces made spaces, control
+ * characters dropped, trimmed, in lower case and without one final "b" ("8 B" gives "8").
+ * Sheets keeps "8B" as text when typed (only a plain number becomes a number).
+ */
+export function sizeWord(ref: string): string {
   let text = ref;
   for (const space of [9, 10, 13, 160]) text = `SUBSTITUTE(${text},CHAR(${space})," ")`;
   const lower = `LOWER(TRIM(CLEAN(${text})))`;
   // CLEAN removed every CHAR(1), so one appended marks the end: drop a final "b" before it.
-  const number = `TRIM(SUBSTITUTE(SUBSTITUTE(${lower}&CHAR(1),"b"&CHAR(1),""),CHAR(1),""))`;
-  let others = number;
+  return `IF(ISNUMBER(${ref}),${ref},IF(ISTEXT(${ref}),TRIM(SUBSTITUTE(SUBSTITUTE(${lower}&CHAR(1),"b"&CHAR(1),""),CHAR(1),"")),NA()))`;
+}
+
+/**
+ * Step two: a number as it is, or text that is digits with at most one "." between digits
+ * ("8", "0.5"), as that number; anything else ("8 5", "1e1", "-5", "") is #N/A. The value
+ * is computed from the digits alone (VALUE of "05" / 10^1), so the sheet's locale decimal
+ * separator does not matter. Only functions Sheets and HyperFormula both have (no REGEXMATCH).
+ */
+export function digitsValue(ref: string): string {
+  let others = ref;
   for (let digit = 0; digit <= 9; digit++) others = `SUBSTITUTE(${others},"${digit}","")`;
   // Nothing but digits and one "."; and no "." first or last nor an empty text ("||").
-  const shaped = `AND(SUBSTITUTE(${others},".","",1)="",ISERROR(FIND("||","|"&SUBSTITUTE(${number},".","|")&"|")))`;
-  const value = `VALUE(SUBSTITUTE(${number},".",""))/10^MAX(0,LEN(${number})-FIND(".",${number}&"."))`;
+  const shaped = `AND(SUBSTITUTE(${others},".","",1)="",ISERROR(FIND("||","|"&SUBSTITUTE(${ref},".","|")&"|")))`;
+  const value = `VALUE(SUBSTITUTE(${ref},".",""))/10^MAX(0,LEN(${ref})-FIND(".",${ref}&"."))`;
   return `IF(ISNUMBER(${ref}),${ref},IF(${shaped},${value},NA()))`;
 }

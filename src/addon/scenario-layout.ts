@@ -47,9 +47,28 @@ import type {
   RenderEnv,
   ScenarioField,
   ScenarioResult,
+  TextReading,
 } from '../engine';
 import { CATALOG_SHEET, columnLetter } from './catalog-sheet';
-import { catCol, fieldColumn, lookup, matchRow, modelSize } from './lookup-formulas';
+import {
+  catalogField,
+  catalogFieldByKey,
+  catalogRowName,
+  catalogStart,
+  fieldColumn,
+  digitsValue,
+  nameEnd,
+  nameKey,
+  sizeWord,
+} from './lookup-formulas';
+
+/** Each reading of input text (TextReading) as the formula that reads it so. */
+const READINGS: Readonly<Record<TextReading, (ref: string) => string>> = {
+  sizeWord,
+  digits: digitsValue,
+  nameEnd,
+  nameKey,
+};
 import { asText } from './text';
 
 export type CellOut = string | number;
@@ -338,6 +357,10 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
   });
 
   // ---- Rendering a definition into a cell -----------------------------------------------
+  const { gpus } = index.catalog;
+  const looseGpuNames = index.catalog.providers.some(
+    (row) => !gpus.some((gpu) => gpu.name.toLowerCase() === row.gpu.toLowerCase()),
+  );
   const env = (row?: { table: TablePlace; row: number }): RenderEnv => ({
     input: (field) => abs(2, inputRow.get(field) ?? 0),
     inputLabel: (field) =>
@@ -362,12 +385,17 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
       const c = columnOf(spec, column);
       return `${abs(c, spec.firstRow)}:${abs(c, spec.firstRow + spec.rows - 1)}`;
     },
-    catalogRow: (table, key) => matchRow(table, key, true),
-    field: (table, field, rowRef, byName) =>
-      byName
-        ? lookup(table, fieldColumn(table, field), rowRef)
-        : `INDEX(${catCol(table, fieldColumn(table, field))},${rowRef})`,
-    sizeText: modelSize,
+    catalogRow: catalogRowName,
+    catalogPrefix: catalogStart,
+    field: (table, field, name, byName) => {
+      const column = fieldColumn(table, field);
+      // A provider row may write its GPU loosely ("a-100"): then the comparison table's GPU
+      // lookups also compare keys (one ARRAYFORMULA each), else names as written.
+      return byName && table === 'gpus' && looseGpuNames
+        ? `IFNA(${catalogField(table, column, name)},${catalogFieldByKey(table, column, nameKey(name))})`
+        : catalogField(table, column, name);
+    },
+    read: (how, value) => READINGS[how](value),
   });
   const formula = (expr: Expr, row?: { table: TablePlace; row: number }): string =>
     render(expr, env(row));

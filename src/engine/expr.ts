@@ -72,8 +72,16 @@ export type Expr =
   /** MATCH(value, range, 1): the last position whose value is at most `value` (sorted range). */
   | { readonly kind: 'matchBelow'; readonly value: Expr; readonly range: Expr }
   | { readonly kind: 'at'; readonly range: Expr; readonly position: Expr }
-  /** The catalog row a name stands for, by the engine's name rules; #N/A when none. */
-  | { readonly kind: 'catalogRow'; readonly table: TableKey; readonly key: Expr }
+  /**
+   * The catalog row a name key stands for, by the engine's name rules (a name or an alias,
+   * the lowest row of a name; else `prefix` when no other name starts as it does); #N/A when none.
+   */
+  | {
+      readonly kind: 'catalogRow';
+      readonly table: TableKey;
+      readonly key: Expr;
+      readonly prefix: Expr;
+    }
   /**
    * A column of a catalog row: `row` is a found row (a catalogRow node or a metric holding
    * one), or with `byName` a name (a table row's key cell) looked up on the spot.
@@ -85,8 +93,18 @@ export type Expr =
       readonly row: Expr;
       readonly byName: boolean;
     }
-  /** A model size typed as a number or as text such as "8B"; #N/A for anything else. */
-  | { readonly kind: 'sizeText'; readonly value: Expr };
+  /**
+   * Reading text the way the engine's names.ts does, each a step a formula can take: a
+   * size typed as a number or as text such as "8 B", cleaned to "8" (sizeWord); text that
+   * is digits with at most one "." read as a number (digits); the size at the end of a model
+   * name such as "Mistral 7B", as "7" (nameEnd); a name as the lookups key it: lower case
+   * without spaces, "-" and "_" (nameKey; a number is never a name). #N/A when none fits.
+   */
+  | { readonly kind: 'read'; readonly how: TextReading; readonly value: Expr }
+  /** The catalog name (of the lowest row) whose key starts with a name key, for a unique prefix. */
+  | { readonly kind: 'catalogPrefix'; readonly table: TableKey; readonly key: Expr };
+
+export type TextReading = 'sizeWord' | 'digits' | 'nameEnd' | 'nameKey';
 
 /** What evaluation needs from its surroundings: the inputs, other metrics, the catalog. */
 export interface EvalEnv {
@@ -96,7 +114,8 @@ export interface EvalEnv {
   cell(column: string, offset: 0 | -1): Value;
   column(table: string, column: string): readonly Value[];
   catalogRow(table: TableKey, key: Value): Value;
-  sizeText(value: Value): Value;
+  catalogPrefix(table: TableKey, key: Value): Value;
+  read(how: TextReading, value: Value): Value;
 }
 
 /** What rendering needs: where each input, metric and table cell is, and the lookup shapes. */
@@ -106,9 +125,10 @@ export interface RenderEnv {
   metric(name: string): string;
   cell(column: string, offset: 0 | -1): string;
   column(table: string, column: string): string;
-  catalogRow(table: TableKey, key: string): string;
+  catalogRow(table: TableKey, key: string, prefix: string): string;
+  catalogPrefix(table: TableKey, key: string): string;
   field(table: TableKey, field: string, row: string, byName: boolean): string;
-  sizeText(value: string): string;
+  read(how: TextReading, value: string): string;
 }
 
 // ---- Evaluation ------------------------------------------------------------------------
@@ -347,8 +367,10 @@ export function evaluate(expr: Expr, env: EvalEnv): Value {
       const value = row.found[expr.field];
       return typeof value === 'number' || typeof value === 'string' ? value : '';
     }
-    case 'sizeText':
-      return env.sizeText(evaluate(expr.value, env));
+    case 'read':
+      return env.read(expr.how, evaluate(expr.value, env));
+    case 'catalogPrefix':
+      return env.catalogPrefix(expr.table, evaluate(expr.key, env));
   }
 }
 
@@ -427,11 +449,13 @@ function renderNode(expr: Expr, env: RenderEnv): string {
     case 'at':
       return `INDEX(${renderNode(expr.range, env)},${renderNode(expr.position, env)})`;
     case 'catalogRow':
-      return env.catalogRow(expr.table, renderNode(expr.key, env));
+      return env.catalogRow(expr.table, renderNode(expr.key, env), renderNode(expr.prefix, env));
+    case 'catalogPrefix':
+      return env.catalogPrefix(expr.table, renderNode(expr.key, env));
     case 'field':
       return env.field(expr.table, expr.field, renderNode(expr.row, env), expr.byName);
-    case 'sizeText':
-      return env.sizeText(renderNode(expr.value, env));
+    case 'read':
+      return env.read(expr.how, renderNode(expr.value, env));
   }
 }
 
@@ -511,11 +535,13 @@ export const E = {
     range,
   }),
   at: (range: Expr, position: Operand): Expr => ({ kind: 'at', range, position: lift(position) }),
-  catalogRow: (table: TableKey, key: Operand): Expr => ({
+  catalogRow: (table: TableKey, key: Expr, prefix: Expr): Expr => ({
     kind: 'catalogRow',
     table,
-    key: lift(key),
+    key,
+    prefix,
   }),
+  catalogPrefix: (table: TableKey, key: Expr): Expr => ({ kind: 'catalogPrefix', table, key }),
   field: (table: TableKey, field: string, row: Expr): Expr => ({
     kind: 'field',
     table,
@@ -530,7 +556,7 @@ export const E = {
     row: name,
     byName: true,
   }),
-  sizeText: (value: Operand): Expr => ({ kind: 'sizeText', value: lift(value) }),
+  read: (how: TextReading, value: Expr): Expr => ({ kind: 'read', how, value }),
 } as const;
 
 /** The metrics and constants a node refers to, for the "How" column and dependency checks. */
@@ -560,11 +586,15 @@ export function referencedMetrics(expr: Expr, into: Set<string> = new Set()): Se
       break;
     case 'catalogRow':
       referencedMetrics(expr.key, into);
+      referencedMetrics(expr.prefix, into);
+      break;
+    case 'catalogPrefix':
+      referencedMetrics(expr.key, into);
       break;
     case 'field':
       referencedMetrics(expr.row, into);
       break;
-    case 'sizeText':
+    case 'read':
       referencedMetrics(expr.value, into);
       break;
     default:

@@ -40,7 +40,7 @@ export function normalizeName(name: string): string {
 const SIZE_TEXT = /^\s*(-?\d+(?:\.\d+)?)\s*b?\s*$/i;
 
 // A size at the end of a model's name: "Llama 8B", "Mistral-7B", "Qwen2.5 14B" (not "gpt4b").
-const SIZE_IN_NAME = /[\s\-_](\d+(?:\.\d+)?)\s*b\s*$/i;
+export const SIZE_IN_NAME = /[\s\-_](\d+(?:\.\d+)?)\s*b\s*$/i;
 
 export type NamedRow = Named;
 

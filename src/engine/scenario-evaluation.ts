@@ -3,9 +3,9 @@
 // and the tests that compare a sheet with the engine all read numbers from here.
 import type { ModelRow } from './catalog';
 import { evaluate, SheetError } from './expr';
-import type { EvalEnv, Expr, TableKey, Value } from './expr';
+import type { EvalEnv, Expr, TableKey, TextReading, Value } from './expr';
 import type { CatalogIndex } from './names';
-import { normalizeName, readSizeText } from './names';
+import { normalizeName, SIZE_IN_NAME } from './names';
 import {
   INPUT_CHECKS,
   LADDER,
@@ -189,37 +189,80 @@ export class ScenarioEvaluation {
           ? UPFRONT_ITEMS.map((item) => this.get(item.name))
           : this.tableColumn(table, column),
       catalogRow: (table, key) => this.catalogRow(table, key),
-      sizeText: (value) => sizeOf(value),
+      catalogPrefix: (table, key) => this.catalogPrefix(table, key),
+      read: readText,
     };
   }
 
+  /** The row a name key picks (see CatalogIndex: name or alias, lowest row, unique start). */
   private catalogRow(table: TableKey, key: Value): Value {
     if (key instanceof SheetError) return key;
-    // A number is never a name: in an input cell it is a size or a rate.
-    if (typeof key !== 'string') return new SheetError('#N/A');
-    const normalized = normalizeName(key);
-    const refused = (this.options.notNames?.(table) ?? []).some(
-      (text) => normalizeName(text) === normalized,
-    );
-    if (refused || normalized === '') return new SheetError('#N/A');
-    if (table === 'managed') return new SheetError('#N/A');
+    if (typeof key !== 'string' || key === '' || this.refused(table, key)) {
+      return new SheetError('#N/A');
+    }
     const row = this.index.findRow(table, key);
     return row
       ? { found: row as unknown as Readonly<Record<string, unknown>> }
       : new SheetError('#N/A');
   }
+
+  /** The name of the lowest row whose key starts with `key`, as the sheet's XLOOKUP finds it. */
+  private catalogPrefix(table: TableKey, key: Value): Value {
+    if (key instanceof SheetError) return key;
+    if (typeof key !== 'string' || key === '') return new SheetError('#N/A');
+    const rows: readonly { readonly name: string }[] = this.index.catalog[table];
+    let found: string | undefined;
+    for (const row of rows) if (normalizeName(row.name).startsWith(key)) found = row.name;
+    return found ?? new SheetError('#N/A');
+  }
+
+  /** A table's title or its "Name" header typed as a name matches no row. */
+  private refused(table: TableKey, key: string): boolean {
+    return (this.options.notNames?.(table) ?? []).some((text) => normalizeName(text) === key);
+  }
 }
 
-/** A model size typed as a number, or as text such as "8B" or "0.5 b"; #N/A otherwise. */
-function sizeOf(value: Value): Value {
-  if (typeof value === 'number') return value;
-  if (typeof value !== 'string') return new SheetError('#N/A');
-  // The sheet's formula turns tabs, line breaks and no-break spaces into spaces and drops
-  // other control characters; a minus sign is not part of a size it reads.
-  // eslint-disable-next-line no-control-regex
-  const cleaned = value.replace(/[\t\n\r\u00a0]/g, ' ').replace(/[\u0000-\u001f]/g, '');
-  const size = cleaned.includes('-') ? undefined : readSizeText(cleaned);
-  return size === undefined ? new SheetError('#N/A') : size;
+/** The engine's readings of input text, as the sheet's formulas read it (see TextReading). */
+// What Sheets' CLEAN removes: the first 32 ASCII codes.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f]/g;
+
+function readText(how: TextReading, value: Value): Value {
+  if (value instanceof SheetError) return value;
+  const na = new SheetError('#N/A');
+  switch (how) {
+    case 'sizeWord':
+      if (typeof value === 'number') return value;
+      // As the sheet's formula: tabs, line breaks and no-break spaces are spaces, other
+      // control characters go (CLEAN), spaces are trimmed (TRIM), one final "b" goes.
+      return typeof value === 'string' && value !== ''
+        ? value
+            .replace(/[\t\n\r\u00a0]/g, ' ')
+            .replace(CONTROL_CHARACTERS, '')
+            .replace(/ +/g, ' ')
+            .trim()
+            .toLowerCase()
+            .replace(/b$/, '')
+            .trim()
+        : na;
+    case 'digits':
+      if (typeof value === 'number') return value;
+      return typeof value === 'string' && /^\d+(\.\d+)?$/.test(value) ? Number(value) : na;
+    case 'nameKey':
+      // A blank cell is no text in Sheets (ISTEXT is FALSE): no key, as for a number. Control
+      // characters go (CLEAN), then no-break and ordinary spaces, "-" and "_"; the rarer
+      // Unicode spaces are kept (see README, Names).
+      return typeof value === 'string' && value !== ''
+        ? value
+            .replace(CONTROL_CHARACTERS, '')
+            .replace(/[\u00a0 \-_]/g, '')
+            .toLowerCase()
+        : na;
+    case 'nameEnd': {
+      const match = typeof value === 'string' ? SIZE_IN_NAME.exec(value) : null;
+      return match ? match[1] : na;
+    }
+  }
 }
 
 /** One definition evaluated with just the metrics and inputs it needs (e.g. the verdict). */
@@ -240,6 +283,7 @@ export function evaluateAlone(
     cell: () => missing('a table cell'),
     column: () => missing('a table column'),
     catalogRow: () => missing('a catalog row'),
-    sizeText: sizeOf,
+    catalogPrefix: () => missing('a catalog row'),
+    read: readText,
   });
 }

@@ -7,7 +7,7 @@
 // nodes of their own: the engine finds the row by its name rules, the sheet by a formula.
 import { ARTICLE_HOURS_PER_EXAMPLE, MEMORY_OVERHEAD_SHARE } from './catalog';
 import { E } from './expr';
-import type { Expr } from './expr';
+import type { Expr, TableKey } from './expr';
 import { RULE_TEXT } from './numbers';
 import type { NumberRule } from './numbers';
 import { MAX_HORIZON_MONTHS, SCENARIO_FIELDS } from './scenario-input';
@@ -118,7 +118,11 @@ function checkOf(field: FieldSpec): Expr {
     case 'model':
       return E.if(
         E.isError(m('params')),
-        nameCheck('model', m('params'), 'is not a size or a model in the FT Catalog sheet'),
+        nameCheck(
+          'model',
+          m('params'),
+          'is not a size or a model in the FT Catalog sheet (or starts several names there)',
+        ),
         E.if(
           E.gt(m('params'), 0),
           // A size beyond the catalog's reach gives no finite scale.
@@ -131,14 +135,18 @@ function checkOf(field: FieldSpec): Expr {
         ),
       );
     case 'method':
-      return nameCheck('method', m('methodRow'), 'is not in the FT Catalog sheet');
+      return nameCheck(
+        'method',
+        m('methodRow'),
+        'is not in the FT Catalog sheet (or starts several names there)',
+      );
     case 'provider':
       return E.if(
         E.isError(m('price')),
         nameCheck(
           'provider',
           m('price'),
-          'is not in the FT Catalog sheet or a $ per GPU-hour rate',
+          'is not in the FT Catalog sheet or a $ per GPU-hour rate (or starts several names there)',
         ),
         E.if(
           E.lt(m('price'), 0),
@@ -160,7 +168,11 @@ function checkOf(field: FieldSpec): Expr {
         ),
       );
     case 'api':
-      return nameCheck('api', m('apiRow'), 'is not in the FT Catalog sheet');
+      return nameCheck(
+        'api',
+        m('apiRow'),
+        'is not in the FT Catalog sheet (or starts several names there)',
+      );
     case 'optionalNumber':
       return numberCheck(field, true);
     default:
@@ -217,20 +229,76 @@ function interpolatedScale(size: Expr, ladderRows: number): Expr {
   );
 }
 
+/**
+ * A name's lookup in three cells: its key (lower case, no spaces, "-" or "_"), the catalog
+ * name its key is the start of (lowest row), and the row it picks: a name or an alias, else
+ * that start when it is the start of one name only.
+ */
+function nameLookup(prefix: string, label: string, table: TableKey, name: Expr): Metric[] {
+  const key = m(`${prefix}Key`);
+  return [
+    metric(`${prefix}Key`, `${label}: name as looked up`, 'text', E.read('nameKey', name)),
+    metric(
+      `${prefix}Start`,
+      `${label}: catalog name it starts`,
+      'text',
+      E.catalogPrefix(table, key),
+      'The lowest row whose name starts so',
+    ),
+    metric(
+      `${prefix}Row`,
+      `${label}: catalog row used`,
+      'row',
+      E.catalogRow(table, key, m(`${prefix}Start`)),
+      'Name or other name (lowest row), else a unique start',
+    ),
+  ];
+}
+
 /** The values the scenario reads from the catalog: one lookup per name, then its columns. */
 export function lookupMetrics(ladderRows: number): Metric[] {
-  const size = E.sizeText(input('model'));
+  const typedSize = m('modelSize');
+  const rowScale = E.field('models', 'scale', m('modelRow'));
+  const interpolated = interpolatedScale(m('params'), ladderRows);
   return [
-    metric('modelRow', 'Model row', 'row', E.catalogRow('models', input('model'))),
-    metric('methodRow', 'Method row', 'row', E.catalogRow('methods', input('method'))),
-    metric('providerRow', 'GPU provider row', 'row', E.catalogRow('providers', input('provider'))),
-    metric('apiRow', 'API row', 'row', E.catalogRow('apis', input('api'))),
-    // As the engine reads a model: a size (a number or size text such as "8B") before a name.
+    ...nameLookup('model', 'Model', 'models', input('model')),
+    ...nameLookup('method', 'Method', 'methods', input('method')),
+    ...nameLookup('provider', 'GPU provider', 'providers', input('provider')),
+    ...nameLookup('api', 'API', 'apis', input('api')),
+    metric(
+      'modelNameEnd',
+      'Size at the end of the model name',
+      'text',
+      E.read('nameEnd', input('model')),
+      'Such as 7 in Mistral 7B',
+    ),
+    metric(
+      'modelSizeWord',
+      'Model typed as a size',
+      'text',
+      E.read('sizeWord', input('model')),
+      'A number, or text such as 8B without its B',
+    ),
+    metric(
+      'modelSize',
+      'Model size typed (billions)',
+      'factor',
+      E.read('digits', m('modelSizeWord')),
+      'A number, or text such as 8B',
+    ),
+    // As the engine reads a model: a size typed (8, "8B") before a name, then a size at the
+    // end of a name no catalog row has ("Mistral 7B").
     metric(
       'params',
       'Model parameters (billions)',
       'factor',
-      E.iferror(size, E.field('models', 'paramsBillions', m('modelRow'))),
+      E.iferror(
+        typedSize,
+        E.iferror(
+          E.field('models', 'paramsBillions', m('modelRow')),
+          E.read('digits', m('modelNameEnd')),
+        ),
+      ),
       'A catalog model, or the size you typed',
     ),
     metric(
@@ -243,14 +311,15 @@ export function lookupMetrics(ladderRows: number): Metric[] {
       ),
       'The catalog models by size below that a size lies between',
     ),
+    // A catalog row's own scale; a size, or a row whose scale is blank, interpolates.
     metric(
       'scale',
       'Model scale factor',
       'factor',
       E.if(
-        E.isNumber(size),
-        interpolatedScale(m('params'), ladderRows),
-        E.field('models', 'scale', m('modelRow')),
+        E.or(E.isNumber(typedSize), E.isError(m('modelRow'))),
+        interpolated,
+        E.if(E.isNumber(rowScale), rowScale, interpolated),
       ),
       'A size between catalog models: log-log interpolation',
     ),
@@ -305,7 +374,7 @@ export function lookupMetrics(ladderRows: number): Metric[] {
         E.field('providers', 'pricePerGpuHour', m('providerRow')),
       ),
     ),
-    metric('gpuRow', "Provider's GPU row", 'row', E.catalogRow('gpus', m('gpu'))),
+    ...nameLookup('gpu', "Provider's GPU", 'gpus', m('gpu')),
     metric('speed', 'GPU speed vs H100', 'factor', E.field('gpus', 'speedVsH100', m('gpuRow'))),
     metric(
       'peak',

@@ -330,41 +330,49 @@ describe('the scenario sheet matches names as the engine does', () => {
     });
   });
 
-  test('no catalog lookup lets MATCH compare names itself (Sheets reads * ? ~ in them as wildcards)', () => {
-    // HyperFormula's MATCH has no wildcards, so evaluating cannot show the Sheets behaviour:
-    // check the formulas instead. Every MATCH is either MATCH(TRUE(), names = key, 0), or
-    // the approximate MATCH(size, sizes, 1) of the interpolation ladder.
+  test('no catalog lookup lets Sheets read * ? ~ in a name as wildcards; formulas stay short', () => {
+    // HyperFormula has no wildcards, so evaluating cannot show the Sheets behaviour: check the
+    // formulas instead. Every XLOOKUP matches exactly (match mode 0: no wildcards) from the
+    // last row (search mode -1: the lowest row of a name wins), and the only MATCH is the
+    // approximate MATCH(size, sizes, 1) of the interpolation ladder.
     const s = session();
     const summary = generate(s, {});
-    const matches: string[] = [];
-    for (const line of s.workbook.formulas(summary.sheetName)) {
-      for (const formula of line) {
-        if (typeof formula !== 'string') continue;
-        for (let at = formula.indexOf('MATCH('); at >= 0; at = formula.indexOf('MATCH(', at + 1)) {
-          // The whole call: up to the parenthesis that closes MATCH(.
+    const formulas = s.workbook
+      .formulas(summary.sheetName)
+      .flat()
+      .filter((formula): formula is string => typeof formula === 'string' && formula !== '');
+    const calls = (name: string): string[] => {
+      const found: string[] = [];
+      for (const formula of formulas) {
+        for (
+          let at = formula.indexOf(`${name}(`);
+          at >= 0;
+          at = formula.indexOf(`${name}(`, at + 1)
+        ) {
+          if (/[A-Z]/.test(formula[at - 1] ?? '')) continue; // XMATCH, not MATCH
+          // The whole call: up to the parenthesis that closes it.
           let depth = 0;
-          let end = at + 'MATCH'.length;
+          let end = at + name.length;
           do {
             if (formula[end] === '(') depth++;
             if (formula[end] === ')') depth--;
             end++;
           } while (depth > 0);
-          matches.push(formula.slice(at, end));
+          found.push(formula.slice(at, end));
         }
       }
-    }
-    expect(matches.length).toBeGreaterThan(50);
-    // Long lookups nest: keep every formula within Excel's 8,192 characters (an xlsx
-    // download), far below Sheets' 50,000.
-    const lengths = s.workbook
-      .formulas(summary.sheetName)
-      .flat()
-      .map((formula) => (typeof formula === 'string' ? formula.length : 0));
-    expect(Math.max(...lengths)).toBeLessThanOrEqual(8192);
-    for (const call of matches) {
-      expect(call.startsWith('MATCH(TRUE(),') || call.endsWith(',1)')).toBe(true);
-      if (call.startsWith('MATCH(TRUE(),')) expect(call.endsWith(',0)')).toBe(true);
-    }
+      return found;
+    };
+    const lookups = calls('XLOOKUP');
+    expect(lookups.length).toBeGreaterThan(50);
+    for (const call of lookups) expect(call.endsWith(',0,-1)')).toBe(true);
+    for (const call of calls('MATCH')) expect(call.endsWith(',1)')).toBe(true);
+    // Issue 13: each name is looked up once per sheet (three ARRAYFORMULAs a name: its name
+    // or other names, the name it starts, whether another name starts so), the rest reads
+    // XLOOKUP on the matched name; no formula over 1,000 characters.
+    const arrays = formulas.join('').split('ARRAYFORMULA(').length - 1;
+    expect(arrays).toBeLessThanOrEqual(20);
+    expect(Math.max(...formulas.map((formula) => formula.length))).toBeLessThanOrEqual(1000);
   });
 
   test('a catalog name with * or ? is found as it is written', () => {
@@ -434,10 +442,7 @@ describe('the scenario sheet matches names as the engine does', () => {
     }
   });
 
-  // TODO(issue 12): the scenario formulas still take the FIRST row of a name (matchRow's
-  // MATCH); issue 11 made the lowest row win in the engine, the functions and the sidebar.
-  // The coordinator's expression layer makes the formulas follow; then unskip.
-  test.skip('two rows whose names match alike: the sheet and the engine both use the lowest', () => {
+  test('two rows whose names match alike: the sheet and the engine both use the lowest', () => {
     const s = session();
     s.call('insertCatalogSheet');
     // Below the built-in "Llama 13B" (row 5, scale 2): "llama_13b" at scale 99.
@@ -486,9 +491,7 @@ describe('the scenario sheet matches names as the engine does', () => {
     }
   });
 
-  // TODO(issue 12): the sheet's MATCH still finds the first (broken) row; under the
-  // lowest-row rule the engine uses the good row below it. Unskip when the formulas follow.
-  test.skip('a broken row above a good row of the same name: the lowest (good) row is used', () => {
+  test('a broken row above a good row of the same name: the lowest (good) row is used', () => {
     const s = session();
     s.call('insertCatalogSheet');
     // The built-in "Llama 13B" (row 5) loses its scale (C5, so its size gives one); row 8 sets 3.
@@ -549,12 +552,45 @@ describe('the scenario sheet reads a model typed as size text as the engine does
         `Fine-tuning scenario: ${typed.replace(/^'/, '')}, LoRA, 10000 examples on RunPod on-demand vs Claude`,
       );
       asText[0][0] = asNumber[0][0];
+      // The lookup block's reading of the Model cell itself (its key, the size word) differs too.
+      for (const [i, row] of asText.entries()) {
+        if (/^Model: |^Size at the end|^Model typed as a size/.test(String(row[0])))
+          row[1] = asNumber[i][1];
+      }
       expect(asText).toEqual(asNumber);
     });
   });
 
   // "Mistral 7B" left this list: the engine reads a size at the end of a name (issue 11).
-  // TODO(issue 12): the sheet's formulas read it too; add a test here when they do.
+  // Issue 11's names people use, typed into the sheet's input cells (HyperFormula evaluates).
+  // Default scenario: Llama 13B, LoRA (0.25), 10,000 examples: 0.5 H100 hours.
+  test.each([
+    // [cell, typed, what the engine takes it for, hand arithmetic of the GPU cost]
+    ['GPU provider', 'RunPod', 'RunPod on-demand', 0.5 * 2.49], // the article's short name
+    ['GPU provider', 'Lambda', 'Lambda Labs', 0.5 * 3.98],
+    ['GPU provider', 'on-prem', 'On-premise (amortized)', 0.5 * 2.73],
+    ['GPU provider', 'aws s', 'AWS spot', 0.5 * 0.86], // the start of one name only
+    // "Mistral 7B" is no catalog row but ends in a size: 7B, scale 1, 0.25 h x $2.49.
+    ['Model', 'Mistral 7B', 'Mistral 7B', 0.25 * 2.49],
+  ] as const)('%s typed %j computes as the engine reads it', (label, typed, engineName, cost) => {
+    withDefaultScenario((ev, s) => {
+      ev.setInput(label, typed);
+      expectClose(ev.byLabel('GPU cost of the training run'), cost, `${typed} cost`);
+      const field = label === 'Model' ? 'model' : 'provider';
+      compareSheet(ev, engineResult(s, { [field]: engineName }));
+    });
+  });
+
+  test('a start that several names share ("AWS") is explained, as the engine refuses it', () => {
+    withDefaultScenario((ev, s) => {
+      ev.setInput('GPU provider', 'AWS');
+      expectExplained(ev, 'GPU cost of the training run', "GPU provider (B11): 'AWS'");
+      expect(() => engineResult(s, { provider: 'AWS' })).toThrow(
+        /could be AWS on-demand, AWS spot/,
+      );
+    });
+  });
+
   test.each(['8 5', '8bb', 'b', '.5B', '8.B', '-5B', '1e1B', '$8B', '8%'])(
     '%j is no size and no catalog name: an error in the sheet as in the engine',
     (typed) => {

@@ -5,7 +5,7 @@
 // inputs, the catalog's name columns are A, G, W and AD from row 4), not from a run.
 import { createWorkbook } from '../../emulator';
 import type { Workbook } from '../../emulator';
-import { CATALOG_SHEET } from '../../src/addon/catalog-sheet';
+import { CATALOG_COLUMNS, CATALOG_SHEET } from '../../src/addon/catalog-sheet';
 import { SCENARIO_FIELDS } from '../../src/engine';
 import type { CatalogResponse, ScenarioInputsResponse } from '../../src/shared/contract';
 import { Evaluated, generate, session } from './helpers';
@@ -242,7 +242,7 @@ describe('catalog sheet', () => {
     s.call('insertCatalogSheet');
     expect(s.workbook.frozenRows(CATALOG_SHEET)).toBe(3);
     const widths = s.workbook.columnWidths(CATALOG_SHEET);
-    expect(Object.keys(widths)).toHaveLength(40);
+    expect(Object.keys(widths)).toHaveLength(CATALOG_COLUMNS);
     expect(new Set(Object.values(widths))).toEqual(new Set([160]));
   });
 
