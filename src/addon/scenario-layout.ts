@@ -274,17 +274,19 @@ interface TablePlace {
 
 // Results (E:G): fixed rows, nothing grows here.
 const RESULTS_COLUMN = 5;
-const RESULT_ROWS: readonly (readonly [number, readonly Metric[]])[] = [
-  [5, TRAINING],
-  [13, MONTHLY],
-  [19, UPFRONT_ITEMS],
-  [19 + UPFRONT_ITEMS.length, [UPFRONT_TOTAL]],
-  [30, DECISION],
-  [30 + DECISION.length, [VERDICT, PROBLEM]],
+/** The Results block's rows: where each group of results starts (built when a sheet is laid out). */
+const resultRows = (): readonly (readonly [number, readonly Metric[]])[] => [
+  [5, TRAINING()],
+  [13, MONTHLY()],
+  [19, UPFRONT_ITEMS()],
+  [19 + UPFRONT_ITEMS().length, [UPFRONT_TOTAL()]],
+  [30, DECISION()],
+  [30 + DECISION().length, [VERDICT(), PROBLEM()]],
 ];
 const UPFRONT_HEADER_ROW = 18;
 
 export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): ScenarioLayout {
+  const RESULT_ROWS = resultRows();
   const grid = new Grid(SCENARIO_COLUMNS);
   const cells: Record<string, string> = {};
   const { input } = result.resolved;
@@ -298,7 +300,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     at.set(name, abs(column, row));
     cells[name] = rel(column, row);
   };
-  for (const check of INPUT_CHECKS)
+  for (const check of INPUT_CHECKS())
     place(`check.${check.field}`, 4, inputRow.get(check.field) ?? 0);
 
   const lookups = lookupMetrics(tables.ladder.length);
@@ -309,7 +311,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     keyColumn: 1,
     firstRow: ladderTitleRow + 2,
     rows: tables.ladder.length,
-    columns: LADDER_COLUMNS,
+    columns: LADDER_COLUMNS(),
   };
   for (const [row, metrics] of RESULT_ROWS) {
     metrics.forEach((metric, i) => place(metric.name, RESULTS_COLUMN + 1, row + i));
@@ -320,19 +322,19 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
       keyColumn: 0,
       firstRow: FIRST_ROW,
       rows: input.horizonMonths + 1,
-      columns: TIMELINE,
+      columns: TIMELINE(),
     },
     providers: {
       keyColumn: columnNumber('N'),
       firstRow: FIRST_ROW,
       rows: tables.providers.length,
-      columns: PROVIDERS,
+      columns: PROVIDERS(),
     },
     methods: {
       keyColumn: columnNumber('U'),
       firstRow: FIRST_ROW,
       rows: tables.methods.length,
-      columns: METHODS,
+      columns: METHODS(),
     },
     matrix: {
       keyColumn: columnNumber('AA'),
@@ -379,7 +381,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     column: (table, column) => {
       if (table === UPFRONT_TABLE) {
         const first = RESULT_ROWS[2][0];
-        return `${abs(RESULTS_COLUMN + 1, first)}:${abs(RESULTS_COLUMN + 1, first + UPFRONT_ITEMS.length - 1)}`;
+        return `${abs(RESULTS_COLUMN + 1, first)}:${abs(RESULTS_COLUMN + 1, first + UPFRONT_ITEMS().length - 1)}`;
       }
       const spec = places[table];
       const c = columnOf(spec, column);
@@ -401,9 +403,9 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     render(expr, env(row));
 
   // ---- Title and verdict (rows 1-2) -----------------------------------------------------
-  grid.set(1, 1, formula(TITLE.expr));
+  grid.set(1, 1, formula(TITLE().expr));
   grid.weights[0][0] = 'bold';
-  grid.set(2, 1, `=${at.get(VERDICT.name) ?? ''}`);
+  grid.set(2, 1, `=${at.get(VERDICT().name) ?? ''}`);
   grid.weights[1][0] = 'bold';
 
   // ---- Inputs (A:D) ---------------------------------------------------------------------
@@ -421,7 +423,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     cells[`input.${field.key}`] = rel(2, row);
     inputs.push({ row, column: 2, field });
   });
-  for (const check of INPUT_CHECKS) {
+  for (const check of INPUT_CHECKS()) {
     grid.set(inputRow.get(check.field) ?? 0, 4, formula(check.expr));
   }
 
@@ -435,7 +437,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     cells[`lookup.${metric.name}`] = rel(2, row);
   });
   grid.label(ladderTitleRow, 1, 'Catalog models by size (interpolation for a size)', true);
-  grid.header(ladderTitleRow + 1, 1, ['Model', ...LADDER_COLUMNS.map((column) => column.label)]);
+  grid.header(ladderTitleRow + 1, 1, ['Model', ...LADDER_COLUMNS().map((column) => column.label)]);
   writeTable(ladder, tables.ladder);
   const chartsRow = ladder.firstRow + ladder.rows + 1;
 
@@ -453,7 +455,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
       grid.label(r, RESULTS_COLUMN + 2, metric.how);
     });
   }
-  UPFRONT_ITEMS.forEach((item, i) => {
+  UPFRONT_ITEMS().forEach((item, i) => {
     cells[`upfront.${i}`] = cells[item.name];
   });
   const total = RESULT_ROWS[3][0];
@@ -467,19 +469,19 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
   grid.header(
     HEADER_ROW,
     T,
-    TIMELINE.map((column) => column.label),
+    TIMELINE().map((column) => column.label),
   );
   writeTable(places.timeline, []);
   cells.timelineFirst = rel(T, FIRST_ROW);
 
   const P = places.providers.keyColumn;
   grid.label(TITLE_ROW, P, 'Training cost by provider (this model, method and data)', true);
-  grid.header(HEADER_ROW, P, ['Provider', ...PROVIDERS.map((column) => column.label)]);
+  grid.header(HEADER_ROW, P, ['Provider', ...PROVIDERS().map((column) => column.label)]);
   writeTable(places.providers, tables.providers);
 
   const M = places.methods.keyColumn;
   grid.label(TITLE_ROW, M, 'LoRA vs full vs QLoRA (this model, data and provider)', true);
-  grid.header(HEADER_ROW, M, ['Method', ...METHODS.map((column) => column.label)]);
+  grid.header(HEADER_ROW, M, ['Method', ...METHODS().map((column) => column.label)]);
   writeTable(places.methods, tables.methods);
 
   const X = places.matrix.keyColumn;
@@ -558,7 +560,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     {
       type: 'PIE',
       title: 'Up-front cost breakdown (US dollars)',
-      range: [UPFRONT_HEADER_ROW, RESULTS_COLUMN, UPFRONT_ITEMS.length + 1, 2],
+      range: [UPFRONT_HEADER_ROW, RESULTS_COLUMN, UPFRONT_ITEMS().length + 1, 2],
       numHeaders: 1,
       options: {
         useFirstColumnAsDomain: true,

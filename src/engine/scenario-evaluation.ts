@@ -53,14 +53,16 @@ export function scenarioTables(index: CatalogIndex, months: number): ScenarioTab
   };
 }
 
-/** Each table's columns, by the table's name. */
-export const TABLE_COLUMNS: Readonly<Record<string, readonly Metric[]>> = {
-  timeline: TIMELINE,
-  providers: PROVIDERS,
-  methods: METHODS,
-  matrix: [...matrixColumns().hours, ...matrixColumns().cost],
-  [LADDER]: LADDER_COLUMNS,
-};
+/** Each table's columns, by the table's name (built on first use, as the model is). */
+export function tableColumns(): Readonly<Record<string, readonly Metric[]>> {
+  return {
+    timeline: TIMELINE(),
+    providers: PROVIDERS(),
+    methods: METHODS(),
+    matrix: [...matrixColumns().hours, ...matrixColumns().cost],
+    [LADDER]: LADDER_COLUMNS(),
+  };
+}
 
 export interface EvaluationOptions {
   /** "Training examples (B7)": how a message names an input (default: its label). */
@@ -80,6 +82,7 @@ export class ScenarioEvaluation {
   private readonly values = new Map<string, Value>();
   private readonly tableCells = new Map<string, Value[][]>();
   private readonly computing = new Set<string>();
+  private readonly columns = tableColumns();
 
   constructor(
     private readonly inputs: Readonly<Record<ScenarioField, Value>>,
@@ -90,7 +93,7 @@ export class ScenarioEvaluation {
     for (const metric of scenarioMetrics(tables.ladder.length)) {
       this.definitions.set(metric.name, metric.expr);
     }
-    for (const check of INPUT_CHECKS) this.definitions.set(`check.${check.field}`, check.expr);
+    for (const check of INPUT_CHECKS()) this.definitions.set(`check.${check.field}`, check.expr);
   }
 
   /** A metric's value (a number, text such as "never", or a sheet error). */
@@ -142,7 +145,7 @@ export class ScenarioEvaluation {
   }
 
   private columnIndex(table: string, column: string): number {
-    const at = (TABLE_COLUMNS[table] ?? []).findIndex((spec) => spec.name === column);
+    const at = (this.columns[table] ?? []).findIndex((spec) => spec.name === column);
     if (at < 0) throw new Error(`scenario model: no column '${column}' in '${table}'`);
     return at;
   }
@@ -151,7 +154,7 @@ export class ScenarioEvaluation {
   private table(table: string): Value[][] {
     const done = this.tableCells.get(table);
     if (done) return done;
-    const columns = TABLE_COLUMNS[table];
+    const columns = this.columns[table];
     const rows: Value[][] = [];
     this.tableCells.set(table, rows);
     this.keys(table).forEach((key, r) => {
@@ -186,7 +189,7 @@ export class ScenarioEvaluation {
       },
       column: (table, column) =>
         table === UPFRONT_TABLE
-          ? UPFRONT_ITEMS.map((item) => this.get(item.name))
+          ? UPFRONT_ITEMS().map((item) => this.get(item.name))
           : this.tableColumn(table, column),
       catalogRow: (table, key) => this.catalogRow(table, key),
       catalogPrefix: (table, key) => this.catalogPrefix(table, key),

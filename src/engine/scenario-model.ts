@@ -35,6 +35,15 @@ export const ARTICLE_VOLUME = { apiBelow: 50000, fineTuneAbove: 100000 } as cons
 /** The dataset sizes of the model × dataset-size matrix (the article's calculator spans 5K-500K). */
 export const MATRIX_DATASET_SIZES: readonly number[] = [5000, 10000, 50000, 100000, 500000];
 
+/**
+ * A value built on first use: the definitions cost nothing while the script loads (it
+ * loads for every custom-function call), only when a scenario is computed or written.
+ */
+function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
+
 const metric = (
   name: string,
   label: string,
@@ -181,30 +190,34 @@ function checkOf(field: FieldSpec): Expr {
 }
 
 /** One check per input, in form order: '' when the input is fine, else the message. */
-export const INPUT_CHECKS: readonly { readonly field: ScenarioField; readonly expr: Expr }[] =
-  SCENARIO_FIELDS.map((field) => ({ field: field.key, expr: checkOf(field) }));
+export const INPUT_CHECKS = lazy(
+  (): readonly { readonly field: ScenarioField; readonly expr: Expr }[] =>
+    SCENARIO_FIELDS.map((field) => ({ field: field.key, expr: checkOf(field) })),
+);
 
 /** The first input problem, or ''. */
-export const PROBLEM: Metric = metric(
-  'problem',
-  'Input check',
-  'text',
-  INPUT_CHECKS.reduceRight<Expr>(
-    (rest, check) => E.if(E.ne(m(`check.${check.field}`), ''), m(`check.${check.field}`), rest),
-    E.literal(''),
+export const PROBLEM = lazy((): Metric =>
+  metric(
+    'problem',
+    'Input check',
+    'text',
+    INPUT_CHECKS().reduceRight<Expr>(
+      (rest, check) => E.if(E.ne(m(`check.${check.field}`), ''), m(`check.${check.field}`), rest),
+      E.literal(''),
+    ),
+    'the first input that is not valid, or blank',
   ),
-  'the first input that is not valid, or blank',
 );
 
 // ---- Catalog lookups ---------------------------------------------------------------------
 
 /** The catalog models by size (one per size), for interpolating a size between them. */
 export const LADDER = 'ladder';
-const ladderParams = E.column(LADDER, 'params');
-const ladderScales = E.column(LADDER, 'scale');
+const ladderParams = (): Expr => E.column(LADDER, 'params');
+const ladderScales = (): Expr => E.column(LADDER, 'scale');
 
 /** The ladder's columns: each row is a catalog model, named in its key cell. */
-export const LADDER_COLUMNS: readonly Metric[] = [
+export const LADDER_COLUMNS = lazy((): readonly Metric[] => [
   metric(
     'params',
     'Parameters (billions)',
@@ -212,20 +225,20 @@ export const LADDER_COLUMNS: readonly Metric[] = [
     E.fieldByName('models', 'paramsBillions', E.cell('key')),
   ),
   metric('scale', 'Scale', 'factor', E.fieldByName('models', 'scale', E.cell('key'))),
-];
+]);
 
 /** Log-log interpolation of the scale between the ladder's models, end segments extended. */
 function interpolatedScale(size: Expr, ladderRows: number): Expr {
-  if (ladderRows === 1) return E.mul(E.at(ladderScales, 1), E.div(size, E.at(ladderParams, 1)));
+  if (ladderRows === 1) return E.mul(E.at(ladderScales(), 1), E.div(size, E.at(ladderParams(), 1)));
   const low = m('segment');
   const high = E.add(low, 1);
   const slope = E.div(
-    E.ln(E.div(E.at(ladderScales, high), E.at(ladderScales, low))),
-    E.ln(E.div(E.at(ladderParams, high), E.at(ladderParams, low))),
+    E.ln(E.div(E.at(ladderScales(), high), E.at(ladderScales(), low))),
+    E.ln(E.div(E.at(ladderParams(), high), E.at(ladderParams(), low))),
   );
   return E.mul(
-    E.at(ladderScales, low),
-    E.exp(E.mul(slope, E.ln(E.div(size, E.at(ladderParams, low))))),
+    E.at(ladderScales(), low),
+    E.exp(E.mul(slope, E.ln(E.div(size, E.at(ladderParams(), low))))),
   );
 }
 
@@ -306,7 +319,7 @@ export function lookupMetrics(ladderRows: number): Metric[] {
       'Interpolation segment',
       'count',
       E.min(
-        E.max(E.iferror(E.matchBelow(m('params'), ladderParams), 1), 1),
+        E.max(E.iferror(E.matchBelow(m('params'), ladderParams()), 1), 1),
         Math.max(1, ladderRows - 1),
       ),
       'The catalog models by size below that a size lies between',
@@ -446,7 +459,7 @@ const memory = (weightBytes: Expr, trainable: Expr, stateBytes: Expr): Expr =>
     E.add(1, m('overhead')),
   );
 
-export const TRAINING: readonly Metric[] = [
+export const TRAINING = lazy((): readonly Metric[] => [
   result(
     'h100Hours',
     "H100 GPU-hours (the article's rule)",
@@ -489,9 +502,9 @@ export const TRAINING: readonly Metric[] = [
     E.mul(m('trainingHours'), m('price')),
     'hours x $ per GPU-hour',
   ),
-];
+]);
 
-export const MONTHLY: readonly Metric[] = [
+export const MONTHLY = lazy((): readonly Metric[] => [
   result(
     'apiCostPerRequest',
     'API cost per request',
@@ -526,10 +539,10 @@ export const MONTHLY: readonly Metric[] = [
     E.sub(m('monthlyApi'), m('monthlyFinetuned')),
     'API - fine-tuned',
   ),
-];
+]);
 
 /** The up-front items in the order the sheet lists them; their total is a sum over them. */
-export const UPFRONT_ITEMS: readonly Metric[] = [
+export const UPFRONT_ITEMS = lazy((): readonly Metric[] => [
   result('upfront.training', 'Final training run (GPU)', 'usd', m('trainingCost')),
   result(
     'upfront.experiments',
@@ -553,69 +566,74 @@ export const UPFRONT_ITEMS: readonly Metric[] = [
   ),
   result('upfront.deployment', 'Deployment and monitoring setup', 'usd', num('deploymentCost')),
   result('upfront.hardware', 'Hardware', 'usd', num('hardwareCost')),
-];
+]);
 export const UPFRONT_TABLE = 'upfront';
 
-export const UPFRONT_TOTAL: Metric = result(
-  'upfront',
-  'Total up-front',
-  'usd',
-  E.sum(E.column(UPFRONT_TABLE, 'amount')),
-  'sum of the items above',
+export const UPFRONT_TOTAL = lazy((): Metric =>
+  result(
+    'upfront',
+    'Total up-front',
+    'usd',
+    E.sum(E.column(UPFRONT_TABLE, 'amount')),
+    'sum of the items above',
+  ),
 );
 
 const roiAt = (months: Expr): Expr => E.sub(E.mul(m('monthlySavings'), months), m('upfront'));
 
-const volumeNote = E.if(
-  E.lt(num('requestsPerMonth'), ARTICLE_VOLUME.apiBelow),
-  " The volume is under the article's 50K requests/month API threshold.",
+const volumeNote = (): Expr =>
   E.if(
-    E.gt(num('requestsPerMonth'), ARTICLE_VOLUME.fineTuneAbove),
-    " The volume is over the article's 100K requests/month fine-tuning threshold.",
-    '',
-  ),
-);
+    E.lt(num('requestsPerMonth'), ARTICLE_VOLUME.apiBelow),
+    " The volume is under the article's 50K requests/month API threshold.",
+    E.if(
+      E.gt(num('requestsPerMonth'), ARTICLE_VOLUME.fineTuneAbove),
+      " The volume is over the article's 100K requests/month fine-tuning threshold.",
+      '',
+    ),
+  );
 
-const breakEven = m('breakEven');
-const horizon = num('horizonMonths');
-const monthsShown = E.round(breakEven, 1);
+const breakEven = (): Expr => m('breakEven');
+const horizon = (): Expr => num('horizonMonths');
+const monthsShown = (): Expr => E.round(breakEven(), 1);
 
 /** The one-line decision: break-even against the horizon, volume against the article's thresholds. */
-export const VERDICT: Metric = metric(
-  'verdict',
-  'Verdict',
-  'text',
-  E.if(
-    E.ne(m('problem'), ''),
-    m('problem'),
-    E.concat(
-      E.if(
-        E.eq(breakEven, NEVER_TEXT),
-        'Keep the API: the fine-tuned model costs as much as the API each month, so it never pays back.',
+export const VERDICT = lazy((): Metric =>
+  metric(
+    'verdict',
+    'Verdict',
+    'text',
+    E.if(
+      E.ne(m('problem'), ''),
+      m('problem'),
+      E.concat(
         E.if(
-          E.le(breakEven, horizon),
-          E.concat(
-            'Fine-tune: it pays back in ',
-            monthsShown,
-            ' months, within the ',
-            horizon,
-            '-month horizon.',
-          ),
-          E.concat(
-            'Keep the API: break-even takes ',
-            monthsShown,
-            ' months, beyond the ',
-            horizon,
-            '-month horizon.',
+          E.eq(breakEven(), NEVER_TEXT),
+          'Keep the API: the fine-tuned model costs as much as the API each month, so it never pays back.',
+          E.if(
+            E.le(breakEven(), horizon()),
+            E.concat(
+              'Fine-tune: it pays back in ',
+              monthsShown(),
+              ' months, within the ',
+              horizon(),
+              '-month horizon.',
+            ),
+            E.concat(
+              'Keep the API: break-even takes ',
+              monthsShown(),
+              ' months, beyond the ',
+              horizon(),
+              '-month horizon.',
+            ),
           ),
         ),
+        volumeNote(),
       ),
-      volumeNote,
     ),
   ),
 );
 
-export const DECISION: readonly Metric[] = [
+export const DECISION = lazy((): readonly Metric[] => [
   result(
     'breakEven',
     'Break-even (months)',
@@ -626,25 +644,27 @@ export const DECISION: readonly Metric[] = [
   result('roi12', 'ROI at 12 months', 'usd', roiAt(E.literal(12)), 'savings x months - up-front'),
   result('roi24', 'ROI at 24 months', 'usd', roiAt(E.literal(24))),
   result('roi36', 'ROI at 36 months', 'usd', roiAt(E.literal(36))),
-  result('roiHorizon', 'ROI at the horizon', 'usd', roiAt(horizon)),
-];
+  result('roiHorizon', 'ROI at the horizon', 'usd', roiAt(horizon())),
+]);
 
 /** The sheet's headline: what the scenario compares, from the inputs as typed. */
-export const TITLE: Metric = metric(
-  'title',
-  'Title',
-  'text',
-  E.concat(
-    'Fine-tuning scenario: ',
-    input('model'),
-    ', ',
-    input('method'),
-    ', ',
-    input('examples'),
-    ' examples on ',
-    input('provider'),
-    ' vs ',
-    input('api'),
+export const TITLE = lazy((): Metric =>
+  metric(
+    'title',
+    'Title',
+    'text',
+    E.concat(
+      'Fine-tuning scenario: ',
+      input('model'),
+      ', ',
+      input('method'),
+      ', ',
+      input('examples'),
+      ' examples on ',
+      input('provider'),
+      ' vs ',
+      input('api'),
+    ),
   ),
 );
 
@@ -661,7 +681,7 @@ const column = (name: string, header: string, format: MetricFormat, expr: Expr):
 });
 
 /** Month 0..horizon: cumulative API, cumulative fine-tuned and their difference. */
-export const TIMELINE: readonly TableColumn[] = [
+export const TIMELINE = lazy((): readonly TableColumn[] => [
   column('month', 'Month', 'count', E.add(E.above('month'), 1)),
   column('cumulativeApi', 'Cumulative API', 'usd', E.mul(m('monthlyApi'), E.cell('month'))),
   column(
@@ -676,10 +696,10 @@ export const TIMELINE: readonly TableColumn[] = [
     'usd',
     E.sub(E.cell('cumulativeApi'), E.cell('cumulativeFinetuned')),
   ),
-];
+]);
 
 /** One row per catalog provider (its name in the key cell): this model, method and data. */
-export const PROVIDERS: readonly TableColumn[] = [
+export const PROVIDERS = lazy((): readonly TableColumn[] => [
   column('cost', 'Training cost', 'usd', E.mul(E.cell('hours'), E.cell('price'))),
   column('hours', 'Hours', 'hours', E.div(m('h100Hours'), E.cell('speed'))),
   column(
@@ -696,10 +716,10 @@ export const PROVIDERS: readonly TableColumn[] = [
     E.fieldByName('gpus', 'name', E.fieldByName('providers', 'gpu', E.cell('key'))),
   ),
   column('speed', 'Speed vs H100', 'factor', E.fieldByName('gpus', 'speedVsH100', E.cell('gpu'))),
-];
+]);
 
 /** One row per catalog method: this model, data and provider. */
-export const METHODS: readonly TableColumn[] = [
+export const METHODS = lazy((): readonly TableColumn[] => [
   column(
     'hours',
     'Hours',
@@ -726,7 +746,7 @@ export const METHODS: readonly TableColumn[] = [
     'hours',
     computeBound(E.fieldByName('methods', 'flopsPerParamToken', E.cell('key'))),
   ),
-];
+]);
 
 /** The matrix's columns for one dataset size: hours, then cost (the size is its header cell). */
 export function matrixColumns(): { hours: TableColumn[]; cost: TableColumn[] } {
@@ -755,13 +775,13 @@ export function matrixColumns(): { hours: TableColumn[]; cost: TableColumn[] } {
 export function scenarioMetrics(ladderRows: number): Metric[] {
   return [
     ...lookupMetrics(ladderRows),
-    ...TRAINING,
-    ...MONTHLY,
-    ...UPFRONT_ITEMS,
-    UPFRONT_TOTAL,
-    ...DECISION,
-    VERDICT,
-    PROBLEM,
-    TITLE,
+    ...TRAINING(),
+    ...MONTHLY(),
+    ...UPFRONT_ITEMS(),
+    UPFRONT_TOTAL(),
+    ...DECISION(),
+    VERDICT(),
+    PROBLEM(),
+    TITLE(),
   ];
 }

@@ -206,13 +206,13 @@ export function computeScenario(scenario: ResolvedScenario, index: CatalogIndex)
     hours: tables.matrix.map((_, i) => matrixHours.map((column) => column[i])),
     cost: tables.matrix.map((_, i) => matrixCost.map((column) => column[i])),
   };
-  const methodColumns = METHODS.map((column) => rows('methods', column.name));
+  const methodColumns = METHODS().map((column) => rows('methods', column.name));
   const methods = tables.methods.map((name, i) => {
     const [hours, cost, memory, computeBound] = methodColumns.map((column) => column[i]);
     return { method: name, hours, cost, memoryGb: memory, computeBoundHours: computeBound };
   });
-  const items = UPFRONT_ITEMS.map((item) => ({ label: item.label, amount: value(item.name) }));
-  const [months, cumulativeApi, cumulativeFinetuned, savings] = TIMELINE.map((column) =>
+  const items = UPFRONT_ITEMS().map((item) => ({ label: item.label, amount: value(item.name) }));
+  const [months, cumulativeApi, cumulativeFinetuned, savings] = TIMELINE().map((column) =>
     rows('timeline', column.name),
   );
   const timeline = months.map((month, i) => ({
@@ -292,7 +292,7 @@ export function verdict(
   horizonMonths: number,
   requestsPerMonth: number,
 ): Verdict {
-  const text = evaluateAlone(VERDICT.expr, {
+  const text = evaluateAlone(VERDICT().expr, {
     metrics: { breakEven, problem: '' },
     inputs: { horizonMonths, requestsPerMonth },
   });

@@ -17,7 +17,7 @@ import {
   ScenarioEvaluation,
   scenarioTables,
   SheetError,
-  TABLE_COLUMNS,
+  tableColumns,
 } from '../../src/engine';
 import type { ScenarioField, Value } from '../../src/engine';
 import { headingTexts } from '../../src/addon/catalog-sheet';
@@ -148,7 +148,7 @@ function mismatches(
       wrong.push(`${name} (${address}): sheet ${String(got)}, engine ${shownValue(expected)}`);
   }
   // Tables: each row's columns, found by their headers in row 4 (the ladder by its rows).
-  for (const [table, columns] of Object.entries(TABLE_COLUMNS)) {
+  for (const [table, columns] of Object.entries(tableColumns())) {
     if (table === LADDER) continue;
     columns.forEach((column) => {
       const values = engine.tableColumn(table, column.name);
@@ -196,19 +196,19 @@ function tableHeader(
       return {
         text: 'Provider',
         from: N,
-        offset: 1 + TABLE_COLUMNS.providers.findIndex((c) => c.name === column),
+        offset: 1 + tableColumns().providers.findIndex((c) => c.name === column),
       };
     case 'methods':
       return {
         text: 'Method',
         from: N,
-        offset: 1 + TABLE_COLUMNS.methods.findIndex((c) => c.name === column),
+        offset: 1 + tableColumns().methods.findIndex((c) => c.name === column),
       };
     default:
       return {
         text: 'Model',
         from: N,
-        offset: 1 + TABLE_COLUMNS.matrix.findIndex((c) => c.name === column),
+        offset: 1 + tableColumns().matrix.findIndex((c) => c.name === column),
       };
   }
 }
