@@ -160,8 +160,11 @@ export { columnLetter };
  */
 export function headingTexts(key: TableKey): string[] {
   const spec = table(key);
-  return [spec.title, spec.columns[0]];
+  return [spec.title, spec.columns[0], ALSO_KNOWN_AS];
 }
+
+/** The start of the sheet's note, in row 1 of the models' name column. */
+export const NOTE_START = 'Fine-tuning cost catalog.';
 
 /** The column letter of a catalog table's column, for scenario formulas. */
 export function catalogColumn(key: TableKey, header: number): string {
@@ -239,7 +242,7 @@ export function catalogSheetGrids(catalog: Catalog = BUILT_IN_CATALOG): {
     );
   }
   values[0][0] =
-    'Fine-tuning cost catalog. Add a row under any table (name first); FT_* functions, scenario sheets and the sidebar read every row. ' +
+    `${NOTE_START} Add a row under any table (name first); FT_* functions, scenario sheets and the sidebar read every row. ` +
     'Of two rows with one name the lowest is used, so a row you add with a built-in name overrides it. ' +
     'Also known as: other names, separated by commas. Keep the source and the date you took the figures.';
   for (const spec of CATALOG_TABLES) {

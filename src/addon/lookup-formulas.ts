@@ -3,7 +3,13 @@
 // typed as text. The scenario model's lookup nodes render through these; the arithmetic
 // around them comes from the model's definitions (src/engine/scenario-model.ts).
 import { normalizeName } from '../engine';
-import { CATALOG_SHEET, CATALOG_TABLES, catalogColumn, headingTexts } from './catalog-sheet';
+import {
+  CATALOG_SHEET,
+  CATALOG_TABLES,
+  catalogColumn,
+  headingTexts,
+  NOTE_START,
+} from './catalog-sheet';
 import type { TableKey } from './catalog-sheet';
 import { formulaString, sheetRef } from './text';
 
@@ -75,7 +81,22 @@ function aliasColumn(table: TableKey): string {
  */
 export function catalogStart(table: TableKey, key: string): string {
   const names = catCol(table, 0);
-  return `XLOOKUP(TRUE(),ARRAYFORMULA(LEFT(${normalized(names)},LEN(${key}))=${key}),${names},NA(),0,-1)`;
+  const keys = normalized(names);
+  return `XLOOKUP(TRUE(),ARRAYFORMULA((LEFT(${keys},LEN(${key}))=${key})${notHeadings(table)}>0),${names},NA(),0,-1)`;
+}
+
+/**
+ * "*(names<>"Models")*...": 0 for the rows above a table's rows (its title, its headers and,
+ * above the models, the sheet's note, compared as written), so a start matches none of them.
+ */
+function notHeadings(table: TableKey): string {
+  const names = catCol(table, 0);
+  const texts = headingTexts(table).map((text) => `*(${names}<>${formulaString(text)})`);
+  const note =
+    table === 'models'
+      ? `*(LEFT(${names},${NOTE_START.length})<>${formulaString(NOTE_START)})`
+      : '';
+  return texts.join('') + note;
 }
 
 /**
@@ -91,7 +112,7 @@ export function catalogRowName(table: TableKey, key: string, start: string): str
     (text) => `${key}=${formulaString(normalizeName(text))}`,
   );
   const named = `ARRAYFORMULA((${keys}=${key})+ISNUMBER(FIND(","&${key}&",",","&${normalized(aliasColumn(table))}&","))>0)`;
-  const othersStart = `SUM(ARRAYFORMULA((LEFT(${keys},LEN(${key}))=${key})*(${keys}<>${normalized(start)})))`;
+  const othersStart = `SUM(ARRAYFORMULA((LEFT(${keys},LEN(${key}))=${key})*(${keys}<>${normalized(start)})${notHeadings(table)}))`;
   return (
     `IF(OR(${key}="",${headings.join(',')}),NA(),` +
     `IFNA(XLOOKUP(TRUE(),${named},${names},NA(),0,-1),IF(${othersStart}=0,${start},NA())))`

@@ -109,7 +109,11 @@ function numberCheck(field: FieldSpec, optional: boolean): Expr {
 }
 
 /** A name input: blank, or a name found nowhere, is a problem. */
-function nameCheck(field: ScenarioField, found: Expr, where: string): Expr {
+/**
+ * A name input: blank, a name found nowhere ("... is not in the FT Catalog sheet"), or the
+ * start of several names (`start`, the lookup's prefix cell, found one) is a problem.
+ */
+function nameCheck(field: ScenarioField, found: Expr, where: string, start: Expr): Expr {
   const value = input(field);
   return E.if(
     E.isError(value),
@@ -117,7 +121,16 @@ function nameCheck(field: ScenarioField, found: Expr, where: string): Expr {
     E.if(
       E.eq(value, ''),
       E.concat(E.inputLabel(field), ' is blank'),
-      E.if(E.isError(found), E.concat(E.inputLabel(field), ': ', shown(value), ` ${where}`), ''),
+      E.if(
+        E.isError(found),
+        E.concat(
+          E.inputLabel(field),
+          ': ',
+          shown(value),
+          E.if(E.isError(start), ` ${where}`, ' starts more than one name in the FT Catalog sheet'),
+        ),
+        '',
+      ),
     ),
   );
 }
@@ -130,7 +143,8 @@ function checkOf(field: FieldSpec): Expr {
         nameCheck(
           'model',
           m('params'),
-          'is not a size or a model in the FT Catalog sheet (or starts several names there)',
+          'is not a size or a model in the FT Catalog sheet',
+          m('modelStart'),
         ),
         E.if(
           E.gt(m('params'), 0),
@@ -147,7 +161,8 @@ function checkOf(field: FieldSpec): Expr {
       return nameCheck(
         'method',
         m('methodRow'),
-        'is not in the FT Catalog sheet (or starts several names there)',
+        'is not in the FT Catalog sheet',
+        m('methodStart'),
       );
     case 'provider':
       return E.if(
@@ -155,7 +170,8 @@ function checkOf(field: FieldSpec): Expr {
         nameCheck(
           'provider',
           m('price'),
-          'is not in the FT Catalog sheet or a $ per GPU-hour rate (or starts several names there)',
+          'is not in the FT Catalog sheet or a $ per GPU-hour rate',
+          m('providerStart'),
         ),
         E.if(
           E.lt(m('price'), 0),
@@ -177,11 +193,7 @@ function checkOf(field: FieldSpec): Expr {
         ),
       );
     case 'api':
-      return nameCheck(
-        'api',
-        m('apiRow'),
-        'is not in the FT Catalog sheet (or starts several names there)',
-      );
+      return nameCheck('api', m('apiRow'), 'is not in the FT Catalog sheet', m('apiStart'));
     case 'optionalNumber':
       return numberCheck(field, true);
     default:

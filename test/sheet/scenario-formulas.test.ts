@@ -643,3 +643,52 @@ describe('the scenario sheet reads a model typed as size text as the engine does
     },
   );
 });
+
+// Issue 13: a bad input is explained in the verdict, in the engine's words with the input's
+// label and cell, and the results show a blank (never a #VALUE!/#N/A chain). Default layout:
+// Model B5, Training examples B7, GPU provider B11.
+describe('a bad input typed into the sheet is explained, not propagated', () => {
+  test.each([
+    ['Training examples', -100, 'Training examples (B7) must be a positive number, got -100'],
+    [
+      'Training examples',
+      "'fifty thousand",
+      "Training examples (B7) must be a positive number, got 'fifty thousand'",
+    ],
+    ['Training examples', null, 'Training examples (B7) must be a positive number, got a blank'],
+    [
+      'GPU provider',
+      'Oracle',
+      "GPU provider (B11): 'Oracle' is not in the FT Catalog sheet or a $ per GPU-hour rate",
+    ],
+    ['Model', 0, 'Model (B5) must be a positive size, got 0'],
+    ['Model', null, 'Model (B5) is blank'],
+    [
+      'Horizon (months)',
+      1.5,
+      'Horizon (months) (B29) must be a whole number of months from 1 to 600, got 1.5',
+    ],
+  ] as const)('%s = %j', (label, typed, message) => {
+    withDefaultScenario((ev) => {
+      ev.setInput(label, typed);
+      expect(String(ev.rows()[1][0])).toBe(message);
+      // Every result and table cell is blank: none shows an error.
+      const shown = ev.rows().flatMap((row) => row.slice(4));
+      expect(shown.filter((cell) => typeof cell === 'string' && cell.startsWith('#'))).toEqual([]);
+      expect(ev.byLabel('Total up-front')).toBe('');
+      expect(ev.table('Provider')[0][1]).toBe('');
+    });
+  });
+
+  test('a number typed as text counts as that number everywhere (an up-front item too)', () => {
+    withDefaultScenario((ev) => {
+      ev.setInput('Hardware bought ($)', "'500");
+      ev.setInput('Requests per month', "'10000");
+      // 1,001.245 + 500 (the RTX 4090 of the article's example 3) = 1,501.245.
+      expectClose(ev.byLabel('Total up-front'), 1501.245, 'up-front with text 500');
+      // 10,000 requests x $0.0075 = $75 a month; 1,501.245 / 75 = 20.0166 months.
+      expectClose(ev.byLabel('Break-even (months)'), 1501.245 / 75, 'break-even');
+      expect(ev.byLabel('Verdict')).toMatch(/^Fine-tune: it pays back in 20 months.*under the/);
+    });
+  });
+});
