@@ -61,6 +61,13 @@ export function inputRule(field: FieldSpec): InputRule {
         allowInvalid: false,
         helpText: `${field.label} must be ${ruleText('fraction')}: type 35% or 0.35, not 35.${help}`,
       };
+    case 'rate':
+      return {
+        kind: 'above',
+        min: -1,
+        allowInvalid: false,
+        helpText: `${field.label} must be ${ruleText('rate')}.${help}`,
+      };
     case 'positive':
       return {
         kind: 'above',

@@ -16,6 +16,7 @@
 import { columnNumber } from '../shared/a1';
 import {
   DECISION,
+  FINANCE,
   INPUT_CHECKS,
   LADDER,
   LADDER_COLUMNS,
@@ -47,6 +48,7 @@ import type {
   RenderEnv,
   ScenarioField,
   ScenarioResult,
+  TableColumn,
   TextReading,
 } from '../engine';
 import { CATALOG_SHEET, columnLetter } from './catalog-sheet';
@@ -282,6 +284,7 @@ const resultRows = (): readonly (readonly [number, readonly Metric[]])[] => [
   [19 + UPFRONT_ITEMS().length, [UPFRONT_TOTAL()]],
   [30, DECISION()],
   [30 + DECISION().length, [VERDICT(), PROBLEM()]],
+  [39, FINANCE()],
 ];
 const UPFRONT_HEADER_ROW = 18;
 
@@ -447,6 +450,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
   grid.label(12, RESULTS_COLUMN, 'Monthly costs', true);
   grid.header(UPFRONT_HEADER_ROW, RESULTS_COLUMN, ['Up-front breakdown', 'Amount', '']);
   grid.label(29, RESULTS_COLUMN, 'Break-even and ROI', true);
+  grid.label(38, RESULTS_COLUMN, "Money over time, GPUs and the article's ±30%", true);
   for (const [row, metrics] of RESULT_ROWS) {
     metrics.forEach((metric, i) => {
       const r = row + i;
@@ -507,13 +511,12 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
       if (table.keyColumn > 0) grid.text(row, table.keyColumn, keys[i]);
       table.columns.forEach((column, c) => {
         const where = firstColumn(table) + c;
-        // The timeline starts at month 0; each later month is the one above plus 1.
-        if (table === places.timeline && c === 0 && i === 0) {
-          grid.set(row, where, 0, '0');
-          return;
-        }
+        // A first row may have its own definition (the timeline's month 0 is 0).
+        const first = i === 0 ? (column as TableColumn).first : undefined;
         const format = table === places.timeline && c === 0 ? '0' : METRIC_FORMAT[column.format];
-        grid.set(row, where, formula(column.expr, { table, row }), format);
+        const cell =
+          first?.kind === 'literal' ? first.value : formula(first ?? column.expr, { table, row });
+        grid.set(row, where, cell, format);
       });
     }
   }

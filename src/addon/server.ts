@@ -539,6 +539,7 @@ function writeScenarioSheet(input: unknown): ScenarioSummary {
       breakEvenMonths: result.breakEvenMonths,
       roi36: result.roi.months36,
       verdict: result.verdict.text,
+      ...result.finance,
     };
   } catch (error) {
     if (error instanceof Error && error.name === 'InputError') {

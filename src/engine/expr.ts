@@ -36,6 +36,7 @@ type Fn =
   | 'MIN'
   | 'MAX'
   | 'ROUND'
+  | 'ROUNDUP'
   | 'LN'
   | 'EXP'
   | 'ISNUMBER'
@@ -278,6 +279,10 @@ function callFunction(fn: Fn, args: readonly Expr[], env: EvalEnv): Value {
       if (isError(digits)) return digits;
       return numeric(arg(0), (n) => roundTo(n, digits));
     }
+    case 'ROUNDUP': {
+      // Away from zero, to whole numbers (the only use: GPUs a run needs).
+      return numeric(arg(0), (n) => Math.sign(n) * Math.ceil(Math.abs(n)));
+    }
     case 'LN':
       return numeric(arg(0), (n) => (n > 0 ? Math.log(n) : NaN));
     case 'EXP':
@@ -519,6 +524,7 @@ export const E = {
   min: call('MIN'),
   max: call('MAX'),
   round: call('ROUND'),
+  roundUp: call('ROUNDUP'),
   ln: call('LN'),
   exp: call('EXP'),
   isNumber: call('ISNUMBER'),

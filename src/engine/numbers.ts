@@ -4,12 +4,13 @@ import { InputError, describeValue } from './errors';
  * What a numeric argument may be. Every rule is an interval of finite numbers: a range
  * relies on it to take whole counts without checking each (src/functions/cells.ts).
  */
-export type NumberRule = 'positive' | 'nonNegative' | 'fraction' | 'finite';
+export type NumberRule = 'positive' | 'nonNegative' | 'fraction' | 'rate' | 'finite';
 
 export const RULE_TEXT: Readonly<Record<NumberRule, string>> = {
   positive: 'a positive number',
   nonNegative: 'a number that is zero or more',
   fraction: 'a number above 0 and at most 1 (e.g. 0.35 or 35%)',
+  rate: 'a rate above -100% (e.g. 5% or 0.05)',
   finite: 'a number',
 };
 
@@ -68,7 +69,9 @@ export function followsRule(value: number, rule: NumberRule): boolean {
         ? value > 0
         : rule === 'nonNegative'
           ? value >= 0
-          : value > 0 && value <= 1))
+          : rule === 'rate'
+            ? value > -1
+            : value > 0 && value <= 1))
   );
 }
 

@@ -19,7 +19,7 @@ import {
   matrixColumns,
   scenarioMetrics,
 } from './scenario-model';
-import type { Metric } from './scenario-model';
+import type { Metric, TableColumn } from './scenario-model';
 import { SCENARIO_FIELDS } from './scenario-input';
 import type { ScenarioField } from './scenario-input';
 
@@ -169,9 +169,11 @@ export class ScenarioEvaluation {
         return row[at] as Value;
       };
       const env: EvalEnv = { ...this.env(), cell: cellAt };
-      const compute = (at: number): Value =>
-        // The timeline starts at month 0; every later month is the one above plus 1.
-        table === 'timeline' && at === 0 && r === 0 ? 0 : evaluate(columns[at].expr, env);
+      const compute = (at: number): Value => {
+        // A table's first row may have a definition of its own (the timeline's month 0).
+        const first = r === 0 ? (columns[at] as TableColumn).first : undefined;
+        return evaluate(first ?? columns[at].expr, env);
+      };
       columns.forEach((_, at) => {
         if (row[at] === undefined) row[at] = compute(at);
       });

@@ -29,6 +29,10 @@ export interface ScenarioInput {
   deploymentCost: number;
   hardwareCost: number;
   horizonMonths: number;
+  /** Growth of the monthly volume (and so of the savings), e.g. 0.05 for 5% a month. */
+  monthlyGrowthRate: number;
+  /** The cost of money per year, e.g. 0.1 for 10%: later savings count for less. */
+  annualDiscountRate: number;
 }
 
 export type ScenarioField = keyof ScenarioInput;
@@ -84,6 +88,8 @@ export const DEFAULT_SCENARIO: Readonly<ScenarioInput> = {
   deploymentCost: 0,
   hardwareCost: 0,
   horizonMonths: 36,
+  monthlyGrowthRate: 0,
+  annualDiscountRate: 0,
 };
 
 const MODEL = 'Model & method';
@@ -320,5 +326,23 @@ export const SCENARIO_FIELDS: readonly FieldSpec[] = [
     rule: 'positive',
     unit: 'months',
     help: `Whole months, 1 to ${MAX_HORIZON_MONTHS}`,
+  },
+  {
+    key: 'monthlyGrowthRate',
+    label: 'Monthly volume growth',
+    group: HORIZON,
+    kind: 'number',
+    rule: 'rate',
+    unit: 'ratio',
+    help: 'e.g. 5% a month; savings grow with the volume (NPV, payback)',
+  },
+  {
+    key: 'annualDiscountRate',
+    label: 'Annual discount rate',
+    group: HORIZON,
+    kind: 'number',
+    rule: 'rate',
+    unit: 'ratio',
+    help: 'The cost of money, e.g. 10% a year (NPV, payback)',
   },
 ];

@@ -77,6 +77,8 @@ const ruleHolds = (rule: NumberRule, value: Expr): Expr => {
       return E.ge(value, 0);
     case 'fraction':
       return E.and(E.gt(value, 0), E.le(value, 1));
+    case 'rate':
+      return E.gt(value, -1);
     case 'finite':
       return E.isNumber(value);
   }
@@ -408,6 +410,12 @@ export function lookupMetrics(ladderRows: number): Metric[] {
       E.field('gpus', 'peakTflopsBf16', m('gpuRow')),
     ),
     metric(
+      'gpuMemory',
+      "Memory of the provider's GPU (GB)",
+      'gb',
+      E.field('gpus', 'memoryGb', m('gpuRow')),
+    ),
+    metric(
       'apiIn',
       'API $ per 1K input tokens',
       'usdPrice',
@@ -449,6 +457,7 @@ export function lookupMetrics(ladderRows: number): Metric[] {
 // ---- Results -----------------------------------------------------------------------------
 
 const PARAMS_PER_BILLION = 1e9;
+const MONTHS_PER_YEAR = 12;
 const FLOPS_PER_TFLOP = 1e12;
 const SECONDS_PER_HOUR = 3600;
 const TOKENS_PER_PRICE_UNIT = 1000;
@@ -605,6 +614,22 @@ const volumeNote = (): Expr =>
   );
 
 const breakEven = (): Expr => m('breakEven');
+
+/** When the model does not fit one GPU: how many it takes, and the hours on the clock. */
+const gpusNote = (): Expr =>
+  E.if(
+    E.gt(m('gpusNeeded'), 1),
+    E.concat(
+      ' Training needs ',
+      m('gpusNeeded'),
+      ' GPUs (',
+      E.round(m('memoryGb'), 0),
+      ' GB of memory): ',
+      E.round(m('wallClockHours'), 1),
+      ' hours on the clock.',
+    ),
+    '',
+  );
 const horizon = (): Expr => num('horizonMonths');
 const monthsShown = (): Expr => E.round(breakEven(), 1);
 
@@ -640,6 +665,7 @@ export const VERDICT = lazy((): Metric =>
           ),
         ),
         volumeNote(),
+        gpusNote(),
       ),
     ),
   ),
@@ -657,6 +683,112 @@ export const DECISION = lazy((): readonly Metric[] => [
   result('roi24', 'ROI at 24 months', 'usd', roiAt(E.literal(24))),
   result('roi36', 'ROI at 36 months', 'usd', roiAt(E.literal(36))),
   result('roiHorizon', 'ROI at the horizon', 'usd', roiAt(horizon())),
+]);
+
+const spread = (): Expr =>
+  E.constant('trainingTimeSpread', 0.3, "the article: training times 'may vary ±30%'");
+
+/** Break-even with the GPU items of the up-front cost moved by the article's ±30%. */
+const breakEvenWith = (sign: 1 | -1): Expr =>
+  E.if(
+    E.gt(m('monthlySavings'), 0),
+    E.div(
+      E.add(
+        m('upfront'),
+        E.mul(E.mul(sign, spread()), E.add(m('upfront.training'), m('upfront.experiments'))),
+      ),
+      m('monthlySavings'),
+    ),
+    NEVER_TEXT,
+  );
+
+/** Issue 14: money over time, the GPUs a run needs, the article's ±30%, the volume that pays. */
+export const FINANCE = lazy((): readonly Metric[] => [
+  result(
+    'npv',
+    'NPV at the horizon',
+    'usd',
+    E.at(E.column('timeline', 'discountedRoi'), E.add(horizon(), 1)),
+    'the timeline: savings grown, discounted, minus up-front',
+  ),
+  result(
+    'paybackPosition',
+    'Last timeline row not yet paid back',
+    'count',
+    E.if(
+      E.gt(m('monthlySavings'), 0),
+      E.matchBelow(0, E.column('timeline', 'discountedRoi')),
+      E.na(),
+    ),
+    'MATCH(0, discounted ROI, 1)',
+  ),
+  result(
+    'discountedPayback',
+    'Discounted payback (months)',
+    'months',
+    E.if(
+      E.le(m('monthlySavings'), 0),
+      NEVER_TEXT,
+      E.if(
+        E.gt(m('paybackPosition'), horizon()),
+        'beyond the horizon',
+        E.add(
+          E.sub(m('paybackPosition'), 1),
+          E.div(
+            E.negate(E.at(E.column('timeline', 'discountedRoi'), m('paybackPosition'))),
+            E.sub(
+              E.at(E.column('timeline', 'discountedRoi'), E.add(m('paybackPosition'), 1)),
+              E.at(E.column('timeline', 'discountedRoi'), m('paybackPosition')),
+            ),
+          ),
+        ),
+      ),
+    ),
+    'the month discounted ROI reaches 0, within it linearly',
+  ),
+  result(
+    'gpusNeeded',
+    'GPUs needed (memory)',
+    'count',
+    E.roundUp(E.div(m('memoryGb'), m('gpuMemory')), 0),
+    "memory / the GPU's memory, rounded up",
+  ),
+  result(
+    'wallClockHours',
+    'Wall-clock hours on them',
+    'hours',
+    E.div(m('trainingHours'), m('gpusNeeded')),
+    'GPU-hours / GPUs (the cost stays GPU-hours x price)',
+  ),
+  result(
+    'trainingCostLow',
+    'Training cost, -30%',
+    'usd',
+    E.mul(m('trainingCost'), E.sub(1, spread())),
+    "the article: times 'may vary ±30%'",
+  ),
+  result(
+    'trainingCostHigh',
+    'Training cost, +30%',
+    'usd',
+    E.mul(m('trainingCost'), E.add(1, spread())),
+  ),
+  result('breakEvenLow', 'Break-even at -30% GPU time', 'months', breakEvenWith(-1)),
+  result('breakEvenHigh', 'Break-even at +30% GPU time', 'months', breakEvenWith(1)),
+  result(
+    'breakEvenRequests',
+    'Requests a month to break even in the horizon',
+    'count',
+    E.if(
+      E.gt(m('apiCostPerRequest'), num('finetunedCostPerRequest')),
+      E.div(
+        E.add(E.div(m('upfront'), horizon()), num('finetunedMonthlyHosting')),
+        E.sub(m('apiCostPerRequest'), num('finetunedCostPerRequest')),
+      ),
+      NEVER_TEXT,
+    ),
+    '(up-front / horizon + hosting) / (API - fine-tuned per request)',
+  ),
 ]);
 
 /** The sheet's headline: what the scenario compares, from the inputs as typed. */
@@ -685,16 +817,35 @@ export const TITLE = lazy((): Metric =>
 export interface TableColumn extends Metric {
   /** The column's header in the sheet. */
   readonly header: string;
+  /** The first row's own definition, where it differs (a literal is written as a value). */
+  readonly first?: Expr;
 }
 
-const column = (name: string, header: string, format: MetricFormat, expr: Expr): TableColumn => ({
+const column = (
+  name: string,
+  header: string,
+  format: MetricFormat,
+  expr: Expr,
+  first?: Expr,
+): TableColumn => ({
   ...result(name, header, format, expr),
   header,
+  ...(first ? { first } : {}),
 });
+
+/** One month's saving, grown and discounted: savings × (1 + g)^(m−1) ÷ (1 + r)^(m/12). */
+const discountedSaving = (): Expr =>
+  E.div(
+    E.mul(
+      m('monthlySavings'),
+      E.pow(E.add(1, num('monthlyGrowthRate')), E.sub(E.cell('month'), 1)),
+    ),
+    E.pow(E.add(1, num('annualDiscountRate')), E.div(E.cell('month'), MONTHS_PER_YEAR)),
+  );
 
 /** Month 0..horizon: cumulative API, cumulative fine-tuned and their difference. */
 export const TIMELINE = lazy((): readonly TableColumn[] => [
-  column('month', 'Month', 'count', E.add(E.above('month'), 1)),
+  column('month', 'Month', 'count', E.add(E.above('month'), 1), E.literal(0)),
   column('cumulativeApi', 'Cumulative API', 'usd', E.mul(m('monthlyApi'), E.cell('month'))),
   column(
     'cumulativeFinetuned',
@@ -707,6 +858,14 @@ export const TIMELINE = lazy((): readonly TableColumn[] => [
     'Savings (ROI)',
     'usd',
     E.sub(E.cell('cumulativeApi'), E.cell('cumulativeFinetuned')),
+  ),
+  // Issue 14: the ROI with volume growth and the cost of money; its last row is the NPV.
+  column(
+    'discountedRoi',
+    'Discounted ROI (growth, discount)',
+    'usd',
+    E.add(E.above('discountedRoi'), discountedSaving()),
+    gated(E.negate(m('upfront'))),
   ),
 ]);
 
@@ -792,6 +951,7 @@ export function scenarioMetrics(ladderRows: number): Metric[] {
     ...UPFRONT_ITEMS(),
     UPFRONT_TOTAL(),
     ...DECISION(),
+    ...FINANCE(),
     VERDICT(),
     PROBLEM(),
     TITLE(),

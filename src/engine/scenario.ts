@@ -100,6 +100,18 @@ export interface ScenarioResult {
     readonly horizon: number;
   };
   readonly verdict: Verdict;
+  /** Issue 14: money over time, GPUs needed, the article's ±30%, the volume that pays. */
+  readonly finance: {
+    readonly npv: number;
+    readonly discountedPaybackMonths: number | typeof NEVER | 'beyond the horizon';
+    readonly gpusNeeded: number;
+    readonly wallClockHours: number;
+    readonly trainingCostLow: number;
+    readonly trainingCostHigh: number;
+    readonly breakEvenMonthsLow: BreakEven;
+    readonly breakEvenMonthsHigh: BreakEven;
+    readonly breakEvenRequestsPerMonth: number | typeof NEVER;
+  };
 }
 
 /**
@@ -169,11 +181,22 @@ export function resolveScenario(raw: unknown, index: CatalogIndex): ResolvedScen
 
 /** Every table of a scenario sheet, computed from a resolved scenario by its definitions. */
 export function computeScenario(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResult {
+  try {
+    return checkFinite(resultOf(scenario, index));
+  } catch (error) {
+    // A valid scenario whose products overflow computes #NUM! or Infinity somewhere (a
+    // power of a huge number, a difference of two infinities): say which input is too large.
+    if (error instanceof ModelValueError) throw tooLarge(scenario);
+    throw error;
+  }
+}
+
+function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResult {
   const { input } = scenario;
   const raw = {} as Record<ScenarioField, Value>;
   for (const field of SCENARIO_FIELDS) raw[field.key] = input[field.key];
   const model = new ScenarioEvaluation(raw, index, scenarioTables(index, input.horizonMonths));
-  const value = (name: string): number => model.number(name);
+  const value = (name: string): number => asNumber(model.get(name), name);
   const rows = (table: string, column: string): number[] =>
     model.tableColumn(table, column).map((cell) => asNumber(cell, `${table}.${column}`));
   const tables = model.tables;
@@ -224,7 +247,7 @@ export function computeScenario(scenario: ResolvedScenario, index: CatalogIndex)
   const breakEven = model.get('breakEven');
   const breakEvenMonths: BreakEven = breakEven === NEVER ? NEVER : asNumber(breakEven, 'breakEven');
 
-  return checkFinite({
+  return {
     resolved: scenario,
     training,
     providers,
@@ -249,14 +272,36 @@ export function computeScenario(scenario: ResolvedScenario, index: CatalogIndex)
       fineTune: breakEvenMonths !== NEVER && breakEvenMonths <= input.horizonMonths,
       text: String(model.get('verdict')),
     },
-  });
+    finance: {
+      npv: value('npv'),
+      discountedPaybackMonths: numberOr(model.get('discountedPayback'), [
+        NEVER,
+        'beyond the horizon',
+      ]),
+      gpusNeeded: value('gpusNeeded'),
+      wallClockHours: value('wallClockHours'),
+      trainingCostLow: value('trainingCostLow'),
+      trainingCostHigh: value('trainingCostHigh'),
+      breakEvenMonthsLow: numberOr(model.get('breakEvenLow'), [NEVER]),
+      breakEvenMonthsHigh: numberOr(model.get('breakEvenHigh'), [NEVER]),
+      breakEvenRequestsPerMonth: numberOr(model.get('breakEvenRequests'), [NEVER]),
+    },
+  };
 }
+
+/** A metric that is a number or one of the texts it may be ("never"). */
+function numberOr<T extends string>(value: Value, texts: readonly T[]): number | T {
+  if (typeof value === 'string' && (texts as readonly string[]).includes(value)) return value as T;
+  return asNumber(value, texts.join('/'));
+}
+
+/** A metric of a valid scenario that is not the number it should be (see computeScenario). */
+class ModelValueError extends Error {}
 
 function asNumber(value: Value, what: string): number {
   if (typeof value !== 'number') {
-    // Only a resolved (valid) scenario is computed here, so this is the model's own fault.
     const shown = value instanceof SheetError ? value.code : String(value);
-    throw new Error(`scenario model: ${what} is ${shown}, not a number`);
+    throw new ModelValueError(`scenario model: ${what} is ${shown}, not a number`);
   }
   return value;
 }
@@ -271,13 +316,18 @@ function checkFinite(result: ScenarioResult): ScenarioResult {
       ? Object.values(value).some(overflows)
       : typeof value === 'number' && !Number.isFinite(value);
   if (!overflows(result)) return result;
-  const { input, model } = result.resolved;
+  throw tooLarge(result.resolved);
+}
+
+/** The error for numbers too large to compute: it names the largest input, the likely cause. */
+function tooLarge(resolved: ResolvedScenario): InputError {
+  const { input, model } = resolved;
   const sizes = SCENARIO_FIELDS.map(({ key }) => {
     const value = key === 'model' ? model.paramsBillions : input[key];
     return { key, size: typeof value === 'number' ? Math.abs(value) : -1 };
   }).sort((a, b) => b.size - a.size);
   const { key, size } = sizes[0];
-  throw new InputError(
+  return new InputError(
     key,
     `the scenario's numbers are too large to compute (beyond about 1.8e308); check ${key}, which is ${size}`,
   );
@@ -293,7 +343,7 @@ export function verdict(
   requestsPerMonth: number,
 ): Verdict {
   const text = evaluateAlone(VERDICT().expr, {
-    metrics: { breakEven, problem: '' },
+    metrics: { breakEven, problem: '', gpusNeeded: 1 },
     inputs: { horizonMonths, requestsPerMonth },
   });
   return {

@@ -21,6 +21,14 @@ export interface ScenarioSummary {
   readonly breakEvenMonths: BreakEven;
   readonly roi36: number;
   readonly verdict: string;
+  /** Issue 14: NPV at the horizon with volume growth and the cost of money. */
+  readonly npv: number;
+  /** Months until the grown, discounted savings repay the up-front cost, or why not. */
+  readonly discountedPaybackMonths: number | 'never' | 'beyond the horizon';
+  readonly gpusNeeded: number;
+  readonly trainingCostLow: number;
+  readonly trainingCostHigh: number;
+  readonly breakEvenRequestsPerMonth: number | 'never';
 }
 
 /** What insertCatalogSheet() returns. */

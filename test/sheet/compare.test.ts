@@ -41,9 +41,8 @@ function expectRowOf(
   } else {
     expect(row[7]).toBe(summary.breakEvenMonths);
   }
-  // No scenario cell is keyed 'npv' yet (the scenario sheet gains it with issue 14's
-  // scenario rows), so the column is blank.
-  expect(row[8]).toBeNull();
+  // The scenario sheet's NPV at the horizon (issue 14's rows of its Results block).
+  expectClose(row[8] as number, summary.npv, 'NPV');
   expectClose(row[9] as number, summary.roi36, 'ROI at 36 months');
   expect(row[10]).toBe(summary.verdict);
 }
@@ -95,7 +94,7 @@ describe('compareScenarios', () => {
     const id = workbook.rawSheet(first.sheetName).sheetId;
     expect(formulas[2][0]).toBe(`=HYPERLINK("#gid=${id}", "${first.sheetName}")`);
     expect(formulas[2][1]).toBe(`='${first.sheetName}'!B5`);
-    expect(formulas[2][8]).toBe('');
+    expect(formulas[2][8]).toBe(`='${first.sheetName}'!F39`);
     const rows = evaluatedRows(workbook);
     expect(rows).toHaveLength(2);
     expectRowOf(rows[0], first.sheetName, DEFAULTS, first);

@@ -78,6 +78,9 @@ const scenarioArb = fc.record(
     hardwareCost: whole(0, 5000),
     experimentRuns: whole(0, 5),
     horizonMonths: fc.oneof(whole(1, 60), whole(1, 600)),
+    // Rates in tenths of a percent (not subnormal doubles no sheet holds).
+    monthlyGrowthRate: fc.integer({ min: -50, max: 80 }).map((tenths) => tenths / 1000),
+    annualDiscountRate: fc.integer({ min: 0, max: 300 }).map((tenths) => tenths / 1000),
   },
   { requiredKeys: [] },
 );
@@ -190,7 +193,13 @@ function tableHeader(
       return {
         text: 'Month',
         from: 0,
-        offset: ['month', 'cumulativeApi', 'cumulativeFinetuned', 'savings'].indexOf(column),
+        offset: [
+          'month',
+          'cumulativeApi',
+          'cumulativeFinetuned',
+          'savings',
+          'discountedRoi',
+        ].indexOf(column),
       };
     case 'providers':
       return {

@@ -1,0 +1,114 @@
+// Issue 14's scenario metrics, written once in the scenario model (src/engine/scenario-model.ts)
+// and checked against hand arithmetic and against the finance functions behind FT_NPV and
+// FT_PAYBACK (src/engine/finance.ts), which compute the same quantities in closed form.
+import fc from 'fast-check';
+import {
+  builtInIndex,
+  computeScenario,
+  npv,
+  paybackMonths,
+  resolveScenario,
+} from '../../src/engine';
+import type { ScenarioResult } from '../../src/engine';
+
+const index = builtInIndex();
+const run = (input: Record<string, unknown>): ScenarioResult =>
+  computeScenario(resolveScenario(input, index), index);
+
+describe('money over time in the scenario', () => {
+  test('growth 0 and rate 0: NPV is the ROI at the horizon, discounted payback the break-even', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          examples: fc.integer({ min: 1, max: 500000 }),
+          requestsPerMonth: fc.integer({ min: 0, max: 2000000 }),
+          labelingHours: fc.integer({ min: 0, max: 400 }),
+          finetunedMonthlyHosting: fc.integer({ min: 0, max: 3000 }),
+          horizonMonths: fc.integer({ min: 1, max: 600 }),
+        }),
+        (input) => {
+          const result = run(input);
+          const tolerance = 1e-9 * Math.max(1, Math.abs(result.roi.horizon), result.upfront.total);
+          expect(Math.abs(result.finance.npv - result.roi.horizon)).toBeLessThanOrEqual(tolerance);
+          const breakEven = result.breakEvenMonths;
+          const payback = result.finance.discountedPaybackMonths;
+          if (breakEven === 'never') expect(payback).toBe('never');
+          else if (breakEven > input.horizonMonths) expect(payback).toBe('beyond the horizon');
+          else expect(payback as number).toBeCloseTo(breakEven, 9);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  test("the article's support bot at 5% monthly growth and 10% a year: as FT_NPV and FT_PAYBACK", () => {
+    // Up-front 1,001.245 (0.5 h × $2.49 + 40 h × $25), savings $75 in month 1, 36 months.
+    // NPV = −1,001.245 + Σ_{m=1..36} 75 × 1.05^(m−1) / 1.1^(m/12) (FT_NPV's closed form).
+    const result = run({ monthlyGrowthRate: 0.05, annualDiscountRate: 0.1 });
+    const expected = npv(1001.245, 75, 36, 0.05, 0.1);
+    expect(result.finance.npv).toBeCloseTo(expected, 6);
+    // Month 1 saves 75 / 1.1^(1/12) = 74.40; after 10 months about 930 are back, month 11
+    // adds about 112, so payback falls inside month 11: 10.90 (README's worked example).
+    expect(result.finance.discountedPaybackMonths as number).toBeCloseTo(
+      paybackMonths(1001.245, 75, 0.05, 0.1) as number,
+      9,
+    );
+    expect(result.finance.discountedPaybackMonths as number).toBeGreaterThan(10);
+    expect(result.finance.discountedPaybackMonths as number).toBeLessThan(11);
+  });
+
+  test('a cost of money lengthens payback; growth shortens it', () => {
+    const flat = run({}).finance.discountedPaybackMonths as number;
+    expect(
+      run({ annualDiscountRate: 0.2 }).finance.discountedPaybackMonths as number,
+    ).toBeGreaterThan(flat);
+    expect(run({ monthlyGrowthRate: 0.02 }).finance.discountedPaybackMonths as number).toBeLessThan(
+      flat,
+    );
+  });
+});
+
+describe('GPUs, the article’s ±30% and the volume that pays', () => {
+  test('a 70B full fine-tune needs 17 H100s: 70 × 16 B × 1.2 = 1,344 GB over 80 GB each', () => {
+    const result = run({ model: 'Llama 70B', method: 'full', provider: 'AWS spot' });
+    expect(result.training.memoryGb).toBeCloseTo(1344, 9);
+    expect(result.finance.gpusNeeded).toBe(17);
+    // 0.0001 × 10,000 × 8 = 8 GPU-hours; on 17 GPUs 8 / 17 = 0.47 hours on the clock.
+    expect(result.finance.wallClockHours).toBeCloseTo(8 / 17, 12);
+    expect(result.verdict.text).toContain(
+      'Training needs 17 GPUs (1344 GB of memory): 0.5 hours on the clock.',
+    );
+    // LoRA on 13B fits one: 13 × (2 + 0.01 × 16) × 1.2 = 33.7 GB.
+    expect(run({}).finance.gpusNeeded).toBe(1);
+    expect(run({}).verdict.text).not.toContain('GPUs');
+  });
+
+  test('training cost low and high at ±30%, and the break-even range they give', () => {
+    const result = run({ experimentRuns: 1 });
+    // 0.5 h × $2.49 = $1.245 a run; two runs (final + 1 experiment) = $2.49 of GPU time.
+    expect(result.finance.trainingCostLow).toBeCloseTo(1.245 * 0.7, 12);
+    expect(result.finance.trainingCostHigh).toBeCloseTo(1.245 * 1.3, 12);
+    // Up-front 1,002.49; ±30% of the $2.49 GPU part: 1,001.743 and 1,003.237, over $75.
+    expect(result.finance.breakEvenMonthsLow as number).toBeCloseTo((1002.49 - 0.747) / 75, 9);
+    expect(result.finance.breakEvenMonthsHigh as number).toBeCloseTo((1002.49 + 0.747) / 75, 9);
+  });
+
+  test('requests a month to break even within the horizon', () => {
+    // (1,001.245 / 36 + $0 hosting) / ($0.0075 API − $0 fine-tuned per request) = 3,708.3.
+    expect(run({}).finance.breakEvenRequestsPerMonth as number).toBeCloseTo(
+      1001.245 / 36 / 0.0075,
+      6,
+    );
+    // Inference as dear as the API: no volume pays.
+    expect(run({ finetunedCostPerRequest: 0.0075 }).finance.breakEvenRequestsPerMonth).toBe(
+      'never',
+    );
+  });
+
+  test('a discount or growth rate at or below -100% is refused with the engine’s words', () => {
+    expect(() => run({ annualDiscountRate: -1 })).toThrow(
+      'annualDiscountRate must be a rate above -100% (e.g. 5% or 0.05), got -1',
+    );
+    expect(() => run({ monthlyGrowthRate: -1.5 })).toThrow(/monthlyGrowthRate must be a rate/);
+  });
+});
