@@ -16,6 +16,9 @@ const FIGURES = [
   ['out-ft-monthly', 'Fine-tuned per month'],
   ['out-breakeven', 'Break-even'],
   ['out-roi36', 'ROI at 36 months'],
+  ['out-npv', 'NPV at the horizon'],
+  ['out-payback', 'Discounted payback'],
+  ['out-gpus', 'GPUs needed'],
 ] as const;
 
 type FigureId = (typeof FIGURES)[number][0];
@@ -95,6 +98,16 @@ export function createPreview(): Preview {
       set('out-ft-monthly', usd(monthly.finetuned));
       set('out-breakeven', months(result.breakEvenMonths));
       set('out-roi36', usd(result.roi.months36));
+      const { finance } = result;
+      set('out-npv', usd(finance.npv));
+      const payback = finance.discountedPaybackMonths;
+      set('out-payback', payback === 'beyond the horizon' ? payback : months(payback));
+      set(
+        'out-gpus',
+        finance.gpusNeeded === 1
+          ? '1'
+          : `${finance.gpusNeeded} (${hours(finance.wallClockHours)} on the clock)`,
+      );
       verdict.textContent = result.verdict.text;
       verdict.className = `verdict ${result.verdict.fineTune ? 'fine-tune' : 'keep-api'}`;
       chart.update(result.timeline, result.breakEvenMonths);

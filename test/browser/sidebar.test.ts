@@ -124,6 +124,24 @@ describeWithBrowser('sidebar in headless Chromium', () => {
     );
   });
 
+  test('the preview shows NPV, discounted payback and GPUs; growth and a discount rate move them', async () => {
+    // Rates 0: NPV is the ROI at the 36-month horizon, 75 × 36 − 1,001.245 = $1,698.76, shown $1,699,
+    // and payback the break-even, 1,001.245 / 75 = 13.35 months (shown 13.3).
+    await expectText('#out-npv', '$1,699');
+    await expectText('#out-payback', '13.3 months');
+    await expectText('#out-gpus', '1');
+    // The README's worked example: 5% a month of growth, 10% a year for money: NPV about
+    // $4,979.86 and payback 10.9 months (FT_NPV and FT_PAYBACK compute the same).
+    await page.fill('#f-monthlyGrowthRate', '5%');
+    await page.fill('#f-annualDiscountRate', '10%');
+    await expectText('#out-npv', '$4,980');
+    await expectText('#out-payback', '10.9 months');
+    // 70B full fine-tuning needs 70 × 16 B × 1.2 = 1,344 GB: 17 H100s of 80 GB.
+    await page.selectOption('#f-model', 'Llama 70B');
+    await page.selectOption('#f-method', 'full');
+    await expect(page.locator('#out-gpus').textContent()).resolves.toMatch(/^17 \(/);
+  });
+
   test('an invalid value shows the engine message inline and blocks the button', async () => {
     await expect(page.locator('#create').isEnabled()).resolves.toBe(true);
     await page.fill('#f-examples', '-5');
