@@ -239,6 +239,21 @@ describeWithBrowser('the npm start playground in Chromium', () => {
       wrap.scrollLeft = 0;
     })()`);
     await saveDocScreenshot(page, path.join(DOCS, 'playground-scenario.png'));
+    // The charts below the inputs, and the catalog sheet (issue 13's screenshots).
+    await page.evaluate(
+      `(() => {
+        document.querySelector('#charts-layer svg.chart').scrollIntoView({ block: 'start' });
+        document.getElementById('grid-wrap').scrollTop -= 120; // below the frozen rows
+      })()`,
+    );
+    await saveDocScreenshot(page, path.join(DOCS, 'playground-charts.png'));
+    await page.locator('#tabs button', { hasText: 'FT Catalog' }).click();
+    await page.locator('#tabs button[aria-selected="true"]', { hasText: 'FT Catalog' }).waitFor();
+    await saveDocScreenshot(page, path.join(DOCS, 'playground-catalog.png'));
+    await page.locator('#tabs button', { hasText: summaryValue.sheetName }).click();
+    await page
+      .locator('#tabs button[aria-selected="true"]', { hasText: summaryValue.sheetName })
+      .waitFor();
     await page.setViewportSize({ width: 1440, height: 900 });
 
     // Editing an input cell (training examples) updates the break-even cell.
