@@ -72,6 +72,8 @@ function namesFor(key: ScenarioField, catalog: Catalog): readonly string[] {
       return catalog.providers.map((row) => row.name);
     case 'api':
       return catalog.apis.map((row) => row.name);
+    case 'managedService':
+      return catalog.managed.map((row) => row.name);
     default:
       return [];
   }
@@ -82,7 +84,8 @@ function isDropdown(spec: FieldSpec): boolean {
     spec.kind === 'model' ||
     spec.kind === 'method' ||
     spec.kind === 'provider' ||
-    spec.kind === 'api'
+    spec.kind === 'api' ||
+    spec.kind === 'managed'
   );
 }
 

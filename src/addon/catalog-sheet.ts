@@ -487,7 +487,7 @@ function scaleFromSize(
     warnings.push(
       `${CATALOG_SHEET} row ${sheetRow} (Models): "${row.name}" has no scale; ${formatScale(scale)} is used, interpolated from its ${row.paramsBillions}B parameters.`,
     );
-    return { ...row, scale };
+    return { ...row, scale, scaleFromSize: true };
   });
 }
 

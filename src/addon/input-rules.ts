@@ -15,6 +15,7 @@ const LIST_TABLE: Partial<Record<FieldSpec['kind'], TableKey>> = {
   method: 'methods',
   provider: 'providers',
   api: 'apis',
+  managed: 'managed',
 };
 
 /** What else a name cell accepts besides the catalog's names (the engine reads it too). */

@@ -82,7 +82,8 @@ function aliasColumn(table: TableKey): string {
 export function catalogStart(table: TableKey, key: string): string {
   const names = catCol(table, 0);
   const keys = normalized(names);
-  return `XLOOKUP(TRUE(),ARRAYFORMULA((LEFT(${keys},LEN(${key}))=${key})${notHeadings(table)}>0),${names},NA(),0,-1)`;
+  // An empty key starts every name: it starts none here.
+  return `IF(${key}="",NA(),XLOOKUP(TRUE(),ARRAYFORMULA((LEFT(${keys},LEN(${key}))=${key})${notHeadings(table)}>0),${names},NA(),0,-1))`;
 }
 
 /**

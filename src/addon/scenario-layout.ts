@@ -259,6 +259,8 @@ function inputCell(result: ScenarioResult, index: CatalogIndex, key: ScenarioFie
         : provider.pricePerGpuHour;
     case 'api':
       return api.name;
+    case 'managedService':
+      return result.resolved.managed.name;
     default: {
       const value = input[key];
       return typeof value === 'number' ? value : '';

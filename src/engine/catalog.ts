@@ -24,6 +24,8 @@ export interface ModelRow extends Sourced, Named {
   readonly paramsBillions: number;
   /** The article's scale factor: H100 GPU-hours per 10,000 examples for full fine-tuning. */
   readonly scale: number;
+  /** True when the catalog sheet left the scale blank and it was interpolated from the size. */
+  readonly scaleFromSize?: boolean;
 }
 
 export interface MethodRow extends Sourced, Named {

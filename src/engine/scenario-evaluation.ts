@@ -36,8 +36,13 @@ export interface ScenarioTables {
 /** Catalog models by size, one per size, as the engine interpolates between them. */
 export function ladderModels(models: readonly ModelRow[]): string[] {
   const bySize = new Map<number, string>();
-  for (const row of models)
-    if (!bySize.has(row.paramsBillions)) bySize.set(row.paramsBillions, row.name);
+  // A row whose scale was interpolated from its size lies on the curve: the sheet, whose
+  // cell is blank, interpolates without it, and so does this.
+  for (const row of models) {
+    if (!row.scaleFromSize && !bySize.has(row.paramsBillions)) {
+      bySize.set(row.paramsBillions, row.name);
+    }
+  }
   return [...bySize].sort((a, b) => a[0] - b[0]).map(([, name]) => name);
 }
 
@@ -205,10 +210,10 @@ export class ScenarioEvaluation {
     if (typeof key !== 'string' || key === '' || this.refused(table, key)) {
       return new SheetError('#N/A');
     }
-    const row = this.index.findRow(table, key);
-    return row
-      ? { found: row as unknown as Readonly<Record<string, unknown>> }
-      : new SheetError('#N/A');
+    const row = this.index.findRow(table, key) as Readonly<Record<string, unknown>> | undefined;
+    if (!row) return new SheetError('#N/A');
+    // Its sheet cell is blank: the formulas interpolate, so the engine reads no scale either.
+    return { found: row.scaleFromSize ? { ...row, scale: '' } : row };
   }
 
   /** The name of the lowest row whose key starts with `key`, as the sheet's XLOOKUP finds it. */

@@ -33,13 +33,15 @@ export interface ScenarioInput {
   monthlyGrowthRate: number;
   /** The cost of money per year, e.g. 0.1 for 10%: later savings count for less. */
   annualDiscountRate: number;
+  /** The managed fine-tuning service priced beside the self-hosted path (a catalog row). */
+  managedService: string;
 }
 
 export type ScenarioField = keyof ScenarioInput;
 
 /** How a field is read: a catalog name (or number) or a number with a rule. */
 export type FieldKind =
-  'model' | 'method' | 'provider' | 'api' | 'number' | 'optionalNumber' | 'months';
+  'model' | 'method' | 'provider' | 'api' | 'managed' | 'number' | 'optionalNumber' | 'months';
 
 /** How a value is shown: drives number formats in the sheet and the sidebar. */
 export type FieldUnit = 'text' | 'usd' | 'usdPrice' | 'hours' | 'count' | 'months' | 'ratio';
@@ -90,6 +92,7 @@ export const DEFAULT_SCENARIO: Readonly<ScenarioInput> = {
   horizonMonths: 36,
   monthlyGrowthRate: 0,
   annualDiscountRate: 0,
+  managedService: 'OpenAI GPT-4 fine-tuning',
 };
 
 const MODEL = 'Model & method';
@@ -344,5 +347,14 @@ export const SCENARIO_FIELDS: readonly FieldSpec[] = [
     rule: 'rate',
     unit: 'ratio',
     help: 'The cost of money, e.g. 10% a year (NPV, payback)',
+  },
+  {
+    key: 'managedService',
+    label: 'Managed fine-tuning',
+    group: API,
+    kind: 'managed',
+    rule: 'nonNegative',
+    unit: 'text',
+    help: "The third path: a provider's fine-tuning service (priced beside yours)",
   },
 ];

@@ -196,6 +196,13 @@ function checkOf(field: FieldSpec): Expr {
       );
     case 'api':
       return nameCheck('api', m('apiRow'), 'is not in the FT Catalog sheet', m('apiStart'));
+    case 'managed':
+      return nameCheck(
+        'managedService',
+        m('managedRow'),
+        'is not in the FT Catalog sheet',
+        m('managedStart'),
+      );
     case 'optionalNumber':
       return numberCheck(field, true);
     default:
@@ -292,6 +299,7 @@ export function lookupMetrics(ladderRows: number): Metric[] {
     ...nameLookup('method', 'Method', 'methods', input('method')),
     ...nameLookup('provider', 'GPU provider', 'providers', input('provider')),
     ...nameLookup('api', 'API', 'apis', input('api')),
+    ...nameLookup('managed', 'Managed fine-tuning', 'managed', input('managedService')),
     metric(
       'modelNameEnd',
       'Size at the end of the model name',
@@ -346,7 +354,8 @@ export function lookupMetrics(ladderRows: number): Metric[] {
       E.if(
         E.or(E.isNumber(typedSize), E.isError(m('modelRow'))),
         interpolated,
-        E.if(E.isNumber(rowScale), rowScale, interpolated),
+        // A row whose scale is blank (read as 0 by some engines, no number to Sheets) interpolates.
+        E.if(E.and(E.isNumber(rowScale), E.gt(rowScale, 0)), rowScale, interpolated),
       ),
       'A size between catalog models: log-log interpolation',
     ),
@@ -385,21 +394,14 @@ export function lookupMetrics(ladderRows: number): Metric[] {
       'gpu',
       "Provider's GPU",
       'text',
-      E.if(
-        E.isError(E.value(input('provider'))),
-        E.field('providers', 'gpu', m('providerRow')),
-        'H100',
-      ),
+      E.if(E.isError(rateTyped()), E.field('providers', 'gpu', m('providerRow')), 'H100'),
       'A $ rate means an H100',
     ),
     metric(
       'price',
       '$ per GPU-hour',
       'usd',
-      E.iferror(
-        E.value(input('provider')),
-        E.field('providers', 'pricePerGpuHour', m('providerRow')),
-      ),
+      E.iferror(rateTyped(), E.field('providers', 'pricePerGpuHour', m('providerRow'))),
     ),
     ...nameLookup('gpu', "Provider's GPU", 'gpus', m('gpu')),
     metric('speed', 'GPU speed vs H100', 'factor', E.field('gpus', 'speedVsH100', m('gpuRow'))),
@@ -461,6 +463,7 @@ const MONTHS_PER_YEAR = 12;
 const FLOPS_PER_TFLOP = 1e12;
 const SECONDS_PER_HOUR = 3600;
 const TOKENS_PER_PRICE_UNIT = 1000;
+const TOKENS_PER_MILLION = 1e6;
 
 /** H100 hours by the article's rule, for a dataset size and a method time factor. */
 const ruleHours = (examples: Expr, scale: Expr, timeFactor: Expr): Expr =>
@@ -702,13 +705,23 @@ const breakEvenWith = (sign: 1 | -1): Expr =>
     NEVER_TEXT,
   );
 
+/** What NPV and payback say when the horizon was raised past the timeline's rows. */
+const SHORT_TIMELINE = 'fill the timeline down to the horizon';
+
+/** The GPU provider cell read as a $ rate: a number, or text that holds one; a blank is none. */
+const rateTyped = (): Expr => E.if(E.eq(input('provider'), ''), E.na(), E.value(input('provider')));
+
+/** A price of the managed service's fine-tuned model, from its inference API row (by name). */
+const managedPrice = (field: 'inputPricePer1K' | 'outputPricePer1K'): Expr =>
+  E.fieldByName('apis', field, E.field('managed', 'inferenceApi', m('managedRow')));
+
 /** Issue 14: money over time, the GPUs a run needs, the article's ±30%, the volume that pays. */
 export const FINANCE = lazy((): readonly Metric[] => [
   result(
     'npv',
     'NPV at the horizon',
     'usd',
-    E.at(E.column('timeline', 'discountedRoi'), E.add(horizon(), 1)),
+    E.iferror(E.at(E.column('timeline', 'discountedRoi'), E.add(horizon(), 1)), SHORT_TIMELINE),
     'the timeline: savings grown, discounted, minus up-front',
   ),
   result(
@@ -731,16 +744,20 @@ export const FINANCE = lazy((): readonly Metric[] => [
       NEVER_TEXT,
       E.if(
         E.gt(m('paybackPosition'), horizon()),
-        'beyond the horizon',
-        E.add(
-          E.sub(m('paybackPosition'), 1),
-          E.div(
-            E.negate(E.at(E.column('timeline', 'discountedRoi'), m('paybackPosition'))),
-            E.sub(
-              E.at(E.column('timeline', 'discountedRoi'), E.add(m('paybackPosition'), 1)),
-              E.at(E.column('timeline', 'discountedRoi'), m('paybackPosition')),
+        // Not before the horizon; exactly at it when the ROI there is exactly 0.
+        E.if(E.eq(m('npv'), 0), horizon(), 'beyond the horizon'),
+        E.iferror(
+          E.add(
+            E.sub(m('paybackPosition'), 1),
+            E.div(
+              E.negate(E.at(E.column('timeline', 'discountedRoi'), m('paybackPosition'))),
+              E.sub(
+                E.at(E.column('timeline', 'discountedRoi'), E.add(m('paybackPosition'), 1)),
+                E.at(E.column('timeline', 'discountedRoi'), m('paybackPosition')),
+              ),
             ),
           ),
+          SHORT_TIMELINE,
         ),
       ),
     ),
@@ -750,7 +767,7 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'gpusNeeded',
     'GPUs needed (memory)',
     'count',
-    E.roundUp(E.div(m('memoryGb'), m('gpuMemory')), 0),
+    E.max(1, E.roundUp(E.div(m('memoryGb'), m('gpuMemory')), 0)),
     "memory / the GPU's memory, rounded up",
   ),
   result(
@@ -775,6 +792,59 @@ export const FINANCE = lazy((): readonly Metric[] => [
   ),
   result('breakEvenLow', 'Break-even at -30% GPU time', 'months', breakEvenWith(-1)),
   result('breakEvenHigh', 'Break-even at +30% GPU time', 'months', breakEvenWith(1)),
+  result(
+    'managedTrainingCost',
+    'Managed fine-tuning: training cost',
+    'usd',
+    E.mul(
+      E.div(m('trainingTokens'), TOKENS_PER_MILLION),
+      E.field('managed', 'pricePer1MTrainingTokens', m('managedRow')),
+    ),
+    "training tokens / 1M x the service's $ per 1M",
+  ),
+  result(
+    'managedMonthly',
+    'Managed fine-tuning: cost per month',
+    'usd',
+    E.mul(
+      num('requestsPerMonth'),
+      E.add(
+        E.mul(
+          E.div(num('inputTokensPerRequest'), TOKENS_PER_PRICE_UNIT),
+          managedPrice('inputPricePer1K'),
+        ),
+        E.mul(
+          E.div(num('outputTokensPerRequest'), TOKENS_PER_PRICE_UNIT),
+          managedPrice('outputPricePer1K'),
+        ),
+      ),
+    ),
+    "requests x its fine-tuned model's API prices",
+  ),
+  result(
+    'managedUpfront',
+    'Managed fine-tuning: up-front',
+    'usd',
+    E.add(
+      m('managedTrainingCost'),
+      E.sub(
+        m('upfront'),
+        E.add(E.add(m('upfront.training'), m('upfront.experiments')), m('upfront.hardware')),
+      ),
+    ),
+    'its training + the up-front items but GPU runs and hardware',
+  ),
+  result(
+    'managedBreakEven',
+    'Managed fine-tuning: break-even (months)',
+    'months',
+    E.if(
+      E.gt(m('monthlyApi'), m('managedMonthly')),
+      E.div(m('managedUpfront'), E.sub(m('monthlyApi'), m('managedMonthly'))),
+      NEVER_TEXT,
+    ),
+    'its up-front / (API - its monthly cost)',
+  ),
   result(
     'breakEvenRequests',
     'Requests a month to break even in the horizon',

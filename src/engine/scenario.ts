@@ -1,4 +1,4 @@
-import type { MethodRow } from './catalog';
+import type { ManagedFineTuningRow, MethodRow } from './catalog';
 import { NEVER } from './breakeven';
 import type { BreakEven } from './breakeven';
 import type { UpfrontItem } from './costs';
@@ -26,6 +26,7 @@ export interface ResolvedScenario {
   readonly method: MethodRow;
   readonly provider: ResolvedProvider;
   readonly api: ResolvedApi;
+  readonly managed: ManagedFineTuningRow;
 }
 
 export interface TrainingEstimate {
@@ -111,6 +112,9 @@ export interface ScenarioResult {
     readonly breakEvenMonthsLow: BreakEven;
     readonly breakEvenMonthsHigh: BreakEven;
     readonly breakEvenRequestsPerMonth: number | typeof NEVER;
+    readonly managedTrainingCost: number;
+    readonly managedMonthlyCost: number;
+    readonly managedBreakEvenMonths: BreakEven;
   };
 }
 
@@ -145,6 +149,7 @@ export function resolveScenario(raw: unknown, index: CatalogIndex): ResolvedScen
       case 'provider':
       case 'method':
       case 'api':
+      case 'managed':
         input[field.key] = typeof value === 'string' ? value.trim() : value;
         break;
       case 'months': {
@@ -168,6 +173,7 @@ export function resolveScenario(raw: unknown, index: CatalogIndex): ResolvedScen
     input: scenario,
     model: index.model('model', scenario.model),
     method: index.method('method', scenario.method),
+    managed: index.managed('managedService', scenario.managedService),
     provider: index.provider('provider', scenario.provider),
     api: {
       name: api.name,
@@ -285,6 +291,9 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
       breakEvenMonthsLow: numberOr(model.get('breakEvenLow'), [NEVER]),
       breakEvenMonthsHigh: numberOr(model.get('breakEvenHigh'), [NEVER]),
       breakEvenRequestsPerMonth: numberOr(model.get('breakEvenRequests'), [NEVER]),
+      managedTrainingCost: value('managedTrainingCost'),
+      managedMonthlyCost: value('managedMonthly'),
+      managedBreakEvenMonths: numberOr(model.get('managedBreakEven'), [NEVER]),
     },
   };
 }

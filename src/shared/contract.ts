@@ -29,6 +29,10 @@ export interface ScenarioSummary {
   readonly trainingCostLow: number;
   readonly trainingCostHigh: number;
   readonly breakEvenRequestsPerMonth: number | 'never';
+  /** The managed path (e.g. OpenAI's fine-tuning): training, monthly inference, break-even. */
+  readonly managedTrainingCost: number;
+  readonly managedMonthlyCost: number;
+  readonly managedBreakEvenMonths: BreakEven;
 }
 
 /** What insertCatalogSheet() returns. */

@@ -692,3 +692,64 @@ describe('a bad input typed into the sheet is explained, not propagated', () => 
     });
   });
 });
+
+// Found by review (issues 11-14): cases where the sheet and the engine could part.
+describe('edge cases the sheet computes as the engine does', () => {
+  test('a catalog model whose scale is blank: its size interpolates, in the sheet as in the engine', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    // Models A:F, built-in rows 4-7: a 20B model with no scale. Between Llama 13B (scale 2)
+    // and Llama 70B (8): 2 × (20/13)^(ln(8/2) / ln(70/13)) = 2.8517.
+    s.workbook.write('FT Catalog', 'A8', [['MyModel 20B', 20, '', 'user', '']]);
+    const scale = 2 * Math.pow(20 / 13, Math.log(4) / Math.log(70 / 13));
+    const summary = generate(s, { model: 'MyModel 20B' });
+    // 0.0001 × 10,000 × scale × 0.25 (LoRA) H100 hours.
+    expectClose(summary.trainingHours, 0.25 * scale, 'engine hours');
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      expectClose(ev.byLabel('Model scale factor', 1), scale, 'sheet scale');
+      compareSheet(ev, engineResult(s, { model: 'MyModel 20B' }));
+      ev.setInput('Model', 30); // a size: the ladder leaves the blank-scale row out
+      compareSheet(ev, engineResult(s, { model: 30 }));
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  test('discounted payback exactly at the horizon is the horizon, not beyond it', () => {
+    // Up-front 1,001.245 + 498.755 of hardware = 1,500 at $75 a month: 20 months exactly.
+    const input = { hardwareCost: 498.755, horizonMonths: 20 };
+    const s = session();
+    const summary = generate(s, input);
+    expect(summary.discountedPaybackMonths).toBeCloseTo(20, 9);
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      expectClose(ev.byLabel('Discounted payback (months)'), 20, 'sheet payback');
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  test('a name of only "-" starts no name (an unknown name, not an ambiguous one)', () => {
+    withDefaultScenario((ev) => {
+      ev.setInput('Method', "'-");
+      expect(String(ev.rows()[1][0])).toBe("Method (B6): '-' is not in the FT Catalog sheet");
+    });
+  });
+
+  test('a blank GPU provider cell is never read as a $0 rate (Sheets reads VALUE of a blank as 0)', () => {
+    // HyperFormula's VALUE of a blank is an error, so the guard is checked in the formula.
+    const s = session();
+    const summary = generate(s, {});
+    const formulas = s.workbook.formulas(summary.sheetName).flat().join('\n');
+    expect(formulas).toContain('IF($B$11="",NA(),VALUE($B$11))');
+    expect(formulas).not.toMatch(/(?<!\),)VALUE\(\$B\$11\)(?!\))/);
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      ev.setInput('GPU provider', null);
+      expect(String(ev.rows()[1][0])).toBe('GPU provider (B11) is blank');
+    } finally {
+      ev.destroy();
+    }
+  });
+});
