@@ -35,6 +35,12 @@ export interface ScenarioInput {
   annualDiscountRate: number;
   /** The managed fine-tuning service priced beside the self-hosted path (a catalog row). */
   managedService: string;
+  /** Months between retrains when data drifts (0: never); each costs a run and a refresh. */
+  retrainEveryMonths: number;
+  /** What refreshing the data costs for each retrain, in dollars. */
+  dataRefreshCost: number;
+  /** Engineering hours a month watching the model in production (at the engineering rate). */
+  monitoringHoursPerMonth: number;
 }
 
 export type ScenarioField = keyof ScenarioInput;
@@ -93,6 +99,9 @@ export const DEFAULT_SCENARIO: Readonly<ScenarioInput> = {
   monthlyGrowthRate: 0,
   annualDiscountRate: 0,
   managedService: 'OpenAI GPT-4 fine-tuning',
+  retrainEveryMonths: 0,
+  dataRefreshCost: 0,
+  monitoringHoursPerMonth: 0,
 };
 
 const MODEL = 'Model & method';
@@ -102,6 +111,7 @@ const API = 'API path';
 const RUNNING = 'Fine-tuned running cost';
 const UPFRONT = 'Up-front costs';
 const HORIZON = 'Horizon';
+const RECURRING = 'Recurring costs the article leaves out';
 
 /** The scenario's fields in form order: the sidebar and the sheet's Inputs block both use this. */
 export const SCENARIO_FIELDS: readonly FieldSpec[] = [
@@ -356,5 +366,32 @@ export const SCENARIO_FIELDS: readonly FieldSpec[] = [
     rule: 'nonNegative',
     unit: 'text',
     help: "The third path: a provider's fine-tuning service (priced beside yours)",
+  },
+  {
+    key: 'retrainEveryMonths',
+    label: 'Retrain every (months)',
+    group: RECURRING,
+    kind: 'number',
+    rule: 'nonNegative',
+    unit: 'months',
+    help: '0: never. Each retrain costs a training run and a data refresh',
+  },
+  {
+    key: 'dataRefreshCost',
+    label: 'Data refresh per retrain ($)',
+    group: RECURRING,
+    kind: 'number',
+    rule: 'nonNegative',
+    unit: 'usd',
+    help: '',
+  },
+  {
+    key: 'monitoringHoursPerMonth',
+    label: 'Monitoring hours per month',
+    group: RECURRING,
+    kind: 'number',
+    rule: 'nonNegative',
+    unit: 'hours',
+    help: 'At the engineering rate',
   },
 ];

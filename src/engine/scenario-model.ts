@@ -551,10 +551,21 @@ export const MONTHLY = lazy((): readonly Metric[] => [
     'Fine-tuned cost per month',
     'usd',
     E.add(
-      E.mul(num('requestsPerMonth'), num('finetunedCostPerRequest')),
-      num('finetunedMonthlyHosting'),
+      E.add(
+        E.mul(num('requestsPerMonth'), num('finetunedCostPerRequest')),
+        num('finetunedMonthlyHosting'),
+      ),
+      E.add(
+        E.mul(num('monitoringHoursPerMonth'), num('engineeringRate')),
+        // A retrain every n months: one training run and a data refresh, spread over them.
+        E.if(
+          E.gt(num('retrainEveryMonths'), 0),
+          E.div(E.add(m('trainingCost'), num('dataRefreshCost')), num('retrainEveryMonths')),
+          0,
+        ),
+      ),
     ),
-    'requests x inference cost + hosting',
+    'requests x inference cost + hosting + monitoring + retrains spread by month',
   ),
   result(
     'monthlySavings',

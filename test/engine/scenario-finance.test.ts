@@ -112,3 +112,41 @@ describe('GPUs, the article’s ±30% and the volume that pays', () => {
     expect(() => run({ monthlyGrowthRate: -1.5 })).toThrow(/monthlyGrowthRate must be a rate/);
   });
 });
+
+describe('the managed path (the article’s OpenAI fine-tuning)', () => {
+  test('10K examples × 500 tokens = 5M training tokens × $25 per 1M = $125', () => {
+    const { finance } = run({});
+    expect(finance.managedTrainingCost).toBeCloseTo(125, 12);
+    // Its fine-tuned GPT-4 at $0.03 / $0.06 per 1K: 10,000 × (1 × 0.03 + 0.3 × 0.06) = $480.
+    expect(finance.managedMonthlyCost).toBeCloseTo(480, 9);
+    // Dearer each month than Claude's $75: it never pays back against the API.
+    expect(finance.managedBreakEvenMonths).toBe('never');
+  });
+
+  test('against a dear API it breaks even on its own up-front cost', () => {
+    // The API at $0.1 / $0.2 per 1K: 10,000 × (0.1 + 0.06) = $1,600 a month. Up-front: $125
+    // of training + the $1,000 of labeling (no GPU run, no hardware) = $1,125; $1,600 − $480
+    // = $1,120 a month saved: 1,125 / 1,120 months.
+    const { finance } = run({ apiInputPricePer1K: 0.1, apiOutputPricePer1K: 0.2 });
+    expect(finance.managedBreakEvenMonths as number).toBeCloseTo(1125 / 1120, 9);
+  });
+
+  test('an unknown service is refused by name', () => {
+    expect(() => run({ managedService: 'Anthropic' })).toThrow(
+      /managedService 'Anthropic' is not in the FT Catalog sheet or the built-in catalog/,
+    );
+  });
+});
+
+describe('recurring costs the article leaves out', () => {
+  test('monitoring hours and a retrain every few months add to the fine-tuned monthly cost', () => {
+    // 4 h of monitoring × $50 = $200 a month; a retrain every 6 months costs one run ($1.245)
+    // and a $300 data refresh: 301.245 / 6 = $50.2075 a month. Total $250.2075.
+    const result = run({ monitoringHoursPerMonth: 4, retrainEveryMonths: 6, dataRefreshCost: 300 });
+    expect(result.monthly.finetuned).toBeCloseTo(200 + 301.245 / 6, 9);
+    // Savings 75 − 250.21 < 0: it never pays back.
+    expect(result.breakEvenMonths).toBe('never');
+    // 0 means never: no retraining cost at all.
+    expect(run({ retrainEveryMonths: 0, dataRefreshCost: 300 }).monthly.finetuned).toBe(0);
+  });
+});

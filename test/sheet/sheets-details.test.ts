@@ -1,7 +1,7 @@
 // Issue 13: the scenario sheet built the way Google Sheets expects it. The emulator records
 // what Sheets would receive (data validation, protection, chart builders, widths, fills,
 // frozen rows) and reads typed text as Sheets does, so each check here fails if the writer
-// stops sending it. Expected values are written from the layout (rows 5-32 are the 28
+// stops sending it. Expected values are written from the layout (rows 5 down are the
 // inputs, the catalog's name columns are A, G, W and AD from row 4), not from a run.
 import { createWorkbook } from '../../emulator';
 import type { Workbook } from '../../emulator';
@@ -10,7 +10,8 @@ import { SCENARIO_FIELDS } from '../../src/engine';
 import type { CatalogResponse, ScenarioInputsResponse } from '../../src/shared/contract';
 import { Evaluated, generate, session } from './helpers';
 
-const INPUTS = 'B5:B32';
+const LAST_INPUT_ROW = 4 + SCENARIO_FIELDS.length;
+const INPUTS = `B5:B${LAST_INPUT_ROW}`;
 const rowOf = (key: string): number => 5 + SCENARIO_FIELDS.findIndex((field) => field.key === key);
 
 function scenario(options = {}): { workbook: Workbook; sheetName: string } {
@@ -29,10 +30,10 @@ describe('data validation on the inputs', () => {
   };
 
   test('every input has a rule and no other cell has one', () => {
-    expect(SCENARIO_FIELDS).toHaveLength(28);
+    expect(SCENARIO_FIELDS).toHaveLength(31);
     rules.forEach((row, r) =>
       row.forEach((cell, c) => {
-        const isInput = c === 1 && r + 1 >= 5 && r + 1 <= 32;
+        const isInput = c === 1 && r + 1 >= 5 && r + 1 <= LAST_INPUT_ROW;
         expect(`${r + 1}:${c + 1} ${cell !== null}`).toBe(`${r + 1}:${c + 1} ${isInput}`);
       }),
     );
@@ -118,7 +119,7 @@ describe('protection', () => {
     const formulas = workbook.formulas(sheetName);
     formulas.forEach((row, r) =>
       row.forEach((formula, c) => {
-        const inInputs = c === 1 && r + 1 >= 5 && r + 1 <= 32;
+        const inInputs = c === 1 && r + 1 >= 5 && r + 1 <= LAST_INPUT_ROW;
         if (formula !== '') expect(`${r + 1}:${c + 1} ${inInputs}`).toBe(`${r + 1}:${c + 1} false`);
         expect(`${r + 1}:${c + 1} ${fills[r][c] === '#fff2cc'}`).toBe(
           `${r + 1}:${c + 1} ${inInputs}`,
