@@ -210,6 +210,9 @@ export class ScenarioEvaluation {
     if (typeof key !== 'string' || key === '' || this.refused(table, key)) {
       return new SheetError('#N/A');
     }
+    // The sheet's key keeps the rarer Unicode spaces (U+2009 ...) that names.ts drops: such a
+    // key finds no row there, so none here either.
+    if (readText('nameKey', key) !== normalizeName(key)) return new SheetError('#N/A');
     const row = this.index.findRow(table, key) as Readonly<Record<string, unknown>> | undefined;
     if (!row) return new SheetError('#N/A');
     // Its sheet cell is blank: the formulas interpolate, so the engine reads no scale either.
@@ -250,10 +253,10 @@ function readText(how: TextReading, value: Value): Value {
             .replace(/[\t\n\r\u00a0]/g, ' ')
             .replace(CONTROL_CHARACTERS, '')
             .replace(/ +/g, ' ')
-            .trim()
+            .replace(/^ | $/g, '') // TRIM: ordinary spaces only
             .toLowerCase()
             .replace(/b$/, '')
-            .trim()
+            .replace(/^ | $/g, '')
         : na;
     case 'digits':
       if (typeof value === 'number') return value;

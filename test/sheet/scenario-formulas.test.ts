@@ -753,3 +753,18 @@ describe('edge cases the sheet computes as the engine does', () => {
     }
   });
 });
+
+describe('Unicode spaces the formulas keep', () => {
+  test('a name or a size with U+2009 in it: the sheet and its evaluation both find nothing', () => {
+    withDefaultScenario((ev) => {
+      // The functions would read "Q\u2009LoRA" as QLoRA; the sheet's formulas keep U+2009.
+      ev.setInput('Method', 'Q\u2009LoRA');
+      expect(String(ev.rows()[1][0])).toBe(
+        "Method (B6): 'Q\u2009LoRA' is not in the FT Catalog sheet",
+      );
+      ev.setInput('Method', 'LoRA');
+      ev.setInput('Model', '8B\u2009');
+      expect(String(ev.rows()[1][0])).toContain("Model (B5): '8B\u2009' is not a size");
+    });
+  });
+});
