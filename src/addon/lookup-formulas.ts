@@ -15,7 +15,7 @@ import { formulaString, sheetRef } from './text';
 
 /** The catalog sheet's column (0 = Name) of each row field the scenario reads. */
 const FIELD_COLUMNS: Readonly<Record<TableKey, Readonly<Record<string, number>>>> = {
-  models: { name: 0, paramsBillions: 1, scale: 2 },
+  models: { name: 0, paramsBillions: 1, scale: 2, asOf: 4 },
   methods: {
     name: 0,
     timeFactor: 1,
@@ -23,11 +23,12 @@ const FIELD_COLUMNS: Readonly<Record<TableKey, Readonly<Record<string, number>>>
     weightBytesPerParam: 3,
     trainableFraction: 4,
     stateBytesPerTrainableParam: 5,
+    asOf: 7,
   },
-  gpus: { name: 0, peakTflopsBf16: 1, memoryGb: 2, speedVsH100: 3 },
-  providers: { name: 0, gpu: 1, pricePerGpuHour: 2 },
-  apis: { name: 0, inputPricePer1K: 1, outputPricePer1K: 2 },
-  managed: { name: 0, pricePer1MTrainingTokens: 1, inferenceApi: 2 },
+  gpus: { name: 0, peakTflopsBf16: 1, memoryGb: 2, speedVsH100: 3, asOf: 5 },
+  providers: { name: 0, gpu: 1, pricePerGpuHour: 2, asOf: 5 },
+  apis: { name: 0, inputPricePer1K: 1, outputPricePer1K: 2, asOf: 4 },
+  managed: { name: 0, pricePer1MTrainingTokens: 1, inferenceApi: 2, asOf: 4 },
 };
 
 function tableColumns(table: TableKey): readonly string[] {
@@ -132,6 +133,11 @@ export function catalogField(table: TableKey, column: number, name: string): str
 export function catalogFieldByKey(table: TableKey, column: number, key: string): string {
   const names = catCol(table, 0);
   return `XLOOKUP(${key},ARRAYFORMULA(${normalized(names)}),${catCol(table, column)},NA(),0,-1)`;
+}
+
+/** A date cell as YYYY-MM-DD: Sheets holds a typed date as a number; text keeps its start. */
+export function isoDate(ref: string): string {
+  return `IF(ISNUMBER(${ref}),TEXT(${ref},"yyyy-mm-dd"),LEFT(${ref},10))`;
 }
 
 /**

@@ -59,6 +59,7 @@ import {
   catalogStart,
   fieldColumn,
   digitsValue,
+  isoDate,
   nameEnd,
   nameKey,
   sizeWord,
@@ -68,6 +69,7 @@ import {
 const READINGS: Readonly<Record<TextReading, (ref: string) => string>> = {
   sizeWord,
   digits: digitsValue,
+  isoDate,
   nameEnd,
   nameKey,
 };

@@ -102,10 +102,12 @@ export type Expr =
    * without spaces, "-" and "_" (nameKey; a number is never a name). #N/A when none fits.
    */
   | { readonly kind: 'read'; readonly how: TextReading; readonly value: Expr }
+  /** Today's date some months ago, as YYYY-MM-DD (EDATE of TODAY). */
+  | { readonly kind: 'monthsAgo'; readonly months: number }
   /** The catalog name (of the lowest row) whose key starts with a name key, for a unique prefix. */
   | { readonly kind: 'catalogPrefix'; readonly table: TableKey; readonly key: Expr };
 
-export type TextReading = 'sizeWord' | 'digits' | 'nameEnd' | 'nameKey';
+export type TextReading = 'sizeWord' | 'digits' | 'nameEnd' | 'nameKey' | 'isoDate';
 
 /** What evaluation needs from its surroundings: the inputs, other metrics, the catalog. */
 export interface EvalEnv {
@@ -376,7 +378,20 @@ export function evaluate(expr: Expr, env: EvalEnv): Value {
       return env.read(expr.how, evaluate(expr.value, env));
     case 'catalogPrefix':
       return env.catalogPrefix(expr.table, evaluate(expr.key, env));
+    case 'monthsAgo':
+      return isoMonthsAgo(new Date(), expr.months);
   }
+}
+
+/** EDATE(today, −months) as YYYY-MM-DD: the same day of the month, or its last day. */
+export function isoMonthsAgo(today: Date, months: number): string {
+  const total = today.getFullYear() * 12 + today.getMonth() - months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const lastDay = new Date(year, month + 1, 0).getDate();
+  const day = Math.min(today.getDate(), lastDay);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${year}-${pad(month + 1)}-${pad(day)}`;
 }
 
 function columnOf(range: Expr, env: EvalEnv): readonly Value[] {
@@ -457,6 +472,8 @@ function renderNode(expr: Expr, env: RenderEnv): string {
       return env.catalogRow(expr.table, renderNode(expr.key, env), renderNode(expr.prefix, env));
     case 'catalogPrefix':
       return env.catalogPrefix(expr.table, renderNode(expr.key, env));
+    case 'monthsAgo':
+      return `TEXT(EDATE(TODAY(),-${expr.months}),"yyyy-mm-dd")`;
     case 'field':
       return env.field(expr.table, expr.field, renderNode(expr.row, env), expr.byName);
     case 'read':
@@ -548,6 +565,7 @@ export const E = {
     prefix,
   }),
   catalogPrefix: (table: TableKey, key: Expr): Expr => ({ kind: 'catalogPrefix', table, key }),
+  monthsAgo: (months: number): Expr => ({ kind: 'monthsAgo', months }),
   field: (table: TableKey, field: string, row: Expr): Expr => ({
     kind: 'field',
     table,

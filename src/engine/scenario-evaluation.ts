@@ -236,6 +236,10 @@ export class ScenarioEvaluation {
 }
 
 /** The engine's readings of input text, as the sheet's formulas read it (see TextReading). */
+/** Sheets' serial day number of 1970-01-01, and a day in milliseconds. */
+const SERIAL_1970 = 25569;
+const DAY_MS = 86400000;
+
 // What Sheets' CLEAN removes: the first 32 ASCII codes.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f]/g;
@@ -271,6 +275,12 @@ function readText(how: TextReading, value: Value): Value {
             .replace(/[\u00a0 \-_]/g, '')
             .toLowerCase()
         : na;
+    case 'isoDate':
+      // A date cell (a serial day number in Sheets) or text that starts with one.
+      if (typeof value === 'number') {
+        return new Date(Math.round((value - SERIAL_1970) * DAY_MS)).toISOString().slice(0, 10);
+      }
+      return typeof value === 'string' ? value.slice(0, 10) : na;
     case 'nameEnd': {
       const match = typeof value === 'string' ? SIZE_IN_NAME.exec(value) : null;
       return match ? match[1] : na;

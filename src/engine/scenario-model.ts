@@ -270,6 +270,7 @@ function interpolatedScale(size: Expr, ladderRows: number): Expr {
  */
 function nameLookup(prefix: string, label: string, table: TableKey, name: Expr): Metric[] {
   const key = m(`${prefix}Key`);
+  const asOf = E.read('isoDate', E.field(table, 'asOf', m(`${prefix}Row`)));
   return [
     metric(`${prefix}Key`, `${label}: name as looked up`, 'text', E.read('nameKey', name)),
     metric(
@@ -285,6 +286,20 @@ function nameLookup(prefix: string, label: string, table: TableKey, name: Expr):
       'row',
       E.catalogRow(table, key, m(`${prefix}Start`)),
       'Name or other name (lowest row), else a unique start',
+    ),
+    // Issue 11: the date its figures were taken, flagged when over 12 months old.
+    metric(
+      `${prefix}AsOf`,
+      `${label}: figures as of`,
+      'text',
+      E.iferror(
+        E.concat(
+          asOf,
+          E.if(E.lt(asOf, E.monthsAgo(12)), ': older than 12 months, check the price', ''),
+        ),
+        '',
+      ),
+      "The catalog row's As of date",
     ),
   ];
 }

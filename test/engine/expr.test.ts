@@ -1,0 +1,82 @@
+// The expression layer on its own: a node evaluates as Sheets computes the formula it renders.
+import { E, evaluate, isoMonthsAgo, render, SheetError } from '../../src/engine';
+import type { EvalEnv, Expr, RenderEnv, Value } from '../../src/engine';
+
+const inputs: Record<string, Value> = { examples: 10000, requestsPerMonth: '1000', api: '' };
+const env: EvalEnv = {
+  input: (field) => inputs[field] ?? '',
+  inputLabel: (field) => field,
+  metric: () => new SheetError('#N/A'),
+  cell: () => 0,
+  column: () => [1, 2, 3],
+  catalogRow: () => new SheetError('#N/A'),
+  catalogPrefix: () => new SheetError('#N/A'),
+  read: () => new SheetError('#N/A'),
+};
+const ADDRESSES: Readonly<Record<string, string>> = {
+  examples: '$B$7',
+  requestsPerMonth: '$B$15',
+  api: '$B$12',
+};
+const cells: RenderEnv = {
+  input: (field) => ADDRESSES[field] ?? '$Z$1',
+  inputLabel: (field) => field,
+  metric: (name) => `[${name}]`,
+  cell: (column) => column,
+  column: () => '$A$1:$A$3',
+  catalogRow: () => 'ROW',
+  catalogPrefix: () => 'START',
+  field: () => 'FIELD',
+  read: (_how, value) => `READ(${value})`,
+};
+const value = (expr: Expr): Value => evaluate(expr, env);
+
+describe('rendering', () => {
+  test('brackets only where precedence needs them', () => {
+    // a-(b-c) keeps its brackets, (a*b)+c does not need them, a/(b*c) does.
+    const a = E.input('examples');
+    const b = E.input('requestsPerMonth');
+    expect(render(E.sub(a, E.sub(b, 1)), cells)).toBe('=$B$7-($B$15-1)');
+    expect(render(E.add(E.mul(a, b), 1), cells)).toBe('=$B$7*$B$15+1');
+    expect(render(E.div(a, E.mul(b, 2)), cells)).toBe('=$B$7/($B$15*2)');
+    expect(render(E.concat('got ', a, "'s"), cells)).toBe('="got "&$B$7&"\'s"');
+    expect(render(E.if(E.eq(E.input('api'), ''), 1, E.na()), cells)).toBe('=IF($B$12="",1,NA())');
+  });
+});
+
+describe('evaluation as Sheets computes', () => {
+  test('text that holds a number counts in arithmetic; VALUE of a blank is an error here', () => {
+    expect(value(E.mul(E.input('requestsPerMonth'), 2))).toBe(2000); // "1000" × 2
+    expect(value(E.value(E.input('api')))).toEqual(new SheetError('#VALUE!'));
+  });
+
+  test('comparisons: a number is below any text, and 0 is not ""', () => {
+    expect(value(E.lt(5, 'a'))).toBe(true);
+    expect(value(E.eq(0, ''))).toBe(false);
+    expect(value(E.eq('AWS', 'aws'))).toBe(true); // text compares without case
+  });
+
+  test('IF evaluates one branch; an error spreads through arithmetic; IFERROR catches it', () => {
+    expect(value(E.if(E.gt(1, 0), 'yes', E.div(1, 0)))).toBe('yes');
+    expect(value(E.add(E.div(1, 0), 1))).toEqual(new SheetError('#DIV/0!'));
+    expect(value(E.iferror(E.div(1, 0), 7))).toBe(7);
+  });
+
+  test('ROUND halves away from zero; ROUNDUP rounds up; MATCH(x, range, 1) finds the last ≤ x', () => {
+    expect(value(E.round(2.5, 0))).toBe(3);
+    expect(value(E.round(-2.5, 0))).toBe(-3);
+    expect(value(E.round(1.005, 2))).toBe(1.01);
+    expect(value(E.roundUp(16.8, 0))).toBe(17);
+    expect(value(E.matchBelow(2.5, E.column('t', 'c')))).toBe(2); // [1, 2, 3]
+    expect(value(E.matchBelow(0, E.column('t', 'c')))).toEqual(new SheetError('#N/A'));
+  });
+});
+
+describe('isoMonthsAgo (EDATE of TODAY)', () => {
+  test('the same day of the month, or its last day', () => {
+    expect(isoMonthsAgo(new Date(2026, 10, 30), 12)).toBe('2025-11-30');
+    expect(isoMonthsAgo(new Date(2028, 1, 29), 12)).toBe('2027-02-28'); // no 29 Feb in 2027
+    expect(isoMonthsAgo(new Date(2026, 2, 31), 1)).toBe('2026-02-28');
+    expect(isoMonthsAgo(new Date(2026, 0, 15), 1)).toBe('2025-12-15');
+  });
+});
