@@ -95,16 +95,7 @@ export function zonedDate(
 ): Date {
   const utc = Date.UTC(year, month - 1, day) + seconds * 1000;
   // The zone's offset at that instant, read back through Intl (no table of zones here).
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(utc));
+  const parts = partsInZone(new Date(utc), timeZone);
   const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(
     part('year'),
@@ -290,4 +281,18 @@ export function a1Notation(area: Area): string {
   const first = `${columnLetter(area.column)}${area.row}`;
   if (area.numRows === 1 && area.numColumns === 1) return first;
   return `${first}:${columnLetter(area.column + area.numColumns - 1)}${area.row + area.numRows - 1}`;
+}
+
+/** A date's year, month, day, hour, minute and second as a clock in `timeZone` shows them. */
+export function partsInZone(date: Date, timeZone: string): Intl.DateTimeFormatPart[] {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(date);
 }

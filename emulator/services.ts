@@ -1,5 +1,6 @@
 // LockService and the part of Utilities the add-in uses. Neither is a SpreadsheetApp call,
 // so neither is counted by the workbook's call counter.
+import { partsInZone } from './cells';
 
 type GasLock = GoogleAppsScript.Lock.Lock;
 
@@ -79,16 +80,7 @@ export function formatDate(date: unknown, timeZone: unknown, format: unknown): s
   ) {
     throw new Error("The parameters don't match the method signature for Utilities.formatDate.");
   }
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(date as Date);
+  const parts = partsInZone(date as Date, timeZone);
   const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   const letters: Record<string, string> = {
     yyyy: part('year'),
