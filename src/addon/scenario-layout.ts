@@ -3,13 +3,13 @@
 // each kind with one call however long the timeline or the catalog.
 //
 // Layout (row 1 title, row 2 verdict, row 3 block titles, row 4 headers; rows 1-4 frozen):
-//   A:C  Inputs (rows 5-29, one per SCENARIO_FIELDS entry, yellow = editable), then
-//        "Looked up from the catalog" (the chosen rows' numbers), then the catalog's
-//        models sorted by size (for a model given as a size), then the charts.
+//   A:D  Inputs (one row per SCENARIO_FIELDS entry, yellow = editable, D checks each), then
+//        "Looked up from the catalog" (each name's key, start, row used, as-of date, and
+//        the row's numbers), then the catalog's models sorted by size, then the charts.
 //   E:G  Results: training estimate, monthly costs, up-front breakdown, break-even, ROI,
-//        verdict (fixed rows: nothing grows here).
-//   I:L  Monthly timeline 0..horizon        N:S  Provider comparison
-//   U:Y  LoRA vs full vs QLoRA              AA:AK Model × dataset-size matrix
+//        verdict, input check, money over time (fixed rows: nothing grows here).
+//   I:N  Monthly timeline 0..horizon        P:U  Provider comparison
+//   W:AA LoRA vs full vs QLoRA              AC:AM Model × dataset-size matrix
 // Each growing table has its own columns, so a row added under it collides with nothing,
 // and its formulas use relative references to the row's own cells plus absolute ones
 // to inputs and results, so filling a row down computes it.
@@ -121,7 +121,7 @@ export interface ColumnWidths {
  */
 export const SCENARIO_COLUMN_WIDTHS: readonly ColumnWidths[] = [
   { first: 1, count: 8, width: 230 },
-  { first: 9, count: 29, width: 150 },
+  { first: 9, count: 31, width: 150 },
 ];
 
 /** Blank rows each growing table's chart range reaches below it: rows a user adds appear. */
@@ -152,7 +152,7 @@ const HEADER_ROW = 4;
 const FIRST_ROW = 5;
 /** The first input's row (getScenarioInputs reads a scenario sheet's inputs from there). */
 export const INPUT_FIRST_ROW = FIRST_ROW;
-export const SCENARIO_COLUMNS = columnNumber('AK');
+export const SCENARIO_COLUMNS = columnNumber('AM');
 
 // No pattern ends in optional decimals after a dot ("0.##"): Sheets and Excel would show
 // a whole number as "8.". At least one decimal is always shown instead.
@@ -332,19 +332,19 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
       columns: TIMELINE(),
     },
     providers: {
-      keyColumn: columnNumber('N'),
+      keyColumn: columnNumber('P'),
       firstRow: FIRST_ROW,
       rows: tables.providers.length,
       columns: PROVIDERS(),
     },
     methods: {
-      keyColumn: columnNumber('U'),
+      keyColumn: columnNumber('W'),
       firstRow: FIRST_ROW,
       rows: tables.methods.length,
       columns: METHODS(),
     },
     matrix: {
-      keyColumn: columnNumber('AA'),
+      keyColumn: columnNumber('AC'),
       firstRow: FIRST_ROW,
       rows: tables.matrix.length,
       columns: [...matrix.hours, ...matrix.cost],
@@ -535,15 +535,15 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
   const charts: ChartSpec[] = [
     {
       type: 'LINE',
-      title: 'Cumulative cost: API vs fine-tuned (savings cross $0 at break-even)',
-      range: [HEADER_ROW, T, last(places.timeline) - HEADER_ROW + 1 + CHART_SPARE_ROWS, 4],
+      title: 'Cumulative cost: API, fine-tuned and managed (savings cross $0 at break-even)',
+      range: [HEADER_ROW, T, last(places.timeline) - HEADER_ROW + 1 + CHART_SPARE_ROWS, 5],
       numHeaders: 1,
       options: {
         useFirstColumnAsDomain: true,
         hAxis: { title: 'Month', format: '0' },
         vAxis: { title: 'US dollars (cumulative)', format: '$#,##0' },
         legend: { position: 'bottom' },
-        series: { 2: { lineDashStyle: [4, 4] } },
+        series: { 3: { lineDashStyle: [4, 4] } },
       },
       anchorRow: chartsRow,
       anchorColumn: 1,

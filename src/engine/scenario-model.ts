@@ -950,6 +950,12 @@ export const TIMELINE = lazy((): readonly TableColumn[] => [
     E.add(m('upfront'), E.mul(m('monthlyFinetuned'), E.cell('month'))),
   ),
   column(
+    'cumulativeManaged',
+    'Cumulative managed',
+    'usd',
+    E.add(m('managedUpfront'), E.mul(m('managedMonthly'), E.cell('month'))),
+  ),
+  column(
     'savings',
     'Savings (ROI)',
     'usd',

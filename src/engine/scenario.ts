@@ -13,7 +13,6 @@ import type { ScenarioField, ScenarioInput } from './scenario-input';
 import {
   MATRIX_DATASET_SIZES,
   METHODS,
-  TIMELINE,
   UPFRONT_ITEMS,
   VERDICT,
   matrixColumns,
@@ -69,6 +68,8 @@ export interface TimelineRow {
   readonly month: number;
   readonly cumulativeApi: number;
   readonly cumulativeFinetuned: number;
+  /** The managed fine-tuning path: its up-front, then its monthly cost. */
+  readonly cumulativeManaged: number;
   /** Cumulative API minus cumulative fine-tuned: the ROI at that month. */
   readonly savings: number;
 }
@@ -241,13 +242,16 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
     return { method: name, hours, cost, memoryGb: memory, computeBoundHours: computeBound };
   });
   const items = UPFRONT_ITEMS().map((item) => ({ label: item.label, amount: value(item.name) }));
-  const [months, cumulativeApi, cumulativeFinetuned, savings] = TIMELINE().map((column) =>
-    rows('timeline', column.name),
-  );
+  const months = rows('timeline', 'month');
+  const cumulativeApi = rows('timeline', 'cumulativeApi');
+  const cumulativeFinetuned = rows('timeline', 'cumulativeFinetuned');
+  const cumulativeManaged = rows('timeline', 'cumulativeManaged');
+  const savings = rows('timeline', 'savings');
   const timeline = months.map((month, i) => ({
     month,
     cumulativeApi: cumulativeApi[i],
     cumulativeFinetuned: cumulativeFinetuned[i],
+    cumulativeManaged: cumulativeManaged[i],
     savings: savings[i],
   }));
   const breakEven = model.get('breakEven');

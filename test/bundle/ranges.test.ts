@@ -484,8 +484,9 @@ describe('a range gives, cell by cell, what each cell’s values give alone', ()
       { numRuns: 300 },
     );
     // Enough ranges computed in full for the comparison to mean something (over 300 runs,
-    // each function gets about 70–240; 40 leaves room for an unlucky seed).
-    expect(succeeded).toBeGreaterThan(40);
+    // each function gets about 40–240: FT_NPV, with a whole number of months and two rates
+    // above -100%, the fewest; 20 leaves room for an unlucky seed).
+    expect(succeeded).toBeGreaterThan(20);
   });
 
   it('a whole count in mfu is refused in a range as it is alone, naming its row', () => {

@@ -131,8 +131,12 @@ describe('the default scenario (article example 1)', () => {
       month: 0,
       cumulativeApi: 0,
       cumulativeFinetuned: expect.closeTo(1001.245, 9),
+      // The managed path's up-front: $125 of training + the $1,000 of labeling.
+      cumulativeManaged: expect.closeTo(1125, 9),
       savings: expect.closeTo(-1001.245, 9),
     });
+    // Its monthly cost: 10,000 × (1 × $0.03 + 0.3 × $0.06) = $480; 36 months: 1,125 + 17,280.
+    expect(timeline[36].cumulativeManaged).toBeCloseTo(18405, 9);
     expect(timeline[13].savings).toBeCloseTo(-26.245, 9); // 13 × 75 − 1,001.245
     expect(timeline[14].savings).toBeCloseTo(48.755, 9); // 14 × 75 − 1,001.245
     expect(timeline[36].cumulativeApi).toBeCloseTo(2700, 9); // 36 × 75

@@ -57,7 +57,8 @@ function compareSheet(ev: Evaluated, result: ScenarioResult): void {
     expect(timeline[i][0]).toBe(row.month);
     expectClose(timeline[i][1], row.cumulativeApi, `cumulative API ${i}`);
     expectClose(timeline[i][2], row.cumulativeFinetuned, `cumulative FT ${i}`);
-    expectClose(timeline[i][3], row.savings, `savings ${i}`);
+    expectClose(timeline[i][3], row.cumulativeManaged, `cumulative managed ${i}`);
+    expectClose(timeline[i][4], row.savings, `savings ${i}`);
   });
   const providers = ev.table('Provider');
   expect(providers.map((row) => row[0])).toEqual(result.providers.map((row) => row.provider));

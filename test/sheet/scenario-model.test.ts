@@ -197,6 +197,7 @@ function tableHeader(
           'month',
           'cumulativeApi',
           'cumulativeFinetuned',
+          'cumulativeManaged',
           'savings',
           'discountedRoi',
         ].indexOf(column),

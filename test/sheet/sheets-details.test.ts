@@ -158,16 +158,19 @@ describe('charts', () => {
       hAxis: { title: 'Month' },
       vAxis: { title: 'US dollars (cumulative)' },
     });
-    // The range's columns are Month, then the three series; Savings crosses 0 at break-even.
+    // The range's columns are Month, then the three paths and Savings, which crosses 0 at
+    // break-even (dashed: series 3).
     const values = workbook.values(sheetName);
-    expect(values[3].slice(8, 12)).toEqual([
+    expect(values[3].slice(8, 13)).toEqual([
       'Month',
       'Cumulative API',
       'Cumulative fine-tuned',
+      'Cumulative managed',
       'Savings (ROI)',
     ]);
+    expect(line.options).toMatchObject({ series: { 3: { lineDashStyle: [4, 4] } } });
     // Default horizon 36: months in rows 5-41, 25 spare rows to 66.
-    expect(line.ranges).toEqual([{ sheet: sheetName, a1: 'I4:L66' }]);
+    expect(line.ranges).toEqual([{ sheet: sheetName, a1: 'I4:M66' }]);
   });
 
   test('a row filled down under the timeline is inside the chart range and computes', () => {
@@ -192,7 +195,7 @@ describe('charts', () => {
     } finally {
       ev.destroy();
     }
-    expect(s.workbook.charts(name)[0].ranges[0].a1).toBe('I4:L42');
+    expect(s.workbook.charts(name)[0].ranges[0].a1).toBe('I4:M42');
   });
 
   test('the provider chart is horizontal bars (names readable), the pie labels its slices', () => {
@@ -231,7 +234,7 @@ describe('formulas, locale and labels', () => {
     const providerNames = s.workbook
       .values(sheetName)
       .slice(4)
-      .map((row) => row[13])
+      .map((row) => row[15])
       .filter((cell) => cell !== '');
     expect(providerNames.slice(-names.length)).toEqual(names);
   });

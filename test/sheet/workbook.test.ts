@@ -240,16 +240,16 @@ describe('scenario sheet names', () => {
     expect(charts.map((chart) => chart.chartType)).toEqual(['LINE', 'BAR', 'PIE']);
     // Horizon 12: months 0-12 in rows 5-17, then 25 spare rows (to 42) for rows a user adds;
     // 13 providers in rows 5-17, then 25 spare rows (to 42); the 8 up-front items are fixed.
-    expect(charts[0].ranges).toEqual([{ sheet: sheetName, a1: 'I4:L42' }]);
-    expect(charts[1].ranges).toEqual([{ sheet: sheetName, a1: 'N4:O42' }]);
+    expect(charts[0].ranges).toEqual([{ sheet: sheetName, a1: 'I4:M42' }]);
+    expect(charts[1].ranges).toEqual([{ sheet: sheetName, a1: 'P4:Q42' }]);
     expect(charts[2].ranges).toEqual([{ sheet: sheetName, a1: 'E18:F26' }]);
     // No written pattern has only optional decimals after its dot ("0.##"): Sheets and
     // Excel would show a whole number such as a model size of 8 as "8.".
     const patterns = new Set(s.workbook.numberFormats(sheetName).flat());
     expect([...patterns].filter((pattern) => /\.#+(;|$)/.test(pattern))).toEqual([]);
-    // A:H (labels, values, notes) 230 px; I:AK (the tables) 150 px; nothing past AK.
+    // A:H (labels, values, notes) 230 px; I:AM (the tables) 150 px; nothing past AM.
     const widths = s.workbook.columnWidths(sheetName);
-    expect([1, 5, 8, 9, 14, 27, 37, 38].map((column) => widths[column])).toEqual([
+    expect([1, 5, 8, 9, 14, 27, 39, 40].map((column) => widths[column])).toEqual([
       230,
       230,
       230,
