@@ -17,6 +17,7 @@ import { columnNumber } from '../shared/a1';
 import {
   DECISION,
   FINANCE,
+  SENSITIVITY,
   INPUT_CHECKS,
   LADDER,
   LADDER_COLUMNS,
@@ -121,7 +122,7 @@ export interface ColumnWidths {
  */
 export const SCENARIO_COLUMN_WIDTHS: readonly ColumnWidths[] = [
   { first: 1, count: 8, width: 230 },
-  { first: 9, count: 31, width: 150 },
+  { first: 9, count: 38, width: 150 },
 ];
 
 /** Blank rows each growing table's chart range reaches below it: rows a user adds appear. */
@@ -152,7 +153,7 @@ const HEADER_ROW = 4;
 const FIRST_ROW = 5;
 /** The first input's row (getScenarioInputs reads a scenario sheet's inputs from there). */
 export const INPUT_FIRST_ROW = FIRST_ROW;
-export const SCENARIO_COLUMNS = columnNumber('AM');
+export const SCENARIO_COLUMNS = columnNumber('AT');
 
 // No pattern ends in optional decimals after a dot ("0.##"): Sheets and Excel would show
 // a whole number as "8.". At least one decimal is always shown instead.
@@ -360,6 +361,15 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     if (i < 0) throw new Error(`scenario layout: no column ${name}`);
     return firstColumn(table) + i;
   };
+  // Sensitivity (AO:AT): a row per driver, the largest NPV swing (when made) first.
+  const SENSITIVITY_COLUMN = columnNumber('AO');
+  const SENSITIVITY_WHAT = ['npvLow', 'npvHigh', 'breakEvenLow', 'breakEvenHigh', 'swing'];
+  const sensitivityRows = result.finance.sensitivity;
+  sensitivityRows.forEach((row, i) => {
+    SENSITIVITY_WHAT.forEach((what, c) =>
+      place(`sens.${row.key}.${what}`, SENSITIVITY_COLUMN + 1 + c, FIRST_ROW + i),
+    );
+  });
   MATRIX_DATASET_SIZES.forEach((_, i) => {
     // Each matrix column reads its dataset size from its own header cell.
     at.set(`size${i}`, `${columnLetter(columnOf(places.matrix, `hours${i}`))}$${HEADER_ROW}`);
@@ -508,6 +518,39 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
   );
   writeTable(places.matrix, tables.matrix);
 
+  grid.label(
+    TITLE_ROW,
+    SENSITIVITY_COLUMN,
+    'Sensitivity: each driver 30% down and 30% up, the article\u2019s spread (largest NPV swing first, as made)',
+    true,
+  );
+  grid.header(HEADER_ROW, SENSITIVITY_COLUMN, [
+    'Driver',
+    'NPV, 30% down',
+    'NPV, 30% up',
+    'Break-even, 30% down',
+    'Break-even, 30% up',
+    'NPV swing',
+  ]);
+  const byName = new Map(
+    SENSITIVITY()
+      .flatMap((driver) => driver.metrics)
+      .map((metric) => [metric.name, metric]),
+  );
+  sensitivityRows.forEach((row, i) => {
+    grid.text(FIRST_ROW + i, SENSITIVITY_COLUMN, row.label);
+    SENSITIVITY_WHAT.forEach((what, c) => {
+      const metric = byName.get(`sens.${row.key}.${what}`);
+      if (!metric) throw new Error(`scenario layout: no sensitivity metric ${row.key}.${what}`);
+      grid.set(
+        FIRST_ROW + i,
+        SENSITIVITY_COLUMN + 1 + c,
+        formula(metric.expr),
+        METRIC_FORMAT[metric.format],
+      );
+    });
+  });
+
   /** A table's rows: its key (a catalog name or, for the timeline, nothing) and its columns. */
   function writeTable(table: TablePlace, keys: readonly string[]): void {
     for (let i = 0; i < table.rows; i++) {
@@ -579,6 +622,22 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
         pieResidueSliceLabel: 'Other (under 0.5%)',
       },
       anchorRow: chartsRow + 40,
+      anchorColumn: 1,
+    },
+    {
+      // A tornado: the NPV with each driver 30% down and up, the widest first (row order).
+      type: 'BAR',
+      title: 'NPV at the horizon with each driver 30% down and 30% up',
+      range: [HEADER_ROW, SENSITIVITY_COLUMN, sensitivityRows.length + 1, 3],
+      numHeaders: 1,
+      options: {
+        useFirstColumnAsDomain: true,
+        hAxis: { title: 'NPV at the horizon (US dollars)', format: '$#,##0' },
+        vAxis: { title: 'Driver' },
+        legend: { position: 'bottom' },
+        chartArea: { left: 170, width: '60%' },
+      },
+      anchorRow: chartsRow + 60,
       anchorColumn: 1,
     },
   ];

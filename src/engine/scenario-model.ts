@@ -544,6 +544,18 @@ export const TRAINING = lazy((): readonly Metric[] => [
 ]);
 
 export const MONTHLY = lazy((): readonly Metric[] => [
+  // A retrain every n months: one training run and a data refresh, spread over them.
+  result(
+    'retrainMonthly',
+    'Retraining per month',
+    'usd',
+    E.if(
+      E.gt(num('retrainEveryMonths'), 0),
+      E.div(E.add(m('trainingCost'), num('dataRefreshCost')), num('retrainEveryMonths')),
+      0,
+    ),
+    '(training run + data refresh) / months between retrains',
+  ),
   result(
     'apiCostPerRequest',
     'API cost per request',
@@ -570,15 +582,7 @@ export const MONTHLY = lazy((): readonly Metric[] => [
         E.mul(num('requestsPerMonth'), num('finetunedCostPerRequest')),
         num('finetunedMonthlyHosting'),
       ),
-      E.add(
-        E.mul(num('monitoringHoursPerMonth'), num('engineeringRate')),
-        // A retrain every n months: one training run and a data refresh, spread over them.
-        E.if(
-          E.gt(num('retrainEveryMonths'), 0),
-          E.div(E.add(m('trainingCost'), num('dataRefreshCost')), num('retrainEveryMonths')),
-          0,
-        ),
-      ),
+      E.add(E.mul(num('monitoringHoursPerMonth'), num('engineeringRate')), m('retrainMonthly')),
     ),
     'requests x inference cost + hosting + monitoring + retrains spread by month',
   ),
@@ -1054,8 +1058,136 @@ export function scenarioMetrics(ladderRows: number): Metric[] {
     UPFRONT_TOTAL(),
     ...DECISION(),
     ...FINANCE(),
+    ...SENSITIVITY().flatMap((driver) => driver.metrics),
     VERDICT(),
     PROBLEM(),
     TITLE(),
   ];
 }
+
+// ---- Sensitivity: each main driver moved by the article's -30% and +30% ------------------
+
+/** NPV in closed form: savings ÷ d × (q^H − 1) ÷ (q − 1) − up-front, q = (1 + g) ÷ d, d = (1 + r)^(1/12). */
+function npvOf(upfront: Expr, savings: Expr, growth: Expr, rate: Expr): Expr {
+  const perMonth = E.pow(E.add(1, rate), E.div(1, MONTHS_PER_YEAR));
+  const ratio = E.div(E.add(1, growth), perMonth);
+  const series = E.if(
+    E.eq(ratio, 1),
+    horizon(),
+    E.div(E.sub(E.pow(ratio, horizon()), 1), E.sub(ratio, 1)),
+  );
+  return E.sub(E.mul(E.div(savings, perMonth), series), upfront);
+}
+
+/** How a driver moves the NPV's inputs: by a fraction `by` of itself (-0.3 or +0.3). */
+interface Moved {
+  readonly upfront: Expr;
+  readonly savings: Expr;
+  readonly growth: Expr;
+  readonly rate: Expr;
+}
+
+export interface SensitivityModelRow {
+  readonly key: string;
+  readonly label: string;
+  /** npvLow, npvHigh, breakEvenLow, breakEvenHigh, swing: metrics named sens.<key>.<what>. */
+  readonly metrics: readonly Metric[];
+}
+
+const DRIVERS: readonly {
+  key: string;
+  label: string;
+  move: (by: Expr) => Partial<Moved>;
+}[] = [
+  {
+    key: 'requests',
+    label: 'Requests per month',
+    move: (by) => ({
+      savings: E.add(
+        m('monthlySavings'),
+        E.mul(
+          E.mul(by, num('requestsPerMonth')),
+          E.sub(m('apiCostPerRequest'), num('finetunedCostPerRequest')),
+        ),
+      ),
+    }),
+  },
+  {
+    key: 'apiPrice',
+    label: 'API price',
+    move: (by) => ({ savings: E.add(m('monthlySavings'), E.mul(by, m('monthlyApi'))) }),
+  },
+  {
+    key: 'trainingHours',
+    label: 'Training hours',
+    move: (by) => ({
+      upfront: E.add(
+        m('upfront'),
+        E.mul(by, E.add(m('upfront.training'), m('upfront.experiments'))),
+      ),
+      savings: E.sub(m('monthlySavings'), E.mul(by, m('retrainMonthly'))),
+    }),
+  },
+  {
+    key: 'labelingHours',
+    label: 'Labeling hours',
+    move: (by) => ({ upfront: E.add(m('upfront'), E.mul(by, m('upfront.labeling'))) }),
+  },
+  {
+    key: 'growth',
+    label: 'Monthly volume growth',
+    move: (by) => ({ growth: E.mul(num('monthlyGrowthRate'), E.add(1, by)) }),
+  },
+  {
+    key: 'discount',
+    label: 'Annual discount rate',
+    move: (by) => ({ rate: E.mul(num('annualDiscountRate'), E.add(1, by)) }),
+  },
+];
+
+/** Each driver's NPV and break-even at -30% and +30%, and the NPV's swing between them. */
+export const SENSITIVITY = lazy((): readonly SensitivityModelRow[] =>
+  DRIVERS.map(({ key, label, move }) => {
+    const at = (by: Expr): Moved => ({
+      upfront: m('upfront'),
+      savings: m('monthlySavings'),
+      growth: num('monthlyGrowthRate'),
+      rate: num('annualDiscountRate'),
+      ...move(by),
+    });
+    const low = at(E.negate(spread()));
+    const high = at(spread());
+    const breakEvenAt = (moved: Moved): Expr =>
+      E.if(E.gt(moved.savings, 0), E.div(moved.upfront, moved.savings), NEVER_TEXT);
+    const name = (what: string): string => `sens.${key}.${what}`;
+    return {
+      key,
+      label,
+      metrics: [
+        result(
+          name('npvLow'),
+          'NPV at -30%',
+          'usd',
+          npvOf(low.upfront, low.savings, low.growth, low.rate),
+        ),
+        result(
+          name('npvHigh'),
+          'NPV at +30%',
+          'usd',
+          npvOf(high.upfront, high.savings, high.growth, high.rate),
+        ),
+        result(name('breakEvenLow'), 'Break-even at -30%', 'months', breakEvenAt(low)),
+        result(name('breakEvenHigh'), 'Break-even at +30%', 'months', breakEvenAt(high)),
+        result(
+          name('swing'),
+          'NPV swing',
+          'usd',
+          E.max(
+            E.sub(m(name('npvHigh')), m(name('npvLow'))),
+            E.sub(m(name('npvLow')), m(name('npvHigh'))),
+          ),
+        ),
+      ],
+    };
+  }),
+);

@@ -13,6 +13,7 @@ import type { ScenarioField, ScenarioInput } from './scenario-input';
 import {
   MATRIX_DATASET_SIZES,
   METHODS,
+  SENSITIVITY,
   UPFRONT_ITEMS,
   VERDICT,
   matrixColumns,
@@ -116,6 +117,16 @@ export interface ScenarioResult {
     readonly managedTrainingCost: number;
     readonly managedMonthlyCost: number;
     readonly managedBreakEvenMonths: BreakEven;
+    /** Each main driver at -30% and +30%, the largest NPV swing first. */
+    readonly sensitivity: readonly {
+      readonly key: string;
+      readonly label: string;
+      readonly npvLow: number;
+      readonly npvHigh: number;
+      readonly breakEvenLow: BreakEven;
+      readonly breakEvenHigh: BreakEven;
+      readonly swing: number;
+    }[];
   };
 }
 
@@ -298,6 +309,20 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
       managedTrainingCost: value('managedTrainingCost'),
       managedMonthlyCost: value('managedMonthly'),
       managedBreakEvenMonths: numberOr(model.get('managedBreakEven'), [NEVER]),
+      sensitivity: SENSITIVITY()
+        .map(({ key, label }) => {
+          const of = (what: string): Value => model.get(`sens.${key}.${what}`);
+          return {
+            key,
+            label,
+            npvLow: asNumber(of('npvLow'), key),
+            npvHigh: asNumber(of('npvHigh'), key),
+            breakEvenLow: numberOr(of('breakEvenLow'), [NEVER]),
+            breakEvenHigh: numberOr(of('breakEvenHigh'), [NEVER]),
+            swing: asNumber(of('swing'), key),
+          };
+        })
+        .sort((a, b) => b.swing - a.swing),
     },
   };
 }

@@ -150,3 +150,43 @@ describe('recurring costs the article leaves out', () => {
     expect(run({ retrainEveryMonths: 0, dataRefreshCost: 300 }).monthly.finetuned).toBe(0);
   });
 });
+
+describe('sensitivity: each driver 30% down and up (the article’s ±30%)', () => {
+  // Defaults, rates 0, 36 months: NPV = 75 × 36 − 1,001.245 = 1,698.755.
+  const rows = (
+    input: Record<string, unknown> = {},
+  ): Record<string, ScenarioResult['finance']['sensitivity'][number]> =>
+    Object.fromEntries(run(input).finance.sensitivity.map((row) => [row.key, row]));
+
+  test('each row moves the way its driver says (hand arithmetic)', () => {
+    const byKey = rows();
+    // Requests ±30%: savings 75 ± 22.5 (10,000 × 0.3 × $0.0075).
+    expect(byKey.requests.npvHigh).toBeCloseTo(97.5 * 36 - 1001.245, 6);
+    expect(byKey.requests.npvLow).toBeCloseTo(52.5 * 36 - 1001.245, 6);
+    // API price ±30%: the $75 API bill ± $22.5, the same here (no inference cost).
+    expect(byKey.apiPrice.npvHigh).toBeCloseTo(97.5 * 36 - 1001.245, 6);
+    // Training hours ±30%: up-front ± 0.3 × $1.245 (one run); more hours, less NPV.
+    expect(byKey.trainingHours.npvHigh).toBeCloseTo(1698.755 - 0.3735, 6);
+    expect(byKey.trainingHours.npvLow).toBeCloseTo(1698.755 + 0.3735, 6);
+    // Labeling hours ±30%: up-front ± 0.3 × $1,000; break-even (1,001.245 + 300) / 75.
+    expect(byKey.labelingHours.npvHigh).toBeCloseTo(1698.755 - 300, 6);
+    expect(byKey.labelingHours.breakEvenHigh as number).toBeCloseTo(1301.245 / 75, 9);
+    // Growth and discount rate are 0: 30% of 0 moves nothing.
+    expect(byKey.growth.swing).toBeCloseTo(0, 9);
+    expect(byKey.discount.swing).toBeCloseTo(0, 9);
+    // Sorted by swing: requests and API price (1,620 each) first, then labeling (600).
+    const order = run({}).finance.sensitivity.map((row) => row.key);
+    expect(order.slice(0, 2).sort()).toEqual(['apiPrice', 'requests']);
+    expect(order[2]).toBe('labelingHours');
+  });
+
+  test('a discount rate up lowers the NPV; growth up raises it; growth and rate 0 give the flat NPV', () => {
+    const byKey = rows({ monthlyGrowthRate: 0.02, annualDiscountRate: 0.1 });
+    expect(byKey.discount.npvHigh).toBeLessThan(byKey.discount.npvLow);
+    expect(byKey.growth.npvHigh).toBeGreaterThan(byKey.growth.npvLow);
+    // The closed form at the scenario's own rates is the timeline's NPV.
+    const base = run({ monthlyGrowthRate: 0.02, annualDiscountRate: 0.1 }).finance.npv;
+    expect(byKey.labelingHours.npvLow).toBeGreaterThan(base); // less labeling, more NPV
+    expect((byKey.requests.npvLow + byKey.requests.npvHigh) / 2).toBeCloseTo(base, 6);
+  });
+});

@@ -147,7 +147,16 @@ function mismatches(
     if (name === 'timelineFirst') continue;
     const expected = engine.get(name);
     const got = at(rows, address);
-    if (!same(got, expected, largest))
+    // A sensitivity swing is a difference of two NPVs: their size bounds its rounding.
+    const driver = /^sens\.(\w+)\./.exec(name)?.[1];
+    const npvSize = driver
+      ? Math.max(
+          ...['npvLow', 'npvHigh'].map((what) =>
+            Math.abs(Number(engine.get(`sens.${driver}.${what}`)) || 0),
+          ),
+        )
+      : 0;
+    if (!same(got, expected, Math.max(largest, npvSize)))
       wrong.push(`${name} (${address}): sheet ${String(got)}, engine ${shownValue(expected)}`);
   }
   // Tables: each row's columns, found by their headers in row 4 (the ladder by its rows).

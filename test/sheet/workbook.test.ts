@@ -229,7 +229,7 @@ describe('scenario sheet names', () => {
     expect(s.workbook.sheetNames()).toEqual(['Sheet1']);
   });
 
-  test('the sheet has bold headers, a frozen header, marked inputs, formats and three charts', () => {
+  test('the sheet has bold headers, a frozen header, marked inputs, formats and four charts', () => {
     const s = session();
     const { sheetName } = generate(s, { horizonMonths: 12 });
     expect(s.workbook.frozenRows(sheetName)).toBe(4);
@@ -237,7 +237,8 @@ describe('scenario sheet names', () => {
     expect(s.workbook.backgrounds(sheetName)[4][1]).toBe('#fff2cc');
     expect(s.workbook.cell(sheetName, 'F10').numberFormat).toBe('$#,##0.00');
     const charts = s.workbook.charts(sheetName);
-    expect(charts.map((chart) => chart.chartType)).toEqual(['LINE', 'BAR', 'PIE']);
+    // Cumulative cost, providers, up-front breakdown, and the sensitivity tornado (issue 14).
+    expect(charts.map((chart) => chart.chartType)).toEqual(['LINE', 'BAR', 'PIE', 'BAR']);
     // Horizon 12: months 0-12 in rows 5-17, then 25 spare rows (to 42) for rows a user adds;
     // 13 providers in rows 5-17, then 25 spare rows (to 42); the 8 up-front items are fixed.
     expect(charts[0].ranges).toEqual([{ sheet: sheetName, a1: 'I4:M42' }]);
@@ -247,9 +248,9 @@ describe('scenario sheet names', () => {
     // Excel would show a whole number such as a model size of 8 as "8.".
     const patterns = new Set(s.workbook.numberFormats(sheetName).flat());
     expect([...patterns].filter((pattern) => /\.#+(;|$)/.test(pattern))).toEqual([]);
-    // A:H (labels, values, notes) 230 px; I:AM (the tables) 150 px; nothing past AM.
+    // A:H (labels, values, notes) 230 px; I:AT (the tables) 150 px; nothing past AT.
     const widths = s.workbook.columnWidths(sheetName);
-    expect([1, 5, 8, 9, 14, 27, 39, 40].map((column) => widths[column])).toEqual([
+    expect([1, 5, 8, 9, 14, 27, 46, 47].map((column) => widths[column])).toEqual([
       230,
       230,
       230,
