@@ -19,6 +19,9 @@ const FIGURES = [
   ['out-npv', 'NPV at the horizon'],
   ['out-payback', 'Discounted payback'],
   ['out-gpus', 'GPUs needed'],
+  ['out-cost-range', 'GPU cost at ±30%'],
+  ['out-managed', 'Managed path: training, per month'],
+  ['out-managed-breakeven', 'Managed path break-even'],
 ] as const;
 
 type FigureId = (typeof FIGURES)[number][0];
@@ -102,6 +105,9 @@ export function createPreview(): Preview {
       set('out-npv', usd(finance.npv));
       const payback = finance.discountedPaybackMonths;
       set('out-payback', payback === 'beyond the horizon' ? payback : months(payback));
+      set('out-cost-range', `${usd(finance.trainingCostLow)} to ${usd(finance.trainingCostHigh)}`);
+      set('out-managed', `${usd(finance.managedTrainingCost)}, ${usd(finance.managedMonthlyCost)}`);
+      set('out-managed-breakeven', months(finance.managedBreakEvenMonths));
       set(
         'out-gpus',
         finance.gpusNeeded === 1

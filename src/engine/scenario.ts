@@ -360,6 +360,14 @@ function checkFinite(result: ScenarioResult): ScenarioResult {
 /** The error for numbers too large to compute: it names the largest input, the likely cause. */
 function tooLarge(resolved: ResolvedScenario): InputError {
   const { input, model } = resolved;
+  // Volume growth compounds: 300% a month over 600 months is 4^600, past any number.
+  const growthFactor = Math.pow(1 + input.monthlyGrowthRate, input.horizonMonths);
+  if (input.monthlyGrowthRate > 0 && !(growthFactor < 1e250)) {
+    return new InputError(
+      'monthlyGrowthRate',
+      `monthlyGrowthRate of ${input.monthlyGrowthRate * 100}% a month over ${input.horizonMonths} months grows the volume past what can be computed; lower the growth or the horizon`,
+    );
+  }
   const sizes = SCENARIO_FIELDS.map(({ key }) => {
     const value = key === 'model' ? model.paramsBillions : input[key];
     return { key, size: typeof value === 'number' ? Math.abs(value) : -1 };

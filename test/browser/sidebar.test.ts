@@ -130,6 +130,12 @@ describeWithBrowser('sidebar in headless Chromium', () => {
     await expectText('#out-npv', '$1,699');
     await expectText('#out-payback', '13.3 months');
     await expectText('#out-gpus', '1');
+    // The article's managed path: 5M training tokens × $25 per 1M = $125; its fine-tuned
+    // GPT-4 at $0.03 / $0.06 per 1K: 10,000 × $0.048 = $480 a month, dearer than the API's $75.
+    await expectText('#out-managed', '$125.00, $480.00');
+    await expectText('#out-managed-breakeven', 'never');
+    // 0.5 h × $2.49 = $1.245 at ±30%: $0.87 to $1.62.
+    await expectText('#out-cost-range', '$0.87 to $1.62');
     // The README's worked example: 5% a month of growth, 10% a year for money: NPV about
     // $4,979.86 and payback 10.9 months (FT_NPV and FT_PAYBACK compute the same).
     await page.fill('#f-monthlyGrowthRate', '5%');

@@ -190,3 +190,10 @@ describe('sensitivity: each driver 30% down and up (the article’s ±30%)', () 
     expect((byKey.requests.npvLow + byKey.requests.npvHigh) / 2).toBeCloseTo(base, 6);
   });
 });
+
+test('a growth that makes the volume explode over the horizon is named, not a wrong input', () => {
+  // 300% a month for 600 months: 4^600 ≈ 1e361, past the largest number (1.8e308).
+  expect(() => run({ monthlyGrowthRate: 3, horizonMonths: 600 })).toThrow(
+    'monthlyGrowthRate of 300% a month over 600 months grows the volume past what can be computed; lower the growth or the horizon',
+  );
+});
