@@ -9,19 +9,9 @@ import {
   readNumber,
   resolveScenario,
 } from '../../src/engine';
+import { inputError } from '../support/input-error';
 
 const index = builtInIndex();
-
-/** The InputError `run` throws; fails the test when it throws nothing or something else. */
-function inputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError, but nothing was thrown');
-}
 
 describe('names', () => {
   it.each(['llama-13b', ' LLAMA 13B ', 'Llama_13B', 'llama13b'])('"%s" is Llama 13B', (name) => {

@@ -9,7 +9,6 @@ import {
   breakEvenRequestsPerMonth,
   builtInIndex,
   gpusNeeded,
-  InputError,
   managedFineTuningCost,
   managedMonthlyCost,
   memoryGb,
@@ -23,20 +22,10 @@ import {
   trainingCostRange,
   wallClockHours,
 } from '../../src/engine';
+import { inputError } from '../support/input-error';
 import type { SensitivityInputs } from '../../src/engine';
 
 const index = builtInIndex();
-
-/** The InputError `run` throws; fails the test when it throws nothing or something else. */
-function inputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error('expected an InputError, but nothing was thrown');
-}
 
 describe('npv', () => {
   it('FT_NPV(1000, 50, 36, 0, 10%) is 559.32', () => {
