@@ -292,7 +292,7 @@ function listNames(names: readonly string[]): string {
   return `${unique.slice(0, NAMES_SHOWN).join(', ')} and ${unique.length - NAMES_SHOWN} more`;
 }
 
-export function readSizeText(value: unknown): number | undefined {
+function readSizeText(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const match = SIZE_TEXT.exec(value);
   return match ? Number(match[1]) : undefined;

@@ -117,16 +117,6 @@ export class ScenarioEvaluation {
     return value;
   }
 
-  /** A metric that must be a number (it is, for a valid scenario). */
-  number(name: string): number {
-    const value = this.get(name);
-    if (typeof value !== 'number') {
-      const shown = value instanceof SheetError ? value.code : String(value);
-      throw new Error(`scenario model: ${name} is ${shown}, not a number`);
-    }
-    return value;
-  }
-
   /** One column of a table, row by row. */
   tableColumn(table: string, column: string): Value[] {
     const columns = this.table(table);
