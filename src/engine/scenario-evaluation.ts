@@ -64,7 +64,7 @@ export function tableColumns(): Readonly<Record<string, readonly Metric[]>> {
     timeline: TIMELINE(),
     providers: PROVIDERS(),
     methods: METHODS(),
-    matrix: [...matrixColumns().hours, ...matrixColumns().cost],
+    matrix: [...matrixColumns().hours, ...matrixColumns().cost], // built once (lazy)
     [LADDER]: LADDER_COLUMNS(),
   };
 }

@@ -1026,7 +1026,7 @@ export const METHODS = lazy((): readonly TableColumn[] => [
 ]);
 
 /** The matrix's columns for one dataset size: hours, then cost (the size is its header cell). */
-export function matrixColumns(): { hours: TableColumn[]; cost: TableColumn[] } {
+export const matrixColumns = lazy((): { hours: TableColumn[]; cost: TableColumn[] } => {
   const hours = MATRIX_DATASET_SIZES.map((_, i) =>
     column(
       `hours${i}`,
@@ -1046,7 +1046,7 @@ export function matrixColumns(): { hours: TableColumn[]; cost: TableColumn[] } {
     column(`cost${i}`, '', 'usd', E.mul(E.cell(`hours${i}`), m('price'))),
   );
   return { hours, cost };
-}
+});
 
 /** Every single-cell metric of a scenario, in evaluation-independent order. */
 export function scenarioMetrics(ladderRows: number): Metric[] {
