@@ -251,7 +251,10 @@ function inputCell(result: ScenarioResult, index: CatalogIndex, key: ScenarioFie
   const catalog = index.catalog;
   switch (key) {
     case 'model':
-      return catalog.models.some((row) => row.name === model.name)
+      // A catalog row by its name; a size typed as text ("8B", "Mistral 7B") as typed, so the
+      // sheet keeps the name; a number as the number.
+      return catalog.models.some((row) => row.name === model.name) ||
+        typeof input.model === 'string'
         ? model.name
         : model.paramsBillions;
     case 'method':

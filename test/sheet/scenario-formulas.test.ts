@@ -787,3 +787,17 @@ describe('the catalog rows a scenario uses, with the date of their figures', () 
     });
   });
 });
+
+test('a model given as a name ending in a size keeps its name in the sheet', () => {
+  const s = session();
+  const summary = generate(s, { model: 'Mistral 7B' });
+  const ev = new Evaluated(s.workbook, summary.sheetName);
+  try {
+    expect(ev.rows()[4][1]).toBe('Mistral 7B'); // the Model input cell, B5
+    expect(String(ev.rows()[0][0])).toMatch(/^Fine-tuning scenario: Mistral 7B, LoRA,/);
+    // Read as a 7B model: Llama 7B's scale 1, 0.0001 × 10,000 × 1 × 0.25 = 0.25 H100 hours.
+    expectClose(ev.byLabel("H100 GPU-hours (the article's rule)"), 0.25, 'hours');
+  } finally {
+    ev.destroy();
+  }
+});
