@@ -24,10 +24,10 @@ export type Value = number | string | boolean | SheetError | FoundRow;
 
 export type TableKey = keyof Catalog;
 
-type Binary = '+' | '-' | '*' | '/' | '^' | '&' | '=' | '<>' | '<' | '<=' | '>' | '>=';
+export type Binary = '+' | '-' | '*' | '/' | '^' | '&' | '=' | '<>' | '<' | '<=' | '>' | '>=';
 
 /** Functions evaluated the same way in the engine as in Sheets (and HyperFormula). */
-type Fn =
+export type Fn =
   | 'IF'
   | 'IFERROR'
   | 'AND'
@@ -37,6 +37,7 @@ type Fn =
   | 'MAX'
   | 'ROUND'
   | 'ROUNDUP'
+  | 'INT'
   | 'LN'
   | 'EXP'
   | 'ISNUMBER'
@@ -177,7 +178,8 @@ function compare(left: Value, right: Value): number | SheetError {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function arithmetic(op: Binary, left: Value, right: Value): Value {
+/** A binary operator applied as Sheets applies it (shared by evaluate and compile). */
+export function arithmetic(op: Binary, left: Value, right: Value): Value {
   if (op === '&') {
     const a = toText(left);
     const b = toText(right);
@@ -223,7 +225,8 @@ function arithmetic(op: Binary, left: Value, right: Value): Value {
   }
 }
 
-function numeric(value: Value, apply: (n: number) => number): Value {
+/** A one-number function applied as Sheets applies it: an error spreads, no infinity. */
+export function numeric(value: Value, apply: (n: number) => number): Value {
   const n = toNumber(value);
   if (isError(n)) return n;
   const result = apply(n);
@@ -245,13 +248,17 @@ function roundTo(value: number, digits: number): number {
   return (Math.sign(value) * Math.round(scaled + scaled * Number.EPSILON)) / factor;
 }
 
-function callFunction(fn: Fn, args: readonly Expr[], env: EvalEnv): Value {
-  const arg = (i: number): Value => evaluate(args[i], env);
+/**
+ * A function's value, its arguments computed on demand by `arg` (IF computes only the
+ * branch it takes): the one place each function's meaning is written, for evaluate and
+ * for compiled definitions alike.
+ */
+export function applyFunction(fn: Fn, count: number, arg: (i: number) => Value): Value {
   switch (fn) {
     case 'IF': {
       const condition = truthy(arg(0));
       if (isError(condition)) return condition;
-      return condition ? arg(1) : args.length > 2 ? arg(2) : false;
+      return condition ? arg(1) : count > 2 ? arg(2) : false;
     }
     case 'IFERROR': {
       const value = arg(0);
@@ -259,7 +266,7 @@ function callFunction(fn: Fn, args: readonly Expr[], env: EvalEnv): Value {
     }
     case 'AND':
     case 'OR': {
-      const values = args.map((_, i) => truthy(arg(i)));
+      const values = Array.from({ length: count }, (_, i) => truthy(arg(i)));
       const error = values.find(isError);
       if (error) return error;
       return fn === 'AND' ? values.every(Boolean) : values.some(Boolean);
@@ -270,7 +277,7 @@ function callFunction(fn: Fn, args: readonly Expr[], env: EvalEnv): Value {
     }
     case 'MIN':
     case 'MAX': {
-      const values = args.map((_, i) => toNumber(arg(i)));
+      const values = Array.from({ length: count }, (_, i) => toNumber(arg(i)));
       const error = values.find(isError);
       if (error) return error;
       const numbers = values as number[];
@@ -285,6 +292,9 @@ function callFunction(fn: Fn, args: readonly Expr[], env: EvalEnv): Value {
       // Away from zero, to whole numbers (the only use: GPUs a run needs).
       return numeric(arg(0), (n) => Math.sign(n) * Math.ceil(Math.abs(n)));
     }
+    case 'INT':
+      // Down to the whole number below (Sheets' INT, also for negatives).
+      return numeric(arg(0), Math.floor);
     case 'LN':
       return numeric(arg(0), (n) => (n > 0 ? Math.log(n) : NaN));
     case 'EXP':
@@ -337,16 +347,9 @@ export function evaluate(expr: Expr, env: EvalEnv): Value {
     case 'negate':
       return numeric(evaluate(expr.operand, env), (n) => -n);
     case 'call':
-      return callFunction(expr.fn, expr.args, env);
-    case 'sum': {
-      // SUM skips text and blanks, as Sheets does over a range.
-      let total = 0;
-      for (const value of columnOf(expr.range, env)) {
-        if (isError(value)) return value;
-        if (typeof value === 'number') total += value;
-      }
-      return total;
-    }
+      return applyFunction(expr.fn, expr.args.length, (i) => evaluate(expr.args[i], env));
+    case 'sum':
+      return sumOf(columnOf(expr.range, env));
     case 'matchBelow': {
       const target = toNumber(evaluate(expr.value, env));
       if (isError(target)) return target;
@@ -381,6 +384,16 @@ export function evaluate(expr: Expr, env: EvalEnv): Value {
     case 'monthsAgo':
       return isoMonthsAgo(new Date(), expr.months);
   }
+}
+
+/** SUM over a range: text and blanks are skipped, as Sheets does; an error spreads. */
+export function sumOf(values: readonly Value[]): Value {
+  let total = 0;
+  for (const value of values) {
+    if (isError(value)) return value;
+    if (typeof value === 'number') total += value;
+  }
+  return total;
 }
 
 /** EDATE(today, −months) as YYYY-MM-DD: the same day of the month, or its last day. */
@@ -542,6 +555,7 @@ export const E = {
   max: call('MAX'),
   round: call('ROUND'),
   roundUp: call('ROUNDUP'),
+  int: call('INT'),
   ln: call('LN'),
   exp: call('EXP'),
   isNumber: call('ISNUMBER'),

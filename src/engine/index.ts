@@ -1,9 +1,7 @@
 // The engine's public surface: pure TypeScript, no Apps Script, no DOM.
 export * from './breakeven';
 export * from './catalog';
-export * from './costs';
 export * from './errors';
-export * from './finance';
 export * from './names';
 export * from './numbers';
 export * from './expr';
@@ -11,5 +9,6 @@ export * from './scenario';
 export * from './scenario-evaluation';
 export * from './scenario-model';
 export * from './scenario-input';
-export * from './training';
+export * from './views';
+export * from './compile';
 export * from './sources';

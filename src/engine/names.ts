@@ -309,3 +309,24 @@ export function builtInIndex(): CatalogIndex {
   if (!builtIn) builtIn = new CatalogIndex(BUILT_IN_CATALOG);
   return builtIn;
 }
+
+/** A managed fine-tuning service as the calculations need it: its price and inference API. */
+export interface ResolvedManaged {
+  readonly name: string;
+  readonly pricePer1MTrainingTokens: number;
+  readonly inferenceApi: ResolvedApi;
+}
+
+/** A managed service by name, blank for the catalog's first, with its inference API row. */
+export function resolveManaged(
+  index: CatalogIndex,
+  argument: string,
+  value: unknown,
+): ResolvedManaged {
+  const row = index.managed(argument, value);
+  return {
+    name: row.name,
+    pricePer1MTrainingTokens: row.pricePer1MTrainingTokens,
+    inferenceApi: index.api(`${argument} inference API`, row.inferenceApi),
+  };
+}

@@ -480,6 +480,32 @@ const SECONDS_PER_HOUR = 3600;
 const TOKENS_PER_PRICE_UNIT = 1000;
 const TOKENS_PER_MILLION = 1e6;
 
+/** The article's spread of training times under its GPU-hours table: "may vary ±30%". */
+export const TRAINING_TIME_SPREAD = 0.3;
+
+/** The longest a discounted payback is looked for: 100 years, far past any plan. */
+export const MAX_PAYBACK_MONTHS = 1200;
+
+/** One request's cost: tokens / 1000 x $ per 1K, input and output (an API or a managed model). */
+export const costPerRequestOf = (
+  inputTokens: Expr,
+  outputTokens: Expr,
+  inputPrice: Expr,
+  outputPrice: Expr,
+): Expr =>
+  E.add(
+    E.mul(E.div(inputTokens, TOKENS_PER_PRICE_UNIT), inputPrice),
+    E.mul(E.div(outputTokens, TOKENS_PER_PRICE_UNIT), outputPrice),
+  );
+
+/** Months until the savings pay the up-front back; the text never without savings. */
+export const breakEvenOf = (upfront: Expr, savings: Expr): Expr =>
+  E.if(E.gt(savings, 0), E.div(upfront, savings), NEVER_TEXT);
+
+/** Whether a break-even (a number, or never) falls within a horizon. */
+export const paysBackOf = (breakEven: Expr, horizon: Expr): Expr =>
+  E.and(E.isNumber(breakEven), E.le(breakEven, horizon));
+
 /** H100 hours by the article's rule, for a dataset size and a method time factor. */
 const ruleHours = (examples: Expr, scale: Expr, timeFactor: Expr): Expr =>
   E.mul(E.mul(E.mul(m('hoursPerExample'), examples), scale), timeFactor);
@@ -560,9 +586,11 @@ export const MONTHLY = lazy((): readonly Metric[] => [
     'apiCostPerRequest',
     'API cost per request',
     'usdPrice',
-    E.add(
-      E.mul(E.div(num('inputTokensPerRequest'), TOKENS_PER_PRICE_UNIT), m('apiIn')),
-      E.mul(E.div(num('outputTokensPerRequest'), TOKENS_PER_PRICE_UNIT), m('apiOut')),
+    costPerRequestOf(
+      num('inputTokensPerRequest'),
+      num('outputTokensPerRequest'),
+      m('apiIn'),
+      m('apiOut'),
     ),
     'tokens / 1000 x $ per 1K',
   ),
@@ -574,17 +602,21 @@ export const MONTHLY = lazy((): readonly Metric[] => [
     'requests x cost per request',
   ),
   result(
+    'monthlyFixed',
+    'Fine-tuned fixed costs per month',
+    'usd',
+    E.add(
+      num('finetunedMonthlyHosting'),
+      E.add(E.mul(num('monitoringHoursPerMonth'), num('engineeringRate')), m('retrainMonthly')),
+    ),
+    'hosting + monitoring hours x rate + retrains spread by month',
+  ),
+  result(
     'monthlyFinetuned',
     'Fine-tuned cost per month',
     'usd',
-    E.add(
-      E.add(
-        E.mul(num('requestsPerMonth'), num('finetunedCostPerRequest')),
-        num('finetunedMonthlyHosting'),
-      ),
-      E.add(E.mul(num('monitoringHoursPerMonth'), num('engineeringRate')), m('retrainMonthly')),
-    ),
-    'requests x inference cost + hosting + monitoring + retrains spread by month',
+    E.add(E.mul(num('requestsPerMonth'), num('finetunedCostPerRequest')), m('monthlyFixed')),
+    'requests x inference cost + fixed costs',
   ),
   result(
     'monthlySavings',
@@ -633,7 +665,9 @@ export const UPFRONT_TOTAL = lazy((): Metric =>
   ),
 );
 
-const roiAt = (months: Expr): Expr => E.sub(E.mul(m('monthlySavings'), months), m('upfront'));
+/** ROI after some months: savings x months - up-front. */
+export const roiAt = (months: Expr): Expr =>
+  E.sub(E.mul(m('monthlySavings'), months), m('upfront'));
 
 const volumeNote = (): Expr =>
   E.if(
@@ -677,17 +711,17 @@ export const VERDICT = lazy((): Metric =>
       m('problem'),
       E.concat(
         E.if(
-          E.eq(breakEven(), NEVER_TEXT),
-          'Keep the API: the fine-tuned model costs as much as the API each month, so it never pays back.',
+          paysBackOf(breakEven(), horizon()),
+          E.concat(
+            'Fine-tune: it pays back in ',
+            monthsShown(),
+            ' months, within the ',
+            horizon(),
+            '-month horizon.',
+          ),
           E.if(
-            E.le(breakEven(), horizon()),
-            E.concat(
-              'Fine-tune: it pays back in ',
-              monthsShown(),
-              ' months, within the ',
-              horizon(),
-              '-month horizon.',
-            ),
+            E.eq(breakEven(), NEVER_TEXT),
+            'Keep the API: the fine-tuned model costs as much as the API each month, so it never pays back.',
             E.concat(
               'Keep the API: break-even takes ',
               monthsShown(),
@@ -709,7 +743,7 @@ export const DECISION = lazy((): readonly Metric[] => [
     'breakEven',
     'Break-even (months)',
     'months',
-    E.if(E.gt(m('monthlySavings'), 0), E.div(m('upfront'), m('monthlySavings')), NEVER_TEXT),
+    breakEvenOf(m('upfront'), m('monthlySavings')),
     'up-front / monthly savings; never without savings',
   ),
   result('roi12', 'ROI at 12 months', 'usd', roiAt(E.literal(12)), 'savings x months - up-front'),
@@ -719,24 +753,113 @@ export const DECISION = lazy((): readonly Metric[] => [
 ]);
 
 const spread = (): Expr =>
-  E.constant('trainingTimeSpread', 0.3, "the article: training times 'may vary ±30%'");
+  E.constant(
+    'trainingTimeSpread',
+    TRAINING_TIME_SPREAD,
+    "the article: training times 'may vary ±30%'",
+  );
 
 /** Break-even with the GPU items of the up-front cost moved by the article's ±30%. */
 const breakEvenWith = (sign: 1 | -1): Expr =>
-  E.if(
-    E.gt(m('monthlySavings'), 0),
-    E.div(
-      E.add(
-        m('upfront'),
-        E.mul(E.mul(sign, spread()), E.add(m('upfront.training'), m('upfront.experiments'))),
-      ),
-      m('monthlySavings'),
+  breakEvenOf(
+    E.add(
+      m('upfront'),
+      E.mul(E.mul(sign, spread()), E.add(m('upfront.training'), m('upfront.experiments'))),
     ),
-    NEVER_TEXT,
+    m('monthlySavings'),
   );
 
-/** What NPV and payback say when the horizon was raised past the timeline's rows. */
-const SHORT_TIMELINE = 'fill the timeline down to the horizon';
+/** One month's discount factor d = (1 + annual rate)^(1/12): flows come at each month's end. */
+export const monthlyDiscountOf = (rate: Expr): Expr =>
+  E.pow(E.add(1, rate), E.div(1, MONTHS_PER_YEAR));
+
+/** The ratio q = (1 + g) / d of one month's discounted saving to the month before's. */
+export const savingsRatioOf = (growth: Expr, perMonth: Expr): Expr =>
+  E.div(E.add(1, growth), perMonth);
+
+/**
+ * NPV after `months`: -up-front + the sum over m = 1..months of savings x (1 + g)^(m-1) /
+ * (1 + r)^(m/12). A geometric series with ratio q (savingsRatioOf) summed in closed form:
+ * savings / d x (q^months - 1) / (q - 1), or savings / d x months when q = 1 (so with
+ * g = r = 0 it is the ROI exactly).
+ */
+export function npvOf(
+  upfront: Expr,
+  savings: Expr,
+  perMonth: Expr,
+  ratio: Expr,
+  months: Expr,
+): Expr {
+  const series = E.if(
+    E.eq(ratio, 1),
+    months,
+    E.div(E.sub(E.pow(ratio, months), 1), E.sub(ratio, 1)),
+  );
+  return E.sub(E.mul(E.div(savings, perMonth), series), upfront);
+}
+
+/**
+ * The months n* (not whole) after which the cumulative discounted savings S(n) equal the
+ * up-front: with a = savings / d the first month's saving, S(n) = a x (q^n - 1) / (q - 1),
+ * so n* = LN(1 + up-front x (q - 1) / a) / LN(q), or up-front / a when q = 1. Never when
+ * nothing is saved or the savings converge below the up-front (q < 1).
+ */
+export function paybackExactOf(upfront: Expr, savings: Expr, perMonth: Expr, ratio: Expr): Expr {
+  const first = E.div(savings, perMonth);
+  const reach = E.add(1, E.div(E.mul(upfront, E.sub(ratio, 1)), first));
+  return E.if(
+    E.le(savings, 0),
+    NEVER_TEXT,
+    E.if(
+      E.eq(ratio, 1),
+      E.div(upfront, first),
+      E.if(E.le(reach, 0), NEVER_TEXT, E.div(E.ln(reach), E.ln(ratio))),
+    ),
+  );
+}
+
+/**
+ * The month the cumulative grown, discounted savings reach the up-front, inside it
+ * linearly as a month-by-month count would: (k - 1) + (up-front - S(k - 1)) / month k's
+ * saving, where k - 1 = INT(n*) (paybackExactOf). With g = r = 0 it is the break-even
+ * exactly, however far; otherwise never past MAX_PAYBACK_MONTHS.
+ */
+export function paybackOf(
+  flows: {
+    readonly upfront: Expr;
+    readonly savings: Expr;
+    readonly growth: Expr;
+    readonly rate: Expr;
+  },
+  perMonth: Expr,
+  ratio: Expr,
+  exact: Expr,
+): Expr {
+  const { upfront, savings, growth, rate } = flows;
+  const first = E.div(savings, perMonth);
+  const whole = E.int(exact);
+  const cumulative = E.mul(
+    first,
+    E.if(E.eq(ratio, 1), whole, E.div(E.sub(E.pow(ratio, whole), 1), E.sub(ratio, 1))),
+  );
+  return E.if(
+    E.le(savings, 0),
+    NEVER_TEXT,
+    E.if(
+      E.and(E.eq(growth, 0), E.eq(rate, 0)),
+      E.div(upfront, savings),
+      E.if(
+        E.or(E.isText(exact), E.gt(exact, MAX_PAYBACK_MONTHS)),
+        NEVER_TEXT,
+        E.add(whole, E.div(E.sub(upfront, cumulative), E.mul(first, E.pow(ratio, whole)))),
+      ),
+    ),
+  );
+}
+
+/** The scenario's own NPV after some months (its discount factor and ratio are cells). */
+const baseNpv = (months: Expr): Expr =>
+  npvOf(m('upfront'), m('monthlySavings'), m('monthlyDiscount'), m('savingsRatio'), months);
 
 /** The GPU provider cell read as a $ rate: a number, or text that holds one; a blank is none. */
 const rateTyped = (): Expr => E.if(E.eq(input('provider'), ''), E.na(), E.value(input('provider')));
@@ -748,50 +871,60 @@ const managedPrice = (field: 'inputPricePer1K' | 'outputPricePer1K'): Expr =>
 /** Issue 14: money over time, the GPUs a run needs, the article's ±30%, the volume that pays. */
 export const FINANCE = lazy((): readonly Metric[] => [
   result(
+    'monthlyDiscount',
+    "One month's discount factor",
+    'factor',
+    monthlyDiscountOf(num('annualDiscountRate')),
+    '(1 + annual discount rate)^(1/12)',
+  ),
+  result(
+    'savingsRatio',
+    "A month's discounted saving over the last",
+    'factor',
+    savingsRatioOf(num('monthlyGrowthRate'), m('monthlyDiscount')),
+    '(1 + monthly growth) / the discount factor',
+  ),
+  result(
     'npv',
     'NPV at the horizon',
     'usd',
-    E.iferror(E.at(E.column('timeline', 'discountedRoi'), E.add(horizon(), 1)), SHORT_TIMELINE),
-    'the timeline: savings grown, discounted, minus up-front',
+    baseNpv(horizon()),
+    'savings grown, discounted, summed to the horizon, minus up-front',
   ),
   result(
-    'paybackPosition',
-    'Last timeline row not yet paid back',
-    'count',
-    E.if(
-      E.gt(m('monthlySavings'), 0),
-      E.matchBelow(0, E.column('timeline', 'discountedRoi')),
-      E.na(),
+    'paybackExact',
+    'Months the discounted savings take to match the up-front',
+    'months',
+    paybackExactOf(m('upfront'), m('monthlySavings'), m('monthlyDiscount'), m('savingsRatio')),
+    'LN(1 + up-front x (ratio - 1) / first saving) / LN(ratio)',
+  ),
+  result(
+    'payback',
+    'Discounted payback, any horizon (months)',
+    'months',
+    paybackOf(
+      {
+        upfront: m('upfront'),
+        savings: m('monthlySavings'),
+        growth: num('monthlyGrowthRate'),
+        rate: num('annualDiscountRate'),
+      },
+      m('monthlyDiscount'),
+      m('savingsRatio'),
+      m('paybackExact'),
     ),
-    'MATCH(0, discounted ROI, 1)',
+    'the month the grown, discounted savings reach the up-front, within it linearly',
   ),
   result(
     'discountedPayback',
     'Discounted payback (months)',
     'months',
     E.if(
-      E.le(m('monthlySavings'), 0),
-      NEVER_TEXT,
-      E.if(
-        E.gt(m('paybackPosition'), horizon()),
-        // Not before the horizon; exactly at it when the ROI there is exactly 0.
-        E.if(E.eq(m('npv'), 0), horizon(), 'beyond the horizon'),
-        E.iferror(
-          E.add(
-            E.sub(m('paybackPosition'), 1),
-            E.div(
-              E.negate(E.at(E.column('timeline', 'discountedRoi'), m('paybackPosition'))),
-              E.sub(
-                E.at(E.column('timeline', 'discountedRoi'), E.add(m('paybackPosition'), 1)),
-                E.at(E.column('timeline', 'discountedRoi'), m('paybackPosition')),
-              ),
-            ),
-          ),
-          SHORT_TIMELINE,
-        ),
-      ),
+      E.isNumber(m('payback')),
+      E.if(E.gt(m('payback'), horizon()), 'beyond the horizon', m('payback')),
+      m('payback'),
     ),
-    'the month discounted ROI reaches 0, within it linearly',
+    'the payback above, or beyond the horizon',
   ),
   result(
     'gpusNeeded',
@@ -838,15 +971,11 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'usd',
     E.mul(
       num('requestsPerMonth'),
-      E.add(
-        E.mul(
-          E.div(num('inputTokensPerRequest'), TOKENS_PER_PRICE_UNIT),
-          managedPrice('inputPricePer1K'),
-        ),
-        E.mul(
-          E.div(num('outputTokensPerRequest'), TOKENS_PER_PRICE_UNIT),
-          managedPrice('outputPricePer1K'),
-        ),
+      costPerRequestOf(
+        num('inputTokensPerRequest'),
+        num('outputTokensPerRequest'),
+        managedPrice('inputPricePer1K'),
+        managedPrice('outputPricePer1K'),
       ),
     ),
     "requests x its fine-tuned model's API prices",
@@ -868,11 +997,7 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'managedBreakEven',
     'Managed fine-tuning: break-even (months)',
     'months',
-    E.if(
-      E.gt(m('monthlyApi'), m('managedMonthly')),
-      E.div(m('managedUpfront'), E.sub(m('monthlyApi'), m('managedMonthly'))),
-      NEVER_TEXT,
-    ),
+    breakEvenOf(m('managedUpfront'), E.sub(m('monthlyApi'), m('managedMonthly'))),
     'its up-front / (API - its monthly cost)',
   ),
   result(
@@ -882,12 +1007,12 @@ export const FINANCE = lazy((): readonly Metric[] => [
     E.if(
       E.gt(m('apiCostPerRequest'), num('finetunedCostPerRequest')),
       E.div(
-        E.add(E.div(m('upfront'), horizon()), num('finetunedMonthlyHosting')),
+        E.add(E.div(m('upfront'), horizon()), m('monthlyFixed')),
         E.sub(m('apiCostPerRequest'), num('finetunedCostPerRequest')),
       ),
       NEVER_TEXT,
     ),
-    '(up-front / horizon + hosting) / (API - fine-tuned per request)',
+    '(up-front / horizon + fixed costs) / (API - fine-tuned per request)',
   ),
 ]);
 
@@ -933,16 +1058,6 @@ const column = (
   ...(first ? { first } : {}),
 });
 
-/** One month's saving, grown and discounted: savings × (1 + g)^(m−1) ÷ (1 + r)^(m/12). */
-const discountedSaving = (): Expr =>
-  E.div(
-    E.mul(
-      m('monthlySavings'),
-      E.pow(E.add(1, num('monthlyGrowthRate')), E.sub(E.cell('month'), 1)),
-    ),
-    E.pow(E.add(1, num('annualDiscountRate')), E.div(E.cell('month'), MONTHS_PER_YEAR)),
-  );
-
 /** Month 0..horizon: cumulative API, cumulative fine-tuned and their difference. */
 export const TIMELINE = lazy((): readonly TableColumn[] => [
   column('month', 'Month', 'count', E.add(E.above('month'), 1), E.literal(0)),
@@ -965,14 +1080,8 @@ export const TIMELINE = lazy((): readonly TableColumn[] => [
     'usd',
     E.sub(E.cell('cumulativeApi'), E.cell('cumulativeFinetuned')),
   ),
-  // Issue 14: the ROI with volume growth and the cost of money; its last row is the NPV.
-  column(
-    'discountedRoi',
-    'Discounted ROI (growth, discount)',
-    'usd',
-    E.add(E.above('discountedRoi'), discountedSaving()),
-    gated(E.negate(m('upfront'))),
-  ),
+  // Issue 14: the ROI with volume growth and the cost of money: the NPV at each month.
+  column('discountedRoi', 'Discounted ROI (growth, discount)', 'usd', baseNpv(E.cell('month'))),
 ]);
 
 /** One row per catalog provider (its name in the key cell): this model, method and data. */
@@ -1067,18 +1176,6 @@ export function scenarioMetrics(ladderRows: number): Metric[] {
 
 // ---- Sensitivity: each main driver moved by the article's -30% and +30% ------------------
 
-/** NPV in closed form: savings ÷ d × (q^H − 1) ÷ (q − 1) − up-front, q = (1 + g) ÷ d, d = (1 + r)^(1/12). */
-function npvOf(upfront: Expr, savings: Expr, growth: Expr, rate: Expr): Expr {
-  const perMonth = E.pow(E.add(1, rate), E.div(1, MONTHS_PER_YEAR));
-  const ratio = E.div(E.add(1, growth), perMonth);
-  const series = E.if(
-    E.eq(ratio, 1),
-    horizon(),
-    E.div(E.sub(E.pow(ratio, horizon()), 1), E.sub(ratio, 1)),
-  );
-  return E.sub(E.mul(E.div(savings, perMonth), series), upfront);
-}
-
 /** How a driver moves the NPV's inputs: by a fraction `by` of itself (-0.3 or +0.3). */
 interface Moved {
   readonly upfront: Expr;
@@ -1157,25 +1254,24 @@ export const SENSITIVITY = lazy((): readonly SensitivityModelRow[] =>
     });
     const low = at(E.negate(spread()));
     const high = at(spread());
-    const breakEvenAt = (moved: Moved): Expr =>
-      E.if(E.gt(moved.savings, 0), E.div(moved.upfront, moved.savings), NEVER_TEXT);
+    const breakEvenAt = (moved: Moved): Expr => breakEvenOf(moved.upfront, moved.savings);
+    const npvAt = (moved: Moved): Expr => {
+      const perMonth = monthlyDiscountOf(moved.rate);
+      return npvOf(
+        moved.upfront,
+        moved.savings,
+        perMonth,
+        savingsRatioOf(moved.growth, perMonth),
+        horizon(),
+      );
+    };
     const name = (what: string): string => `sens.${key}.${what}`;
     return {
       key,
       label,
       metrics: [
-        result(
-          name('npvLow'),
-          'NPV at -30%',
-          'usd',
-          npvOf(low.upfront, low.savings, low.growth, low.rate),
-        ),
-        result(
-          name('npvHigh'),
-          'NPV at +30%',
-          'usd',
-          npvOf(high.upfront, high.savings, high.growth, high.rate),
-        ),
+        result(name('npvLow'), 'NPV at -30%', 'usd', npvAt(low)),
+        result(name('npvHigh'), 'NPV at +30%', 'usd', npvAt(high)),
         result(name('breakEvenLow'), 'Break-even at -30%', 'months', breakEvenAt(low)),
         result(name('breakEvenHigh'), 'Break-even at +30%', 'months', breakEvenAt(high)),
         result(
@@ -1191,3 +1287,17 @@ export const SENSITIVITY = lazy((): readonly SensitivityModelRow[] =>
     };
   }),
 );
+
+// ---- Owning a GPU instead of renting (the article's on-premise section) -------------------
+
+/** Rented GPU-hours that cost as much as owning: (purchase + yearly running x years) / rent. */
+export const onPremBreakEvenHoursOf = (
+  purchase: Expr,
+  hourlyRent: Expr,
+  yearlyRunning: Expr,
+  years: Expr,
+): Expr => E.div(E.add(purchase, E.mul(yearlyRunning, years)), hourlyRent);
+
+/** What owning costs a year: the purchase spread over the years, plus the yearly running cost. */
+export const ownershipCostPerYearOf = (purchase: Expr, yearlyRunning: Expr, years: Expr): Expr =>
+  E.add(E.div(purchase, years), yearlyRunning);

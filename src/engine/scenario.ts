@@ -1,9 +1,8 @@
 import type { ManagedFineTuningRow, MethodRow } from './catalog';
 import { NEVER } from './breakeven';
 import type { BreakEven } from './breakeven';
-import type { UpfrontItem } from './costs';
 import { InputError, describeValue } from './errors';
-import { SheetError } from './expr';
+import { E } from './expr';
 import type { Value } from './expr';
 import type { CatalogIndex, ResolvedApi, ResolvedModel, ResolvedProvider } from './names';
 import { isBlank, readNumber } from './numbers';
@@ -17,7 +16,14 @@ import {
   UPFRONT_ITEMS,
   VERDICT,
   matrixColumns,
+  paysBackOf,
 } from './scenario-model';
+import { ModelValueError } from './views';
+
+export interface UpfrontItem {
+  readonly label: string;
+  readonly amount: number;
+}
 
 /** A scenario with every name looked up and every number checked. */
 export interface ResolvedScenario {
@@ -290,7 +296,7 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
       horizon: value('roiHorizon'),
     },
     verdict: {
-      fineTune: breakEvenMonths !== NEVER && breakEvenMonths <= input.horizonMonths,
+      fineTune: paysBack(breakEvenMonths, input.horizonMonths),
       text: String(model.get('verdict')),
     },
     finance: {
@@ -334,14 +340,19 @@ function numberOr<T extends string>(value: Value, texts: readonly T[]): number |
 }
 
 /** A metric of a valid scenario that is not the number it should be (see computeScenario). */
-class ModelValueError extends Error {}
-
 function asNumber(value: Value, what: string): number {
-  if (typeof value !== 'number') {
-    const shown = value instanceof SheetError ? value.code : String(value);
-    throw new ModelValueError(`scenario model: ${what} is ${shown}, not a number`);
-  }
+  if (typeof value !== 'number') throw new ModelValueError(what, value);
   return value;
+}
+
+/** Whether fine-tuning pays back within the horizon: the verdict's own rule (paysBackOf). */
+function paysBack(breakEven: BreakEven, horizonMonths: number): boolean {
+  return (
+    evaluateAlone(paysBackOf(E.metric('breakEven'), E.input('horizonMonths')), {
+      metrics: { breakEven },
+      inputs: { horizonMonths },
+    }) === true
+  );
 }
 
 /**
@@ -392,8 +403,5 @@ export function verdict(
     metrics: { breakEven, problem: '', gpusNeeded: 1 },
     inputs: { horizonMonths, requestsPerMonth },
   });
-  return {
-    fineTune: breakEven !== NEVER && breakEven <= horizonMonths,
-    text: String(text),
-  };
+  return { fineTune: paysBack(breakEven, horizonMonths), text: String(text) };
 }

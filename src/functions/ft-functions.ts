@@ -1,22 +1,17 @@
 import {
-  apiCostPerRequest,
-  breakEvenMonths,
-  computeBoundHours,
-  gpuCost,
-  hoursOnGpu,
+  bindingName,
+  breakEvenValue,
+  describeValue,
   InputError,
   isBlank,
-  managedFineTuningCost,
   memoryGb,
-  monthlySavings,
-  npv,
+  modelView,
+  numberOf,
   onPremBreakEvenHours,
-  paybackMonths,
-  roi,
   readNumber,
-  ruleHours,
+  roi,
 } from '../engine';
-import type { ResolvedApi } from '../engine';
+import type { ResolvedApi, ScenarioField } from '../engine';
 import * as read from './arguments';
 import {
   applyToCells,
@@ -33,11 +28,19 @@ import type { Cell, CellInput, CellOutput } from './cells';
 // values; applyToCells does the rest (ranges, broadcasting, blank rows, errors).
 // Each passes `arguments.length`, as the stubs in dist/Code.js pass every argument
 // a formula gives, so an extra one is an error instead of being dropped.
+//
+// The arithmetic is the scenario model's (src/engine/scenario-model.ts): each function
+// evaluates the definition of its quantity, its arguments bound to the definition's
+// inputs, metrics or catalog fields (modelView), so a cell's result and the scenario
+// sheet's cannot differ.
+
+const input = (field: ScenarioField): string => bindingName.input(field);
 
 const DEFAULT_MFU = 0.35;
 const DEFAULT_ROI_MONTHS = 36;
 const DEFAULT_ONPREM_YEARS = 3;
 
+const HOURS_VIEW = /* @__PURE__ */ modelView('h100Hours', ['scale', input('examples'), 'timeFactor']);
 const HOURS = cellFunction(
   'FT_HOURS',
   [
@@ -45,7 +48,7 @@ const HOURS = cellFunction(
     requiredNumber('examples', 'positive'),
     optional('method', read.methodTimeFactor),
   ],
-  (scale, examples, timeFactor) => ruleHours(examples, scale, timeFactor),
+  (scale, examples, timeFactor) => numberOf(HOURS_VIEW.value(scale, examples, timeFactor), 'hours'),
 );
 /**
  * H100 GPU-hours to fine-tune a model, by the article's rule: 0.0001 × examples × model scale × method factor.
@@ -61,6 +64,13 @@ export function FT_HOURS(model: CellInput, examples: CellInput, method?: CellInp
   return applyToCells(HOURS, [model, examples, method], arguments.length);
 }
 
+const COST_VIEW = /* @__PURE__ */ modelView('trainingCost', [
+  'scale',
+  input('examples'),
+  'timeFactor',
+  'speed',
+  'price',
+]);
 const COST = cellFunction(
   'FT_COST',
   [
@@ -70,9 +80,15 @@ const COST = cellFunction(
     optional('method', read.methodTimeFactor),
   ],
   (scale, examples, provider, timeFactor) =>
-    gpuCost(
-      hoursOnGpu(ruleHours(examples, scale, timeFactor), provider.gpu.speedVsH100),
-      provider.pricePerGpuHour,
+    numberOf(
+      COST_VIEW.value(
+        scale,
+        examples,
+        timeFactor,
+        provider.gpu.speedVsH100,
+        provider.pricePerGpuHour,
+      ),
+      'cost',
     ),
 );
 /**
@@ -95,6 +111,7 @@ export function FT_COST(
   return applyToCells(COST, [model, examples, provider, method], arguments.length);
 }
 
+const BREAKEVEN_VIEW = /* @__PURE__ */ modelView('breakEven', ['upfront', 'monthlyApi', 'monthlyFinetuned']);
 const BREAKEVEN = cellFunction(
   'FT_BREAKEVEN',
   [
@@ -102,7 +119,8 @@ const BREAKEVEN = cellFunction(
     requiredNumber('monthly_api_cost', 'nonNegative'),
     optionalNumber('monthly_finetuned_cost', 'nonNegative', 0),
   ],
-  (upfront, api, finetuned) => breakEvenMonths(upfront, monthlySavings(api, finetuned)),
+  (upfront, api, finetuned) =>
+    breakEvenValue(BREAKEVEN_VIEW.value(upfront, api, finetuned), 'breakEven'),
 );
 /**
  * Months until fine-tuning pays back its up-front cost: upfront / (monthly API cost − monthly fine-tuned cost).
@@ -126,6 +144,13 @@ export function FT_BREAKEVEN(
   );
 }
 
+const API_COST_VIEW = /* @__PURE__ */ modelView('monthlyApi', [
+  input('requestsPerMonth'),
+  input('inputTokensPerRequest'),
+  input('outputTokensPerRequest'),
+  'apiIn',
+  'apiOut',
+]);
 const API_COST = cellFunction(
   'FT_API_COST',
   [
@@ -137,7 +162,10 @@ const API_COST = cellFunction(
   ],
   (requests, inputTokens, outputTokens, api, outputPrice) => {
     const prices = apiPrices(api, outputPrice);
-    return requests * apiCostPerRequest(inputTokens, outputTokens, prices.input, prices.output);
+    return numberOf(
+      API_COST_VIEW.value(requests, inputTokens, outputTokens, prices.input, prices.output),
+      'apiCost',
+    );
   },
 );
 /**
@@ -238,6 +266,13 @@ export function FT_MEMORY(model: CellInput, method?: CellInput): CellOutput {
   return applyToCells(MEMORY, [model, method], arguments.length);
 }
 
+const COMPUTE_HOURS_VIEW = /* @__PURE__ */ modelView('computeBoundHours', [
+  'params',
+  'trainingTokens',
+  'flops',
+  'peak',
+  input('mfu'),
+]);
 const COMPUTE_HOURS = cellFunction(
   'FT_COMPUTE_HOURS',
   [
@@ -248,7 +283,10 @@ const COMPUTE_HOURS = cellFunction(
     optionalNumber('mfu', 'fraction', DEFAULT_MFU),
   ],
   (params, tokens, method, peakTflops, mfu) =>
-    computeBoundHours(params, tokens, method.flopsPerParamToken, peakTflops, mfu),
+    numberOf(
+      COMPUTE_HOURS_VIEW.value(params, tokens, method.flopsPerParamToken, peakTflops, mfu),
+      'computeBoundHours',
+    ),
 );
 /**
  * GPU-hours if training is compute-bound: k × parameters × tokens / (GPU bf16 dense peak × MFU × 3600), k = 6 for full, 4 for LoRA/QLoRA.
@@ -310,6 +348,12 @@ export function FT_ONPREM_BREAKEVEN(
 
 const DEFAULT_EPOCHS = 1;
 
+const MANAGED_COST_VIEW = /* @__PURE__ */ modelView('managedTrainingCost', [
+  input('examples'),
+  input('tokensPerExample'),
+  input('epochs'),
+  bindingName.field('managed', 'pricePer1MTrainingTokens'),
+]);
 const MANAGED_COST = cellFunction(
   'FT_MANAGED_COST',
   [
@@ -319,7 +363,10 @@ const MANAGED_COST = cellFunction(
     optional('service', read.managedService),
   ],
   (examples, tokens, epochs, service) =>
-    managedFineTuningCost(examples, tokens, epochs, service.pricePer1MTrainingTokens),
+    numberOf(
+      MANAGED_COST_VIEW.value(examples, tokens, epochs, service.pricePer1MTrainingTokens),
+      'managedTrainingCost',
+    ),
 );
 /**
  * Training cost in dollars of a managed fine-tune (e.g. OpenAI's): examples × tokens per example × epochs ÷ 1,000,000 × the service's $ per 1M training tokens.
@@ -345,17 +392,38 @@ export function FT_MANAGED_COST(
   );
 }
 
+const NPV_VIEW = /* @__PURE__ */ modelView('npv', [
+  'upfront',
+  'monthlySavings',
+  input('horizonMonths'),
+  input('monthlyGrowthRate'),
+  input('annualDiscountRate'),
+]);
 const NPV = cellFunction(
   'FT_NPV',
   [
     requiredNumber('upfront', 'nonNegative'),
     requiredNumber('monthly_savings', 'finite'),
     requiredNumber('months', 'nonNegative'),
-    // Rates are checked by the engine (above −100%), which names them the same way.
-    optionalNumber('monthly_growth', 'finite', 0),
-    optionalNumber('annual_discount_rate', 'finite', 0),
+    optionalNumber('monthly_growth', 'rate', 0),
+    optionalNumber('annual_discount_rate', 'rate', 0),
   ],
-  npv,
+  (upfront, savings, months, growth, rate) => {
+    if (Math.floor(months) !== months) {
+      throw new InputError(
+        'months',
+        `months must be a whole number of months, got ${describeValue(months)}`,
+      );
+    }
+    const value = numberOf(NPV_VIEW.value(upfront, savings, months, growth, rate), 'npv');
+    if (!Number.isFinite(value)) {
+      throw new InputError(
+        'monthly_growth',
+        `monthly_growth ${describeValue(growth)} compounded over ${months} months makes the savings too large to compute (beyond about 1e308); use a smaller growth or fewer months`,
+      );
+    }
+    return value;
+  },
 );
 /**
  * Net present value of fine-tuning after some months: −upfront + the sum over months m = 1..months of monthly savings × (1 + monthly growth)^(m−1) ÷ (1 + annual discount rate)^(m/12). With growth and rate 0 it equals FT_ROI.
@@ -383,15 +451,22 @@ export function FT_NPV(
   );
 }
 
+const PAYBACK_VIEW = /* @__PURE__ */ modelView('payback', [
+  'upfront',
+  'monthlySavings',
+  input('monthlyGrowthRate'),
+  input('annualDiscountRate'),
+]);
 const PAYBACK = cellFunction(
   'FT_PAYBACK',
   [
     requiredNumber('upfront', 'nonNegative'),
     requiredNumber('monthly_savings', 'finite'),
-    optionalNumber('monthly_growth', 'finite', 0),
-    optionalNumber('annual_discount_rate', 'finite', 0),
+    optionalNumber('monthly_growth', 'rate', 0),
+    optionalNumber('annual_discount_rate', 'rate', 0),
   ],
-  paybackMonths,
+  (upfront, savings, growth, rate) =>
+    breakEvenValue(PAYBACK_VIEW.value(upfront, savings, growth, rate), 'payback'),
 );
 /**
  * Months until the cumulative (grown, discounted) savings reach the up-front cost, interpolated inside the month they do. With growth and rate 0 it equals FT_BREAKEVEN.

@@ -193,12 +193,26 @@ describe('the FT_* functions of dist/Code.js', () => {
     it('growth alone: 100 + 110 + 121 − 31 = 300', () => {
       expectFigure(valueOf('FT_NPV', 31, 100, 3, '10%'), 300);
     });
-    it('a rate at or below −100% is an error naming it', () => {
+    it('a rate at or below −100% is an error naming it, showing the cell as typed', () => {
       expect(errorOf('FT_NPV', 1000, 50, 36, -2)).toBe(
         'FT_NPV: monthly_growth must be a rate above -100% (e.g. 5% or 0.05), got -2',
       );
       expect(errorOf('FT_NPV', 1000, 50, 36, 0, '-100%')).toBe(
-        'FT_NPV: annual_discount_rate must be a rate above -100% (e.g. 5% or 0.05), got -1',
+        "FT_NPV: annual_discount_rate must be a rate above -100% (e.g. 5% or 0.05), got '-100%'",
+      );
+      expect(errorOf('FT_PAYBACK', 1000, 50, 0, -3)).toBe(
+        'FT_PAYBACK: annual_discount_rate must be a rate above -100% (e.g. 5% or 0.05), got -3',
+      );
+    });
+    it('months must be whole; up-front zero or more; savings a number', () => {
+      expect(errorOf('FT_NPV', 1000, 50, 2.5)).toBe(
+        'FT_NPV: months must be a whole number of months, got 2.5',
+      );
+      expect(errorOf('FT_NPV', -1, 50, 3)).toBe(
+        'FT_NPV: upfront must be a number that is zero or more, got -1',
+      );
+      expect(errorOf('FT_PAYBACK', 1000, 'lots')).toBe(
+        "FT_PAYBACK: monthly_savings must be a number, got 'lots'",
       );
     });
     it('a growth that overflows past 600 months says so', () => {

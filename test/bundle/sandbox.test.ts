@@ -181,8 +181,10 @@ describe('cold start: what Apps Script loads for every custom-function call', ()
   // scenario model's definitions, the compare sheet and three functions (about 110 KB); what
   // loads for each call is kept small instead: definitions are built on first use, and
   // evaluating the script stays well under a millisecond in a warm process (npm run bench).
-  it('dist/Code.js is under 120 KB', () => {
-    expect(Buffer.byteLength(code, 'utf8')).toBeLessThan(120 * 1000);
+  // Issue 22 made the functions evaluate the model's own definitions (src/engine/compile.ts and
+  // the views, about 4.4 KB, less the arithmetic they replaced): 125 KB.
+  it('dist/Code.js is under 125 KB', () => {
+    expect(Buffer.byteLength(code, 'utf8')).toBeLessThan(125 * 1000);
   });
 
   it('indexes the catalog on first use, not while loading', () => {

@@ -94,7 +94,7 @@ describe('compareScenarios', () => {
     const id = workbook.rawSheet(first.sheetName).sheetId;
     expect(formulas[2][0]).toBe(`=HYPERLINK("#gid=${id}", "${first.sheetName}")`);
     expect(formulas[2][1]).toBe(`='${first.sheetName}'!B5`);
-    expect(formulas[2][8]).toBe(`='${first.sheetName}'!F39`);
+    expect(formulas[2][8]).toBe(`='${first.sheetName}'!F41`);
     const rows = evaluatedRows(workbook);
     expect(rows).toHaveLength(2);
     expectRowOf(rows[0], first.sheetName, DEFAULTS, first);
