@@ -22,6 +22,8 @@ export interface Metric {
   readonly label: string;
   /** The rule in words, for the sheet's "How" column and the README. */
   readonly how: string;
+  /** Where the rule comes from, for the README's cost-model table (constants carry their own). */
+  readonly source?: string;
   readonly format: MetricFormat;
   readonly expr: Expr;
 }
@@ -50,7 +52,8 @@ const metric = (
   format: MetricFormat,
   expr: Expr,
   how = '',
-): Metric => ({ name, label, how, format, expr });
+  source?: string,
+): Metric => ({ name, label, how, format, expr, ...(source ? { source } : {}) });
 
 const m = E.metric;
 
@@ -58,8 +61,14 @@ const m = E.metric;
 export const gated = (expr: Expr): Expr => E.if(E.eq(m('problem'), ''), expr, '');
 
 /** A result: like a metric, shown once the inputs are valid (see gated). */
-const result = (name: string, label: string, format: MetricFormat, expr: Expr, how = ''): Metric =>
-  metric(name, label, format, gated(expr), how);
+const result = (
+  name: string,
+  label: string,
+  format: MetricFormat,
+  expr: Expr,
+  how = '',
+  source?: string,
+): Metric => metric(name, label, format, gated(expr), how, source);
 const input = E.input;
 /** A numeric input as a number: text that holds a number counts as that number. */
 const num = (field: ScenarioField): Expr => E.value(input(field));
@@ -552,6 +561,7 @@ export const TRAINING = lazy((): readonly Metric[] => [
     'hours',
     computeBound(m('flops')),
     'k x params x tokens / (peak FLOPS x MFU x 3600)',
+    'Kaplan et al. 2020 (6 FLOPs per parameter per token; 4 with frozen weights); NVIDIA datasheets',
   ),
   result(
     'memoryGb',
@@ -559,6 +569,7 @@ export const TRAINING = lazy((): readonly Metric[] => [
     'gb',
     memory(m('weightBytes'), m('trainable'), m('stateBytes')),
     'params x bytes per param x (1 + overhead)',
+    'ZeRO (Rajbhandari et al.), LoRA (Hu et al.), QLoRA (Dettmers et al.)',
   ),
   result(
     'trainingCost',
@@ -1301,3 +1312,22 @@ export const onPremBreakEvenHoursOf = (
 /** What owning costs a year: the purchase spread over the years, plus the yearly running cost. */
 export const ownershipCostPerYearOf = (purchase: Expr, yearlyRunning: Expr, years: Expr): Expr =>
   E.add(E.div(purchase, years), yearlyRunning);
+
+/** Buying a GPU against renting one: FT_ONPREM_BREAKEVEN and the audit (not on the scenario sheet). */
+export const OWNERSHIP = lazy((): readonly Metric[] => [
+  metric(
+    'onPremBreakEvenHours',
+    'Buy vs rent (GPU-hours)',
+    'hours',
+    onPremBreakEvenHoursOf(m('purchase'), m('hourlyRent'), m('yearlyRunning'), m('years')),
+    '(purchase + yearly running cost x years) / rent per hour',
+    'the article: 20,000 / 2.49 = 8,032 h',
+  ),
+  metric(
+    'ownershipCostPerYear',
+    'Owning a GPU, per year',
+    'usd',
+    ownershipCostPerYearOf(m('purchase'), m('yearlyRunning'), m('years')),
+    'purchase / years + yearly running cost',
+  ),
+]);

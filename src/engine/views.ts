@@ -12,14 +12,7 @@ import type { Compiled } from './compile';
 import { E, SheetError } from './expr';
 import type { Expr, Value } from './expr';
 import type { ScenarioField } from './scenario-input';
-import {
-  onPremBreakEvenHoursOf,
-  ownershipCostPerYearOf,
-  roiAt,
-  scenarioMetrics,
-  UPFRONT_ITEMS,
-  UPFRONT_TABLE,
-} from './scenario-model';
+import { OWNERSHIP, roiAt, scenarioMetrics, UPFRONT_ITEMS, UPFRONT_TABLE } from './scenario-model';
 
 /** A name a view binds: a metric, `input:<field>` or `field:<table>.<field>` (see bindingName). */
 export type Binding = string;
@@ -43,7 +36,9 @@ let definitions: Map<string, Expr> | undefined;
 /** Every metric's definition by name (the interpolation ladder's size does not matter here). */
 function definitionOf(name: string): Expr | undefined {
   if (!definitions) {
-    definitions = new Map(scenarioMetrics(2).map((metric) => [metric.name, metric.expr]));
+    definitions = new Map(
+      [...scenarioMetrics(2), ...OWNERSHIP()].map((metric) => [metric.name, metric.expr]),
+    );
     // A view computes for valid arguments (the function checked them): nothing is gated.
     definitions.set('problem', E.literal(''));
   }
@@ -57,14 +52,10 @@ export interface ModelView {
   valueOf(bound: readonly Value[]): Value;
 }
 
-/**
- * A definition (a metric's name, or an expression of the model's builders) as a function
- * of the bindings; `fixed` gives other names a value that is not an argument.
- */
+/** A definition (a metric's name, or an expression of the model's builders) as a function of the bindings. */
 export function modelView(
   definition: string | (() => Expr),
   bindings: readonly Binding[],
-  fixed: Readonly<Record<string, number>> = {},
 ): ModelView {
   let compiled: Compiled | undefined;
   // One buffer per view, filled for each call: no array is made per row of a range.
@@ -75,7 +66,7 @@ export function modelView(
     const expr = typeof definition === 'string' ? E.metric(definition) : definition();
     compiled = compile(expr, {
       slot: (name) => position.get(name),
-      definition: (name) => (name in fixed ? E.literal(fixed[name]) : definitionOf(name)),
+      definition: definitionOf,
       column: (table, column) =>
         table === UPFRONT_TABLE && column === 'amount'
           ? UPFRONT_ITEMS().map((item) => item.expr)
@@ -115,7 +106,11 @@ export function breakEvenValue(value: Value, what: string): BreakEven {
 
 // ---- The model's quantities as functions (the audit and the tests use these) -------------
 
-const H100_HOURS = /* @__PURE__ */ modelView('h100Hours', [input('examples'), 'scale', 'timeFactor']);
+const H100_HOURS = /* @__PURE__ */ modelView('h100Hours', [
+  input('examples'),
+  'scale',
+  'timeFactor',
+]);
 /** H100 GPU-hours by the article's rule: 0.0001 × examples × scale × method factor. */
 export function ruleHours(examples: number, modelScale: number, methodTimeFactor: number): number {
   return numberOf(H100_HOURS.value(examples, modelScale, methodTimeFactor), 'h100Hours');
@@ -131,7 +126,12 @@ export function trainingTokens(examples: number, tokensPerExample: number, epoch
   return numberOf(TRAINING_TOKENS.value(examples, tokensPerExample, epochs), 'trainingTokens');
 }
 
-const MEMORY = /* @__PURE__ */ modelView('memoryGb', ['params', 'weightBytes', 'trainable', 'stateBytes']);
+const MEMORY = /* @__PURE__ */ modelView('memoryGb', [
+  'params',
+  'weightBytes',
+  'trainable',
+  'stateBytes',
+]);
 /** GB of GPU memory to fine-tune: params × bytes per param, plus the activation overhead. */
 export function memoryGb(paramsBillions: number, method: MethodRow): number {
   return numberOf(
@@ -170,18 +170,21 @@ export function apiCostPerRequest(
   );
 }
 
-const API_MONTHLY = /* @__PURE__ */ modelView('monthlyApi', [input('requestsPerMonth'), 'apiCostPerRequest']);
+const API_MONTHLY = /* @__PURE__ */ modelView('monthlyApi', [
+  input('requestsPerMonth'),
+  'apiCostPerRequest',
+]);
 /** API cost of a month's requests: requests × cost per request. */
 export function apiMonthlyCost(requestsPerMonth: number, costPerRequest: number): number {
   return numberOf(API_MONTHLY.value(requestsPerMonth, costPerRequest), 'monthlyApi');
 }
 
-const FINETUNED_MONTHLY = /* @__PURE__ */ modelView(
-  'monthlyFinetuned',
-  [input('requestsPerMonth'), input('finetunedCostPerRequest'), input('finetunedMonthlyHosting')],
-  { monitoringHoursPerMonth: 0, retrainMonthly: 0 },
-);
-/** Monthly running cost of the fine-tuned model: requests × inference cost + hosting. */
+const FINETUNED_MONTHLY = /* @__PURE__ */ modelView('monthlyFinetuned', [
+  input('requestsPerMonth'),
+  input('finetunedCostPerRequest'),
+  'monthlyFixed',
+]);
+/** Monthly running cost of the fine-tuned model: requests × inference cost + fixed costs (hosting). */
 export function finetunedMonthlyCost(
   requestsPerMonth: number,
   costPerRequest: number,
@@ -229,7 +232,10 @@ const UPFRONT_FIELDS = [
   'deploymentCost',
   'hardwareCost',
 ] as const;
-const UPFRONT = /* @__PURE__ */ modelView('upfront', ['trainingCost', ...UPFRONT_FIELDS.map(input)]);
+const UPFRONT = /* @__PURE__ */ modelView('upfront', [
+  'trainingCost',
+  ...UPFRONT_FIELDS.map(input),
+]);
 /** The total up-front cost: the scenario's up-front items, summed. */
 export function upfrontCost(inputs: UpfrontInputs): number {
   return numberOf(
@@ -250,7 +256,10 @@ export function breakEvenMonths(upfront: number, savingsPerMonth: number): Break
   return breakEvenValue(BREAK_EVEN.value(upfront, savingsPerMonth), 'breakEven');
 }
 
-const ROI = /* @__PURE__ */ modelView(() => roiAt(E.metric('months')), ['upfront', 'monthlySavings', 'months']);
+const ROI = /* @__PURE__ */ modelView(
+  () => roiAt(E.metric('months')),
+  ['upfront', 'monthlySavings', 'months'],
+);
 /** Net saving after `months`: savings × months − up-front. */
 export function roi(upfront: number, savingsPerMonth: number, months: number): number {
   return numberOf(ROI.value(upfront, savingsPerMonth, months), 'roi');
@@ -302,16 +311,12 @@ export function gpusNeeded(memory: number, gpuMemoryGb: number): number {
   return numberOf(GPUS_NEEDED.value(memory, gpuMemoryGb), 'gpusNeeded');
 }
 
-const ON_PREM = /* @__PURE__ */ modelView(
-  () =>
-    onPremBreakEvenHoursOf(
-      E.metric('purchase'),
-      E.metric('hourlyRent'),
-      E.metric('yearlyRunning'),
-      E.metric('years'),
-    ),
-  ['purchase', 'hourlyRent', 'yearlyRunning', 'years'],
-);
+const ON_PREM = /* @__PURE__ */ modelView('onPremBreakEvenHours', [
+  'purchase',
+  'hourlyRent',
+  'yearlyRunning',
+  'years',
+]);
 /** Rented GPU-hours that cost as much as buying: (purchase + yearly × years) / rent. */
 export function onPremBreakEvenHours(
   purchasePrice: number,
@@ -325,15 +330,19 @@ export function onPremBreakEvenHours(
   );
 }
 
-const OWNERSHIP = /* @__PURE__ */ modelView(
-  () => ownershipCostPerYearOf(E.metric('purchase'), E.metric('yearlyRunning'), E.metric('years')),
-  ['purchase', 'yearlyRunning', 'years'],
-);
+const OWNERSHIP_PER_YEAR = /* @__PURE__ */ modelView('ownershipCostPerYear', [
+  'purchase',
+  'yearlyRunning',
+  'years',
+]);
 /** Cost of owning per year: purchase spread over `years` plus the yearly running cost. */
 export function ownershipCostPerYear(
   purchasePrice: number,
   yearlyRunningCost: number,
   years: number,
 ): number {
-  return numberOf(OWNERSHIP.value(purchasePrice, yearlyRunningCost, years), 'ownershipCostPerYear');
+  return numberOf(
+    OWNERSHIP_PER_YEAR.value(purchasePrice, yearlyRunningCost, years),
+    'ownershipCostPerYear',
+  );
 }

@@ -83,11 +83,48 @@ describe("README.md's function reference", () => {
     expect(rows).toHaveLength(Object.keys(FT_FUNCTIONS).length);
   });
 
-  it('package.json runs the generator as `npm run docs`', () => {
+  it('package.json runs the generators as `npm run docs`', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
-    expect(pkg.scripts.docs).toBe('node scripts/function-reference.mjs');
+    expect(pkg.scripts.docs).toBe(
+      'node scripts/function-reference.mjs && node scripts/run-ts.mjs scripts/docs.ts',
+    );
+  });
+});
+
+describe("README.md's cost-model table", () => {
+  const section = (): string => {
+    const text = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const start = text.indexOf('<!-- cost-model:start -->');
+    const end = text.indexOf('<!-- cost-model:end -->');
+    expect(start).toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(start);
+    return text.slice(start + '<!-- cost-model:start -->'.length, end).trim();
+  };
+
+  it('is what `npm run docs` writes from the definitions (run npm run docs when this fails)', () => {
+    const generated = execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'scripts', 'run-ts.mjs'), path.join(ROOT, 'scripts', 'docs.ts'), '--print'],
+      { cwd: ROOT, encoding: 'utf8', timeout: 60000 },
+    ).trim();
+    if (section() !== generated) {
+      throw new Error(
+        "README.md's cost-model table differs from the scenario model's definitions: run npm run docs\n\n" +
+          `--- generated ---\n${generated}\n\n--- README.md ---\n${section()}`,
+      );
+    }
+  });
+
+  it("states the article's rule and the definitions the functions evaluate", () => {
+    const table = section();
+    // 0.0001 × examples × scale × method factor, with the article's scales and LoRA's 0.25.
+    expect(table).toContain('0.0001 x examples x scale x method factor');
+    expect(table).toContain('Llama 7B 1, Llama 13B 2, Llama 70B 8, Llama 405B 50');
+    expect(table).toContain('full 1, LoRA 0.25');
+    expect(table).toContain('| NPV at the horizon ');
+    expect(table).toContain('| Buy vs rent (GPU-hours) ');
   });
 });
 
