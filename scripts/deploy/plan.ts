@@ -52,6 +52,30 @@ const WHAT_TO_DO =
   '`rm .clasp.json && npx clasp create-script --type sheets --rootDir dist --title "Fine-tuning cost"`; ' +
   'log in with `npx clasp login`, then run `npm run deploy` again. Nothing was built or pushed.';
 
+/** `npm run deploy -- [description words] [--deployment-id ID]`, parsed. */
+export function parseDeployArgs(args: readonly string[]): {
+  description: string;
+  deploymentId?: string;
+} {
+  const words: string[] = [];
+  let deploymentId: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] !== '--deployment-id') {
+      words.push(args[i]);
+      continue;
+    }
+    const id = args[i + 1];
+    if (id === undefined || id.startsWith('-') || id.trim() === '') {
+      throw new DeployRefused(
+        'npm run deploy: --deployment-id needs the id of a deployment (`npx clasp list-deployments` lists them). Nothing was built or pushed.',
+      );
+    }
+    deploymentId = id;
+    i++;
+  }
+  return { description: words.join(' ').trim(), deploymentId };
+}
+
 /** The script id to deploy to, read from .clasp.json; refuses a missing file, the placeholder or another rootDir. */
 export function scriptIdOf(claspJson: string | undefined): string {
   if (claspJson === undefined) {

@@ -8,6 +8,7 @@ import {
   PLACEHOLDER_SCRIPT_ID,
   deploy,
   lastJsonObject,
+  parseDeployArgs,
   scriptIdOf,
 } from '../../scripts/deploy/plan';
 import type { DeployOptions, RunCommand } from '../../scripts/deploy/plan';
@@ -154,6 +155,23 @@ describe("reading clasp's --json output", () => {
     expect(lastJsonObject('{"a": {"b": 1}}', 'x')).toEqual({ a: { b: 1 } });
     expect(() => lastJsonObject('Created version 3', 'clasp create-version')).toThrow(
       'clasp create-version printed no JSON result: "Created version 3"',
+    );
+  });
+});
+
+describe('npm run deploy -- arguments', () => {
+  it('joins the words into the description and takes --deployment-id with its id', () => {
+    expect(parseDeployArgs([])).toEqual({ description: '', deploymentId: undefined });
+    expect(parseDeployArgs(['Fix', 'the', '--deployment-id', 'AKfycbx1', 'banner'])).toEqual({
+      description: 'Fix the banner',
+      deploymentId: 'AKfycbx1',
+    });
+  });
+
+  it('refuses --deployment-id without an id', () => {
+    expect(() => parseDeployArgs(['--deployment-id'])).toThrow(DeployRefused);
+    expect(() => parseDeployArgs(['--deployment-id', '--other'])).toThrow(
+      /--deployment-id needs the id of a deployment/,
     );
   });
 });
