@@ -10,8 +10,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startPlayground } from '../playground/start';
 import type { RunningPlayground } from '../playground/start';
-import type { RunResult, WorkbookView } from '../playground/view';
-import { launchChromium } from '../test/support/browser';
+import type { WorkbookView } from '../playground/view';
+import { launchChromium, nextRunReply } from '../test/support/browser';
 import { bannerSvg, iconSvg } from './marketplace/artwork';
 import { BANNER, ICON_128, ICON_32, MARKETPLACE_DIR, SCREENSHOTS } from './marketplace/assets';
 import type { MarketplaceImage } from './marketplace/assets';
@@ -83,13 +83,9 @@ async function takeScreenshots(browser: Browser): Promise<void> {
     await screenshot(page, SCREENSHOTS.sidebar);
 
     // Create scenario sheet: the new sheet, the sidebar closed, from its first row.
-    const generated = page.waitForResponse(
-      (response) =>
-        response.url().endsWith('/api/run') &&
-        (response.request().postData() ?? '').includes('"generateScenario"'),
-    );
+    const generated = nextRunReply(page, 'generateScenario');
     await sidebar.locator('#create').click();
-    const reply = (await (await generated).json()) as RunResult;
+    const reply = await generated;
     if (!reply.ok) throw new Error(`generateScenario failed: ${reply.error}`);
     const { sheetName } = reply.value as { sheetName: string };
     await page.locator('#tabs button[aria-selected="true"]', { hasText: sheetName }).waitFor();

@@ -1,12 +1,13 @@
 // The add-in's icon and card banner as SVG, drawn from the product's own picture: the
 // sidebar's cumulative-cost chart, where the API's rising line crosses the fine-tuned path's
-// flat one at break-even. Colours are the sidebar chart's (blue API, orange fine-tuned) on a
-// navy tile; no Google logo or product colours (the Marketplace's branding guidelines).
+// flat one at break-even. Colours are the sidebar chart's (sidebar/style.css: blue API, orange
+// fine-tuned) on a navy tile; no Google logo or product colours (the Marketplace's branding
+// guidelines).
 // scripts/marketplace-assets.ts renders each at its exact pixel size in headless Chromium.
 
 const NAVY = '#1f3a68';
 const API_BLUE = '#1a73e8';
-const FINETUNED_ORANGE = '#e8710a';
+const FINETUNED_ORANGE = '#e37400';
 const GRID = '#d5dbe5';
 const INK = '#202124';
 const FONT = "'Liberation Sans', 'DejaVu Sans', Arial, sans-serif";
