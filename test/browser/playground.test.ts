@@ -10,8 +10,13 @@ import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { PortInUseError, startPlayground } from '../../playground/start';
 import type { RunningPlayground } from '../../playground/start';
-import type { CellView, RunResult, SheetView, WorkbookView } from '../../playground/view';
-import { describeWithBrowser, launchChromium, saveDocScreenshot } from '../support/browser';
+import type { CellView, SheetView, WorkbookView } from '../../playground/view';
+import {
+  describeWithBrowser,
+  launchChromium,
+  nextRunReply,
+  saveDocScreenshot,
+} from '../support/browser';
 
 const ROOT = path.join(__dirname, '..', '..');
 const DOCS = path.join(ROOT, 'docs');
@@ -190,13 +195,9 @@ describeWithBrowser('the npm start playground in Chromium', () => {
     await page.evaluate(`document.getElementById('grid-wrap').scrollTo(0, 0)`);
     await saveDocScreenshot(page, path.join(DOCS, 'playground-sidebar.png'));
 
-    const generated = page.waitForResponse(
-      (response) =>
-        response.url().endsWith('/api/run') &&
-        (response.request().postData() ?? '').includes('"generateScenario"'),
-    );
+    const generated = nextRunReply(page, 'generateScenario');
     await sidebar.locator('#create').click();
-    const reply = (await (await generated).json()) as RunResult;
+    const reply = await generated;
     if (!reply.ok) throw new Error(reply.error);
     const summaryValue = reply.value as { sheetName: string; breakEvenMonths: number | string };
     expect(

@@ -11,10 +11,12 @@
 //   openSidebarPage(browser, handler)  the built dist/Sidebar.html in a 300 px page wired that way,
 //                                  recording dialogs and refusing (and recording) every other request
 //   saveDocScreenshot(page, file)  a screenshot for docs/, written when missing or UPDATE_DOCS=1
+//   nextRunReply(page, name)       the playground's reply to the next server call of `name`
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, LaunchOptions, Page } from 'playwright-core';
+import type { RunResult } from '../../playground/view';
 
 /** Debian's chromium package. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -200,4 +202,17 @@ export async function saveDocScreenshot(page: Page, file: string): Promise<void>
   if (existsSync(file) && process.env.UPDATE_DOCS !== '1') return;
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, image);
+}
+
+/**
+ * The playground's reply to the next call of the server function `name` (a POST to
+ * /api/run). Call it before the click that makes the call, await it after.
+ */
+export async function nextRunReply(page: Page, name: string): Promise<RunResult> {
+  const response = await page.waitForResponse(
+    (candidate) =>
+      candidate.url().endsWith('/api/run') &&
+      (candidate.request().postData() ?? '').includes(JSON.stringify(name)),
+  );
+  return (await response.json()) as RunResult;
 }
