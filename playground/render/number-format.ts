@@ -3,7 +3,7 @@
 // currency signs, #,##0 grouping, 0.00 decimals, % and @, and dates and times
 // (yyyy-mm-dd, h:mm:ss) over Sheets' serial numbers. Anything else is shown as
 // written, so an unusual format still shows its number.
-import { partsInZone } from '../../emulator/cells';
+import { wallClockMs } from '../../emulator/cells';
 
 const DAY_MS = 86400000;
 /** Day 0 of Sheets' serial dates: 1899-12-30. */
@@ -11,17 +11,7 @@ const EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** A date as Sheets holds it: days since 1899-12-30 on the spreadsheet's clock (a fraction for the time). */
 export function dateSerial(date: Date, timeZone: string): number {
-  const parts = partsInZone(date, timeZone);
-  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  );
-  return (wall - EPOCH_MS) / DAY_MS;
+  return (wallClockMs(date, timeZone) - EPOCH_MS) / DAY_MS;
 }
 
 /** The format Sheets gives a date typed into an automatic cell: the date, and the time if any. */

@@ -8,26 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startPlayground } from '../../playground/start';
+import { BUILT_IN_CATALOG } from '../../src/engine/catalog';
 import type { RunningPlayground } from '../../playground/start';
 import type { CellView, RunResult, SheetView, WorkbookView } from '../../playground/view';
 import { describeWithBrowser, launchChromium } from '../support/browser';
 
-/** The 13 GPU providers of the built-in catalog (src/engine/catalog.ts), in its order. */
-const PROVIDERS = [
-  'AWS on-demand',
-  'AWS spot',
-  'RunPod on-demand',
-  'Lambda Labs',
-  'On-premise (amortized)',
-  'AWS p5 H100 on-demand',
-  'Google Cloud A3 H100 on-demand',
-  'Google Cloud A3 H100 spot',
-  'Azure ND H100 v5 on-demand',
-  'RunPod H100 SXM Secure Cloud',
-  'RunPod H100 SXM Community Cloud',
-  'Lambda H100 SXM (8x instance)',
-  'Lambda H100 SXM (1x instance)',
-];
+/** The GPU providers of the built-in catalog, in its order (13 rows, as the engine tests list). */
+const PROVIDERS = BUILT_IN_CATALOG.providers.map((row) => row.name);
 
 describeWithBrowser('the playground enforces what Sheets enforces', () => {
   let dir: string;
@@ -115,6 +102,7 @@ describeWithBrowser('the playground enforces what Sheets enforces', () => {
           );
     const providers = charts.filter({ has: page.locator('text', { hasText: 'GPU provider' }) });
     const names = await labelsOf(providers);
+    expect(names).toHaveLength(13);
     expect(names).toEqual(PROVIDERS);
     // The vertical axis title sits left of every label, and the labels stay inside the chart.
     const title = await providers.locator('text.axis-title').last().boundingBox();
@@ -139,7 +127,7 @@ describeWithBrowser('the playground enforces what Sheets enforces', () => {
     expect(pieLabels).not.toMatch(/Data collection|Hardware|0%\s*\|/);
   });
 
-  test('MFU typed as 35 is refused with the rule’s help text; 35% is taken', async () => {
+  test('MFU typed as 35 is refused with the rule’s help text, the cell unchanged', async () => {
     const mfu = await valueCellOf(scenarios[0], 'Model FLOPs utilization');
     expect(mfu.display).toBe('35%');
     // Selecting the cell shows the rule's help text beside it.
@@ -154,9 +142,6 @@ describeWithBrowser('the playground enforces what Sheets enforces', () => {
     expect(await page.locator('#modal-body').textContent()).toMatch(/not 35/);
     await page.locator('#modal-close').click();
     expect((await valueCellOf(scenarios[0], 'Model FLOPs utilization')).display).toBe('35%');
-    await typeInto(mfu, '40%');
-    expect((await valueCellOf(scenarios[0], 'Model FLOPs utilization')).display).toBe('40%');
-    expect(await page.locator('#modal').isHidden()).toBe(true);
   });
 
   test('the provider cell has a dropdown of the catalog; other text stays, marked invalid', async () => {
