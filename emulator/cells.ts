@@ -95,9 +95,15 @@ export function zonedDate(
 ): Date {
   const utc = Date.UTC(year, month - 1, day) + seconds * 1000;
   // The zone's offset at that instant, read back through Intl (no table of zones here).
-  const parts = partsInZone(new Date(utc), timeZone);
+  const asUtc = wallClockMs(new Date(utc), timeZone);
+  return new Date(utc - (asUtc - utc));
+}
+
+/** The time a clock in `timeZone` shows at `date`, as milliseconds of a UTC date with that reading. */
+export function wallClockMs(date: Date, timeZone: string): number {
+  const parts = partsInZone(date, timeZone);
   const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
+  return Date.UTC(
     part('year'),
     part('month') - 1,
     part('day'),
@@ -105,7 +111,6 @@ export function zonedDate(
     part('minute'),
     part('second'),
   );
-  return new Date(utc - (asUtc - utc));
 }
 
 function validDate(year: number, month: number, day: number): boolean {

@@ -18,6 +18,8 @@
  *     callCount(), callLog(), resetCalls(), failAtCall(n, kind?), setAuthMode(mode),
  *     documentAccesses(), serialize(), lockHolder(), onLockReleased(listener)
  *   Workbook.typeInto(name, a1, text): what a user typing into a cell gets (validation applies).
+ *   Workbook.meetsValidation(name, row, column), validationRangeValues("Sheet!A5:A"): a cell
+ *     checked against its rule, and the values a range rule offers (the playground's dropdowns).
  *   Workbook setup (never counted): addSheet(name), write(name, a1, rows), setCachedValues(name, rows)
  *   toHyperFormula(workbook) / recalculate(workbook) live in emulator/hyperformula.ts.
  *   formulaEntryCount(cell)         how many times a formula was entered into a raw cell
@@ -37,6 +39,7 @@ import type {
   MetadataRecord,
   ProtectionRecord,
   SheetData,
+  ToastRecord,
   WorkbookState,
 } from './spreadsheet';
 import { EmulatedDataValidationBuilder, meetsRule } from './validation';
@@ -57,7 +60,13 @@ export {
 export type { Cell, CellValue, ValidationRecord } from './cells';
 export type { FaultKind } from './calls';
 export { NEW_SHEET_COLUMNS, NEW_SHEET_ROWS, EmulatedRange, EmulatedSheet } from './spreadsheet';
-export type { ChartRecord, MetadataRecord, ProtectionRecord, SheetData } from './spreadsheet';
+export type {
+  ChartRecord,
+  MetadataRecord,
+  ProtectionRecord,
+  SheetData,
+  ToastRecord,
+} from './spreadsheet';
 export type { MenuRecord, ShownHtml } from './ui';
 
 /** Apps Script's authorization modes; in NONE a script may build menus but not open the document. */
@@ -136,6 +145,13 @@ export interface Workbook {
    * shows it); otherwise the value is written and whether it met the rule is returned.
    */
   typeInto(name: string, a1: string, text: string): { valid: boolean; helpText: string };
+  /**
+   * Whether a cell's current value meets its validation rule (true without a rule; a
+   * formula's result is not checked), and the values a range rule's range offers.
+   */
+  meetsValidation(name: string, row: number, column: number): boolean;
+  /** The values of a VALUE_IN_RANGE rule's range ("Sheet!A5:A"), row by row. */
+  validationRangeValues(notation: string): unknown[];
   /** One cell by A1 notation ("B5"), a copy. */
   cell(name: string, a1: string): Cell;
   snapshot(name: string): SheetSnapshot;
@@ -146,7 +162,7 @@ export interface Workbook {
   /** The HTML of the last sidebar shown, if any. */
   sidebarHtml(): string | undefined;
   alerts(): string[];
-  toasts(): { message: string; title: string }[];
+  toasts(): ToastRecord[];
   callCount(): number;
   callLog(): string[];
   resetCalls(): void;
@@ -341,6 +357,15 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
         unprotected: record.unprotected.slice(),
       })),
     columnWidths: (name) => Object.fromEntries(sheet(name).columnWidths),
+    meetsValidation: (name, row, column) => {
+      const cell = sheet(name).peek(row, column);
+      const rule = cell?.validation;
+      if (!cell || !rule || cell.formula !== '') return true;
+      const source =
+        rule.criteria === 'VALUE_IN_RANGE' ? rangeSource(String(rule.args[0])) : undefined;
+      return meetsRule(rule, cell.value, source);
+    },
+    validationRangeValues: (notation) => rangeSource(notation)?.peekValues().flat() ?? [],
     typeInto: (name, a1, text) => {
       const target = sheet(name);
       const { row, column } = parseA1(a1);

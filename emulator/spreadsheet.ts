@@ -61,6 +61,13 @@ export interface ProtectionRecord {
   unprotected: string[];
 }
 
+/** A Spreadsheet.toast() call: its message, title and timeout (undefined: Sheets' default). */
+export interface ToastRecord {
+  readonly message: string;
+  readonly title: string;
+  readonly timeoutSeconds?: number;
+}
+
 /** Shared state the objects of one workbook see. */
 export interface WorkbookState {
   readonly calls: CallCounter;
@@ -71,7 +78,7 @@ export interface WorkbookState {
   readonly timeZone: string;
   /** The spreadsheet's locale: en_US, or one (de_DE) whose formulas separate arguments with ";". */
   readonly locale: string;
-  readonly toasts: { message: string; title: string }[];
+  readonly toasts: ToastRecord[];
   /** The next developer metadata ID (unique in the spreadsheet, as Apps Script's). */
   nextMetadataId?: number;
 }
@@ -1190,8 +1197,11 @@ export class EmulatedSpreadsheet implements Emulates<
   /** A small popup at the bottom right of the spreadsheet; recorded for tests. */
   toast(msg: unknown, title: unknown = '', timeoutSeconds?: unknown): void {
     this.tick('toast');
-    void timeoutSeconds;
-    this.state.toasts.push({ message: String(msg), title: String(title) });
+    this.state.toasts.push({
+      message: String(msg),
+      title: String(title),
+      ...(typeof timeoutSeconds === 'number' ? { timeoutSeconds } : {}),
+    });
   }
 
   getSheets(): EmulatedSheet[] {

@@ -169,3 +169,25 @@ export function meetsRule(
       return true;
   }
 }
+
+/**
+ * The rule in words, as Sheets words an entry it refuses or marks when the rule has no help
+ * text ("Input must be ..."); the playground shows it in its refusal and on the warning mark.
+ */
+export function describeRule(record: ValidationRecord): string {
+  const [a, b] = record.args;
+  switch (record.criteria) {
+    case 'NUMBER_BETWEEN':
+      return `Input must be a number between ${a} and ${b}.`;
+    case 'NUMBER_GREATER_THAN':
+      return `Input must be a number greater than ${a}.`;
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return `Input must be a number greater than or equal to ${a}.`;
+    case 'VALUE_IN_LIST':
+      return 'Input must be an item on the specified list.';
+    case 'VALUE_IN_RANGE':
+      return `Input must fall within specified range ${String(a)}.`;
+    default:
+      return 'Input must meet the rule for this cell.';
+  }
+}

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createWorkbook, deserializeWorkbook } from '../emulator';
 import type { EmulatedSheet, SerializedWorkbook, SheetData, Workbook } from '../emulator';
 import { writeValue } from '../emulator/cells';
+import { describeRule } from '../emulator/validation';
 import { callGlobal, loadBundle } from '../test/support/load-bundle';
 import type { AppsScriptContext } from '../test/support/load-bundle';
 import { History } from './edit/history';
@@ -37,6 +38,18 @@ function errorMessage(error: unknown): string {
     if (typeof message === 'string') return message;
   }
   return String(error);
+}
+
+/**
+ * An entry Sheets refuses: a cell's validation rule rejects invalid data
+ * (setAllowInvalid(false)) and the value typed or pasted fails it. The message is what
+ * Sheets' "There was a problem" dialog says: the rule's help text, or the rule in words.
+ */
+export class RejectedEntryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RejectedEntryError';
+  }
 }
 
 /** Emulated calls that change the workbook ("Range.setValues", "Sheet.insertRowsAfter", ...). */
@@ -239,7 +252,13 @@ export class PlaygroundSession {
   ): void {
     const oldValue = area ? this.singleCellValue(area) : undefined;
     const before = sheets.map(snapshotSheet);
-    mutate();
+    try {
+      mutate();
+    } catch (error) {
+      // A refused edit leaves nothing behind.
+      sheets.forEach((sheet, index) => restoreSheet(sheet, before[index]));
+      throw error;
+    }
     const current = area ? this.runOnEdit(area, oldValue) : false;
     this.history.record({
       label,
@@ -258,7 +277,8 @@ export class PlaygroundSession {
       cell.value = '';
       cell.formula = '';
     } else {
-      writeValue(cell, input);
+      // A date typed is a date in the spreadsheet's time zone, as Sheets reads it.
+      writeValue(cell, input, sheet.timeZone);
     }
   }
 
@@ -321,6 +341,7 @@ export class PlaygroundSession {
                 )
               : input;
           PlaygroundSession.writeInput(sheet, row + 1, col + 1, shifted);
+          this.checkEntry(sheet, row + 1, col + 1);
         }
       }
       if (moving && cut) {
@@ -337,6 +358,17 @@ export class PlaygroundSession {
               );
       }
     });
+  }
+
+  /**
+   * Refuses a typed or pasted value that fails a rule set to reject invalid data, as Sheets
+   * does (DataValidation.getAllowInvalid(): false "rejects the input entirely"); a warning
+   * rule lets it stand and the page marks the cell.
+   */
+  private checkEntry(sheet: EmulatedSheet, row: number, col: number): void {
+    const rule = sheet.peek(row, col)?.validation;
+    if (!rule || rule.allowInvalid || this.workbook.meetsValidation(sheet.name, row, col)) return;
+    throw new RejectedEntryError(rule.helpText || describeRule(rule));
   }
 
   /** Clears the contents of an area (Delete), keeping its formats as Sheets does. */
@@ -491,6 +523,7 @@ export class PlaygroundSession {
   run(name: string, args: readonly unknown[]): RunResult {
     const shownBefore = this.workbook.shown().length;
     const alertsBefore = this.workbook.alerts().length;
+    const toastsBefore = this.workbook.toasts().length;
     let result: RunResult;
     try {
       if (
@@ -527,6 +560,9 @@ export class PlaygroundSession {
     }
     for (const alert of this.workbook.alerts().slice(alertsBefore)) {
       events.push({ kind: 'alert', title: '', message: alert });
+    }
+    for (const toast of this.workbook.toasts().slice(toastsBefore)) {
+      events.push({ kind: 'toast', ...toast });
     }
     this.changed();
     return { ...result, events };

@@ -23,6 +23,34 @@ export interface CellView {
   readonly align?: 'left' | 'right' | 'center';
   /** The error's message when the cell shows an error. */
   readonly error?: string;
+  /** The cell's data validation, as the page applies it to typing. */
+  readonly validation?: ValidationView;
+  /** Where a HYPERLINK formula's link goes: a sheet of this workbook, or an address. */
+  readonly link?: { readonly sheet: string } | { readonly url: string };
+}
+
+/** A cell's data validation rule, as Sheets applies it to what a person types. */
+export interface ValidationView {
+  /** The rule's help text ('' when none): shown beside the selected cell. */
+  readonly helpText: string;
+  /** True when Sheets rejects an invalid entry (setAllowInvalid(false)); else it marks it. */
+  readonly reject: boolean;
+  /** What an invalid entry is told: the help text, or the rule in words. */
+  readonly message: string;
+  /** The dropdown's choices, for a list or range rule shown as a dropdown. */
+  readonly options?: readonly string[];
+  /** True when the cell's value fails the rule (a warning rule's mark). */
+  readonly invalid?: boolean;
+}
+
+/** Cells (0-based top left) a warning-only protection covers, less its exceptions. */
+export interface ProtectionView {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+  readonly except: readonly { row: number; col: number; rows: number; cols: number }[];
+  readonly description: string;
 }
 
 export interface ChartPlacement {
@@ -47,6 +75,8 @@ export interface SheetView {
   readonly cells: readonly CellView[];
   readonly charts: readonly ChartPlacement[];
   readonly columnWidths: Readonly<Record<string, number>>;
+  /** Warning-only protections: typing over their cells asks first, as in Sheets. */
+  readonly warnings: readonly ProtectionView[];
 }
 
 export interface MenuItemView {
@@ -65,7 +95,13 @@ export type UiEvent =
   | { readonly kind: 'sidebar'; readonly title: string }
   | { readonly kind: 'dialog'; readonly title: string; readonly html: string }
   | { readonly kind: 'alert'; readonly title: string; readonly message: string }
-  | { readonly kind: 'toast'; readonly title: string; readonly message: string };
+  | {
+      readonly kind: 'toast';
+      readonly title: string;
+      readonly message: string;
+      /** Seconds shown; negative stays until closed; absent: Sheets' default. */
+      readonly timeoutSeconds?: number;
+    };
 
 export interface WorkbookView {
   readonly title: string;

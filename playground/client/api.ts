@@ -1,19 +1,20 @@
 // The page's calls to the playground server.
 import type { RunResult, WorkbookView } from '../view';
 
+/** An entry the cell's data validation refused (the server's message says why). */
+export class RejectedEntry extends Error {}
+
 async function postJson<T>(url: string, body: unknown): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
-  const data = (await response.json()) as T | { error: string };
+  const data = (await response.json()) as T | { error: string; rejected?: boolean };
   if (!response.ok) {
-    const message =
-      typeof data === 'object' && data !== null && 'error' in data
-        ? data.error
-        : response.statusText;
-    throw new Error(String(message));
+    const failed = typeof data === 'object' && data !== null && 'error' in data ? data : undefined;
+    const message = failed ? failed.error : response.statusText;
+    throw failed?.rejected ? new RejectedEntry(message) : new Error(String(message));
   }
   return data as T;
 }

@@ -14,11 +14,13 @@ import {
   setCell,
   undo,
 } from './api';
+import { RejectedEntry } from './api';
 import type { Area } from './api';
 import { boundsOf, contains, selectionName, single } from './selection';
 import type { Bounds, CellPosition, Selection } from './selection';
 import { fromTsv, toTsv } from './tsv';
 import type { CellView, MenuView, SheetView, UiEvent, WorkbookView } from '../view';
+import { needsProtectionWarning } from './protection';
 
 const DEFAULT_COLUMN_WIDTH = 100;
 const MIN_ROWS = 60;
@@ -58,6 +60,10 @@ const statusBox = byId<HTMLDivElement>('status');
 const modal = byId<HTMLDivElement>('modal');
 const modalTitle = byId<HTMLSpanElement>('modal-title');
 const modalBody = byId<HTMLDivElement>('modal-body');
+const dvList = byId<HTMLDivElement>('dv-list');
+const dvHelp = byId<HTMLDivElement>('dv-help');
+const linkChip = byId<HTMLDivElement>('link-chip');
+const toastBox = byId<HTMLDivElement>('toast');
 
 function activeSheet(): SheetView | undefined {
   return (
@@ -75,7 +81,12 @@ function showStatus(message: string): void {
   statusTimer = window.setTimeout(() => statusBox.classList.remove('show'), 4000);
 }
 
+/** What closing the modal with its × means (a question's Cancel). */
+let onModalClose: (() => void) | undefined;
+
 function showModal(title: string, content: string | HTMLElement): void {
+  onModalClose?.();
+  onModalClose = undefined;
   modalTitle.textContent = title;
   modalBody.replaceChildren(
     typeof content === 'string' ? document.createTextNode(content) : content,
@@ -84,8 +95,106 @@ function showModal(title: string, content: string | HTMLElement): void {
 }
 
 function closeModal(): void {
+  const cancel = onModalClose;
+  onModalClose = undefined;
   modal.hidden = true;
   modalBody.replaceChildren();
+  cancel?.();
+}
+
+// ---- Sheets' notices: toasts, the protected-range warning -----------------------
+
+let toastTimer = 0;
+
+/**
+ * Spreadsheet.toast(msg, title, timeoutSeconds): a popup in the lower right corner with
+ * the title and message, shown for timeoutSeconds (5 when not given; a negative value
+ * keeps it until closed), as Apps Script's Spreadsheet.toast reference describes it.
+ */
+function showToast(title: string, message: string, timeoutSeconds?: number): void {
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'toast-close';
+  close.setAttribute('aria-label', 'Close');
+  close.textContent = '×';
+  close.addEventListener('click', () => {
+    toastBox.hidden = true;
+  });
+  const heading = document.createElement('div');
+  heading.className = 'toast-title';
+  heading.textContent = title;
+  const body = document.createElement('div');
+  body.className = 'toast-message';
+  body.textContent = message;
+  toastBox.replaceChildren(close, ...(title ? [heading] : []), body);
+  toastBox.hidden = false;
+  window.clearTimeout(toastTimer);
+  const seconds = timeoutSeconds ?? 5;
+  if (seconds >= 0) toastTimer = window.setTimeout(() => (toastBox.hidden = true), seconds * 1000);
+}
+
+/** Until when the protected-range warning stays quiet ("Don't show this again for 5 minutes"). */
+let warningQuietUntil = 0;
+
+/**
+ * A warning-only protection's question before an edit of its cells: "every user can edit
+ * data in the protected range, except editing will prompt a warning asking the user to
+ * confirm the edit" (Sheets API, ProtectedRange.warningOnly). Resolves true for OK.
+ */
+function confirmProtectedEdit(description: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const box = document.createElement('div');
+    box.className = 'protect-warning';
+    const text = document.createElement('p');
+    text.textContent =
+      "You are trying to edit a protected cell or object. It shouldn't be changed accidentally: edit anyway?";
+    const note = document.createElement('p');
+    note.className = 'protect-description';
+    note.textContent = description;
+    const quiet = document.createElement('label');
+    const check = document.createElement('input');
+    check.type = 'checkbox';
+    quiet.append(check, " Don't show this again for 5 minutes");
+    const buttons = document.createElement('div');
+    buttons.className = 'buttons';
+    const answer = (ok: boolean): void => {
+      onModalClose = undefined;
+      if (ok && check.checked) warningQuietUntil = Date.now() + 5 * 60 * 1000;
+      closeModal();
+      resolve(ok);
+    };
+    for (const [label, ok] of [
+      ['Cancel', false],
+      ['OK', true],
+    ] as const) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = label;
+      button.dataset.answer = ok ? 'ok' : 'cancel';
+      button.addEventListener('click', () => answer(ok));
+      buttons.append(button);
+    }
+    box.append(text, ...(description ? [note] : []), quiet, buttons);
+    showModal('Heads up!', box);
+    onModalClose = () => resolve(false);
+    (buttons.lastElementChild as HTMLButtonElement).focus();
+  });
+}
+
+/** Runs an edit of `area`, asking first when it touches a warning-only protected cell. */
+function guardedEdit(area: Area, edit: () => void): void {
+  const sheet = activeSheet();
+  const warning =
+    sheet && Date.now() >= warningQuietUntil ? needsProtectionWarning(sheet, area) : undefined;
+  if (!warning) {
+    edit();
+    return;
+  }
+  void confirmProtectedEdit(warning.description).then((ok) => {
+    if (ok) edit();
+    else if (pending === 0 && sheet) renderGrid(activeSheet() ?? sheet);
+    gridWrap.focus({ preventScroll: true });
+  });
 }
 
 // ---- grid ---------------------------------------------------------------
@@ -157,6 +266,7 @@ function renderGrid(sheet: SheetView): void {
           td.title = cell.error;
         }
         if (cell.background) td.style.background = cell.background;
+        if (cell.link) td.classList.add('link');
         // Text runs on over the empty cells to its right, as in Sheets, and stops at the next value.
         if (cell.align === 'left' && cell.display) {
           let width = widths[c];
@@ -171,6 +281,7 @@ function renderGrid(sheet: SheetView): void {
             td.classList.add('overflow');
           }
         }
+        decorateValidation(td, cell);
       }
       tr.append(td);
     }
@@ -192,6 +303,104 @@ function renderGrid(sheet: SheetView): void {
     });
   renderCharts(sheet);
   updateSelection();
+}
+
+/**
+ * A rule's marks in its cell, as Sheets draws them: a dropdown's arrow, and for a value
+ * that fails a warning rule a red triangle in the corner whose tooltip says "Invalid: ...".
+ */
+function decorateValidation(td: HTMLTableCellElement, cell: CellView): void {
+  const rule = cell.validation;
+  if (!rule) return;
+  if (rule.options) {
+    const arrow = document.createElement('span');
+    arrow.className = 'dv-arrow';
+    arrow.setAttribute('role', 'button');
+    arrow.setAttribute('aria-label', 'Show the list');
+    arrow.textContent = '▾';
+    td.classList.add('has-dropdown');
+    td.append(arrow);
+  }
+  if (rule.invalid) {
+    const mark = document.createElement('span');
+    mark.className = 'dv-invalid';
+    mark.title = `Invalid: ${rule.message}`;
+    td.classList.add('invalid');
+    td.append(mark);
+  }
+}
+
+function closeDropdownList(): void {
+  dvList.hidden = true;
+  dvList.replaceChildren();
+}
+
+/** The list a dropdown cell offers, under the cell; a choice is entered as if typed. */
+function openDropdownList(row: number, col: number): void {
+  const cell = cellIndex.get(`${row}:${col}`);
+  const td = cellElement(row, col);
+  const options = cell?.validation?.options;
+  if (!td || !options) return;
+  select(row, col, false);
+  dvList.replaceChildren(
+    ...options.map((option) => {
+      const item = document.createElement('button');
+      item.type = 'button';
+      item.className = 'item';
+      item.setAttribute('role', 'option');
+      item.textContent = option;
+      if (option === cell.display) item.setAttribute('aria-selected', 'true');
+      item.addEventListener('mousedown', (event) => event.stopPropagation());
+      item.addEventListener('click', (event) => {
+        event.stopPropagation();
+        closeDropdownList();
+        commit(option, 'none');
+      });
+      return item;
+    }),
+  );
+  dvList.style.left = `${td.offsetLeft}px`;
+  dvList.style.top = `${td.offsetTop + td.offsetHeight}px`;
+  dvList.style.minWidth = `${td.offsetWidth}px`;
+  dvList.hidden = false;
+}
+
+/** Beside the selected cell: its rule's help text, and a link's target to follow. */
+function showCellNotes(): void {
+  const { row, col } = selection.active;
+  const cell = cellIndex.get(`${row}:${col}`);
+  const td = cellElement(row, col);
+  const help = cell?.validation?.helpText;
+  dvHelp.hidden = !help || !td;
+  if (help && td) {
+    dvHelp.textContent = help;
+    dvHelp.style.left = `${td.offsetLeft + td.offsetWidth + 4}px`;
+    dvHelp.style.top = `${td.offsetTop}px`;
+  }
+  const link = cell?.link;
+  linkChip.hidden = !link || !td;
+  if (link && td) {
+    const anchor = document.createElement('a');
+    if ('sheet' in link) {
+      anchor.href = '#';
+      anchor.textContent = link.sheet;
+      anchor.title = `Go to the sheet "${link.sheet}"`;
+      anchor.addEventListener('click', (event) => {
+        event.preventDefault();
+        linkChip.hidden = true;
+        showSheet(link.sheet);
+        enqueue(() => activateSheet(link.sheet));
+      });
+    } else {
+      anchor.href = link.url;
+      anchor.textContent = link.url;
+      anchor.target = '_blank';
+      anchor.rel = 'noopener noreferrer';
+    }
+    linkChip.replaceChildren(anchor);
+    linkChip.style.left = `${td.offsetLeft}px`;
+    linkChip.style.top = `${td.offsetTop + td.offsetHeight + 2}px`;
+  }
 }
 
 function cellElement(row: number, col: number): HTMLTableCellElement | null {
@@ -246,6 +455,7 @@ function updateSelection(): void {
   cellError.hidden = !cell?.error;
   cellError.textContent = cell?.error ? `${cell.display}: ${cell.error}` : '';
   placeFillHandle(bounds);
+  showCellNotes();
 }
 
 function placeFillHandle(bounds: Bounds): void {
@@ -329,7 +539,9 @@ function enqueue(call: () => Promise<WorkbookView>): void {
     try {
       view = await call();
     } catch (error) {
-      showStatus(error instanceof Error ? error.message : String(error));
+      // Sheets refuses an entry its rule rejects with a "There was a problem" dialog.
+      if (error instanceof RejectedEntry) showModal('There was a problem', error.message);
+      else showStatus(error instanceof Error ? error.message : String(error));
     }
     pending--;
     if (pending > 0) return;
@@ -391,7 +603,9 @@ function commit(input: string, move: Move): void {
   const { row, col } = selection.active;
   stopEditing();
   showPending(row, col, input);
-  enqueue(() => setCell(sheet.name, row, col, input));
+  guardedEdit({ sheet: sheet.name, row, col, rows: 1, cols: 1 }, () =>
+    enqueue(() => setCell(sheet.name, row, col, input)),
+  );
   // The selection moves now, so the next key typed lands in the next cell.
   moveAfterEntry(move);
 }
@@ -438,6 +652,12 @@ grid.addEventListener('mousedown', (event) => {
   const position = positionOf(event.target);
   if (!position) return;
   if (editing) commit(editor.value, 'none');
+  if ((event.target as HTMLElement).classList.contains('dv-arrow')) {
+    event.preventDefault();
+    event.stopPropagation();
+    openDropdownList(position.row, position.col);
+    return;
+  }
   if (event.shiftKey) setSelection({ active: selection.active, corner: position }, position, false);
   else select(position.row, position.col, false);
   dragging = 'select';
@@ -498,7 +718,7 @@ document.addEventListener('mouseup', () => {
   if (!area) return;
   const direction = target.bottom > b.bottom ? 'down' : 'right';
   setSelection({ active: selection.active, corner: { row: target.bottom, col: target.right } });
-  enqueue(() => fillArea(area, direction));
+  guardedEdit(area, () => enqueue(() => fillArea(area, direction)));
 });
 
 grid.addEventListener('dblclick', (event) => {
@@ -540,7 +760,7 @@ formulaInput.addEventListener('keydown', (event) => {
 
 function fill(direction: 'down' | 'right'): void {
   const area = areaOf(boundsOf(selection));
-  if (area) enqueue(() => fillArea(area, direction));
+  if (area) guardedEdit(area, () => enqueue(() => fillArea(area, direction)));
 }
 
 gridWrap.tabIndex = 0;
@@ -590,9 +810,11 @@ document.addEventListener('keydown', (event) => {
     event.preventDefault();
     const area = areaOf(boundsOf(selection));
     if (area) {
-      for (let r = 0; r < area.rows; r++)
-        for (let c = 0; c < area.cols; c++) showPending(area.row + r, area.col + c, '');
-      enqueue(() => clearArea(area));
+      guardedEdit(area, () => {
+        for (let r = 0; r < area.rows; r++)
+          for (let c = 0; c < area.cols; c++) showPending(area.row + r, area.col + c, '');
+        enqueue(() => clearArea(area));
+      });
     }
   } else if (event.key === 'Escape') {
     copied = undefined;
@@ -661,16 +883,25 @@ document.addEventListener('paste', (event) => {
   const cells = source ? source.inputs : fromTsv(text);
   const cut = source?.cut ? areaOf(source.bounds) : undefined;
   if (source?.cut) copied = undefined;
-  enqueue(() =>
-    pasteCells({
-      sheet: sheet.name,
-      row: bounds.top,
-      col: bounds.left,
-      cells,
-      origin: source ? { row: source.bounds.top, col: source.bounds.left } : undefined,
-      cut: cut && source ? { ...cut, sheet: source.sheet } : undefined,
-      selection: selected,
-    }),
+  const pasted = {
+    sheet: sheet.name,
+    row: bounds.top,
+    col: bounds.left,
+    rows: Math.max(selected.rows, cells.length),
+    cols: Math.max(selected.cols, ...cells.map((row) => row.length)),
+  };
+  guardedEdit(pasted, () =>
+    enqueue(() =>
+      pasteCells({
+        sheet: sheet.name,
+        row: bounds.top,
+        col: bounds.left,
+        cells,
+        origin: source ? { row: source.bounds.top, col: source.bounds.left } : undefined,
+        cut: cut && source ? { ...cut, sheet: source.sheet } : undefined,
+        selection: selected,
+      }),
+    ),
   );
   // The pasted cells end up selected (the whole selection when it was filled with copies).
   const height = cells.length;
@@ -768,6 +999,9 @@ grid.addEventListener('contextmenu', (event) => {
 });
 
 document.addEventListener('click', () => closeContextMenu());
+document.addEventListener('mousedown', (event) => {
+  if (!dvList.hidden && !dvList.contains(event.target as Node)) closeDropdownList();
+});
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') closeContextMenu();
 });
@@ -937,7 +1171,7 @@ function handleEvents(events: readonly UiEvent[]): void {
       frame.src = event.html;
       showModal(event.title, frame);
     } else if (event.kind === 'alert') showModal(event.title || 'Alert', event.message);
-    else showStatus(event.title ? `${event.title}: ${event.message}` : event.message);
+    else showToast(event.title, event.message, event.timeoutSeconds);
   }
 }
 
@@ -986,6 +1220,8 @@ function showSheet(name: string): void {
   selection = single(0, 0);
   copied = undefined;
   if (state) apply(state);
+  // Another sheet opens at its top left, not at the last sheet's scroll position.
+  gridWrap.scrollTo(0, 0);
 }
 
 async function refresh(follow = false): Promise<void> {

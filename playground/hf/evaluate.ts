@@ -7,6 +7,7 @@ import type { EmulatedSheet } from '../../emulator/spreadsheet';
 import type { CellValue } from '../../emulator/cells';
 import type { CustomFunctionCaller, FtPluginContext } from './ft-plugin';
 import { closeOpenRanges } from '../formula/references';
+import { dateSerial } from '../render/number-format';
 
 type SheetSize = { readonly rows: number; readonly columns: number };
 
@@ -19,10 +20,12 @@ function inputOf(
   value: CellValue,
   formula: string,
   sizeOf: (sheet: string | undefined) => SheetSize,
+  timeZone: string,
 ): RawCellContent {
   // HyperFormula has no open-ended ranges (A15:A): they end at the sheet's last row.
   if (formula) return closeOpenRanges(formula, sizeOf);
-  if (value instanceof Date) return value.toISOString();
+  // A date is a number to formulas, as in Sheets; the cell's format shows it as a date.
+  if (value instanceof Date) return dateSerial(value, timeZone);
   // A leading apostrophe keeps text as text (HyperFormula would read "123" as a number).
   if (typeof value === 'string') return value === '' ? null : `'${value}`;
   return value;
@@ -115,7 +118,7 @@ export function evaluateWorkbook(
       while (rows.length < row) rows.push([]);
       const cells = rows[row - 1];
       while (cells.length < column) cells.push(null);
-      cells[column - 1] = inputOf(cell.value, cell.formula, sizeOf);
+      cells[column - 1] = inputOf(cell.value, cell.formula, sizeOf, sheet.timeZone);
     }
     input[sheet.name] = rows;
   }

@@ -2,6 +2,7 @@
 // must be JSON (so no other site's form can post here) and the Host must be local.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StructureChange } from '../formula/structure';
+import { RejectedEntryError } from '../session';
 import type { PlaygroundSession } from '../session';
 import type { CellArea } from '../view';
 import type { PageAssets } from './assets';
@@ -284,7 +285,9 @@ export function createHandler(
     route(request, response).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 400;
       const message = error instanceof Error ? error.message : String(error);
-      if (!response.headersSent) sendJson(response, status, { error: message });
+      // An entry the cell's validation refuses: the page shows Sheets' "There was a problem".
+      const rejected = error instanceof RejectedEntryError ? { rejected: true } : {};
+      if (!response.headersSent) sendJson(response, status, { error: message, ...rejected });
       else response.end();
     });
   };

@@ -1,7 +1,113 @@
 // A small formatter for the Sheets number formats the add-in writes: sections
 // (positive;negative;zero;text), literal text in quotes or after a backslash,
-// currency signs, #,##0 grouping, 0.00 decimals, % and @. Anything else is
-// shown as written, so an unusual format still shows its number.
+// currency signs, #,##0 grouping, 0.00 decimals, % and @, and dates and times
+// (yyyy-mm-dd, h:mm:ss) over Sheets' serial numbers. Anything else is shown as
+// written, so an unusual format still shows its number.
+import { wallClockMs } from '../../emulator/cells';
+
+const DAY_MS = 86400000;
+/** Day 0 of Sheets' serial dates: 1899-12-30. */
+const EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** A date as Sheets holds it: days since 1899-12-30 on the spreadsheet's clock (a fraction for the time). */
+export function dateSerial(date: Date, timeZone: string): number {
+  return (wallClockMs(date, timeZone) - EPOCH_MS) / DAY_MS;
+}
+
+/** The format Sheets gives a date typed into an automatic cell: the date, and the time if any. */
+export function defaultDateFormat(serial: number): string {
+  return Number.isInteger(serial) ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss';
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** Whether a format section is a date or time format (y, m, d, h or s outside quotes). */
+function isDateSection(section: string): boolean {
+  return /[ymdhs]/i.test(section.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ''));
+}
+
+/** A serial date shown with a Sheets date format: yyyy, yy, mmmm, mmm, mm, m, dddd, ddd, dd, d, hh, h, ss, s, AM/PM. */
+function formatDate(serial: number, section: string): string {
+  const time = new Date(EPOCH_MS + Math.round((serial * DAY_MS) / 1000) * 1000);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const tokens =
+    section.match(/"[^"]*"|\\.|yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am\/pm|a\/p|./gi) ??
+    [];
+  const twelve = tokens.some((token) => /^(am\/pm|a\/p)$/i.test(token));
+  const hours = time.getUTCHours();
+  const shownHours = twelve ? hours % 12 || 12 : hours;
+  return tokens
+    .map((token, index) => {
+      const lower = token.toLowerCase();
+      // "m" right after an hour or right before a second is minutes, as in Sheets.
+      const minutes =
+        lower.startsWith('m') &&
+        lower.length <= 2 &&
+        (/^h/i.test(
+          tokens
+            .slice(0, index)
+            .filter((t) => /^[a-z]/i.test(t))
+            .pop() ?? '',
+        ) ||
+          /^s/i.test(tokens.slice(index + 1).find((t) => /^[a-z]/i.test(t)) ?? ''));
+      if (minutes) return lower === 'mm' ? pad(time.getUTCMinutes()) : String(time.getUTCMinutes());
+      switch (lower) {
+        case 'yyyy':
+          return String(time.getUTCFullYear());
+        case 'yy':
+          return pad(time.getUTCFullYear() % 100);
+        case 'mmmm':
+          return MONTH_NAMES[time.getUTCMonth()];
+        case 'mmm':
+          return MONTH_NAMES[time.getUTCMonth()].slice(0, 3);
+        case 'mm':
+          return pad(time.getUTCMonth() + 1);
+        case 'm':
+          return String(time.getUTCMonth() + 1);
+        case 'dddd':
+          return DAY_NAMES[time.getUTCDay()];
+        case 'ddd':
+          return DAY_NAMES[time.getUTCDay()].slice(0, 3);
+        case 'dd':
+          return pad(time.getUTCDate());
+        case 'd':
+          return String(time.getUTCDate());
+        case 'hh':
+          return pad(shownHours);
+        case 'h':
+          return String(shownHours);
+        case 'ss':
+          return pad(time.getUTCSeconds());
+        case 's':
+          return String(time.getUTCSeconds());
+        case 'am/pm':
+          return hours < 12 ? 'AM' : 'PM';
+        case 'a/p':
+          return hours < 12 ? 'A' : 'P';
+        default:
+          return token.startsWith('"')
+            ? token.slice(1, -1)
+            : token.startsWith('\\')
+              ? token.slice(1)
+              : token;
+      }
+    })
+    .join('');
+}
 
 interface Section {
   readonly prefix: string;
@@ -149,6 +255,7 @@ export function formatValue(value: string | number | boolean | null, format: str
       : value;
   }
   if (trimmed === '' || /^general$/i.test(trimmed)) return formatGeneral(value);
+  if (isDateSection(sections[0])) return formatDate(value, sections[0]);
   let section: Section;
   let sign = '';
   if (value < 0 && sections.length >= 2) section = parseSection(sections[1]);

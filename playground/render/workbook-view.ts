@@ -2,24 +2,39 @@
 // display text with number formats applied, the formula bar's text, bold and
 // backgrounds, and each embedded chart drawn as SVG from its ranges' values.
 import { DEFAULT_NUMBER_FORMAT } from '../../emulator';
-import type { Cell, ChartRecord, Workbook } from '../../emulator';
+import type { Cell, ChartRecord, ValidationRecord, Workbook } from '../../emulator';
 import { parseA1 } from '../../emulator/cells';
+import { describeRule } from '../../emulator/validation';
 import type { Computed, Evaluation } from '../hf/evaluate';
-import type { CellView, ChartPlacement, MenuView, SheetView, WorkbookView } from '../view';
+import type {
+  CellView,
+  ChartPlacement,
+  MenuView,
+  ProtectionView,
+  SheetView,
+  ValidationView,
+  WorkbookView,
+} from '../view';
 import { renderChartSvg } from './chart-svg';
-import type { ChartKind, ChartSeries, ChartView } from './chart-svg';
-import { formatGeneral, formatValue } from './number-format';
+import type { ChartKind, ChartSeries, ChartView, LegendPosition } from './chart-svg';
+import { dateSerial, defaultDateFormat, formatGeneral, formatValue } from './number-format';
 
 const DEFAULT_BACKGROUND = '#ffffff';
-const CHART_WIDTH = 520;
-const CHART_HEIGHT = 320;
+// The size Sheets gives a chart whose script sets none (a new chart in the chart editor is
+// 600 × 371 px too).
+const CHART_WIDTH = 600;
+const CHART_HEIGHT = 371;
 
 /** What the formula bar shows for a cell: its formula, or its value as one would retype it. */
-export function inputText(cell: Cell | undefined): string {
+export function inputText(cell: Cell | undefined, timeZone = 'UTC'): string {
   if (!cell) return '';
   if (cell.formula) return cell.formula;
   const value = cell.value;
-  if (value instanceof Date) return value.toISOString();
+  // As Sheets' formula bar shows a date: the date (and time), never an ISO timestamp.
+  if (value instanceof Date) {
+    const serial = dateSerial(value, timeZone);
+    return formatValue(serial, defaultDateFormat(serial));
+  }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number') return String(value);
   // Text that would not stay text if typed again gets the apostrophe Sheets shows.
@@ -32,9 +47,32 @@ export function inputText(cell: Cell | undefined): string {
   return value;
 }
 
-function formatOf(cell: Cell | undefined): string {
-  if (!cell || cell.numberFormat === DEFAULT_NUMBER_FORMAT) return '';
+function formatOf(cell: Cell | undefined, value: unknown): string {
+  if (!cell || cell.numberFormat === DEFAULT_NUMBER_FORMAT) {
+    // A date in an automatic cell shows as a date, as Sheets formats a date typed there.
+    return cell?.value instanceof Date && typeof value === 'number' ? defaultDateFormat(value) : '';
+  }
   return cell.numberFormat;
+}
+
+/** Where a HYPERLINK formula's literal first argument points, if anywhere this page can go. */
+function linkOf(formula: string, sheetById: ReadonlyMap<number, string>): CellView['link'] {
+  const match = /^=\s*HYPERLINK\(\s*"((?:[^"]|"")*)"/i.exec(formula);
+  if (!match) return undefined;
+  const url = match[1].replace(/""/g, '"');
+  // Sheets' links inside a spreadsheet: "#gid=<sheet id>" (optionally "&range=A1").
+  const gid = /^#gid=(\d+)/.exec(url);
+  if (gid) {
+    const sheet = sheetById.get(Number(gid[1]));
+    return sheet === undefined ? undefined : { sheet };
+  }
+  return /^(https?:\/\/|mailto:)/i.test(url) ? { url } : undefined;
+}
+
+interface CellExtras {
+  readonly validation?: ValidationView;
+  readonly link?: CellView['link'];
+  readonly timeZone: string;
 }
 
 function cellView(
@@ -42,6 +80,7 @@ function cellView(
   col: number,
   cell: Cell | undefined,
   computed: Computed | undefined,
+  extras: CellExtras,
 ): CellView | undefined {
   // HyperFormula spreads a failed array formula's error over the whole array; Sheets
   // shows it in the formula's own cell only, so a cell without a formula shows none.
@@ -49,14 +88,18 @@ function cellView(
   const bold = cell?.fontWeight === 'bold';
   const background = cell && cell.background !== DEFAULT_BACKGROUND ? cell.background : undefined;
   const value = computed ? computed.value : null;
-  const input = inputText(cell);
-  if ((value === null || value === '') && !input && !bold && !background) return undefined;
+  const input = inputText(cell, extras.timeZone);
+  const { validation, link } = extras;
+  if ((value === null || value === '') && !input && !bold && !background && !validation)
+    return undefined;
   const base = {
     row,
     col,
     input,
     ...(bold ? { bold } : {}),
     ...(background ? { background } : {}),
+    ...(validation ? { validation } : {}),
+    ...(link ? { link } : {}),
   };
   if (computed?.kind === 'error') {
     return {
@@ -66,7 +109,7 @@ function cellView(
       align: 'center',
     };
   }
-  const display = formatValue(value, formatOf(cell));
+  const display = formatValue(value, formatOf(cell, value));
   const align =
     typeof value === 'number' ? 'right' : typeof value === 'boolean' ? 'center' : 'left';
   return { ...base, display, align };
@@ -167,6 +210,10 @@ export function chartView(record: ChartRecord, evaluation: Evaluation): ChartVie
       ),
   }));
   const colors = option(record.options, 'colors');
+  const legend =
+    stringOption(record.options, 'legend.position') || stringOption(record.options, 'legend');
+  const left = option(record.options, 'chartArea.left');
+  const threshold = option(record.options, 'sliceVisibilityThreshold');
   return {
     kind: chartKind(record.chartType),
     title: stringOption(record.options, 'title'),
@@ -179,19 +226,93 @@ export function chartView(record: ChartRecord, evaluation: Evaluation): ChartVie
     ...(Array.isArray(colors)
       ? { colors: colors.filter((c): c is string => typeof c === 'string') }
       : {}),
+    ...(LEGEND_POSITIONS.has(legend) ? { legend: legend as LegendPosition } : {}),
+    ...(typeof left === 'number' && left >= 0 ? { plotLeft: left } : {}),
+    ...(typeof threshold === 'number' && threshold >= 0
+      ? { sliceVisibilityThreshold: threshold }
+      : {}),
+    residueLabel: stringOption(record.options, 'pieResidueSliceLabel') || 'Other',
   };
 }
 
-function sheetView(workbook: Workbook, evaluation: Evaluation, name: string): SheetView {
+const LEGEND_POSITIONS = new Set(['right', 'left', 'top', 'bottom', 'none', 'labeled', 'in']);
+
+/** The page's view of a cell's rule; `options` lists a dropdown's choices as shown. */
+function validationView(
+  rule: ValidationRecord,
+  valid: boolean,
+  rangeChoices: (notation: string) => readonly string[],
+): ValidationView {
+  const dropdown = rule.args[1] === true;
+  const options =
+    rule.criteria === 'VALUE_IN_LIST' && dropdown
+      ? String(rule.args[0]).split('\n')
+      : rule.criteria === 'VALUE_IN_RANGE' && dropdown
+        ? rangeChoices(String(rule.args[0]))
+        : undefined;
+  return {
+    helpText: rule.helpText,
+    // DataValidation.getAllowInvalid(): "true if the rule shows a warning when input fails
+    // data validation, or false if it rejects the input entirely" (Apps Script reference).
+    reject: !rule.allowInvalid,
+    message: rule.helpText || describeRule(rule),
+    ...(options ? { options } : {}),
+    ...(valid ? {} : { invalid: true }),
+  };
+}
+
+/** The 0-based area of an A1 notation. */
+function areaOf(a1: string): { row: number; col: number; rows: number; cols: number } {
+  const area = parseA1(a1);
+  return { row: area.row - 1, col: area.column - 1, rows: area.numRows, cols: area.numColumns };
+}
+
+function sheetView(
+  workbook: Workbook,
+  evaluation: Evaluation,
+  name: string,
+  sheetById: ReadonlyMap<number, string>,
+): SheetView {
   const sheet = workbook.rawSheet(name);
   const values = evaluation.sheetValues(name);
+  const choices = new Map<string, readonly string[]>();
+  // A range rule's dropdown lists the range's distinct values, blanks left out.
+  const rangeChoices = (notation: string): readonly string[] => {
+    let found = choices.get(notation);
+    if (!found) {
+      found = [
+        ...new Set(
+          workbook
+            .validationRangeValues(notation)
+            .filter((value) => value !== '' && value !== null && value !== undefined)
+            .map(String),
+        ),
+      ];
+      choices.set(notation, found);
+    }
+    return found;
+  };
   const cells: CellView[] = [];
   const seen = new Set<string>();
   const add = (row: number, col: number): void => {
     const key = `${row}:${col}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const view = cellView(row, col, sheet.peek(row + 1, col + 1), values[row]?.[col]);
+    const cell = sheet.peek(row + 1, col + 1);
+    const rule = cell?.validation;
+    const view = cellView(row, col, cell, values[row]?.[col], {
+      timeZone: sheet.timeZone,
+      ...(rule
+        ? {
+            validation: validationView(
+              rule,
+              workbook.meetsValidation(name, row + 1, col + 1),
+              rangeChoices,
+            ),
+          }
+        : {}),
+      ...(cell?.formula ? { link: linkOf(cell.formula, sheetById) } : {}),
+    });
     if (view) cells.push(view);
   };
   values.forEach((rowValues, row) => rowValues.forEach((_value, col) => add(row, col)));
@@ -216,6 +337,13 @@ function sheetView(workbook: Workbook, evaluation: Evaluation, name: string): Sh
   });
   const columnWidths: Record<string, number> = {};
   for (const [column, width] of sheet.columnWidths) columnWidths[String(column)] = width;
+  const warnings: ProtectionView[] = sheet.protections
+    .filter((record) => record.warningOnly)
+    .map((record) => ({
+      ...areaOf(record.a1),
+      except: record.unprotected.map(areaOf),
+      description: record.description,
+    }));
   return {
     name,
     rows: sheet.maxRows,
@@ -225,6 +353,7 @@ function sheetView(workbook: Workbook, evaluation: Evaluation, name: string): Sh
     cells,
     charts,
     columnWidths,
+    warnings,
   };
 }
 
@@ -236,9 +365,10 @@ export function buildWorkbookView(
   title: string,
 ): WorkbookView {
   const names = workbook.sheetNames();
+  const sheetById = new Map(names.map((name) => [workbook.rawSheet(name).sheetId, name]));
   return {
     title,
-    sheets: names.map((name) => sheetView(workbook, evaluation, name)),
+    sheets: names.map((name) => sheetView(workbook, evaluation, name, sheetById)),
     activeSheet: workbook.activeSheetName() ?? names[0],
     addonMenus,
     version,

@@ -27,6 +27,11 @@ const FIRST_ROW = HEADER_ROWS + 1;
 const CHART_TITLE = 'Break-even months by scenario';
 /** Where the chart sits: right of the table and of a column of notes. */
 const CHART_ANCHOR_COLUMN = 13;
+/**
+ * Column A's width in pixels: a scenario sheet's name ("Scenario Llama 13B LoRA") whole. At
+ * the default 100 px Sheets clips it at column B's text, and every row read "Scenario Llama".
+ */
+const NAME_COLUMN_WIDTH = 240;
 
 const USD = '$#,##0.00';
 // Not '@' (Plain text): a formula written into a Plain text cell stays text. This is the
@@ -155,6 +160,7 @@ function writeNewSheet(
   range.setNumberFormats([HEADER_FORMATS, HEADER_FORMATS, ...scenarios.map(() => ROW_FORMATS)]);
   range.setFontWeights(values.map((_, r) => (r < HEADER_ROWS ? HEADER_WEIGHTS : ROW_WEIGHTS)));
   sheet.setFrozenRows(HEADER_ROWS);
+  sheet.setColumnWidth(1, NAME_COLUMN_WIDTH);
   insertChart(sheet, Math.max(maxRows, values.length));
 }
 
