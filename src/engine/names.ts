@@ -10,6 +10,7 @@ import type {
 import { BUILT_IN_CATALOG } from './catalog';
 import { InputError, describeValue } from './errors';
 import { cellErrorCode, checkNumber, parseNumberValue } from './numbers';
+import { interpolatedScale } from './views';
 
 /** A model as the calculations need it: a catalog row or an interpolated size. */
 export interface ResolvedModel {
@@ -156,16 +157,13 @@ export class CatalogIndex {
   /** The article's scale factor for a size, interpolated in log(params)-log(scale). */
   scaleForSize(paramsBillions: number): number {
     const models = this.sortedModels();
-    if (models.length === 1) return models[0].scale * (paramsBillions / models[0].paramsBillions);
+    if (models.length === 1) return interpolatedScale(paramsBillions, models[0]);
     let upper = models.findIndex((model) => model.paramsBillions >= paramsBillions);
     if (upper >= 0 && models[upper].paramsBillions === paramsBillions) return models[upper].scale;
     // Beyond either end, extend the nearest segment.
     if (upper <= 0) upper = upper === 0 ? 1 : models.length - 1;
-    const low = models[upper - 1];
-    const high = models[upper];
-    const slope =
-      Math.log(high.scale / low.scale) / Math.log(high.paramsBillions / low.paramsBillions);
-    return low.scale * Math.exp(slope * Math.log(paramsBillions / low.paramsBillions));
+    // The arithmetic is the scenario model's (scaleBetweenOf), so the sheet computes the same.
+    return interpolatedScale(paramsBillions, models[upper - 1], models[upper]);
   }
 
   private sortedModels(): readonly ModelRow[] {

@@ -259,17 +259,38 @@ export const LADDER_COLUMNS = lazy((): readonly Metric[] => [
 
 /** Log-log interpolation of the scale between the ladder's models, end segments extended. */
 function interpolatedScale(size: Expr, ladderRows: number): Expr {
-  if (ladderRows === 1) return E.mul(E.at(ladderScales(), 1), E.div(size, E.at(ladderParams(), 1)));
+  const at = (column: () => Expr, position: Expr | number): Expr => E.at(column(), position);
+  if (ladderRows === 1) return scaleFromOneOf(size, at(ladderParams, 1), at(ladderScales, 1));
   const low = m('segment');
   const high = E.add(low, 1);
-  const slope = E.div(
-    E.ln(E.div(E.at(ladderScales(), high), E.at(ladderScales(), low))),
-    E.ln(E.div(E.at(ladderParams(), high), E.at(ladderParams(), low))),
-  );
-  return E.mul(
-    E.at(ladderScales(), low),
-    E.exp(E.mul(slope, E.ln(E.div(size, E.at(ladderParams(), low))))),
-  );
+  return scaleBetweenOf(size, {
+    lowParams: at(ladderParams, low),
+    lowScale: at(ladderScales, low),
+    highParams: at(ladderParams, high),
+    highScale: at(ladderScales, high),
+  });
+}
+
+/** A size's scale from the one catalog model there is: in proportion to its size. */
+export const scaleFromOneOf = (size: Expr, params: Expr, scale: Expr): Expr =>
+  E.mul(scale, E.div(size, params));
+
+/**
+ * A size's scale on the straight line, in log(params)-log(scale), through two catalog
+ * models (the two it lies between, or the nearest two beyond either end).
+ */
+export function scaleBetweenOf(
+  size: Expr,
+  segment: {
+    readonly lowParams: Expr;
+    readonly lowScale: Expr;
+    readonly highParams: Expr;
+    readonly highScale: Expr;
+  },
+): Expr {
+  const { lowParams, lowScale, highParams, highScale } = segment;
+  const slope = E.div(E.ln(E.div(highScale, lowScale)), E.ln(E.div(highParams, lowParams)));
+  return E.mul(lowScale, E.exp(E.mul(slope, E.ln(E.div(size, lowParams)))));
 }
 
 /**

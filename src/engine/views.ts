@@ -12,7 +12,15 @@ import type { Compiled } from './compile';
 import { E, SheetError } from './expr';
 import type { Expr, Value } from './expr';
 import type { ScenarioField } from './scenario-input';
-import { OWNERSHIP, roiAt, scenarioMetrics, UPFRONT_ITEMS, UPFRONT_TABLE } from './scenario-model';
+import {
+  OWNERSHIP,
+  roiAt,
+  scaleBetweenOf,
+  scaleFromOneOf,
+  scenarioMetrics,
+  UPFRONT_ITEMS,
+  UPFRONT_TABLE,
+} from './scenario-model';
 
 /** A name a view binds: a metric, `input:<field>` or `field:<table>.<field>` (see bindingName). */
 export type Binding = string;
@@ -345,4 +353,37 @@ export function ownershipCostPerYear(
     OWNERSHIP_PER_YEAR.value(purchasePrice, yearlyRunningCost, years),
     'ownershipCostPerYear',
   );
+}
+
+const SCALE_FROM_ONE = /* @__PURE__ */ modelView(
+  () => scaleFromOneOf(E.metric('size'), E.metric('params'), E.metric('scale')),
+  ['size', 'params', 'scale'],
+);
+const SCALE_BETWEEN = /* @__PURE__ */ modelView(
+  () =>
+    scaleBetweenOf(E.metric('size'), {
+      lowParams: E.metric('lowParams'),
+      lowScale: E.metric('lowScale'),
+      highParams: E.metric('highParams'),
+      highScale: E.metric('highScale'),
+    }),
+  ['size', 'lowParams', 'lowScale', 'highParams', 'highScale'],
+);
+
+/** A size's scale from catalog models of known size: one (in proportion), or a segment (log-log). */
+export function interpolatedScale(
+  paramsBillions: number,
+  low: { readonly paramsBillions: number; readonly scale: number },
+  high?: { readonly paramsBillions: number; readonly scale: number },
+): number {
+  const value = high
+    ? SCALE_BETWEEN.value(
+        paramsBillions,
+        low.paramsBillions,
+        low.scale,
+        high.paramsBillions,
+        high.scale,
+      )
+    : SCALE_FROM_ONE.value(paramsBillions, low.paramsBillions, low.scale);
+  return numberOf(value, 'scale');
 }
