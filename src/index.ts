@@ -13,6 +13,7 @@ export {
   FT_MANAGED_COST,
   FT_NPV,
   FT_PAYBACK,
+  FT_REQUIRED_VOLUME,
 } from './functions/ft-functions';
 export {
   onOpen,

@@ -53,6 +53,9 @@ const ROWS: readonly string[] = [
   'trainingCostLow',
   'trainingCostHigh',
   'breakEvenRequests',
+  'requestsFor12Months',
+  'apiCostFloor',
+  'maxUpfront',
   'onPremBreakEvenHours',
 ];
 
@@ -178,7 +181,7 @@ function catalogValues(expr: Expr): string {
     // A field read by name is another table's row (a managed service's API), not this one's.
     if (node.kind !== 'field' || node.byName || node.field === 'name') continue;
     const table = node.table as keyof Catalog;
-    const values = (BUILT_IN_CATALOG[table] as readonly Record<string, unknown>[])
+    const values = (BUILT_IN_CATALOG[table] as unknown as readonly Record<string, unknown>[])
       .filter((row) => typeof row[node.field] === 'number')
       .map((row) => `${String(row.name)} ${Number((row[node.field] as number).toPrecision(4))}`);
     if (values.length > 0) lists.push(`built in: ${values.join(', ')}`);

@@ -822,13 +822,56 @@ export function npvOf(
   ratio: Expr,
   months: Expr,
 ): Expr {
-  const series = E.if(
-    E.eq(ratio, 1),
-    months,
-    E.div(E.sub(E.pow(ratio, months), 1), E.sub(ratio, 1)),
-  );
-  return E.sub(E.mul(E.div(savings, perMonth), series), upfront);
+  return E.sub(E.mul(savings, presentValueOf(perMonth, ratio, months)), upfront);
 }
+
+/**
+ * What a first month's saving of 1, grown and discounted, is worth today after `months`:
+ * (q^months - 1) / (q - 1) / d, or months / d when q = 1.
+ */
+export const presentValueOf = (perMonth: Expr, ratio: Expr, months: Expr): Expr =>
+  E.div(
+    E.if(E.eq(ratio, 1), months, E.div(E.sub(E.pow(ratio, months), 1), E.sub(ratio, 1))),
+    perMonth,
+  );
+
+/**
+ * Requests a month that save `savings` after the fixed costs: (savings + fixed) / (API -
+ * fine-tuned cost per request); never when a fine-tuned request costs as much or more.
+ */
+export const requestsForOf = (
+  savings: Expr,
+  fixed: Expr,
+  apiPerRequest: Expr,
+  finetunedPerRequest: Expr,
+): Expr =>
+  E.if(
+    E.gt(apiPerRequest, finetunedPerRequest),
+    E.div(E.add(savings, fixed), E.sub(apiPerRequest, finetunedPerRequest)),
+    NEVER_TEXT,
+  );
+
+/** Requests a month that pay the up-front back within `months`, grown and discounted. */
+export const requestsToPayBackOf = (
+  upfront: Expr,
+  months: Expr,
+  discount: { readonly perMonth: Expr; readonly ratio: Expr },
+  costs: { readonly fixed: Expr; readonly apiPerRequest: Expr; readonly finetunedPerRequest: Expr },
+): Expr =>
+  requestsForOf(
+    E.div(upfront, presentValueOf(discount.perMonth, discount.ratio, months)),
+    costs.fixed,
+    costs.apiPerRequest,
+    costs.finetunedPerRequest,
+  );
+
+/** The article's horizon for fine-tuning ("Your model will run >12 months"): a target payback. */
+const TARGET_PAYBACK_MONTHS = (): Expr =>
+  E.constant(
+    'targetPaybackMonths',
+    12,
+    "the article: fine-tune if 'your model will run >12 months'",
+  );
 
 /**
  * The months n* (not whole) after which the cumulative discounted savings S(n) equal the
@@ -1036,15 +1079,55 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'breakEvenRequests',
     'Requests a month to break even in the horizon',
     'count',
-    E.if(
-      E.gt(m('apiCostPerRequest'), num('finetunedCostPerRequest')),
-      E.div(
-        E.add(E.div(m('upfront'), horizon()), m('monthlyFixed')),
-        E.sub(m('apiCostPerRequest'), num('finetunedCostPerRequest')),
-      ),
-      NEVER_TEXT,
+    requestsForOf(
+      E.div(m('upfront'), horizon()),
+      m('monthlyFixed'),
+      m('apiCostPerRequest'),
+      num('finetunedCostPerRequest'),
     ),
     '(up-front / horizon + fixed costs) / (API - fine-tuned per request)',
+  ),
+  // Issue 21, goal seek in closed form: what volume, API price and up-front it takes.
+  result(
+    'requestsFor12Months',
+    'Requests a month for a 12-month discounted payback',
+    'count',
+    requestsToPayBackOf(
+      m('upfront'),
+      TARGET_PAYBACK_MONTHS(),
+      { perMonth: m('monthlyDiscount'), ratio: m('savingsRatio') },
+      {
+        fixed: m('monthlyFixed'),
+        apiPerRequest: m('apiCostPerRequest'),
+        finetunedPerRequest: num('finetunedCostPerRequest'),
+      },
+    ),
+    "(up-front / the 12 months' grown, discounted value of a saving of 1 + fixed costs) / (API - fine-tuned per request)",
+  ),
+  result(
+    'apiCostFloor',
+    'API cost per request below which fine-tuning never pays',
+    'usdPrice',
+    E.if(
+      E.gt(num('requestsPerMonth'), 0),
+      E.add(num('finetunedCostPerRequest'), E.div(m('monthlyFixed'), num('requestsPerMonth'))),
+      NEVER_TEXT,
+    ),
+    'fine-tuned cost per request + fixed costs / requests: where the monthly savings are 0',
+  ),
+  result(
+    'maxUpfront',
+    'Largest up-front that pays back within the horizon',
+    'usd',
+    E.if(
+      E.gt(m('monthlySavings'), 0),
+      E.mul(
+        m('monthlySavings'),
+        presentValueOf(m('monthlyDiscount'), m('savingsRatio'), horizon()),
+      ),
+      0,
+    ),
+    "monthly savings x the horizon's grown, discounted value of a saving of 1 (NPV 0 at the horizon)",
   ),
 ]);
 

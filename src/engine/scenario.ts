@@ -120,6 +120,10 @@ export interface ScenarioResult {
     readonly breakEvenMonthsLow: BreakEven;
     readonly breakEvenMonthsHigh: BreakEven;
     readonly breakEvenRequestsPerMonth: number | typeof NEVER;
+    /** Issue 21's goal seek: the volume for a 12-month payback, the API price floor, the largest up-front. */
+    readonly requestsFor12MonthPayback: number | typeof NEVER;
+    readonly apiCostPerRequestFloor: number | typeof NEVER;
+    readonly maxUpfront: number;
     readonly managedTrainingCost: number;
     readonly managedMonthlyCost: number;
     readonly managedBreakEvenMonths: BreakEven;
@@ -312,6 +316,9 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
       breakEvenMonthsLow: numberOr(model.get('breakEvenLow'), [NEVER]),
       breakEvenMonthsHigh: numberOr(model.get('breakEvenHigh'), [NEVER]),
       breakEvenRequestsPerMonth: numberOr(model.get('breakEvenRequests'), [NEVER]),
+      requestsFor12MonthPayback: numberOr(model.get('requestsFor12Months'), [NEVER]),
+      apiCostPerRequestFloor: numberOr(model.get('apiCostFloor'), [NEVER]),
+      maxUpfront: value('maxUpfront'),
       managedTrainingCost: value('managedTrainingCost'),
       managedMonthlyCost: value('managedMonthly'),
       managedBreakEvenMonths: numberOr(model.get('managedBreakEven'), [NEVER]),

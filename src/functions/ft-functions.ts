@@ -2,6 +2,7 @@ import {
   bindingName,
   breakEvenValue,
   describeValue,
+  E,
   InputError,
   isBlank,
   memoryGb,
@@ -9,6 +10,7 @@ import {
   numberOf,
   onPremBreakEvenHours,
   readNumber,
+  requestsToPayBackOf,
   roi,
 } from '../engine';
 import type { ResolvedApi, ScenarioField } from '../engine';
@@ -40,7 +42,11 @@ const DEFAULT_MFU = 0.35;
 const DEFAULT_ROI_MONTHS = 36;
 const DEFAULT_ONPREM_YEARS = 3;
 
-const HOURS_VIEW = /* @__PURE__ */ modelView('h100Hours', ['scale', input('examples'), 'timeFactor']);
+const HOURS_VIEW = /* @__PURE__ */ modelView('h100Hours', [
+  'scale',
+  input('examples'),
+  'timeFactor',
+]);
 const HOURS = cellFunction(
   'FT_HOURS',
   [
@@ -111,7 +117,11 @@ export function FT_COST(
   return applyToCells(COST, [model, examples, provider, method], arguments.length);
 }
 
-const BREAKEVEN_VIEW = /* @__PURE__ */ modelView('breakEven', ['upfront', 'monthlyApi', 'monthlyFinetuned']);
+const BREAKEVEN_VIEW = /* @__PURE__ */ modelView('breakEven', [
+  'upfront',
+  'monthlyApi',
+  'monthlyFinetuned',
+]);
 const BREAKEVEN = cellFunction(
   'FT_BREAKEVEN',
   [
@@ -488,6 +498,71 @@ export function FT_PAYBACK(
   return applyToCells(
     PAYBACK,
     [upfront, monthly_savings, monthly_growth, annual_discount_rate],
+    arguments.length,
+  );
+}
+
+// ---- Issue 21: goal seek in closed form ------------------------------------------------
+
+const REQUIRED_VOLUME_VIEW = /* @__PURE__ */ modelView(
+  () =>
+    // No growth and no discounting: a month's saving is worth 1 (the scenario sheet's "What
+    // it takes" block uses its own growth and rate in the same definition).
+    requestsToPayBackOf(
+      E.metric('upfront'),
+      E.metric('targetMonths'),
+      { perMonth: E.literal(1), ratio: E.literal(1) },
+      {
+        fixed: E.metric('monthlyFixed'),
+        apiPerRequest: E.metric('apiCostPerRequest'),
+        finetunedPerRequest: E.input('finetunedCostPerRequest'),
+      },
+    ),
+  [
+    'upfront',
+    'apiCostPerRequest',
+    input('finetunedCostPerRequest'),
+    'targetMonths',
+    'monthlyFixed',
+  ],
+);
+const REQUIRED_VOLUME = cellFunction(
+  'FT_REQUIRED_VOLUME',
+  [
+    requiredNumber('upfront', 'nonNegative'),
+    requiredNumber('api_cost_per_request', 'nonNegative'),
+    requiredNumber('finetuned_cost_per_request', 'nonNegative'),
+    requiredNumber('target_months', 'positive'),
+    optionalNumber('monthly_fixed_cost', 'nonNegative', 0),
+  ],
+  (upfront, api, finetuned, months, fixed) =>
+    breakEvenValue(
+      REQUIRED_VOLUME_VIEW.value(upfront, api, finetuned, months, fixed),
+      'requiredVolume',
+    ),
+);
+/**
+ * Requests a month that pay the up-front cost back within a target number of months: (upfront ÷ target months + monthly fixed cost) ÷ (API cost per request − fine-tuned cost per request).
+ * Example: =FT_REQUIRED_VOLUME(1001.25, 0.0075, 0.001, 12) returns 12836.54 (rounded).
+ *
+ * @param {number} upfront Up-front cost of fine-tuning in dollars; a range works too.
+ * @param {number} api_cost_per_request What one request costs through the API, in dollars (FT_API_COST of one request).
+ * @param {number} finetuned_cost_per_request What one request costs on the fine-tuned model, in dollars.
+ * @param {number} target_months The payback wanted, in months (e.g. 12).
+ * @param {number} monthly_fixed_cost Optional: fixed monthly cost of the fine-tuned model (hosting, monitoring), in dollars (default 0).
+ * @return Requests per month, or the text "never" when a fine-tuned request costs as much as an API request or more.
+ * @customfunction
+ */
+export function FT_REQUIRED_VOLUME(
+  upfront: CellInput,
+  api_cost_per_request: CellInput,
+  finetuned_cost_per_request: CellInput,
+  target_months: CellInput,
+  monthly_fixed_cost?: CellInput,
+): CellOutput {
+  return applyToCells(
+    REQUIRED_VOLUME,
+    [upfront, api_cost_per_request, finetuned_cost_per_request, target_months, monthly_fixed_cost],
     arguments.length,
   );
 }

@@ -223,6 +223,25 @@ describe('the FT_* functions of dist/Code.js', () => {
     });
   });
 
+  describe('FT_REQUIRED_VOLUME', () => {
+    it('=FT_REQUIRED_VOLUME(1001.25, 0.0075, 0.001, 12) is 12,836.54 requests a month', () => {
+      // 1,001.25 ÷ 12 = 83.4375 a month to save; each request saves 0.0075 − 0.001 = 0.0065:
+      // 83.4375 ÷ 0.0065 = 12,836.54.
+      expect(valueOf('FT_REQUIRED_VOLUME', 1001.25, 0.0075, 0.001, 12)).toBeCloseTo(12836.54, 2);
+      // $100 of hosting a month: (83.4375 + 100) ÷ 0.0065 = 28,221.15.
+      expect(valueOf('FT_REQUIRED_VOLUME', 1001.25, 0.0075, 0.001, 12, 100)).toBeCloseTo(
+        28221.15,
+        2,
+      );
+    });
+    it('never when a fine-tuned request costs as much as an API one; a bad target is named', () => {
+      expect(valueOf('FT_REQUIRED_VOLUME', 1000, 0.002, 0.002, 12)).toBe('never');
+      expect(errorOf('FT_REQUIRED_VOLUME', 1000, 0.0075, 0.001, 0)).toBe(
+        'FT_REQUIRED_VOLUME: target_months must be a positive number, got 0',
+      );
+    });
+  });
+
   describe('FT_PAYBACK', () => {
     it('=FT_PAYBACK(1000, 50, 2%) is 16.99', () => {
       // After k months 2,500 × (1.02^k − 1): 931.96 at 16, 1,000.60 at 17. Month 17 saves

@@ -137,6 +137,18 @@ describe('each FT_* function returns the scenario model’s figure for the same 
         }
         expectSame(
           valueOf(
+            'FT_REQUIRED_VOLUME',
+            result.upfront.total,
+            result.monthly.apiCostPerRequest,
+            input.finetunedCostPerRequest,
+            input.horizonMonths,
+            result.monthly.finetuned - input.requestsPerMonth * input.finetunedCostPerRequest,
+          ),
+          result.finance.breakEvenRequestsPerMonth,
+          'FT_REQUIRED_VOLUME',
+        );
+        expectSame(
+          valueOf(
             'FT_MANAGED_COST',
             input.examples,
             input.tokensPerExample,

@@ -197,3 +197,41 @@ test('a growth that makes the volume explode over the horizon is named, not a wr
     'monthlyGrowthRate of 300% a month over 600 months grows the volume past what can be computed; lower the growth or the horizon',
   );
 });
+
+describe('what it takes (issue 21: goal seek in closed form)', () => {
+  test('defaults: 11,125 requests a month pay back in 12 months; $2,700 is the most up-front 36 months repay', () => {
+    const finance = run({}).finance;
+    // Up-front 1,001.245 over 12 flat months: 83.437083 a month; each request saves $0.0075
+    // (no inference cost, no hosting): 83.437083 ÷ 0.0075 = 11,124.94 requests a month.
+    expect(finance.requestsFor12MonthPayback as number).toBeCloseTo(11124.94, 2);
+    // Savings are 0 where the API costs what the fine-tuned model does: $0 a request here.
+    expect(finance.apiCostPerRequestFloor).toBe(0);
+    // $75 a month for 36 months, flat: 2,700.
+    expect(finance.maxUpfront).toBeCloseTo(2700, 9);
+  });
+
+  test('with inference cost, hosting, growth and a cost of money', () => {
+    const finance = run({
+      finetunedCostPerRequest: 0.001,
+      finetunedMonthlyHosting: 100,
+      monthlyGrowthRate: 0.05,
+      annualDiscountRate: 0.1,
+    }).finance;
+    // Floor: 0.001 + 100 ÷ 10,000 requests = $0.011 a request.
+    expect(finance.apiCostPerRequestFloor as number).toBeCloseTo(0.011, 12);
+    // v = 1.1^(−1/12) = 0.9920889, q = 1.05 × v = 1.0416934: 12 months of a first saving of 1
+    // are worth v × (q^12 − 1) ÷ (q − 1) = 0.9920889 × 0.6325987 ÷ 0.0416934 = 15.05270.
+    // 1,001.245 ÷ 15.05270 = 66.5160 a month, + $100 hosting = 166.5160, ÷ (0.0075 − 0.001)
+    // = 25,617.8 requests a month.
+    expect(finance.requestsFor12MonthPayback as number).toBeCloseTo(25617.8, 0);
+    // Savings 10,000 × 0.0065 − 100 = −35 a month: nothing up-front pays back.
+    expect(finance.maxUpfront).toBe(0);
+  });
+
+  test('the most up-front is the NPV plus the up-front: NPV 0 at the horizon', () => {
+    // README's worked example: 5% growth, 10% a year, 36 months: the savings are worth 5,981.10.
+    const result = run({ monthlyGrowthRate: 0.05, annualDiscountRate: 0.1 });
+    expect(result.finance.maxUpfront).toBeCloseTo(5981.1, 1);
+    expect(result.finance.maxUpfront).toBeCloseTo(result.finance.npv + result.upfront.total, 6);
+  });
+});

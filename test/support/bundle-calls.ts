@@ -17,6 +17,7 @@ export const FT_ARITY: Readonly<Record<string, number>> = {
   FT_MANAGED_COST: 4,
   FT_NPV: 5,
   FT_PAYBACK: 4,
+  FT_REQUIRED_VOLUME: 5,
 };
 
 /** How many leading arguments of each FT_* function are required (the rest are optional). */
@@ -32,6 +33,7 @@ export const FT_REQUIRED: Readonly<Record<string, number>> = {
   FT_MANAGED_COST: 2,
   FT_NPV: 3,
   FT_PAYBACK: 2,
+  FT_REQUIRED_VOLUME: 4,
 };
 
 /** What one call of a bundle global gave: its value, or what it threw. */
