@@ -13,7 +13,7 @@ export const GOALS = {
   /** "A few hundred bytes" of garbage per row. */
   garbageBytesPerRow: 300,
   // Issue 6 set 100 KB at 80 KB of code; issues 11-14 grew it to about 110 KB (see README).
-  bundleBytes: 125 * 1000,
+  bundleBytes: 135 * 1000,
   scenarioCalls: 60,
   previewMs: 16,
 } as const;
