@@ -1,6 +1,6 @@
 // Issue 14's scenario metrics, written once in the scenario model (src/engine/scenario-model.ts)
-// and checked against hand arithmetic and against the finance functions behind FT_NPV and
-// FT_PAYBACK (src/engine/finance.ts), which compute the same quantities in closed form.
+// and checked against hand arithmetic and against the views behind FT_NPV and FT_PAYBACK
+// (src/engine/views.ts), which evaluate the same definitions with the functions' arguments.
 import fc from 'fast-check';
 import {
   builtInIndex,
