@@ -5,6 +5,7 @@ import { DetailedCellError, HyperFormula } from 'hyperformula';
 import type { CellValue as HfCellValue, RawCellContent } from 'hyperformula';
 import type { EmulatedSheet } from '../../emulator/spreadsheet';
 import type { CellValue } from '../../emulator/cells';
+import { formulaForHyperFormula } from '../../emulator/hyperformula';
 import type { CustomFunctionCaller, FtPluginContext } from './ft-plugin';
 import { closeOpenRanges } from '../formula/references';
 
@@ -20,8 +21,9 @@ function inputOf(
   formula: string,
   sizeOf: (sheet: string | undefined) => SheetSize,
 ): RawCellContent {
-  // HyperFormula has no open-ended ranges (A15:A): they end at the sheet's last row.
-  if (formula) return closeOpenRanges(formula, sizeOf);
+  // HyperFormula has no open-ended ranges (A15:A): they end at the sheet's last row; nor
+  // "" inside a string literal.
+  if (formula) return formulaForHyperFormula(closeOpenRanges(formula, sizeOf));
   if (value instanceof Date) return value.toISOString();
   // A leading apostrophe keeps text as text (HyperFormula would read "123" as a number).
   if (typeof value === 'string') return value === '' ? null : `'${value}`;
