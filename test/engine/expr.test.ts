@@ -42,6 +42,16 @@ describe('rendering', () => {
     expect(render(E.concat('got ', a, "'s"), cells)).toBe('="got "&$B$7&"\'s"');
     expect(render(E.if(E.eq(E.input('api'), ''), 1, E.na()), cells)).toBe('=IF($B$12="",1,NA())');
   });
+
+  test('a " in a text is written "" in the formula, and evaluates as one "', () => {
+    // Sheets' string literals double a quote: the text say "hi" is written "say ""hi""".
+    const text = E.concat('say "hi" to ', E.inputLabel('examples'));
+    const inputLabel = (): string => 'the "examples" cell';
+    expect(render(text, { ...cells, inputLabel })).toBe(
+      '="say ""hi"" to "&"the ""examples"" cell"',
+    );
+    expect(evaluate(text, { ...env, inputLabel })).toBe('say "hi" to the "examples" cell');
+  });
 });
 
 describe('evaluation as Sheets computes', () => {
