@@ -212,6 +212,13 @@ describe('GPUs, ranges and the break-even volume', () => {
     expect(inputError(() => gpusNeeded(100, 0)).argument).toBe('gpu_memory_gb');
   });
 
+  it('GPUs round up, a fraction below one half too; a whole number of GPUs stays', () => {
+    // 13B full: 13 × 16 × 1.2 = 249.6 GB ÷ 80 = 3.12: 3 GPUs hold only 240 GB, so 4.
+    expect(gpusNeeded(memoryGb(13, index.method('method', 'full')), 80)).toBe(4);
+    // 25B full: 25 × 16 × 1.2 = 480 GB ÷ 80 = 6 exactly: 6 GPUs.
+    expect(gpusNeeded(memoryGb(25, index.method('method', 'full')), 80)).toBe(6);
+  });
+
   it('training cost low and high at ±30%', () => {
     // The article's $24.90 run: 24.90 × 0.7 = 17.43 and 24.90 × 1.3 = 32.37.
     const range = trainingCostRange(24.9);
