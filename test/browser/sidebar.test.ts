@@ -176,6 +176,14 @@ describeWithBrowser('sidebar in headless Chromium', () => {
     await expectText('#out-upfront', '$1,000');
   });
 
+  test('a price typed as "$3.00" in "Other price…" is read as $3 an H100-hour', async () => {
+    await page.selectOption('#f-provider', { label: 'Other price…' });
+    await page.fill('#f-provider-custom', '$3.00');
+    // Llama 13B LoRA on 10,000 examples: 0.5 H100-hours × $3 = $1.50.
+    await expectText('#out-gpu-cost', '$1.50');
+    await expect(page.locator('#f-provider-msg').isHidden()).resolves.toBe(true);
+  });
+
   test('GPUs needed round up: 3.12 GPUs of memory is 4 GPUs', async () => {
     // Llama 13B full fine-tuning: 13 × 16 B × 1.2 = 249.6 GB over 80 GB H100s = 3.12 → 4 GPUs;
     // 0.0001 × 10,000 × 2 = 2 GPU-hours, 2 / 4 = 0.5 h on the clock.
