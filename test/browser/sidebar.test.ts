@@ -158,6 +158,10 @@ describeWithBrowser('sidebar in headless Chromium', () => {
     await expectText('#out-breakeven', '13.7 months');
     await expectText('#out-payback', '13.7 months');
     await expectText('#out-roi36', '$1,674');
+    // The verdict (the scenario sheet's own definition) rounds the same way.
+    await expect(page.locator('#verdict').textContent()).resolves.toContain(
+      'pays back in 13.7 months',
+    );
     // 80 hours: $2,000 + $1.245 = $2,001.245 up front; 1,000 requests × $0.0075 = $7.50 a month
     // of API cost. ROI at 36 months: 7.5 × 36 − 2,001.245 = 270 − 2,001.245 = −$1,731.245, shown
     // −$1,731 (whole dollars, as $1,731 would be); the NPV at 36 months, rates 0, is the same.
