@@ -6,6 +6,40 @@ import type { Workbook } from './index';
 
 export type HfCell = number | string | boolean | null;
 
+/**
+ * A Sheets formula as HyperFormula reads it. In Sheets (as in Excel) a string literal writes
+ * a double quote as two, ="Bob ""fast"" 7B"; HyperFormula 3.5 refuses that with a parse
+ * error, so such a literal becomes ("Bob "&CHAR(34)&"fast"&CHAR(34)&" 7B"), the same text
+ * (bracketed, so an operator beside it still applies to the whole text). Sheet names in
+ * single quotes are copied as written: a " in one is not a literal's start.
+ */
+export function formulaForHyperFormula(formula: string): string {
+  if (!formula.startsWith('=') || !formula.includes('""')) return formula;
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const quote = formula[i];
+    if (quote !== '"' && quote !== "'") {
+      out += quote;
+      i++;
+      continue;
+    }
+    // Up to the closing quote; two quotes in a row are one quote of the text.
+    let j = i + 1;
+    while (j < formula.length && (formula[j] !== quote || formula[j + 1] === quote)) {
+      j += formula[j] === quote ? 2 : 1;
+    }
+    const body = formula.slice(i + 1, j);
+    const pieces = body.split('""');
+    out +=
+      quote === '"' && pieces.length > 1
+        ? `(${pieces.map((piece) => `"${piece}"`).join('&CHAR(34)&')})`
+        : formula.slice(i, j + 1);
+    i = j + 1;
+  }
+  return out;
+}
+
 /** Every sheet of the workbook loaded into one HyperFormula instance (caller disposes of it). */
 export function toHyperFormula(workbook: Workbook): HyperFormula {
   const sheets: Record<string, (string | number | boolean | null)[][]> = {};
@@ -14,7 +48,7 @@ export function toHyperFormula(workbook: Workbook): HyperFormula {
     const formulas = workbook.formulas(name);
     sheets[name] = values.map((row, r) =>
       row.map((value, c) => {
-        if (formulas[r][c] !== '') return formulas[r][c];
+        if (formulas[r][c] !== '') return formulaForHyperFormula(formulas[r][c]);
         if (value === '') return null;
         // HyperFormula parses raw strings as a user's typing; an apostrophe keeps text as text.
         if (typeof value === 'string') return `'${value}`;

@@ -3,7 +3,8 @@ import type { BreakEven } from '../src/engine';
 
 /** Dollars: cents below $1,000, whole dollars above; negative with a minus sign. */
 export function usd(value: number): string {
-  const digits = Math.abs(value) >= 1000 ? 0 : 2;
+  // Judged on the amount rounded to cents: $999.997 shows as $1,000, not $1,000.00.
+  const digits = Math.round(Math.abs(value) * 100) >= 100000 ? 0 : 2;
   const text = Math.abs(value).toLocaleString('en-US', {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,

@@ -5,6 +5,7 @@ import { DetailedCellError, HyperFormula } from 'hyperformula';
 import type { CellValue as HfCellValue, RawCellContent } from 'hyperformula';
 import type { EmulatedSheet } from '../../emulator/spreadsheet';
 import type { CellValue } from '../../emulator/cells';
+import { formulaForHyperFormula } from '../../emulator/hyperformula';
 import type { CustomFunctionCaller, FtPluginContext } from './ft-plugin';
 import { closeOpenRanges } from '../formula/references';
 import { dateSerial } from '../render/number-format';
@@ -22,8 +23,9 @@ function inputOf(
   sizeOf: (sheet: string | undefined) => SheetSize,
   timeZone: string,
 ): RawCellContent {
-  // HyperFormula has no open-ended ranges (A15:A): they end at the sheet's last row.
-  if (formula) return closeOpenRanges(formula, sizeOf);
+  // HyperFormula has no open-ended ranges (A15:A): they end at the sheet's last row; nor
+  // "" inside a string literal.
+  if (formula) return formulaForHyperFormula(closeOpenRanges(formula, sizeOf));
   // A date is a number to formulas, as in Sheets; the cell's format shows it as a date.
   if (value instanceof Date) return dateSerial(value, timeZone);
   // A leading apostrophe keeps text as text (HyperFormula would read "123" as a number).

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { PortInUseError, startPlayground } from '../../playground/start';
 import type { RunningPlayground } from '../../playground/start';
-import type { CellView, SheetView, WorkbookView } from '../../playground/view';
+import type { CellView, RunResult, SheetView, WorkbookView } from '../../playground/view';
 import {
   describeWithBrowser,
   launchChromium,
@@ -24,6 +24,16 @@ const DOCS = path.join(ROOT, 'docs');
 async function state(playground: RunningPlayground): Promise<WorkbookView> {
   const response = await fetch(`${playground.url}api/state`);
   return (await response.json()) as WorkbookView;
+}
+
+/** Posts a JSON body to the playground's API and returns its JSON reply. */
+async function post(playground: RunningPlayground, route: string, body: unknown): Promise<unknown> {
+  const response = await fetch(`${playground.url}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return response.json();
 }
 
 function sheetOf(view: WorkbookView, name: string): SheetView {
@@ -273,6 +283,42 @@ describeWithBrowser('the npm start playground in Chromium', () => {
     if (typeof summaryValue.breakEvenMonths === 'number' && after && /\d/.test(after.display)) {
       expect(numberIn(after.display)).toBeGreaterThan(summaryValue.breakEvenMonths);
     }
+  });
+
+  test("a scenario named with markup is drawn in the compare sheet's chart as text", async () => {
+    // A small sheet in view, so the page redraws little while the add-in writes.
+    await page.locator('#tabs button', { hasText: 'Examples' }).click();
+    // The model's name ends in a size, so it is a 7B model; the scenario sheet is named after it.
+    const model = '<img src=x onerror=alert(1)><b>Evil & co</b> 7B';
+    const made = (await post(playground, 'api/run', {
+      name: 'generateScenario',
+      args: [{ model }],
+    })) as RunResult;
+    if (!made.ok) throw new Error(made.error);
+    const { sheetName } = made.value as { sheetName: string };
+    expect(sheetName).toBe(`Scenario ${model} LoRA`);
+    const compared = (await post(playground, 'api/run', {
+      name: 'compareScenarios',
+      args: [],
+    })) as RunResult;
+    if (!compared.ok) throw new Error(compared.error);
+    const compare = (compared.value as { sheetName: string }).sheetName;
+    // The server's SVG (a column of break-even months per scenario sheet, named below each
+    // column and in its tooltip) carries the name escaped: < > & as character references.
+    const [chart] = sheetOf(await state(playground), compare).charts;
+    expect(chart.svg).toContain(
+      'Scenario &#60;img src=x onerror=alert(1)&#62;&#60;b&#62;Evil &#38; co&#60;/b&#62; 7B LoRA',
+    );
+    expect(chart.svg).not.toContain('<img');
+    // In the page: the whole name is text in the chart, and no element came out of it.
+    await page.locator('#tabs button', { hasText: compare }).click();
+    const texts = page.locator('#charts-layer svg.chart :is(text, title)', { hasText: 'Evil' });
+    const shown = await until(
+      () => texts.allTextContents(),
+      (all) => all.some((text) => text.includes(sheetName)),
+    );
+    expect(shown.filter((text) => text.includes(sheetName))).not.toEqual([]);
+    await expect(page.locator('#charts-layer img, #charts-layer b').count()).resolves.toBe(0);
   });
 
   test('the workbook is kept in its file between restarts, and reset brings back the Examples', async () => {

@@ -148,6 +148,53 @@ describeWithBrowser('sidebar in headless Chromium', () => {
     await expect(page.locator('#out-gpus').textContent()).resolves.toMatch(/^17 \(/);
   });
 
+  test('months round to one decimal; dollars past ±$1,000 show no cents, negative ones too', async () => {
+    // 41 labeling hours × $25 = $1,025, plus the 0.5 h × $2.49 = $1.245 run: $1,026.245 up front.
+    // Break-even 1,026.245 / $75 a month = 13.683 months: 13.7 (cut to one decimal it would be
+    // 13.6); with no growth or discount rate the payback is the same. ROI at 36 months:
+    // 75 × 36 − 1,026.245 = $1,673.755, shown $1,674.
+    await page.fill('#f-labelingHours', '41');
+    await expectText('#out-upfront', '$1,026');
+    await expectText('#out-breakeven', '13.7 months');
+    await expectText('#out-payback', '13.7 months');
+    await expectText('#out-roi36', '$1,674');
+    // The verdict (the scenario sheet's own definition) rounds the same way.
+    await expect(page.locator('#verdict').textContent()).resolves.toContain(
+      'pays back in 13.7 months',
+    );
+    // 80 hours: $2,000 + $1.245 = $2,001.245 up front; 1,000 requests × $0.0075 = $7.50 a month
+    // of API cost. ROI at 36 months: 7.5 × 36 − 2,001.245 = 270 − 2,001.245 = −$1,731.245, shown
+    // −$1,731 (whole dollars, as $1,731 would be); the NPV at 36 months, rates 0, is the same.
+    // Break-even 2,001.245 / 7.5 = 266.83 months, past the 36-month horizon for the payback.
+    await page.fill('#f-labelingHours', '80');
+    await page.fill('#f-requestsPerMonth', '1000');
+    await expectText('#out-api-monthly', '$7.50');
+    await expectText('#out-roi36', '−$1,731');
+    await expectText('#out-npv', '−$1,731');
+    await expectText('#out-breakeven', '266.8 months');
+    await expectText('#out-payback', 'beyond the horizon');
+    // No labeling, $998.752 of data collection and the $1.245 run: $999.997 up front, which
+    // is $1,000.00 to the cent, so it shows as whole dollars: $1,000.
+    await page.fill('#f-labelingHours', '0');
+    await page.fill('#f-dataCollectionCost', '998.752');
+    await expectText('#out-upfront', '$1,000');
+  });
+
+  test('a price typed as "$3.00" in "Other price…" is read as $3 an H100-hour', async () => {
+    await page.selectOption('#f-provider', { label: 'Other price…' });
+    await page.fill('#f-provider-custom', '$3.00');
+    // Llama 13B LoRA on 10,000 examples: 0.5 H100-hours × $3 = $1.50.
+    await expectText('#out-gpu-cost', '$1.50');
+    await expect(page.locator('#f-provider-msg').isHidden()).resolves.toBe(true);
+  });
+
+  test('GPUs needed round up: 3.12 GPUs of memory is 4 GPUs', async () => {
+    // Llama 13B full fine-tuning: 13 × 16 B × 1.2 = 249.6 GB over 80 GB H100s = 3.12 → 4 GPUs;
+    // 0.0001 × 10,000 × 2 = 2 GPU-hours, 2 / 4 = 0.5 h on the clock.
+    await page.selectOption('#f-method', 'full');
+    await expectText('#out-gpus', '4 (0.5 h on the clock)');
+  });
+
   test('an invalid value shows the engine message inline and blocks the button', async () => {
     await expect(page.locator('#create').isEnabled()).resolves.toBe(true);
     await page.fill('#f-examples', '-5');

@@ -42,6 +42,16 @@ describe('rendering', () => {
     expect(render(E.concat('got ', a, "'s"), cells)).toBe('="got "&$B$7&"\'s"');
     expect(render(E.if(E.eq(E.input('api'), ''), 1, E.na()), cells)).toBe('=IF($B$12="",1,NA())');
   });
+
+  test('a " in a text is written "" in the formula, and evaluates as one "', () => {
+    // Sheets' string literals double a quote: the text say "hi" is written "say ""hi""".
+    const text = E.concat('say "hi" to ', E.inputLabel('examples'));
+    const inputLabel = (): string => 'the "examples" cell';
+    expect(render(text, { ...cells, inputLabel })).toBe(
+      '="say ""hi"" to "&"the ""examples"" cell"',
+    );
+    expect(evaluate(text, { ...env, inputLabel })).toBe('say "hi" to the "examples" cell');
+  });
 });
 
 describe('evaluation as Sheets computes', () => {
@@ -67,6 +77,9 @@ describe('evaluation as Sheets computes', () => {
     expect(value(E.round(-2.5, 0))).toBe(-3);
     expect(value(E.round(1.005, 2))).toBe(1.01);
     expect(value(E.roundUp(16.8, 0))).toBe(17);
+    // Up, not to the nearest: 3.12 is 4 (as Sheets' ROUNDUP(3.12, 0)); a whole number stays.
+    expect(value(E.roundUp(3.12, 0))).toBe(4);
+    expect(value(E.roundUp(6, 0))).toBe(6);
     expect(value(E.matchBelow(2.5, E.column('t', 'c')))).toBe(2); // [1, 2, 3]
     expect(value(E.matchBelow(0, E.column('t', 'c')))).toEqual(new SheetError('#N/A'));
   });

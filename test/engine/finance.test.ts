@@ -239,6 +239,13 @@ describe('GPUs and the break-even volume', () => {
     expect(gpusNeeded(memoryGb(13, index.method('method', 'LoRA')), 80)).toBe(1);
   });
 
+  it('GPUs round up, a fraction below one half too; a whole number of GPUs stays', () => {
+    // 13B full: 13 × 16 × 1.2 = 249.6 GB ÷ 80 = 3.12: 3 GPUs hold only 240 GB, so 4.
+    expect(gpusNeeded(memoryGb(13, index.method('method', 'full')), 80)).toBe(4);
+    // 25B full: 25 × 16 × 1.2 = 480 GB ÷ 80 = 6 exactly: 6 GPUs.
+    expect(gpusNeeded(memoryGb(25, index.method('method', 'full')), 80)).toBe(6);
+  });
+
   // The model's definition of the volume that pays back within the horizon.
   const requestsToBreakEven = modelView('breakEvenRequests', [
     'upfront',

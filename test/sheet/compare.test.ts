@@ -158,6 +158,24 @@ describe('compareScenarios', () => {
     expect(workbook.fingerprint(COMPARE)).toBe(settled);
   });
 
+  test('a scenario whose name holds double quotes and an apostrophe: its row links and reads it', () => {
+    // The user's model name ends in a size, so it is a 7B model; the sheet is named after it.
+    const model = 'Bob\'s "fast" 7B';
+    const s = session();
+    const made = generate(s, { model, method: 'full', provider: 'AWS spot' });
+    expect(made.sheetName).toBe('Scenario Bob\'s "fast" 7B full');
+    compare(s);
+    const id = s.workbook.rawSheet(made.sheetName).sheetId;
+    // In a formula's string literal a " is written "" (the label); in a sheet reference a ' is ''.
+    expect(s.workbook.formulas(COMPARE)[2].slice(0, 2)).toEqual([
+      `=HYPERLINK("#gid=${id}", "Scenario Bob's ""fast"" 7B full")`,
+      `='Scenario Bob''s "fast" 7B full'!B5`,
+    ]);
+    const rows = evaluatedRows(s.workbook);
+    expect(rows).toHaveLength(1);
+    expectRowOf(rows[0], made.sheetName, { model, method: 'full', provider: 'AWS spot' }, made);
+  });
+
   test("a user's own sheet named FT Compare is never touched: the add-in writes FT Compare (2)", () => {
     const s = session({ sheets: [COMPARE] });
     s.workbook.write(COMPARE, 'A1', [['my own comparison']]);

@@ -332,3 +332,29 @@ describe('records what Sheets would get', () => {
     expect(workbook.charts('Sheet1')[0].numHeaders).toBe(1);
   });
 });
+
+describe('HyperFormula reads the string literals Sheets reads', () => {
+  test('a "" inside a literal is one " of the text; a " in a quoted sheet name is left alone', () => {
+    const workbook = createWorkbook({ sheets: ['Say "hi"', 'Sheet2'] });
+    workbook.write('Say "hi"', 'A1', [[7]]);
+    workbook.write('Sheet2', 'A1', [
+      [
+        // Sheets: say "hi"; a lone " (1 character); 7 from the sheet named Say "hi" then "x;
+        // and "a""b"&"c" is a"bc: the concatenation applies to the whole first literal.
+        '="say ""hi"""',
+        '=LEN("""")',
+        `='Say "hi"'!A1&"""x"`,
+        '="a""b"&"c"',
+        '=IF("x"="","empty","not empty")',
+      ],
+    ]);
+    recalculate(workbook);
+    expect(workbook.values('Sheet2')[0].slice(0, 5)).toEqual([
+      'say "hi"',
+      1,
+      '7"x',
+      'a"bc',
+      'not empty',
+    ]);
+  });
+});
