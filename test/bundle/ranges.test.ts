@@ -408,6 +408,14 @@ describe('a range gives, cell by cell, what each cell’s values give alone', ()
     // Rates must be above −100%: -2 and '-150%' are refused in a range as alone.
     FT_NPV: [money, one(-300, 0, 1, 250, 1.5), one(0, 1, 12, 36, 600), rate, rate],
     FT_PAYBACK: [money, one(-300, 0, 1, 250, 1.5), rate, rate],
+    // A price per request, a target of months (0 is refused), fixed costs.
+    FT_REQUIRED_VOLUME: [
+      money,
+      one(0.0075, 0.002, '0.01', 0),
+      one(0, 0.001, 0.0075, '$0.002'),
+      one(1, 12, 36, 0.5, 0),
+      one('', 0, 100, '1,000'),
+    ],
   };
   const wrong = one(0, -1, -0, 'x', 1e308, '#N/A', '', true, new Date(2026, 0, 1));
   const isBlankCell = (value: unknown): boolean =>
