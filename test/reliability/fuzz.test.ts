@@ -219,6 +219,7 @@ const KINDS: Readonly<Record<string, readonly Kind[]>> = {
   FT_MANAGED_COST: ['count', 'count', 'count', 'managed'],
   FT_NPV: ['money', 'money', 'count', 'rate', 'rate'],
   FT_PAYBACK: ['money', 'money', 'rate', 'rate'],
+  FT_REQUIRED_VOLUME: ['money', 'money', 'money', 'count', 'money'],
 };
 const PLAUSIBLE: Readonly<Record<Kind, fc.Arbitrary<unknown>>> = {
   model: fc.oneof(mangledName, fc.constantFrom<unknown>(8, '8B', 0.5, 1000)),
