@@ -128,10 +128,8 @@ describe('scenarios', () => {
           result.monthly.finetuned,
           ...result.timeline.flatMap((row) => [row.cumulativeApi, row.cumulativeFinetuned]),
         ];
-        for (const amount of costs) {
-          expect(Number.isFinite(amount)).toBe(true);
-          expect(amount).toBeGreaterThanOrEqual(0);
-        }
+        // One expect over all amounts (a few hundred per scenario): every one finite and >= 0.
+        expect(costs.filter((amount) => !(Number.isFinite(amount) && amount >= 0))).toEqual([]);
         expect(result.timeline).toHaveLength(input.horizonMonths + 1);
       }),
       { numRuns: 200 },

@@ -105,3 +105,36 @@ export function attempt(exec: Execution, name: string, ...args: unknown[]): Resu
     return { ok: false, message };
   }
 }
+
+/** Where a second execution can start in a first one's run, and which starts differ. */
+export interface StartPoints {
+  /** Service calls of the first run alone. */
+  readonly calls: number;
+  /** The call numbers to start the second before: one or two per distinct schedule. */
+  readonly points: readonly number[];
+}
+
+/**
+ * Runs `fn` once on `workbook` and lists the calls before which a second execution gives a
+ * different schedule. Before a call made without the document lock, the second runs right
+ * there: each such call is its own schedule. Before a call made while the first holds the
+ * lock, the second waits and runs when the lock is released: every call of one such stretch
+ * gives that same schedule, so only the stretch's first and last calls are kept (run both:
+ * if they ever differed, the stretch would not be one schedule).
+ */
+export function startPoints(workbook: Workbook, fn: string, ...args: unknown[]): StartPoints {
+  const exec = execution(workbook);
+  const held: boolean[] = [];
+  exec.beforeCall = (call) => {
+    held[call] = workbook.lockHolder() !== null;
+  };
+  attempt(exec, fn, ...args);
+  const calls = exec.calls();
+  const points: number[] = [];
+  for (let call = 1; call <= calls; call++) {
+    const stretchStart = !held[call - 1];
+    const stretchEnd = !held[call + 1];
+    if (!held[call] || stretchStart || stretchEnd) points.push(call);
+  }
+  return { calls, points };
+}

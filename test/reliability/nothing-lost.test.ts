@@ -195,7 +195,8 @@ describe('nothing lost: a fault at each SpreadsheetApp call in turn', () => {
       const survived: string[] = [];
       for (let call = 1; call <= calls; call++) {
         const workbook = fresh(operation.base());
-        const before = capture(workbook);
+        // The same base as the clean run's: its state before is cleanBefore.
+        const before = cleanBefore;
         workbook.failAtCall(call);
         const result = attempt(execution(workbook), operation.fn, ...operation.args);
         tally.faultsInjected++;

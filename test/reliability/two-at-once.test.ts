@@ -3,10 +3,12 @@
 // the other or the second runs entirely between any two service calls of the first
 // (as two Apps Script executions on one spreadsheet can). Both take the document lock: a
 // second run that starts while the first holds it waits, and here starts right when the
-// first releases it (the emulated lock cannot block a synchronous call).
+// first releases it (the emulated lock cannot block a synchronous call). So every call the
+// first makes while holding the lock starts the second at the same moment, its release:
+// those calls are one schedule, run at both ends of the stretch (startPoints).
 import type { Workbook } from '../../emulator';
 import { CATALOG_SHEET } from '../../src/addon/catalog-sheet';
-import { attempt, execution } from './harness';
+import { attempt, execution, startPoints } from './harness';
 import type { Result } from './harness';
 import { bases, changedSheets, fingerprints, fresh } from './workbooks';
 
@@ -84,14 +86,15 @@ describe('two generateScenario runs at once', () => {
 
   test('the second run between any two calls of the first: both sheets distinct and whole', () => {
     const alone = reference();
-    const probe = fresh(bases().completeCatalog);
-    const probeRun = execution(probe);
-    attempt(probeRun, 'generateScenario', INPUT);
-    const calls = probeRun.calls();
+    const { calls, points } = startPoints(
+      fresh(bases().completeCatalog),
+      'generateScenario',
+      INPUT,
+    );
     expect(calls).toBeGreaterThan(5);
 
     const problems: string[] = [];
-    for (let at = 1; at <= calls; at++) {
+    for (const at of points) {
       const { workbook, before, firstResult, secondResult } = interleaved(
         fresh(bases().completeCatalog),
         at,
@@ -122,12 +125,9 @@ describe('two generateScenario runs at once', () => {
   });
 
   test('both runs on a workbook without a catalog succeed: the catalog is made once, by the first', () => {
-    const probe = fresh(bases().noCatalog);
-    const probeRun = execution(probe);
-    attempt(probeRun, 'generateScenario', INPUT);
-    const calls = probeRun.calls();
+    const { points } = startPoints(fresh(bases().noCatalog), 'generateScenario', INPUT);
     const problems: string[] = [];
-    for (let at = 1; at <= calls; at++) {
+    for (const at of points) {
       const { workbook, before, firstResult, secondResult } = interleaved(
         fresh(bases().noCatalog),
         at,

@@ -1,6 +1,6 @@
 // Batching (the number of SpreadsheetApp calls does not depend on the horizon or on
 // row counts) and nothing lost (a fault at any call leaves no new sheet and a clear error).
-import { createWorkbook, SERVICE_FAILURE } from '../../emulator';
+import { createWorkbook, deserializeWorkbook, SERVICE_FAILURE } from '../../emulator';
 import type { Workbook } from '../../emulator';
 import type { ScenarioSummary } from '../../src/shared/contract';
 import { generate, session } from './helpers';
@@ -32,6 +32,15 @@ function userWorkbook(extraProviders = 0): Workbook {
   // The user deleted the built-in "Grok" API row (AD6): a run adds it back below.
   workbook.write('FT Catalog', 'AD6', [['', '', '', '', '']]);
   return workbook;
+}
+
+/**
+ * Copies of one workbook: `make` runs once (for a user workbook that is a run of the add-in),
+ * each call gives a fresh copy read back from its serialized form.
+ */
+function copiesOf(make: () => Workbook): () => Workbook {
+  const data = make().serialize();
+  return () => deserializeWorkbook(data);
 }
 
 describe('SpreadsheetApp calls per scenario', () => {
@@ -140,7 +149,7 @@ describe('a fault at any SpreadsheetApp call', () => {
 
   test('generateScenario in a workbook with user sheets and a user-extended catalog', () => {
     faultRun(
-      () => userWorkbook(3),
+      copiesOf(() => userWorkbook(3)),
       (call) => call<ScenarioSummary>('generateScenario', { provider: 'Acme A100' }),
       /^Could not (create|write) the scenario sheet/,
     );
@@ -153,7 +162,7 @@ describe('a fault at any SpreadsheetApp call', () => {
       /^Could not update the catalog sheet/,
     );
     faultRun(
-      () => userWorkbook(),
+      copiesOf(() => userWorkbook()),
       (call) => call('insertCatalogSheet'),
       /^Could not update the catalog sheet/,
     );
@@ -234,7 +243,13 @@ describe('lasting outages and calls that fail after taking effect', () => {
   test.each(['outage', 'afterEffect'] as const)(
     '%s at each call of generateScenario completing a user-extended catalog',
     (kind) => {
-      expect(sweep(() => userWorkbook(3), scenarioRun, kind)).toEqual([]);
+      expect(
+        sweep(
+          copiesOf(() => userWorkbook(3)),
+          scenarioRun,
+          kind,
+        ),
+      ).toEqual([]);
     },
   );
 

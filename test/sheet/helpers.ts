@@ -43,10 +43,17 @@ export function engineResult(s: Session, input: unknown): ScenarioResult {
   return computeScenario(resolveScenario(input, index), index);
 }
 
-/** A sheet evaluated by HyperFormula, addressed as the sheet is. */
+/**
+ * A sheet evaluated by HyperFormula, addressed as the sheet is. Its values are read once
+ * and kept until an input is set (every change to the sheet goes through setInput(s), so
+ * the kept values are always HyperFormula's current ones).
+ */
 export class Evaluated {
-  readonly hf: HyperFormula;
+  private readonly hf: HyperFormula;
   readonly sheetId: number;
+  private values: readonly (readonly HfCell[])[] | undefined;
+  /** Row (0-based) of each input label found so far: labels never move, values do. */
+  private readonly inputRows = new Map<string, number>();
 
   constructor(
     workbook: Workbook,
@@ -58,13 +65,20 @@ export class Evaluated {
     this.sheetId = id;
   }
 
+  /** The sheet's values (a copy: the caller may change it). */
   rows(): HfCell[][] {
-    return this.hf.getSheetValues(this.sheetId).map((row) => row.map(plainValue));
+    return this.current().map((row) => [...row]);
+  }
+
+  /** The sheet's values as last read from HyperFormula, read again after an input changed. */
+  private current(): readonly (readonly HfCell[])[] {
+    this.values ??= this.hf.getSheetValues(this.sheetId).map((row) => row.map(plainValue));
+    return this.values;
   }
 
   /** The value right of the first cell in `column` (1-based) whose text is `label`. */
   byLabel(label: string, column = 5): HfCell {
-    const rows = this.rows();
+    const rows = this.current();
     const r = rows.findIndex((row) => row[column - 1] === label);
     if (r < 0) throw new Error(`no label "${label}" in column ${column}`);
     return rows[r][column];
@@ -72,7 +86,7 @@ export class Evaluated {
 
   /** The rows of a table whose header row (row 4) starts with `firstHeader`. */
   table(firstHeader: string): HfCell[][] {
-    const rows = this.rows();
+    const rows = this.current();
     const c = rows[3].findIndex((cell) => cell === firstHeader);
     if (c < 0) throw new Error(`no table "${firstHeader}"`);
     const out: HfCell[][] = [];
@@ -84,10 +98,31 @@ export class Evaluated {
 
   /** Sets an input cell (column B, by its label in column A) and lets HyperFormula recompute. */
   setInput(label: string, value: number | string | null): void {
-    const rows = this.rows();
-    const r = rows.findIndex((row) => row[0] === label);
+    this.setInputs([[label, value]]);
+  }
+
+  /**
+   * Sets several input cells, then lets HyperFormula recompute once: the values are those
+   * of setting them one by one, without recomputing the sheet after each.
+   */
+  setInputs(entries: readonly (readonly [string, number | string | null])[]): void {
+    const rows = entries.map(([label]) => this.inputRow(label));
+    this.hf.batch(() => {
+      entries.forEach(([, value], i) => {
+        this.hf.setCellContents({ sheet: this.sheetId, row: rows[i], col: 1 }, [[value]]);
+      });
+    });
+    this.values = undefined;
+  }
+
+  private inputRow(label: string): number {
+    const known = this.inputRows.get(label);
+    const cell = { sheet: this.sheetId, row: known ?? 0, col: 0 };
+    if (known !== undefined && plainValue(this.hf.getCellValue(cell)) === label) return known;
+    const r = this.current().findIndex((row) => row[0] === label);
     if (r < 0) throw new Error(`no input "${label}"`);
-    this.hf.setCellContents({ sheet: this.sheetId, row: r, col: 1 }, [[value]]);
+    this.inputRows.set(label, r);
+    return r;
   }
 
   destroy(): void {
