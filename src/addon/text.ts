@@ -26,10 +26,8 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** A string for a formula: quotes doubled, as Sheets' string literals need. */
-export function formulaString(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
+/** A string for a formula, quotes doubled: the expression layer's own string literal. */
+export { stringLiteral as formulaString } from '../engine';
 
 /** A sheet name for a formula reference: 'My sheet'!A1, quotes doubled. */
 export function sheetRef(name: string): string {
