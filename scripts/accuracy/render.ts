@@ -8,6 +8,7 @@ import {
   PUBLISHED_RUNS,
 } from '../../src/engine/published-runs';
 import type { PublishedRun, PublishedSource } from '../../src/engine/published-runs';
+import { calibrate } from '../../src/engine/calibration';
 import { formatNumber } from '../audit/format';
 
 /** Where the page is written, relative to the repository root. */
@@ -59,6 +60,23 @@ function runDetail(number: number, run: PublishedRun): string {
   return lines.join('\n');
 }
 
+/** What the achieved-MFU fit (src/engine/calibration.ts) makes of these runs, per GPU and method. */
+function calibrationRows(results: readonly RunAccuracy[]): string[] {
+  const runs = results.map((result) => ({
+    gpu: result.run.gpu,
+    method: result.run.method,
+    measuredGpuHours: result.measuredGpuHours,
+    estimatedGpuHours: result.computeGpuHours,
+  }));
+  const pairs = [...new Set(runs.map((run) => `${run.gpu}\t${run.method}`))];
+  return pairs.map((pair) => {
+    const [gpu, method] = pair.split('\t');
+    const fit = calibrate(runs, gpu, method, DEFAULT_MFU);
+    const left = fit.outlier >= 0 ? ` (${results[fit.outlier].run.id} left out)` : '';
+    return `| ${gpu} | ${method} | ${fit.runs}${left} | ${formatNumber(fit.factor, 2)} | ${formatNumber(fit.mfu, 2)} | ${ratio(1 / fit.maxRatio)}–${ratio(1 / fit.minRatio)} |`;
+  });
+}
+
 /** The published-runs page, from the runs given (the built-in set by default). */
 export function renderAccuracy(runs: readonly PublishedRun[] = PUBLISHED_RUNS): string {
   const results = runs.map(runAccuracy);
@@ -87,6 +105,14 @@ export function renderAccuracy(runs: readonly PublishedRun[] = PUBLISHED_RUNS): 
     summaryRow(`Compute-bound at MFU ${formatNumber(DEFAULT_MFU, 2)}`, compute),
     '',
     `**The MFU the runs imply** (the compute-bound definition solved for MFU: its hours at MFU 1 divided by the measured GPU-hours): median ${formatNumber(mfu.median, 2)}, from ${formatNumber(Math.min(...results.map((result) => result.impliedMfu)), 2)} to ${formatNumber(Math.max(...results.map((result) => result.impliedMfu)), 2)}. This is what a calibration on measured runs (issue 19, item 2) fits.`,
+    '',
+    '## What a calibration on these runs fits',
+    '',
+    'The achieved-MFU fit (src/engine/calibration.ts, issue 19 item 2) per GPU and method: the mean of ln(measured / compute-bound estimate) over the runs of that GPU and method, leaving out the run furthest from the median when there are 4 or more. Factor = measured / estimated (multiply the compute-bound hours by it); MFU = 0.35 / factor. The last column is the spread of the compute-bound ratio (estimate / measured) over those runs.',
+    '',
+    '| GPU | Method | Runs | Factor | Fitted MFU | Compute / measured, min–max |',
+    '|---|---|---|---|---|---|',
+    ...calibrationRows(results),
     '',
     '## What the errors mean',
     '',

@@ -3,6 +3,7 @@
 // rule is `trainingHours` (h100Hours / speed), the cross-check `computeBoundHours`; no
 // rule's arithmetic is written here. Ratios are compared in log space, so an estimate
 // twice too high and one half too low are equally far from right.
+import { medianOfSorted } from './calibration';
 import { BUILT_IN_CATALOG } from './catalog';
 import { bindingName } from './compile';
 import { CatalogIndex } from './names';
@@ -109,8 +110,7 @@ export interface RatioSummary {
 export function summarizeRatios(ratios: readonly number[]): RatioSummary {
   if (ratios.length === 0) throw new RangeError('summarizeRatios: no ratios');
   const logs = ratios.map(Math.log).sort((a, b) => a - b);
-  const middle = Math.floor(logs.length / 2);
-  const medianLog = logs.length % 2 === 1 ? logs[middle] : (logs[middle - 1] + logs[middle]) / 2;
+  const medianLog = medianOfSorted(logs);
   const worstLog = logs.reduce((far, log) => (Math.abs(log) > Math.abs(far) ? log : far));
   const meanLog = logs.reduce((sum, log) => sum + log, 0) / logs.length;
   return {
