@@ -86,37 +86,53 @@ describe('the published runs', () => {
 });
 
 describe('a published run against the two rules (hand arithmetic)', () => {
-  it("LitGPT's Llama 2 7B LoRA on one A100: 2.36 min per 1,000 examples", () => {
-    // Measured: 2.36 / 60 = 0.0393333 h on 1 GPU.
-    // Article's rule: 0.0001 x 1,000 examples x 1.0 (Llama 7B) x 0.25 (LoRA) = 0.025 H100-h;
-    //   on an A100 (speed 312 / 989): 0.025 x 989 / 312 = 0.0792468 A100-h;
-    //   ratio 0.0792468 / 0.0393333 = 2.01475.
-    // Compute-bound: 4 x 7e9 x (1,000 x 500 x 1 tokens) / (312e12 x 0.35 x 3600)
-    //   = 1.4e16 / 3.9312e17 = 0.0356125 GPU-h; ratio 0.0356125 / 0.0393333 = 0.905403;
-    //   implied MFU = 0.35 x 0.905403 = 0.316891.
-    const result = runAccuracy(runById('litgpt-7b-lora-a100'));
-    expect(result.measuredGpuHours).toBeCloseTo(0.0393333, 6);
-    expect(result.ruleGpuHours).toBeCloseTo(0.0792468, 6);
-    expect(result.ruleRatio).toBeCloseTo(2.01475, 4);
-    expect(result.computeGpuHours).toBeCloseTo(0.0356125, 6);
-    expect(result.computeRatio).toBeCloseTo(0.905403, 5);
-    expect(result.impliedMfu).toBeCloseTo(0.316891, 5);
-  });
+  const cases = [
+    {
+      title: "LitGPT's Llama 2 7B LoRA on one A100: 2.36 min per 1,000 examples",
+      id: 'litgpt-7b-lora-a100',
+      // Measured: 2.36 / 60 = 0.0393333 h on 1 GPU.
+      // Article's rule: 0.0001 x 1,000 examples x 1.0 (Llama 7B) x 0.25 (LoRA) = 0.025 H100-h;
+      //   on an A100 (speed 312 / 989): 0.025 x 989 / 312 = 0.0792468 A100-h;
+      //   ratio 0.0792468 / 0.0393333 = 2.01475.
+      // Compute-bound: 4 x 7e9 x (1,000 x 500 x 1 tokens) / (312e12 x 0.35 x 3600)
+      //   = 1.4e16 / 3.9312e17 = 0.0356125 GPU-h; ratio 0.0356125 / 0.0393333 = 0.905403;
+      //   implied MFU = 0.35 x 0.905403 = 0.316891.
+      measured: 0.0393333,
+      rule: 0.0792468,
+      ruleRatio: 2.01475,
+      compute: 0.0356125,
+      computeRatio: 0.905403,
+      mfu: 0.316891,
+    },
+    {
+      title: "torchtune's Llama 3.1 70B LoRA on 8 A100s: 3,497 tokens/s in all",
+      id: 'torchtune-70b-lora-8xa100',
+      // 5,000,000 tokens (10,000 x 500) / 3,497 tokens/s / 3600 = 0.397164 h wall-clock,
+      //   x 8 GPUs = 3.17733 GPU-h.
+      // Article's rule: 0.0001 x 10,000 x 8.0 (Llama 70B) x 0.25 = 2.0 H100-h;
+      //   2.0 x 989 / 312 = 6.33974 A100-h; ratio 6.33974 / 3.17733 = 1.99531.
+      // Compute-bound: 4 x 70e9 x 5e6 / (312e12 x 0.35 x 3600) = 1.4e18 / 3.9312e17
+      //   = 3.56125 GPU-h; ratio 3.56125 / 3.17733 = 1.12083; implied MFU 0.35 x 1.12083 = 0.392292.
+      measured: 3.17733,
+      rule: 6.33974,
+      ruleRatio: 1.99531,
+      compute: 3.56125,
+      computeRatio: 1.12083,
+      mfu: 0.392292,
+    },
+  ];
 
-  it("torchtune's Llama 3.1 70B LoRA on 8 A100s: 3,497 tokens/s in all", () => {
-    // 5,000,000 tokens (10,000 x 500) / 3,497 tokens/s / 3600 = 0.397164 h wall-clock,
-    //   x 8 GPUs = 3.17733 GPU-h.
-    // Article's rule: 0.0001 x 10,000 x 8.0 (Llama 70B) x 0.25 = 2.0 H100-h;
-    //   2.0 x 989 / 312 = 6.33974 A100-h; ratio 6.33974 / 3.17733 = 1.99531.
-    // Compute-bound: 4 x 70e9 x 5e6 / (312e12 x 0.35 x 3600) = 1.4e18 / 3.9312e17
-    //   = 3.56125 GPU-h; ratio 3.56125 / 3.17733 = 1.12083; implied MFU 0.35 x 1.12083 = 0.392292.
-    const result = runAccuracy(runById('torchtune-70b-lora-8xa100'));
-    expect(result.measuredGpuHours).toBeCloseTo(3.17733, 4);
-    expect(result.ruleGpuHours).toBeCloseTo(6.33974, 4);
-    expect(result.ruleRatio).toBeCloseTo(1.99531, 4);
-    expect(result.computeGpuHours).toBeCloseTo(3.56125, 4);
-    expect(result.computeRatio).toBeCloseTo(1.12083, 4);
-    expect(result.impliedMfu).toBeCloseTo(0.392292, 5);
+  it.each(cases)('$title', (expected) => {
+    const result = runAccuracy(runById(expected.id));
+    // Relative to the value: 5 significant figures, as written above.
+    const close = (actual: number, value: number): void =>
+      expect(Math.abs(actual / value - 1)).toBeLessThan(2e-5);
+    close(result.measuredGpuHours, expected.measured);
+    close(result.ruleGpuHours, expected.rule);
+    close(result.ruleRatio, expected.ruleRatio);
+    close(result.computeGpuHours, expected.compute);
+    close(result.computeRatio, expected.computeRatio);
+    close(result.impliedMfu, expected.mfu);
   });
 });
 
