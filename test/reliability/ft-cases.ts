@@ -895,7 +895,8 @@ export const FT_CASES: readonly BadInputCase[] = [
     fn: 'FT_NPV',
     args: [1000, 50, 36, 0, '-100%'],
     expect: {
-      error: "FT_NPV: annual_discount_rate must be a rate above -100% (e.g. 5% or 0.05), got '-100%'",
+      error:
+        "FT_NPV: annual_discount_rate must be a rate above -100% (e.g. 5% or 0.05), got '-100%'",
       because: 'at −100% every future dollar is worth infinitely much',
     },
   },
