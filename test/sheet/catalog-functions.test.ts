@@ -413,8 +413,10 @@ describe('results follow catalog edits: onEdit and the menu item re-enter FT_* f
     const event = editEvent(s, 'FT Catalog', a1);
     s.workbook.resetCalls();
     s.call('onEdit', event);
-    // 2 to see the sheet's name, then 2 × (createTextFinder, matchCase, matchFormulaText, replaceAllWith).
-    expect(s.workbook.callCount()).toBe(10);
+    // 2 to see the sheet's name; getSheets 1; 3 sheets × (getName, getDataRange, getFormulas)
+    // 9; the catalog's getValues 1; its new hint (getRange, setFormula) 2; one block (Calc
+    // A1:B1): getRange, setFormulas twice 3; flush 1. 2 + 1 + 9 + 1 + 2 + 3 + 1 = 19.
+    expect(s.workbook.callCount()).toBe(19);
     expect(formulaEntryCount(cell)).toBeGreaterThan(entries);
     expect(s.workbook.formulas('Calc')).toEqual(formulasBefore); // every formula as it was
     expect(s.workbook.values('Calc')[1][0]).toBe('a label about FT_COST');
@@ -434,10 +436,9 @@ describe('results follow catalog edits: onEdit and the menu item re-enter FT_* f
       }),
     );
     s.call('recalculateFtFormulas');
-    // Every cell holding "FT_": the two formulas, the label and the catalog's note (A1),
-    // the texts rewritten as they were.
+    // The two formula cells; the label and the catalog's note (A1) are text, never written.
     expect(s.workbook.alerts().pop()).toBe(
-      'Fine-tuning cost: recalculated the FT_* formulas (4 cell(s) entered again).',
+      'Fine-tuning cost: recalculated the FT_* formulas (2 cell(s) entered again).',
     );
     expect(s.workbook.values('FT Catalog')[0][0]).toMatch(
       /^Fine-tuning cost catalog\. .*FT_\* functions/,
