@@ -237,11 +237,14 @@ export function refreshFtFormulas(spreadsheet: Spreadsheet): number {
   } catch (error) {
     const cause = messageOf(error).replace(/[.\s]+$/, '');
     const left = putBack(blocks);
+    // A new message that says what is left (ES2019 has no Error `cause` option).
     if (left.cells === 0) {
+      // eslint-disable-next-line preserve-caught-error
       throw new Error(
         `${cause}. Every FT_* formula was put back as it was; their results may be out of date.`,
       );
     }
+    // eslint-disable-next-line preserve-caught-error
     throw new Error(
       `${cause}. ${left.cells} cell(s) could not be put back (${left.error.replace(/[.\s]+$/, '')}) and show ${REFRESH_MARKER} in their formulas: ` +
         'Extensions > Fine-tuning cost > Recalculate FT_* formulas puts them back.',
