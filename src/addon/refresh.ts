@@ -18,6 +18,7 @@
 import { columnLetter } from '../shared/a1';
 import { messageOf } from '../shared/message';
 import { CATALOG_SHEET, CATALOG_TABLES, CATALOG_TITLE_ROW } from './catalog-sheet';
+import { splitFormulas } from './formula-blocks';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -76,53 +77,22 @@ interface Block {
   readonly sheet: Sheet;
   readonly row: number;
   readonly column: number;
-  /** The formulas the block ends with (as they were, a stopped run's markers repaired). */
+  /** The formulas the block ends with (as they were, a stopped run's marks removed). */
   readonly formulas: string[][];
   range?: Range;
   /** True from the moment a write of the marked formulas may have reached the sheet. */
   marked: boolean;
 }
 
-/**
- * The FT_* formula cells of one sheet (its getFormulas() grid, from A1) as blocks: runs
- * down each column, and runs of the same rows in adjacent columns joined.
- */
+/** Stands for a cell that is no FT_* formula: never inside a block (see splitFormulas). */
+const NOT_OURS = 0;
+
+/** The FT_* formula cells of one sheet (its getFormulas() grid, from A1) as rectangles. */
 function blocksOf(sheet: Sheet, grid: readonly (readonly string[])[]): Block[] {
-  const blocks: Block[] = [];
-  const open = new Map<string, Block>();
-  const columns = grid.reduce((widest, row) => Math.max(widest, row.length), 0);
-  for (let c = 0; c < columns; c++) {
-    const runs: { top: number; formulas: string[] }[] = [];
-    for (let r = 0; r < grid.length; r++) {
-      const formula = grid[r][c] ?? '';
-      if (!callsFtFunction(formula)) continue;
-      const last = runs[runs.length - 1];
-      if (last && last.top + last.formulas.length === r) last.formulas.push(repaired(formula));
-      else runs.push({ top: r, formulas: [repaired(formula)] });
-    }
-    const next = new Map<string, Block>();
-    for (const run of runs) {
-      const key = `${run.top}:${run.formulas.length}`;
-      const left = open.get(key);
-      if (left && left.column + left.formulas[0].length === c + 1) {
-        left.formulas.forEach((row, i) => row.push(run.formulas[i]));
-        next.set(key, left);
-        continue;
-      }
-      const block: Block = {
-        sheet,
-        row: run.top + 1,
-        column: c + 1,
-        formulas: run.formulas.map((formula) => [formula]),
-        marked: false,
-      };
-      blocks.push(block);
-      next.set(key, block);
-    }
-    open.clear();
-    for (const [key, block] of next) open.set(key, block);
-  }
-  return blocks;
+  const ours = grid.map((row) =>
+    row.map((formula) => (callsFtFunction(formula) ? repaired(formula) : NOT_OURS)),
+  );
+  return splitFormulas(ours).blocks.map((block) => ({ sheet, ...block, marked: false }));
 }
 
 // The "rows changed" hint: a formula in the catalog's title row, right of the Models title,
