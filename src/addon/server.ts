@@ -114,7 +114,7 @@ const LOCK_WAIT_MS = 30000;
  * Runs `work` holding the document lock, so two runs (two users, or two clicks) never
  * write at once: the second waits, then sees what the first made (the catalog sheet).
  */
-function withDocumentLock<T>(work: () => T): T {
+export function withDocumentLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
   try {
     lock.waitLock(LOCK_WAIT_MS);
