@@ -77,6 +77,8 @@ export interface WorkbookOptions {
   readonly timeZone?: string;
   /** The spreadsheet's locale (default en_US); "de_DE" models a locale whose formulas use ";". */
   readonly locale?: string;
+  /** The size of the sheets insertSheet makes (default Sheets' 1,000 × 26). */
+  readonly newSheetSize?: { readonly rows: number; readonly columns: number };
 }
 
 /** The globals the add-in's code sees (pass to loadBundle). */
@@ -227,6 +229,7 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
     nextSheetId: 1,
     timeZone: options.timeZone ?? 'America/New_York',
     locale: options.locale ?? 'en_US',
+    newSheetSize: options.newSheetSize,
     toasts: [],
   };
   const lock: LockState = { holder: null, nextId: 1, released: [] };

@@ -12,6 +12,7 @@ import type { CompareResult } from '../shared/contract';
 import { COMPARE_METADATA_KEY, SCENARIO_METADATA_KEY } from './markers';
 import { scenarioLayout } from './scenario-layout';
 import { splitFormulas } from './formula-blocks';
+import { ensureSheetSize } from './sheet-size';
 import { Changes, failure, insertUniqueSheet, withDocumentLock } from './server';
 import { asText, formulaString, sheetRef } from './text';
 
@@ -167,13 +168,12 @@ function writeNewSheet(
   cells: Readonly<Record<string, string>>,
 ): void {
   const values = [...headerRows(), ...scenarios.map((scenario) => scenarioRow(scenario, cells))];
-  const maxRows = sheet.getMaxRows();
-  if (values.length > maxRows) sheet.insertRowsAfter(maxRows, values.length - maxRows);
+  const size = ensureSheetSize(sheet, values.length, CHART_ANCHOR_COLUMN);
   const range = writeGrid(sheet, values, COMPARE_COLUMNS);
   range.setNumberFormats([HEADER_FORMATS, HEADER_FORMATS, ...scenarios.map(() => ROW_FORMATS)]);
   range.setFontWeights(values.map((_, r) => (r < HEADER_ROWS ? HEADER_WEIGHTS : ROW_WEIGHTS)));
   sheet.setFrozenRows(HEADER_ROWS);
-  insertChart(sheet, Math.max(maxRows, values.length));
+  insertChart(sheet, size.rows);
 }
 
 /** The compare sheet as it was, to put back if a refresh fails half-way. */
