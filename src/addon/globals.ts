@@ -43,8 +43,9 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 /**
  * Simple trigger: after an edit of the FT Catalog sheet, enters every FT_* formula again so
- * its result follows the catalog (Sheets recomputes a custom function only when its formula
- * or its arguments change). An edit of any other sheet refreshes nothing.
+ * its result follows the catalog (a catalog row is no argument of it); only formula cells
+ * are written, never text. An edit of any other sheet refreshes nothing. Rows inserted or
+ * deleted run no onEdit: the catalog's hint (B2) then asks for the menu item.
  *
  * @param {Object} e The edit event: its range tells which sheet was edited.
  */
@@ -53,7 +54,7 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   refreshFtFormulas(e?.source ?? SpreadsheetApp.getActiveSpreadsheet());
 }
 
-/** Menu: Recalculate FT_* formulas. Enters every FT_* formula again and says how many. */
+/** Menu: Recalculate FT_* formulas. Enters every FT_* formula again and says in how many cells. */
 export function recalculateFtFormulas(): void {
   recalculateWithMessage();
 }
