@@ -21,10 +21,9 @@ import { isCatalogEdit, refreshFtFormulas } from './refresh';
 import * as server from './server';
 
 /**
- * Adds the Fine-tuning cost menu when the spreadsheet opens. Works in AuthMode.NONE:
- * it builds the menu and reads nothing from the document.
+ * Adds the menu when the spreadsheet opens; reads nothing (works in AuthMode.NONE).
  *
- * @param {Object} e The open event (its authMode is not needed: the menu is the same in every mode).
+ * @param {Object} e The open event (the menu is the same in every auth mode).
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   void e;
@@ -42,19 +41,16 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 /**
- * Simple trigger: after an edit of the FT Catalog sheet, enters every FT_* formula again so
- * its result follows the catalog (a catalog row is no argument of it); only formula cells
- * are written, never text. An edit of any other sheet refreshes nothing. Rows inserted or
- * deleted run no onEdit: the catalog's hint (B2) then asks for the menu item.
+ * Simple trigger: after an edit of the FT Catalog sheet, enters the FT_* formulas again.
  *
- * @param {Object} e The edit event: its range tells which sheet was edited.
+ * @param {Object} e The edit event.
  */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!isCatalogEdit(e)) return;
   refreshFtFormulas(e?.source ?? SpreadsheetApp.getActiveSpreadsheet());
 }
 
-/** Menu: Recalculate FT_* formulas. Enters every FT_* formula again and says in how many cells. */
+/** Menu: Recalculate FT_* formulas. Enters every FT_* formula again and says how many. */
 export function recalculateFtFormulas(): void {
   recalculateWithMessage();
 }

@@ -36,40 +36,27 @@ const FT_CALL = new RegExp(`\\b(?:${REFRESH_MARKER})?FT_(?=[A-Za-z0-9_]*\\s*\\()
 /** The marker in front of an FT_* call. */
 const MARK = new RegExp(`\\b${REFRESH_MARKER}(?=FT_)`, 'gi');
 /** A formula's string literals ("" is a quote inside one): FT_ in them is text, not a call. */
-const STRING_LITERAL = /("(?:[^"]|"")*")/;
-
-/** Applies `change` to a formula's text outside its string literals. */
-function outsideStrings(formula: string, change: (code: string) => string): string {
-  return formula
-    .split(STRING_LITERAL)
-    .map((part, i) => (i % 2 === 1 ? part : change(part)))
-    .join('');
-}
+const STRING_LITERALS = /"(?:[^"]|"")*"/g;
 
 /** True when a formula calls an FT_* function (or holds one a stopped run left marked). */
 export function callsFtFunction(formula: string): boolean {
-  if (!formula.startsWith('=')) return false;
-  let found = false;
-  outsideStrings(formula, (code) => {
-    FT_CALL.lastIndex = 0;
-    found = found || FT_CALL.test(code);
-    return code;
-  });
-  return found;
+  FT_CALL.lastIndex = 0;
+  return formula.startsWith('=') && FT_CALL.test(formula.replace(STRING_LITERALS, '""'));
 }
 
 /** The formula as the refresh leaves it: the marks a stopped run left are removed. */
 function repaired(formula: string): string {
-  return outsideStrings(formula, (code) => code.replace(MARK, ''));
+  return formula.replace(MARK, '');
 }
 
 /**
  * The formula with the marker put in front of each FT_* call (=ZZFTRECALCZZFT_COST(...)):
  * a different formula for a moment, naming an unknown function; removing it gives back
- * the formula exactly, whatever the case of its function names.
+ * the formula exactly, whatever the case of its function names. (A string literal that
+ * reads like a call is marked too, and written back as it was with the rest.)
  */
 function marked(formula: string): string {
-  return outsideStrings(formula, (code) => code.replace(FT_CALL, (call) => REFRESH_MARKER + call));
+  return formula.replace(FT_CALL, (call) => REFRESH_MARKER + call);
 }
 
 /** A rectangle of adjacent FT_* formula cells, written with one setFormulas per step. */
@@ -100,8 +87,8 @@ function blocksOf(sheet: Sheet, grid: readonly (readonly string[])[]): Block[] {
 // the last refresh saw. onEdit does not run when rows are inserted, deleted or moved, but a
 // formula over those columns is recomputed then, so the hint shows until the next refresh.
 const HINT_COLUMN = 2;
-export const HINT_TEXT =
-  'Catalog rows were added or deleted since the FT_* results were last updated: Extensions > Fine-tuning cost > Recalculate FT_* formulas';
+const MENU_ITEM = 'Extensions > Fine-tuning cost > Recalculate FT_* formulas';
+export const HINT_TEXT = `Rows were added or deleted: to update FT_* results, ${MENU_ITEM}`;
 
 /** The hint's formula for `count` filled Name cells: blank while the count is the same. */
 export function hintFormula(count: number): string {
@@ -116,21 +103,22 @@ export function hintFormula(count: number): string {
 function filledNameCells(values: readonly (readonly unknown[])[], formulas: string[][]): number {
   let count = 0;
   values.forEach((row, r) => {
-    for (const spec of CATALOG_TABLES) {
-      const c = spec.firstColumn - 1;
-      const value = row[c];
-      if (
-        (value !== '' && value !== undefined && value !== null) ||
-        (formulas[r]?.[c] ?? '') !== ''
-      )
-        count++;
+    for (const { firstColumn } of CATALOG_TABLES) {
+      if (`${row[firstColumn - 1] ?? ''}${formulas[r]?.[firstColumn - 1] ?? ''}` !== '') count++;
     }
   });
   return count;
 }
 
+/** The catalog sheet as the scan read it, for its hint. */
+interface CatalogRead {
+  readonly sheet: Sheet;
+  readonly values: unknown[][];
+  readonly formulas: string[][];
+}
+
 /** Writes the hint formula when its count is out of date, never over a cell the user wrote. */
-function updateHint(sheet: Sheet, values: unknown[][], formulas: string[][]): void {
+function updateHint({ sheet, values, formulas }: CatalogRead): void {
   const formula = hintFormula(filledNameCells(values, formulas));
   const row = CATALOG_TITLE_ROW - 1;
   const current = formulas[row]?.[HINT_COLUMN - 1] ?? '';
@@ -141,41 +129,36 @@ function updateHint(sheet: Sheet, values: unknown[][], formulas: string[][]): vo
   sheet.getRange(CATALOG_TITLE_ROW, HINT_COLUMN).setFormula(formula);
 }
 
-/** Every FT_* formula cell of the spreadsheet, as blocks; updates the catalog's hint. */
-function scan(spreadsheet: Spreadsheet): Block[] {
+/** Every FT_* formula cell of the spreadsheet, as blocks, and the catalog sheet as read. */
+function scan(spreadsheet: Spreadsheet): { blocks: Block[]; catalog: CatalogRead | null } {
   const blocks: Block[] = [];
+  let catalog: CatalogRead | null = null;
   for (const sheet of spreadsheet.getSheets()) {
-    const isCatalog = sheet.getName().toLowerCase() === CATALOG_SHEET.toLowerCase();
+    const isCatalog = isCatalogSheet(sheet);
     const range = sheet.getDataRange();
     const formulas = range.getFormulas();
     blocks.push(...blocksOf(sheet, formulas));
-    if (isCatalog) updateHint(sheet, range.getValues(), formulas);
+    if (isCatalog) catalog = { sheet, values: range.getValues(), formulas };
   }
-  return blocks;
+  return { blocks, catalog };
 }
 
 function cellsIn(blocks: readonly Block[]): number {
   return blocks.reduce((sum, block) => sum + block.formulas.length * block.formulas[0].length, 0);
 }
 
-/**
- * Writes back the formulas of every block a marked write may have reached; returns how
- * many cells could not be put back (each then holds the marker until the next refresh).
- */
-function putBack(blocks: readonly Block[]): { cells: number; error: string } {
+/** Writes back every block a marked write may have reached; returns the cells it could not. */
+function putBack(blocks: readonly Block[]): number {
   let cells = 0;
-  let error = '';
   for (const block of blocks) {
     if (!block.marked || !block.range) continue;
     try {
       block.range.setFormulas(block.formulas);
-      block.marked = false;
-    } catch (failure) {
+    } catch {
       cells += cellsIn([block]);
-      error = error || messageOf(failure);
     }
   }
-  return { cells, error };
+  return cells;
 }
 
 /**
@@ -185,8 +168,7 @@ function putBack(blocks: readonly Block[]): { cells: number; error: string } {
  * is thrown; a run stopped outright is repaired by the next one.
  */
 export function refreshFtFormulas(spreadsheet: Spreadsheet): number {
-  const blocks = scan(spreadsheet);
-  if (blocks.length === 0) return 0;
+  const { blocks, catalog } = scan(spreadsheet);
   try {
     for (const block of blocks) {
       const first = block.formulas[0];
@@ -199,32 +181,33 @@ export function refreshFtFormulas(spreadsheet: Spreadsheet): number {
       block.marked = true;
       block.range.setFormulas(block.formulas.map((row) => row.map(marked)));
     }
-    SpreadsheetApp.flush();
+    if (blocks.length > 0) SpreadsheetApp.flush();
     for (const block of blocks) {
       block.range?.setFormulas(block.formulas);
       block.marked = false;
     }
+    // Last: a run that failed leaves the hint saying the results are out of date.
+    if (catalog) updateHint(catalog);
   } catch (error) {
-    const cause = messageOf(error).replace(/[.\s]+$/, '');
     const left = putBack(blocks);
     // A new message that says what is left (ES2019 has no Error `cause` option).
-    if (left.cells === 0) {
-      // eslint-disable-next-line preserve-caught-error
-      throw new Error(
-        `${cause}. Every FT_* formula was put back as it was; their results may be out of date.`,
-      );
-    }
     // eslint-disable-next-line preserve-caught-error
     throw new Error(
-      `${cause}. ${left.cells} cell(s) could not be put back (${left.error.replace(/[.\s]+$/, '')}) and show ${REFRESH_MARKER} in their formulas: ` +
-        'Extensions > Fine-tuning cost > Recalculate FT_* formulas puts them back.',
+      `${messageOf(error).replace(/[.\s]+$/, '')}. ` +
+        (left === 0
+          ? 'The FT_* formulas were put back as they were.'
+          : `${left} cell(s) still hold ${REFRESH_MARKER}: ${MENU_ITEM} puts them back.`),
     );
   }
   return cellsIn(blocks);
 }
 
-/** True when an edit is in the catalog sheet (sheet names are unique ignoring case). */
+/** True for the catalog sheet (sheet names are unique ignoring case): 1 call, getName. */
+function isCatalogSheet(sheet: Sheet): boolean {
+  return sheet.getName().toLowerCase() === CATALOG_SHEET.toLowerCase();
+}
+
+/** True when an edit is in the catalog sheet. */
 export function isCatalogEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): boolean {
-  if (!e || !e.range) return false;
-  return e.range.getSheet().getName().toLowerCase() === CATALOG_SHEET.toLowerCase();
+  return !!e?.range && isCatalogSheet(e.range.getSheet());
 }

@@ -295,15 +295,13 @@ let builtInNames: Set<string> | undefined;
  * built-in ones: a list cut short then hides built-in rows, never the team's.
  */
 function teamRowsFirst(names: readonly string[]): string[] {
-  if (!builtInNames) {
-    builtInNames = new Set(
-      Object.values(BUILT_IN_CATALOG).flatMap((rows: readonly Named[]) =>
-        rows.map((row) => normalizeName(row.name)),
-      ),
-    );
-  }
-  const known = builtInNames;
-  const isBuiltIn = (name: string): boolean => known.has(normalizeName(name));
+  const isBuiltIn = (name: string): boolean => {
+    if (!builtInNames) {
+      const rows: readonly Named[] = Object.values(BUILT_IN_CATALOG).flat();
+      builtInNames = new Set(rows.map((row) => normalizeName(row.name)));
+    }
+    return builtInNames.has(normalizeName(name));
+  };
   return [...names.filter((name) => !isBuiltIn(name)), ...names.filter(isBuiltIn)];
 }
 

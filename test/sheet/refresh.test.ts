@@ -93,11 +93,36 @@ describe('a refresh enters FT_* formulas again and writes no other cell', () => 
     s.call('recalculateFtFormulas');
     expect(s.workbook.callLog()[15]).toBe('SpreadsheetApp.flush');
     expect(s.workbook.alerts().pop()).toBe(
-      `Fine-tuning cost: could not recalculate the FT_* formulas: ${SERVICE_FAILURE.replace(/\.$/, '')}. Every FT_* formula was put back as it was; their results may be out of date.`,
+      `Fine-tuning cost: could not recalculate the FT_* formulas: ${SERVICE_FAILURE.replace(/\.$/, '')}. The FT_* formulas were put back as they were.`,
     );
     expect(s.workbook.formulas('Calc')).toEqual(before);
     expect(s.workbook.values('Calc')[1][0]).toBe('=FT_HOURS("Llama 13B", 50000)');
   });
+
+  test.each(['once', 'afterEffect'] as const)(
+    'a fault (%s) at any call of a refresh leaves every cell as it was',
+    (kind) => {
+      const { s } = workbook();
+      s.call('recalculateFtFormulas');
+      const before = s.workbook.snapshot('Calc');
+      s.workbook.resetCalls();
+      s.call('recalculateFtFormulas');
+      const calls = s.workbook.callCount();
+      for (let n = 1; n <= calls; n++) {
+        s.workbook.failAtCall(n, kind);
+        try {
+          s.call('recalculateFtFormulas');
+        } catch {
+          // A fault at getUi or at the alert itself: the menu cannot say it, nothing is lost.
+        }
+        s.workbook.failAtCall(0);
+        const after = s.workbook.snapshot('Calc');
+        expect(after.formulas).toEqual(before.formulas);
+        // Values of the cells that are not formulas: the text, the number, the date.
+        expect(after.values.slice(1)).toEqual(before.values.slice(1));
+      }
+    },
+  );
 
   test('an outage from the second step on: the error says so and the next run repairs', () => {
     const { s } = workbook();
@@ -113,7 +138,7 @@ describe('a refresh enters FT_* formulas again and writes no other cell', () => 
     // setFormulas, flush (16): the 17th call, the second setFormulas, starts an outage.
     s.workbook.failAtCall(17, 'outage');
     expect(() => s.call('onEdit', edit)).toThrow(
-      /^Service Spreadsheets failed .*\. 3 cell\(s\) could not be put back \(Service Spreadsheets failed.*\) and show ZZFTRECALCZZ in their formulas: Extensions > Fine-tuning cost > Recalculate FT_\* formulas puts them back\.$/,
+      /^Service Spreadsheets failed .*\. 3 cell\(s\) still hold ZZFTRECALCZZ: Extensions > Fine-tuning cost > Recalculate FT_\* formulas puts them back\.$/,
     );
     expect(s.workbook.callLog()[15]).toBe('SpreadsheetApp.flush');
     expect(s.workbook.formulas('Calc')[0][0]).toContain(REFRESH_MARKER);
