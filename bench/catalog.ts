@@ -166,6 +166,11 @@ function runRefresh(code: string, quick: boolean): RefreshRow[] {
     const cells = Array.from({ length: formulas }, (_, i) => [
       `=FT_COST("Llama 13B", ${1000 + i}, "Team cloud ${i % CATALOG_ROWS}")`,
     ]);
+    // A new sheet has 1,000 rows: the refresh writes through ranges, which must fit it.
+    const sheet = workbook.rawSheet('Sheet1');
+    if (formulas > sheet.getMaxRows()) {
+      sheet.insertRowsAfter(sheet.getMaxRows(), formulas - sheet.getMaxRows());
+    }
     workbook.write('Sheet1', 'A1', cells);
     const app = context.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     const spreadsheet = app.getActiveSpreadsheet();

@@ -46,21 +46,48 @@ export function emptyCell(): Cell {
   };
 }
 
-// How many times a formula was entered into each cell (a script's write, a replacement):
-// Sheets recomputes a custom function when its formula is entered, so a test can model
-// which FT_* results are fresh (test/sheet/recalc.ts). Kept beside the cell, not in it, so
-// snapshots and serialization do not see it.
+// How many times a formula was entered into each cell, as Sheets sees it: Sheets recomputes a
+// custom function when its formula is entered, so a test can model which FT_* results are
+// fresh (test/sheet/catalog-support.ts). Apps Script bundles a script's writes and applies
+// them at SpreadsheetApp.flush() or when the script ends ("Spreadsheet operations are
+// sometimes bundled together to improve performance", SpreadsheetApp.flush in the Apps
+// Script reference), so, strictly, only what a cell holds at those points counts: writes
+// between two of them that leave its formula as it was (a formula written again with the
+// same text, or changed and changed back) are no entry at all. Kept beside the cell, not in
+// it, so snapshots and serialization do not see it.
 const formulaEntries = new WeakMap<Cell, number>();
+/** The formula a cell held when pending writes were last applied, for cells written since. */
+const formulaAtFlush = new WeakMap<Cell, string>();
+
+/** Remembers what a cell held before the first write since the last flush. */
+function noteWrite(cell: Cell): void {
+  if (!formulaAtFlush.has(cell)) formulaAtFlush.set(cell, cell.formula);
+}
+
+/** 1 when the cell's pending writes enter a formula that differs from what it held, else 0. */
+function pendingEntry(cell: Cell): number {
+  const held = formulaAtFlush.get(cell);
+  return held !== undefined && cell.formula !== '' && cell.formula !== held ? 1 : 0;
+}
 
 function enterFormula(cell: Cell, formula: string): void {
+  noteWrite(cell);
   cell.formula = formula;
   cell.value = '';
-  formulaEntries.set(cell, (formulaEntries.get(cell) ?? 0) + 1);
 }
 
 /** How many times a formula was entered into the cell (0 for one never written so). */
 export function formulaEntryCount(cell: Cell | undefined): number {
-  return cell ? (formulaEntries.get(cell) ?? 0) : 0;
+  return cell ? (formulaEntries.get(cell) ?? 0) + pendingEntry(cell) : 0;
+}
+
+/** Applies the pending writes of these cells (SpreadsheetApp.flush, or the script's end). */
+export function applyPendingWrites(cells: Iterable<Cell>): void {
+  for (const cell of cells) {
+    if (!formulaAtFlush.has(cell)) continue;
+    formulaEntries.set(cell, formulaEntryCount(cell));
+    formulaAtFlush.delete(cell);
+  }
 }
 
 export function isEmptyContent(cell: Cell | undefined): boolean {
@@ -185,6 +212,7 @@ function usesCommas(formula: string): boolean {
 }
 
 export function writeValue(cell: Cell, raw: unknown, timeZone = 'UTC', locale = 'en_US'): void {
+  noteWrite(cell);
   cell.formula = '';
   if (raw === null || raw === undefined) {
     cell.value = '';

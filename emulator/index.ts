@@ -15,7 +15,7 @@
  *     backgrounds(name), fills(name), charts(name), dataValidations(name), protections(name),
  *     columnWidths(name), cell(name, a1), snapshot(name), fingerprint(name),
  *     menus(), shown(), sidebarHtml(), alerts(), toasts(),
- *     callCount(), callLog(), resetCalls(), failAtCall(n, kind?), setAuthMode(mode),
+ *     callCount(), callLog(), resetCalls(), endExecution(), failAtCall(n, kind?), setAuthMode(mode),
  *     documentAccesses(), serialize(), lockHolder(), onLockReleased(listener)
  *   Workbook.typeInto(name, a1, text): what a user typing into a cell gets (validation applies).
  *   Workbook.meetsValidation(name, row, column), validationRangeValues("Sheet!A5:A"): a cell
@@ -23,7 +23,8 @@
  *   Workbook setup (never counted): addSheet(name), write(name, a1, rows), setCachedValues(name, rows)
  *   toHyperFormula(workbook) / recalculate(workbook) live in emulator/hyperformula.ts.
  *   formulaEntryCount(cell)         how many times a formula was entered into a raw cell
- *                                   (Sheets recomputes a custom function when it is)
+ *                                   (Sheets recomputes a custom function when it is), counting
+ *                                   only what flush() or the script's end applies
  * Spreadsheet.createTextFinder (emulator/text-finder.ts) finds and replaces over every sheet.
  * Every grid returned by the inspection helpers covers the sheet's data range (A1 to the
  * last row and column with content), as getDataRange() would.
@@ -31,7 +32,7 @@
 import path from 'node:path';
 import { CallCounter } from './calls';
 import type { FaultKind } from './calls';
-import { emptyCell, parseA1, writeValue } from './cells';
+import { applyPendingWrites, emptyCell, parseA1, writeValue } from './cells';
 import type { Cell, CellValue, ValidationRecord } from './cells';
 import { EmulatedSheet, EmulatedSpreadsheet } from './spreadsheet';
 import type {
@@ -85,6 +86,8 @@ export interface WorkbookOptions {
   readonly timeZone?: string;
   /** The spreadsheet's locale (default en_US); "de_DE" models a locale whose formulas use ";". */
   readonly locale?: string;
+  /** The size of the sheets insertSheet makes (default Sheets' 1,000 × 26). */
+  readonly newSheetSize?: { readonly rows: number; readonly columns: number };
 }
 
 /** The globals the add-in's code sees (pass to loadBundle). */
@@ -167,6 +170,11 @@ export interface Workbook {
   callLog(): string[];
   resetCalls(): void;
   /**
+   * The script's execution ended: Apps Script applies the writes it had bundled (see
+   * formulaEntryCount). Not a call; the test harness calls it after each global it runs.
+   */
+  endExecution(): void;
+  /**
    * The nth call from now (1-based) throws SERVICE_FAILURE: once before it takes effect
    * (default), from then on ('outage'), or after it took effect ('afterEffect'); 0 turns it off.
    */
@@ -237,6 +245,7 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
     nextSheetId: 1,
     timeZone: options.timeZone ?? 'America/New_York',
     locale: options.locale ?? 'en_US',
+    newSheetSize: options.newSheetSize,
     toasts: [],
   };
   const lock: LockState = { holder: null, nextId: 1, released: [] };
@@ -268,6 +277,11 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
     return spreadsheet;
   };
 
+  /** Applies every cell's pending writes, as flush() and the end of a script do. */
+  const applyAll = (): void => {
+    for (const sheet of state.sheets) applyPendingWrites(sheet.cells.values());
+  };
+
   const SpreadsheetApp: SpreadsheetAppEmulation = {
     getActiveSpreadsheet: () => openDocument('getActiveSpreadsheet'),
     getActive: () => openDocument('getActive'),
@@ -275,7 +289,10 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
       calls.tick('SpreadsheetApp.getUi');
       return ui;
     },
-    flush: () => calls.tick('SpreadsheetApp.flush'),
+    flush: () => {
+      calls.tick('SpreadsheetApp.flush');
+      applyAll();
+    },
     newDataValidation: () => {
       calls.tick('SpreadsheetApp.newDataValidation');
       return new EmulatedDataValidationBuilder();
@@ -402,6 +419,7 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
     callCount: () => calls.count,
     callLog: () => calls.log.slice(),
     resetCalls: () => calls.reset(),
+    endExecution: applyAll,
     failAtCall: (n, kind) => calls.failAtCall(n, kind),
     lockHolder: () => lock.holder,
     onLockReleased: (listener) => {
@@ -435,6 +453,7 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
           writeValue(target.cellAt(row + r, column + c), value, state.timeZone),
         ),
       );
+      applyPendingWrites(target.cells.values()); // a user's typing is applied at once
     },
     setCachedValues: (name, rows) => {
       const target = sheet(name);

@@ -79,6 +79,11 @@ export interface WorkbookState {
   /** The spreadsheet's locale: en_US, or one (de_DE) whose formulas separate arguments with ";". */
   readonly locale: string;
   readonly toasts: ToastRecord[];
+  /**
+   * The size of a sheet insertSheet makes (Sheets' default is 1,000 × 26, but a script must
+   * not count on it: it asks getMaxRows / getMaxColumns). Unset: the default.
+   */
+  readonly newSheetSize?: { readonly rows: number; readonly columns: number };
   /** The next developer metadata ID (unique in the spreadsheet, as Apps Script's). */
   nextMetadataId?: number;
 }
@@ -739,7 +744,10 @@ export class EmulatedSheet implements Emulates<
     private readonly state: WorkbookState,
     public name: string,
     readonly sheetId: number,
-  ) {}
+  ) {
+    this.maxRows = state.newSheetSize?.rows ?? NEW_SHEET_ROWS;
+    this.maxColumns = state.newSheetSize?.columns ?? NEW_SHEET_COLUMNS;
+  }
 
   get calls(): CallCounter {
     return this.state.calls;

@@ -11,11 +11,14 @@ import { builtInIndex, computeScenario, resolveScenario } from '../engine';
 import type { CompareResult } from '../shared/contract';
 import { COMPARE_METADATA_KEY, SCENARIO_METADATA_KEY } from './markers';
 import { scenarioLayout } from './scenario-layout';
-import { Changes, failure, insertUniqueSheet } from './server';
+import { splitFormulas } from './formula-blocks';
+import { ensureSheetSize } from './sheet-size';
+import { Changes, failure, insertUniqueSheet, withDocumentLock } from './server';
 import { asText, formulaString, sheetRef } from './text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 type Grid = (string | number | boolean | Date)[][];
 type Weight = 'bold' | 'normal';
 
@@ -146,6 +149,23 @@ function insertChart(sheet: Sheet, maxRows: number): void {
   );
 }
 
+/**
+ * Writes a grid's cells from A1 and returns its range: values with setValues (text stays
+ * text), formulas with setFormulas, which takes them in en_US syntax in every locale: the
+ * links and references work in a spreadsheet whose formulas use ";" (formula-blocks.ts).
+ */
+function writeGrid(sheet: Sheet, grid: Grid, columns: number): Range {
+  const range = sheet.getRange(1, 1, grid.length, columns);
+  const { values, blocks } = splitFormulas(grid);
+  range.setValues(values);
+  for (const block of blocks) {
+    sheet
+      .getRange(block.row, block.column, block.formulas.length, block.formulas[0].length)
+      .setFormulas(block.formulas);
+  }
+  return range;
+}
+
 /** Writes the header and the rows of a new compare sheet. */
 function writeNewSheet(
   sheet: Sheet,
@@ -153,15 +173,13 @@ function writeNewSheet(
   cells: Readonly<Record<string, string>>,
 ): void {
   const values = [...headerRows(), ...scenarios.map((scenario) => scenarioRow(scenario, cells))];
-  const maxRows = sheet.getMaxRows();
-  if (values.length > maxRows) sheet.insertRowsAfter(maxRows, values.length - maxRows);
-  const range = sheet.getRange(1, 1, values.length, COMPARE_COLUMNS);
-  range.setValues(values);
+  const size = ensureSheetSize(sheet, values.length, CHART_ANCHOR_COLUMN);
+  const range = writeGrid(sheet, values, COMPARE_COLUMNS);
   range.setNumberFormats([HEADER_FORMATS, HEADER_FORMATS, ...scenarios.map(() => ROW_FORMATS)]);
   range.setFontWeights(values.map((_, r) => (r < HEADER_ROWS ? HEADER_WEIGHTS : ROW_WEIGHTS)));
   sheet.setFrozenRows(HEADER_ROWS);
   sheet.setColumnWidth(1, NAME_COLUMN_WIDTH);
-  insertChart(sheet, Math.max(maxRows, values.length));
+  insertChart(sheet, size.rows);
 }
 
 /** The compare sheet as it was, to put back if a refresh fails half-way. */
@@ -208,7 +226,7 @@ function restore(sheet: Sheet, snapshot: Snapshot, rowsAdded: number): void {
     ...snapshot.contents.map(pad),
     ...Array.from({ length: blankRows }, () => pad([])),
   ];
-  if (contents.length > 0) sheet.getRange(1, 1, contents.length, columns).setValues(contents);
+  if (contents.length > 0) writeGrid(sheet, contents, columns);
   if (snapshot.rows > 0) {
     const old = sheet.getRange(1, 1, snapshot.rows, snapshot.columns);
     old.setNumberFormats(snapshot.formats);
@@ -294,8 +312,7 @@ function refreshSheet(
     formats.push(ROW_FORMATS);
     weights.push(ROW_WEIGHTS);
   }
-  const range = sheet.getRange(1, 1, values.length, COMPARE_COLUMNS);
-  range.setValues(values);
+  const range = writeGrid(sheet, values, COMPARE_COLUMNS);
   range.setNumberFormats(formats);
   range.setFontWeights(weights);
   if (sheet.getCharts().length === 0) insertChart(sheet, snapshot.maxRows + rowsAdded);
@@ -320,26 +337,29 @@ function keptCells<T>(row: readonly T[] | undefined): (T | string)[] {
 /**
  * Writes or refreshes the "FT Compare" sheet: a row per scenario sheet with live
  * references to its headline cells, and a chart of break-even months. No other sheet is
- * changed; a failure half-way undoes what this run did.
+ * changed; a failure half-way undoes what this run did. Holds the document lock.
  */
 export function compareScenarios(): CompareResult {
-  const changes = new Changes();
-  try {
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const scenarios = findScenarios(spreadsheet);
-    const cells = headlineCells();
-    const existing = findCompareSheet(spreadsheet);
-    if (existing) {
-      const name = existing.getName();
-      refreshSheet(existing, name, scenarios, cells, changes);
+  // One run at a time: two at once would each find no compare sheet and make two.
+  return withDocumentLock(() => {
+    const changes = new Changes();
+    try {
+      const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+      const scenarios = findScenarios(spreadsheet);
+      const cells = headlineCells();
+      const existing = findCompareSheet(spreadsheet);
+      if (existing) {
+        const name = existing.getName();
+        refreshSheet(existing, name, scenarios, cells, changes);
+        return { sheetName: name };
+      }
+      // The insert records its own undo (a sheet made by an insert that then threw included).
+      const { sheet, name } = insertUniqueSheet(spreadsheet, COMPARE_SHEET, changes);
+      sheet.addDeveloperMetadata(COMPARE_METADATA_KEY);
+      writeNewSheet(sheet, scenarios, cells);
       return { sheetName: name };
+    } catch (error) {
+      throw failure(`write the "${COMPARE_SHEET}" sheet`, error, changes);
     }
-    // The insert records its own undo (a sheet made by an insert that then threw included).
-    const { sheet, name } = insertUniqueSheet(spreadsheet, COMPARE_SHEET, changes);
-    sheet.addDeveloperMetadata(COMPARE_METADATA_KEY);
-    writeNewSheet(sheet, scenarios, cells);
-    return { sheetName: name };
-  } catch (error) {
-    throw failure(`write the "${COMPARE_SHEET}" sheet`, error, changes);
-  }
+  });
 }

@@ -19,13 +19,13 @@ export interface FormulaBlock {
   readonly formulas: string[][];
 }
 
-export interface SplitGrid {
+export interface SplitGrid<T = CellOut> {
   /** The grid with every formula cell blank. */
-  readonly values: CellOut[][];
+  readonly values: (T | '')[][];
   readonly blocks: readonly FormulaBlock[];
 }
 
-const isFormula = (cell: CellOut): boolean =>
+const isFormula = (cell: unknown): cell is string =>
   typeof cell === 'string' && cell.startsWith('=') && cell.length > 1;
 
 interface Run {
@@ -34,7 +34,7 @@ interface Run {
 }
 
 /** A column's runs of formula-or-blank rows (0-based) that start and end on a formula. */
-function runsOf(grid: readonly (readonly CellOut[])[], column: number): Run[] {
+function runsOf(grid: readonly (readonly unknown[])[], column: number): Run[] {
   const runs: Run[] = [];
   let first = -1;
   let lastFormula = -1;
@@ -56,9 +56,9 @@ function runsOf(grid: readonly (readonly CellOut[])[], column: number): Run[] {
 }
 
 /** The grid's values (formulas blanked) and its formulas as rectangles, left to right. */
-export function splitFormulas(grid: readonly (readonly CellOut[])[]): SplitGrid {
+export function splitFormulas<T = CellOut>(grid: readonly (readonly T[])[]): SplitGrid<T> {
   const width = grid.length > 0 ? grid[0].length : 0;
-  const values = grid.map((row) => row.map((cell) => (isFormula(cell) ? '' : cell)));
+  const values = grid.map((row) => row.map((cell): T | '' => (isFormula(cell) ? '' : cell)));
   const blocks: FormulaBlock[] = [];
   // Columns side by side with the same runs make one rectangle (a table's formula columns).
   let open: { run: Run; column: number; count: number }[] = [];
@@ -71,7 +71,7 @@ export function splitFormulas(grid: readonly (readonly CellOut[])[]): SplitGrid 
         const cells: string[] = [];
         for (let c = block.column; c < block.column + block.count; c++) {
           const cell = grid[r][c];
-          cells.push(isFormula(cell) ? String(cell) : '');
+          cells.push(isFormula(cell) ? cell : '');
         }
         formulas.push(cells);
       }

@@ -21,10 +21,9 @@ import { isCatalogEdit, refreshFtFormulas } from './refresh';
 import * as server from './server';
 
 /**
- * Adds the Fine-tuning cost menu when the spreadsheet opens. Works in AuthMode.NONE:
- * it builds the menu and reads nothing from the document.
+ * Adds the menu when the spreadsheet opens; reads nothing (works in AuthMode.NONE).
  *
- * @param {Object} e The open event (its authMode is not needed: the menu is the same in every mode).
+ * @param {Object} e The open event (the menu is the same in every auth mode).
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   void e;
@@ -42,11 +41,9 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 /**
- * Simple trigger: after an edit of the FT Catalog sheet, enters every FT_* formula again so
- * its result follows the catalog (Sheets recomputes a custom function only when its formula
- * or its arguments change). An edit of any other sheet refreshes nothing.
+ * Simple trigger: after an edit of the FT Catalog sheet, enters the FT_* formulas again.
  *
- * @param {Object} e The edit event: its range tells which sheet was edited.
+ * @param {Object} e The edit event.
  */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!isCatalogEdit(e)) return;

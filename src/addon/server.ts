@@ -29,6 +29,7 @@ import {
 import type { CatalogAppend } from './catalog-sheet';
 import { SCENARIO_METADATA_KEY } from './markers';
 import { splitFormulas } from './formula-blocks';
+import { ensureSheetSize } from './sheet-size';
 import { columnLetter } from '../shared/a1';
 import { INPUT_FIRST_ROW, scenarioLayout } from './scenario-layout';
 import type { InputCell, ScenarioLayout } from './scenario-layout';
@@ -41,8 +42,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** Columns and rows of a new sheet in Google Sheets. */
-const NEW_SHEET_COLUMNS = 26;
-const NEW_SHEET_ROWS = 1000;
 /** Attempts at a free scenario sheet name ("X", "X (2)", ...). */
 const MAX_NAME_ATTEMPTS = 50;
 const MAX_SHEET_NAME = 90;
@@ -114,7 +113,7 @@ const LOCK_WAIT_MS = 30000;
  * Runs `work` holding the document lock, so two runs (two users, or two clicks) never
  * write at once: the second waits, then sees what the first made (the catalog sheet).
  */
-function withDocumentLock<T>(work: () => T): T {
+export function withDocumentLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
   try {
     lock.waitLock(LOCK_WAIT_MS);
@@ -246,7 +245,7 @@ function writeCatalog(
   if (!state.sheet) {
     const sheet = insertNewSheet(spreadsheet, CATALOG_SHEET, changes);
     const { values, weights } = catalogSheetGrids();
-    sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, CATALOG_COLUMNS - NEW_SHEET_COLUMNS);
+    ensureSheetSize(sheet, values.length, CATALOG_COLUMNS);
     const range = sheet.getRange(1, 1, values.length, CATALOG_COLUMNS);
     range.setValues(values);
     range.setFontWeights(weights);
@@ -437,15 +436,11 @@ const PROTECTION_NOTE =
   'Fine-tuning cost scenario: its results are formulas. Edit the yellow inputs; Sheets asks before you type over anything else.';
 
 function writeScenario(sheet: Sheet, layout: ScenarioLayout, catalogSheet: Sheet): void {
-  if (layout.columns > NEW_SHEET_COLUMNS) {
-    sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, layout.columns - NEW_SHEET_COLUMNS);
-  }
   const rowsNeeded = Math.max(
     layout.rows,
     ...layout.charts.map((chart) => Math.max(chart.anchorRow, chart.range[0] + chart.range[2] - 1)),
   );
-  if (rowsNeeded > NEW_SHEET_ROWS)
-    sheet.insertRowsAfter(NEW_SHEET_ROWS, rowsNeeded - NEW_SHEET_ROWS);
+  ensureSheetSize(sheet, rowsNeeded, layout.columns);
   // One range, one call per kind: the count does not grow with the timeline or the catalog.
   const { values, blocks } = splitFormulas(layout.values);
   const range = sheet.getRange(1, 1, layout.rows, layout.columns);

@@ -268,7 +268,7 @@ export class CatalogIndex {
     const quoted = `"${key}"`;
     const notes =
       key === '' ? [] : this.notes.filter((note) => normalizeName(note).includes(quoted));
-    const known = `Known: ${listNames(rows.map((row) => row.name))}`;
+    const known = `Known: ${listNames(teamRowsFirst(rows.map((row) => row.name)))}`;
     return notes.length > 0 ? `${known}. ${notes.slice(0, 2).join(' ')}` : known;
   }
 }
@@ -280,8 +280,28 @@ function cellError(argument: string, code: string): InputError {
 /** Where names come from, for a name that matches no row. */
 export const NOT_IN_CATALOG = 'is not in the FT Catalog sheet or the built-in catalog';
 
-/** Names listed in a message: enough to see what is there, few enough to read. */
-const NAMES_SHOWN = 12;
+/**
+ * Names listed in a message: enough to see what is there (every built-in row of the
+ * longest table, 13 providers, and a few of a team's), few enough to read.
+ */
+const NAMES_SHOWN = 20;
+
+let builtInNames: Set<string> | undefined;
+
+/**
+ * The team's own names (the catalog sheet's rows that are not built-in) before the
+ * built-in ones: a list cut short then hides built-in rows, never the team's.
+ */
+function teamRowsFirst(names: readonly string[]): string[] {
+  const isBuiltIn = (name: string): boolean => {
+    if (!builtInNames) {
+      const rows: readonly Named[] = Object.values(BUILT_IN_CATALOG).flat();
+      builtInNames = new Set(rows.map((row) => normalizeName(row.name)));
+    }
+    return builtInNames.has(normalizeName(name));
+  };
+  return [...names.filter((name) => !isBuiltIn(name)), ...names.filter(isBuiltIn)];
+}
 
 /** "a, b, c" or "a, b, ... and 20 more". */
 function listNames(names: readonly string[]): string {

@@ -313,14 +313,15 @@ function computeByCells(
     line.map((_, column) => {
       const values = ranges.map((range, k) => (range ? range[row][column] : scalars[k]));
       const blank = ranges.every((range, k) => !range || isBlank(values[k]));
-      return blank ? '' : computeCell(fn, values, shape, row, column);
+      return blank ? '' : computeCell(fn, values, shape, row, column, ranges);
     }),
   );
 }
 
 /**
- * One result cell. The cell's position (shape, row, column; no shape for scalars)
- * is turned into text only for an error, so a valid cell allocates no message.
+ * One result cell. The cell's position (shape, row, column, which arguments are ranges;
+ * no shape for scalars) is turned into text only for an error, so a valid cell allocates
+ * no message.
  */
 function computeCell(
   fn: CellFunction,
@@ -328,39 +329,58 @@ function computeCell(
   shape: Shape | undefined,
   row: number,
   column: number,
+  ranges: readonly (Cell[][] | undefined)[] = [],
 ): CellResult {
   const { name: functionName, args } = fn;
   for (let index = 0; index < args.length; index++) {
     if (args[index].required && isBlank(values[index])) {
       throw new Error(
-        `${functionName}: ${args[index].name} is required but blank${cellPosition(shape, row, column)}`,
+        `${functionName}: ${args[index].name} is required but blank${positionIn(fn, ranges, shape, row, column, index)}`,
       );
     }
   }
   let result: CellResult;
+  let reading = 0;
   try {
-    result = fn.combine(...args.map((arg, index) => arg.read(arg.name, values[index])));
+    const read: unknown[] = [];
+    for (; reading < args.length; reading++) {
+      read.push(args[reading].read(args[reading].name, values[reading]));
+    }
+    result = fn.combine(...read);
   } catch (error) {
     // The cause is dropped on purpose: a cell shows only the message, and a raw
     // engine error must never reach it. ES2019 (Apps Script's target) has no `cause`.
     if (error instanceof InputError) {
       // eslint-disable-next-line preserve-caught-error
       throw new Error(
-        `${functionName}: ${error.problem}${cellPosition(shape, row, column)}${error.hint ? `. ${error.hint}` : ''}`,
+        `${functionName}: ${error.problem}${positionIn(fn, ranges, shape, row, column, reading)}${error.hint ? `. ${error.hint}` : ''}`,
       );
     }
     // A bug must still reach the cell as a message for a person, not a raw TypeError.
     // eslint-disable-next-line preserve-caught-error
     throw new Error(
-      `${functionName}: could not compute this input${cellPosition(shape, row, column)}; please report it`,
+      `${functionName}: could not compute this input${positionIn(fn, ranges, shape, row, column, reading)}; please report it`,
     );
   }
   if (typeof result === 'number' && !Number.isFinite(result)) {
     throw new Error(
-      `${functionName}: the result is too large to show${cellPosition(shape, row, column)} (beyond about 1.8e308); ${largestInput(args, values)}`,
+      `${functionName}: the result is too large to show${positionIn(fn, ranges, shape, row, column, -1)} (beyond about 1.8e308); ${largestInput(args, values)}`,
     );
   }
   return result;
+}
+
+/** The cell's position in the range of the argument at fault, or else of the first range. */
+function positionIn(
+  fn: CellFunction,
+  ranges: readonly (Cell[][] | undefined)[],
+  shape: Shape | undefined,
+  row: number,
+  column: number,
+  index: number,
+): string {
+  const range = ranges[index] ? index : ranges.findIndex(Boolean);
+  return cellPosition(shape, row, column, range >= 0 ? fn.args[range].name : '');
 }
 
 /** Names the input with the largest size, the likely cause of a result too large to show. */
@@ -399,12 +419,21 @@ function describeShape(shape: Shape): string {
   return `${plural(shape.rows, 'row')} × ${plural(shape.columns, 'column')}`;
 }
 
-/** " (row 3)", " (column 2)" or " (row 3, column 2)"; nothing for a scalar call. */
-function cellPosition(shape: Shape | undefined, row: number, column: number): string {
+/**
+ * " (row 3 of examples)", " (column 2 of model)" or " (row 3, column 2 of upfront)": the
+ * cell's place within that argument's range (not the sheet's row); nothing for a scalar call.
+ */
+function cellPosition(
+  shape: Shape | undefined,
+  row: number,
+  column: number,
+  range: string,
+): string {
   if (!shape) return '';
+  const of = range ? ` of ${range}` : '';
   return shape.columns === 1
-    ? ` (row ${row + 1})`
+    ? ` (row ${row + 1}${of})`
     : shape.rows === 1
-      ? ` (column ${column + 1})`
-      : ` (row ${row + 1}, column ${column + 1})`;
+      ? ` (column ${column + 1}${of})`
+      : ` (row ${row + 1}, column ${column + 1}${of})`;
 }

@@ -1,9 +1,11 @@
 // Ranges in, ranges out, on the built bundle: broadcasting, blank rows, shapes, and
 // errors a spreadsheet user can act on. Ranges arrive as Sheets passes them: rows of
 // cells, blanks as "".
+import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import fc from 'fast-check';
 import { bundle, call, column, errorOf, FT_FUNCTIONS, isShowable, row, valueOf } from './helpers';
+import { CODE_JS } from '../support/load-bundle';
 
 /** Rounds every number of a result to 10 decimals, so hand arithmetic compares exactly. */
 function rounded(value: unknown): unknown {
@@ -139,7 +141,7 @@ describe('blank cells', () => {
 
   it('a blank required argument in a non-blank row is an error naming it and the row', () => {
     expect(errorOf('FT_COST', column('Llama 13B', 'Llama 7B'), column(50000, ''), 'AWS spot')).toBe(
-      'FT_COST: examples is required but blank (row 2)',
+      'FT_COST: examples is required but blank (row 2 of examples)',
     );
     expect(errorOf('FT_COST', 'Llama 13B', 50000, '')).toBe(
       'FT_COST: provider is required but blank',
@@ -178,7 +180,7 @@ describe('errors name the function, the argument and the row', () => {
 
   it('an unknown provider in row 7 lists the known ones', () => {
     expect(errorOf('FT_COST', models, 1000, providers)).toBe(
-      "FT_COST: provider 'Oracle' is not in the FT Catalog sheet or the built-in catalog (row 7). Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized), AWS p5 H100 on-demand, Google Cloud A3 H100 on-demand, Google Cloud A3 H100 spot, Azure ND H100 v5 on-demand, RunPod H100 SXM Secure Cloud, RunPod H100 SXM Community Cloud, Lambda H100 SXM (8x instance) and 1 more",
+      "FT_COST: provider 'Oracle' is not in the FT Catalog sheet or the built-in catalog (row 7 of provider). Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized), AWS p5 H100 on-demand, Google Cloud A3 H100 on-demand, Google Cloud A3 H100 spot, Azure ND H100 v5 on-demand, RunPod H100 SXM Secure Cloud, RunPod H100 SXM Community Cloud, Lambda H100 SXM (8x instance), Lambda H100 SXM (1x instance)",
     );
   });
 
@@ -190,7 +192,7 @@ describe('errors name the function, the argument and the row', () => {
 
   it('a row range names the column, a 2D range names row and column', () => {
     expect(errorOf('FT_HOURS', 'Llama 7B', row(1, -5))).toBe(
-      'FT_HOURS: examples must be a positive number, got -5 (column 2)',
+      'FT_HOURS: examples must be a positive number, got -5 (column 2 of examples)',
     );
     expect(
       errorOf(
@@ -201,13 +203,15 @@ describe('errors name the function, the argument and the row', () => {
         ],
         10,
       ),
-    ).toBe("FT_ROI: upfront must be a number that is zero or more, got 'x' (row 2, column 2)");
+    ).toBe(
+      "FT_ROI: upfront must be a number that is zero or more, got 'x' (row 2, column 2 of upfront)",
+    );
   });
 
   it('a negative or non-numeric size is an error', () => {
     expect(errorOf('FT_MEMORY', -8)).toBe('FT_MEMORY: model must be a positive number, got -8');
     expect(errorOf('FT_MEMORY', column('Llama 7B', 'big'))).toMatch(
-      /^FT_MEMORY: model 'big' is not in the FT Catalog sheet or the built-in catalog \(row 2\)\. Known: Llama 7B/,
+      /^FT_MEMORY: model 'big' is not in the FT Catalog sheet or the built-in catalog \(row 2 of model\)\. Known: Llama 7B/,
     );
   });
 });
@@ -248,7 +252,7 @@ describe('numbers as text, and values that are not numbers', () => {
       'FT_HOURS: examples is the cell error #N/A: fix that cell first',
     );
     expect(errorOf('FT_COST', column('Llama 13B', '#REF!'), 1000, 'AWS spot')).toBe(
-      'FT_COST: model is the cell error #REF!: fix that cell first (row 2)',
+      'FT_COST: model is the cell error #REF!: fix that cell first (row 2 of model)',
     );
     expect(errorOf('FT_COST', 'Llama 13B', 1000, '#DIV/0!')).toBe(
       'FT_COST: provider is the cell error #DIV/0!: fix that cell first',
@@ -418,10 +422,17 @@ describe('a range gives, cell by cell, what each cell’s values give alone', ()
     ],
   };
   const wrong = one(0, -1, -0, 'x', 1e308, '#N/A', '', true, new Date(2026, 0, 1));
+  const code = readFileSync(CODE_JS, 'utf8');
+  /** A function's parameter names, as its stub in dist/Code.js declares them. */
+  const argNames = (name: string): string[] =>
+    (new RegExp(`^function ${name}\\(([^)]*)\\)`, 'm').exec(code)?.[1] ?? '')
+      .split(',')
+      .map((arg) => arg.trim());
   const isBlankCell = (value: unknown): boolean =>
     value === '' || value === null || value === undefined;
-  // " (row 3)", " (column 2)" or " (row 3, column 2)": where a range call says its first error is.
-  const position = / \((row \d+|column \d+|row \d+, column \d+)\)/;
+  // " (row 3 of examples)", " (column 2 of model)" or " (row 3, column 2 of upfront)": where
+  // a range call says its first error is, in the range of an argument given as a range.
+  const position = / \((row \d+|column \d+|row \d+, column \d+) of [a-z_]+\)/;
   // Ranges of 2 to 6 cells: a column, a row, or two or three rows of two or three cells.
   const shape = fc.oneof(
     fc.record({ rows: fc.integer({ min: 2, max: 6 }), columns: fc.constant(1) }),
@@ -477,7 +488,9 @@ describe('a range gives, cell by cell, what each cell’s values give alone', ()
             const c = (firstError % columns) + 1;
             const where =
               columns === 1 ? `row ${r}` : rows === 1 ? `column ${c}` : `row ${r}, column ${c}`;
-            expect(together.message).toContain(`(${where})`);
+            const named = new RegExp(`\\(${where} of ([a-z_]+)\\)`).exec(together.message);
+            expect(named).not.toBeNull();
+            expect(isRange[argNames(name).indexOf(named?.[1] ?? '')]).toBe(true);
             expect(together.message.replace(position, '')).toBe(failed.message);
             return;
           }
@@ -500,7 +513,7 @@ describe('a range gives, cell by cell, what each cell’s values give alone', ()
   it('a whole count in mfu is refused in a range as it is alone, naming its row', () => {
     // mfu is a fraction (above 0, at most 1): 2 is a whole count the range must not take as it is.
     expect(errorOf('FT_COMPUTE_HOURS', 'Llama 7B', 1e9, '', '', column(0.35, 2))).toBe(
-      'FT_COMPUTE_HOURS: mfu must be a number above 0 and at most 1 (e.g. 0.35 or 35%), got 2 (row 2)',
+      'FT_COMPUTE_HOURS: mfu must be a number above 0 and at most 1 (e.g. 0.35 or 35%), got 2 (row 2 of mfu)',
     );
   });
 });

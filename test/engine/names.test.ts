@@ -115,14 +115,34 @@ describe('a size at the end of a model name', () => {
 });
 
 describe('messages', () => {
-  it('the known list is capped at 12 names', () => {
+  it('the known list is capped at 20 names', () => {
     const many = new CatalogIndex({
       ...BUILT_IN_CATALOG,
       providers: Array.from({ length: 40 }, (_, i) => provider(`P${i}`, 1)),
     });
+    // 40 names: the first 20 (P0 to P19), then "and 20 more".
     expect(messageOf(() => many.provider('provider', 'Nowhere'))).toBe(
-      "provider 'Nowhere' is not in the FT Catalog sheet or the built-in catalog. Known: P0, P1, P2, P3, P4, P5, P6, P7, P8, P9, P10, P11 and 28 more",
+      "provider 'Nowhere' is not in the FT Catalog sheet or the built-in catalog. Known: P0, P1, P2, P3, P4, P5, P6, P7, P8, P9, P10, P11, P12, P13, P14, P15, P16, P17, P18, P19 and 20 more",
     );
+  });
+  it("the team's own rows come first, so a list cut short never hides them (issue 23)", () => {
+    // The 13 built-in providers, then 9 of the team's: 22 names, 20 shown.
+    const team = Array.from({ length: 9 }, (_, i) => provider(`Team cloud ${i}`, 1));
+    const index = new CatalogIndex({
+      ...BUILT_IN_CATALOG,
+      providers: [...BUILT_IN_CATALOG.providers, ...team],
+    });
+    const message = messageOf(() => index.provider('provider', 'Nowhere'));
+    expect(message).toMatch(
+      /Known: Team cloud 0, Team cloud 1, .*Team cloud 8, AWS on-demand, AWS spot, .* and 2 more$/,
+    );
+    // 9 team names + 11 built-in = 20 shown; the last 2 built-in rows are the "2 more".
+    const shown = message
+      .replace(/^.*Known: /, '')
+      .replace(/ and 2 more$/, '')
+      .split(', ');
+    expect(shown).toHaveLength(20);
+    expect(shown.slice(0, 9)).toEqual(team.map((row) => row.name));
   });
   it('a catalog note about a row of that name follows the known names', () => {
     const noted = new CatalogIndex(BUILT_IN_CATALOG, [

@@ -12,10 +12,11 @@ import type { Workbook } from '../../emulator';
 const workbookOf = (session: PlaygroundSession): Workbook =>
   (session as unknown as { workbook: Workbook }).workbook;
 
+/** Refreshes run so far: each flushes once, between its two steps. */
 const refreshes = (session: PlaygroundSession): number =>
   workbookOf(session)
     .callLog()
-    .filter((name) => name === 'TextFinder.replaceAllWith').length;
+    .filter((name) => name === 'SpreadsheetApp.flush').length;
 
 function display(view: WorkbookView, sheet: string, row: number, col: number): string {
   return (
@@ -53,9 +54,28 @@ describe('the playground runs the add-in’s onEdit after a catalog edit', () =>
     session.setCell('Examples', 40, 8, 'a note');
     expect(refreshes(session)).toBe(before);
     // Its price is two columns right of its name: 10 hours × $1.00 = $10.00. The add-in's
-    // onEdit re-entered the FT_* formulas (two TextFinder replacements), as in Sheets.
+    // onEdit re-entered the FT_* formulas (marked, flushed, written back), as in Sheets.
     session.setCell('FT Catalog', spot.row, spot.col + 2, '1');
-    expect(refreshes(session)).toBe(before + 2);
+    expect(refreshes(session)).toBe(before + 1);
     expect(display(session.view(), 'Examples', 3, 1)).toBe('$10.00');
+  });
+
+  test('the Examples sheet’s Formula column stays text through catalog edits (issue 23)', () => {
+    expect(session.run('insertCatalogSheet', []).ok).toBe(true);
+    const texts = (): string[] =>
+      [1, 2, 3].map((row) => display(session.view(), 'Examples', row, 2));
+    const before = texts();
+    expect(before[0]).toBe('=FT_HOURS("Llama 13B", 50000)');
+    const spot = session
+      .view()
+      .sheets.find((sheet) => sheet.name === 'FT Catalog')
+      ?.cells.find((cell) => cell.display === 'AWS spot');
+    if (!spot) throw new Error('no AWS spot row in the catalog sheet');
+    const start = refreshes(session);
+    session.setCell('FT Catalog', spot.row, spot.col + 2, '1');
+    session.setCell('FT Catalog', spot.row, spot.col + 2, '2');
+    expect(refreshes(session)).toBe(start + 2);
+    expect(texts()).toEqual(before);
+    expect(workbookOf(session).formulas('Examples')[1][2]).toBe('');
   });
 });

@@ -23,7 +23,7 @@ export interface BadInputCase {
 const DATE = new Date(Date.UTC(2024, 0, 1));
 const KNOWN_MODELS = 'Known: Llama 7B, Llama 13B, Llama 70B, Llama 405B';
 const KNOWN_PROVIDERS =
-  'Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized), AWS p5 H100 on-demand, Google Cloud A3 H100 on-demand, Google Cloud A3 H100 spot, Azure ND H100 v5 on-demand, RunPod H100 SXM Secure Cloud, RunPod H100 SXM Community Cloud, Lambda H100 SXM (8x instance) and 1 more';
+  'Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized), AWS p5 H100 on-demand, Google Cloud A3 H100 on-demand, Google Cloud A3 H100 spot, Azure ND H100 v5 on-demand, RunPod H100 SXM Secure Cloud, RunPod H100 SXM Community Cloud, Lambda H100 SXM (8x instance), Lambda H100 SXM (1x instance)';
 const KNOWN_METHODS = 'Known: full, LoRA, QLoRA';
 const KNOWN_APIS =
   'Known: Claude, GPT-4 fine-tuned, Grok, GPT-4o fine-tuned, GPT-4o mini fine-tuned';
@@ -501,7 +501,9 @@ export const FT_CASES: readonly BadInputCase[] = [
     topic: 'Cell errors',
     fn: 'FT_HOURS',
     args: [[['Llama 7B'], ['Llama 13B'], ['#VALUE!']], 10000],
-    expect: { error: 'FT_HOURS: model is the cell error #VALUE!: fix that cell first (row 3)' },
+    expect: {
+      error: 'FT_HOURS: model is the cell error #VALUE!: fix that cell first (row 3 of model)',
+    },
   },
   // ── Ranges: empty, ragged, shapes ─────────────────────────────────────────
   {
@@ -578,7 +580,7 @@ export const FT_CASES: readonly BadInputCase[] = [
       [[1001.25], ['']],
       [[50], [50]],
     ],
-    expect: { error: 'FT_BREAKEVEN: upfront is required but blank (row 2)' },
+    expect: { error: 'FT_BREAKEVEN: upfront is required but blank (row 2 of upfront)' },
   },
   {
     topic: 'Ranges',
@@ -591,7 +593,7 @@ export const FT_CASES: readonly BadInputCase[] = [
       100,
     ],
     expect: {
-      error: `FT_HOURS: model 'Falcon' is not in the FT Catalog sheet or the built-in catalog (row 2, column 1). ${KNOWN_MODELS}`,
+      error: `FT_HOURS: model 'Falcon' is not in the FT Catalog sheet or the built-in catalog (row 2, column 1 of model). ${KNOWN_MODELS}`,
     },
   },
   // ── 100,000-row ranges ────────────────────────────────────────────────────
@@ -622,7 +624,8 @@ export const FT_CASES: readonly BadInputCase[] = [
     fn: 'FT_BREAKEVEN',
     args: [column(ROWS, (row) => (row === ROWS ? '#N/A' : 1000)), 50],
     expect: {
-      error: 'FT_BREAKEVEN: upfront is the cell error #N/A: fix that cell first (row 100000)',
+      error:
+        'FT_BREAKEVEN: upfront is the cell error #N/A: fix that cell first (row 100000 of upfront)',
     },
   },
   {

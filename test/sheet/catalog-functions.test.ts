@@ -173,7 +173,7 @@ describe('FT_* functions read the FT Catalog sheet', () => {
     expect(() =>
       s.call('FT_COST', column('Llama 13B', 'Llama 13B'), 100, column('AWS spot', 'Broken cloud')),
     ).toThrow(
-      /^FT_COST: provider 'Broken cloud' is not in the FT Catalog sheet or the built-in catalog \(row 2\)\. Known: .*FT Catalog row \d+ \(GPU providers, "Broken cloud"\): \$ per GPU-hour must be a number, got 'cheap'; the row is skipped\./,
+      /^FT_COST: provider 'Broken cloud' is not in the FT Catalog sheet or the built-in catalog \(row 2 of provider\)\. Known: .*FT Catalog row \d+ \(GPU providers, "Broken cloud"\): \$ per GPU-hour must be a number, got 'cheap'; the row is skipped\./,
     );
     // 20,000 × (1 × 0.003 + 0.3 × 0.015) = 150 for the built-in Claude.
     expect(
@@ -261,10 +261,10 @@ describe('without a catalog sheet', () => {
       "FT_COST: provider 'Nebula' is not in the FT Catalog sheet or the built-in catalog. Known: " +
         BUILT_IN_CATALOG.providers
           .map((row) => row.name)
-          .slice(0, 12)
+          .slice(0, 20)
           .join(', ') +
-        (BUILT_IN_CATALOG.providers.length > 12
-          ? ` and ${BUILT_IN_CATALOG.providers.length - 12} more`
+        (BUILT_IN_CATALOG.providers.length > 20
+          ? ` and ${BUILT_IN_CATALOG.providers.length - 20} more`
           : ''),
     );
     expect(errorOf(s, 'FT_HOURS', 'Llama', 100)).toMatch(
@@ -303,10 +303,14 @@ describe('a long user catalog keeps messages readable', () => {
     ]);
     s.workbook.write('FT Catalog', `W${4 + BUILT_IN_CATALOG.providers.length}`, rows);
     const message = errorOf(s, 'FT_COST', 'Llama 13B', 100, 'Nowhere');
+    // 13 built-in + 30 of the team's, 20 shown: the team's come first (Cloud 1 to Cloud 20).
     const total = BUILT_IN_CATALOG.providers.length + 30;
-    expect(message).toMatch(new RegExp(` and ${total - 12} more$`));
+    expect(message).toMatch(
+      new RegExp(`Known: Cloud 1, Cloud 2, .*Cloud 20 and ${total - 20} more$`),
+    );
+    // 30 candidates, 20 shown.
     expect(errorOf(s, 'FT_COST', 'Llama 13B', 100, 'Cloud')).toMatch(
-      /^FT_COST: provider 'Cloud' could be Cloud 1, Cloud 2, .* and 18 more\. Type more of the name$/,
+      /^FT_COST: provider 'Cloud' could be Cloud 1, Cloud 2, .* and 10 more\. Type more of the name$/,
     );
   });
 });
@@ -413,8 +417,10 @@ describe('results follow catalog edits: onEdit and the menu item re-enter FT_* f
     const event = editEvent(s, 'FT Catalog', a1);
     s.workbook.resetCalls();
     s.call('onEdit', event);
-    // 2 to see the sheet's name, then 2 × (createTextFinder, matchCase, matchFormulaText, replaceAllWith).
-    expect(s.workbook.callCount()).toBe(10);
+    // 2 to see the sheet's name; getSheets 1; 3 sheets × (getName, getDataRange, getFormulas)
+    // 9; the catalog's getValues 1; its new hint (getRange, setFormula) 2; one block (Calc
+    // A1:B1): getRange, setFormulas twice 3; flush 1. 2 + 1 + 9 + 1 + 2 + 3 + 1 = 19.
+    expect(s.workbook.callCount()).toBe(19);
     expect(formulaEntryCount(cell)).toBeGreaterThan(entries);
     expect(s.workbook.formulas('Calc')).toEqual(formulasBefore); // every formula as it was
     expect(s.workbook.values('Calc')[1][0]).toBe('a label about FT_COST');
@@ -434,10 +440,9 @@ describe('results follow catalog edits: onEdit and the menu item re-enter FT_* f
       }),
     );
     s.call('recalculateFtFormulas');
-    // Every cell holding "FT_": the two formulas, the label and the catalog's note (A1),
-    // the texts rewritten as they were.
+    // The two formula cells; the label and the catalog's note (A1) are text, never written.
     expect(s.workbook.alerts().pop()).toBe(
-      'Fine-tuning cost: recalculated the FT_* formulas (4 cell(s) entered again).',
+      'Fine-tuning cost: recalculated the FT_* formulas (2 cell(s) entered again).',
     );
     expect(s.workbook.values('FT Catalog')[0][0]).toMatch(
       /^Fine-tuning cost catalog\. .*FT_\* functions/,

@@ -3,6 +3,7 @@
 import { columnLetter, formulaEntryCount } from '../../emulator';
 import type { Cell, CellValue } from '../../emulator';
 import { CATALOG_FIRST_ROW, CATALOG_SHEET, CATALOG_TABLES } from '../../src/addon/catalog-sheet';
+import { callsFtFunction } from '../../src/addon/refresh';
 import type { TableKey } from '../../src/addon/catalog-sheet';
 import { readFileSync } from 'node:fs';
 import { evaluateWorkbook } from '../../playground/hf/evaluate';
@@ -52,6 +53,8 @@ export function editCatalogCell(
  */
 export class CustomFunctionRecalc {
   private readonly computedAt = new Map<Cell, number>();
+  /** The value each FT_* cell showed after its last computation. */
+  private readonly computed = new Map<Cell, CellValue>();
 
   constructor(private readonly s: Session) {
     registerCustomFunctions(customFunctionSignatures(readFileSync(CODE_JS, 'utf8')));
@@ -63,14 +66,19 @@ export class CustomFunctionRecalc {
     const ftCells: Cell[] = [];
     for (const sheet of sheets) {
       for (const cell of sheet.cells.values()) {
-        if (!/FT_/i.test(cell.formula)) continue;
+        if (!callsFtFunction(cell.formula)) continue;
         ftCells.push(cell);
-        if (this.computedAt.get(cell) === formulaEntryCount(cell)) kept.set(cell, cell.value);
+        if (this.computedAt.get(cell) === formulaEntryCount(cell)) {
+          kept.set(cell, this.computed.get(cell) ?? cell.value);
+        }
       }
     }
     const context = this.s.context;
     evaluateWorkbook(sheets, (name, args) => callGlobal(context, name, ...args)).destroy();
     for (const [cell, value] of kept) cell.value = value;
-    for (const cell of ftCells) this.computedAt.set(cell, formulaEntryCount(cell));
+    for (const cell of ftCells) {
+      this.computedAt.set(cell, formulaEntryCount(cell));
+      this.computed.set(cell, cell.value);
+    }
   }
 }

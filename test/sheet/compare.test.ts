@@ -2,6 +2,7 @@
 // HyperFormula, equal each scenario's numbers; deleted scenarios' rows go, the user's notes
 // right of the table stay, other sheets are never touched, and a failure undoes the run.
 import type { Workbook } from '../../emulator';
+import { attempt, execution } from '../reliability/harness';
 import type { CompareResult, ScenarioSummary } from '../../src/shared/contract';
 import { Evaluated, expectClose, generate, session } from './helpers';
 import type { Session } from './helpers';
@@ -207,6 +208,50 @@ describe('compareScenarios', () => {
       expect(callsFor(3, refresh) - one).toBe(2 * 4);
       expect(callsFor(6, refresh) - one).toBe(5 * 4);
     }
+  });
+
+  test('in a de_DE spreadsheet (formulas with ";") the links work and a refresh adds no row', () => {
+    const s = session({ locale: 'de_DE' });
+    const first = generate(s, {});
+    const second = generate(s, SEVEN_B);
+    compare(s);
+    compare(s); // a refresh finds its rows by their links: none is added twice
+    const formulas = s.workbook.formulas(COMPARE);
+    expect(formulas).toHaveLength(4); // title, header, two scenarios
+    for (const [r, summary] of [
+      [2, first],
+      [3, second],
+    ] as const) {
+      expect(formulas[r][0]).toMatch(/^=HYPERLINK\("#gid=\d+", ".*"\)$/);
+      expect(formulas[r][0]).toContain(summary.sheetName);
+      expect(formulas[r][1]).toMatch(/^='.*'!\$?[A-Z]+\$?\d+$/);
+    }
+    expect(s.workbook.values(COMPARE).flat()).not.toContain('#ERROR!');
+  });
+
+  test('two runs at once make one compare sheet: the second waits for the lock', () => {
+    const { s } = twoScenarios();
+    const { workbook } = s;
+    const first = execution(workbook);
+    const second = execution(workbook);
+    let secondResult: unknown;
+    let started = false;
+    // The second run starts when the first has found no compare sheet and is about to
+    // insert one: without the lock it would find none either and insert "FT Compare (2)".
+    first.beforeCall = (_call, name) => {
+      if (started || !name.endsWith('.insertSheet')) return;
+      started = true;
+      const run = (): void => {
+        secondResult = attempt(second, 'compareScenarios');
+      };
+      if (workbook.lockHolder() === null) run();
+      else workbook.onLockReleased(run);
+    };
+    expect(attempt(first, 'compareScenarios')).toEqual({ ok: true, value: { sheetName: COMPARE } });
+    expect(started).toBe(true);
+    expect(secondResult).toEqual({ ok: true, value: { sheetName: COMPARE } });
+    expect(workbook.sheetNames().filter((name) => name.startsWith(COMPARE))).toEqual([COMPARE]);
+    expect(workbook.values(COMPARE)).toHaveLength(4);
   });
 
   describe('a failure at any call', () => {

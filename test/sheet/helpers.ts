@@ -25,7 +25,13 @@ export function session(
   return {
     workbook,
     context,
-    call: <T>(name: string, ...args: unknown[]): T => callGlobal(context, name, ...args) as T,
+    call: <T>(name: string, ...args: unknown[]): T => {
+      try {
+        return callGlobal(context, name, ...args) as T;
+      } finally {
+        workbook.endExecution(); // Apps Script applies what the run wrote, even if it threw
+      }
+    },
   };
 }
 
