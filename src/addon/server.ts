@@ -21,12 +21,10 @@ import {
   CATALOG_HEADER_ROW,
   CATALOG_SHEET,
   catalogColumn,
-  catalogSheetGrids,
-  missingBuiltInRows,
-  readCatalogGrid,
-  withAppends,
 } from './catalog-sheet';
-import type { CatalogAppend } from './catalog-sheet';
+import { catalogSheetGrids, missingBuiltInRows, withAppends } from './catalog/grids';
+import type { CatalogAppend } from './catalog/grids';
+import { readCatalogGrid } from './catalog/read';
 import { SCENARIO_METADATA_KEY } from './markers';
 import { splitFormulas } from './formula-blocks';
 import { columnLetter } from '../shared/a1';
