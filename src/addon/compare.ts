@@ -11,7 +11,8 @@ import { builtInIndex, computeScenario, resolveScenario } from '../engine';
 import type { CompareResult } from '../shared/contract';
 import { COMPARE_METADATA_KEY, SCENARIO_METADATA_KEY } from './markers';
 import { scenarioLayout } from './scenario-layout';
-import { Changes, failure, insertUniqueSheet } from './server';
+import { Changes, failure } from './changes';
+import { insertUniqueSheet } from './new-sheets';
 import { asText, formulaString, sheetRef } from './text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

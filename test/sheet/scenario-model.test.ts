@@ -348,7 +348,10 @@ describe('the scenario writer holds layout, not arithmetic', () => {
       (file) => `src/addon/scenario/${file}`,
     );
     expect(blocks.length).toBeGreaterThan(5);
-    for (const file of ['src/addon/scenario-layout.ts', ...blocks, 'src/addon/server.ts']) {
+    const writers = ['scenario-layout', 'scenario-writer', 'scenario-sheet', 'server'].map(
+      (name) => `src/addon/${name}.ts`,
+    );
+    for (const file of [...writers, ...blocks]) {
       const source = readFileSync(path.join(__dirname, '..', '..', file), 'utf8');
       const literals =
         source.match(/'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"/g) ?? [];
