@@ -14,7 +14,8 @@
 // Where each of them is, and so what every formula refers to: scenario/places.ts.
 import { columnNumber } from '../shared/a1';
 import { scenarioTables } from '../engine';
-import type { CatalogIndex, ScenarioResult } from '../engine';
+import type { Catalog, CatalogIndex, ScenarioResult, TableKey } from '../engine';
+import { CATALOG_HEADER_ROW } from './catalog-sheet';
 import type { Block } from './scenario/block';
 import { scenarioCharts } from './scenario/charts';
 import type { ChartSpec } from './scenario/charts';
@@ -76,7 +77,27 @@ export interface ScenarioLayout {
   readonly cells: Readonly<Record<string, string>>;
 }
 
-export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): ScenarioLayout {
+/**
+ * Each catalog table's last row in a catalog sheet that holds exactly `catalog` (the sheet
+ * the add-in writes): where rows added later start.
+ */
+export function catalogEndsOf(catalog: Catalog): Record<TableKey, number> {
+  const ends = {} as Record<TableKey, number>;
+  for (const key of Object.keys(catalog) as TableKey[]) {
+    ends[key] = CATALOG_HEADER_ROW + catalog[key].length;
+  }
+  return ends;
+}
+
+/**
+ * The layout of a scenario's sheet. `catalogEnds`: each table's last taken row of the
+ * catalog sheet the scenario reads (its spare rows read the rows below).
+ */
+export function scenarioLayout(
+  result: ScenarioResult,
+  index: CatalogIndex,
+  catalogEnds: Readonly<Record<TableKey, number>> = catalogEndsOf(index.catalog),
+): ScenarioLayout {
   const tables = scenarioTables(index, result.resolved.input.horizonMonths);
   const places = placeScenario(result, tables);
   const grid = new Grid(SCENARIO_COLUMNS);
@@ -87,6 +108,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
     result,
     index,
     tables,
+    catalogEnds,
   };
   writeTitle(block);
   const inputs = writeInputs(block);

@@ -3,7 +3,7 @@
 // failure half-way removes what this run made.
 import { CatalogIndex, computeScenario, resolveScenario } from '../engine';
 import type { ScenarioSummary } from '../shared/contract';
-import { readCatalogState } from './catalog/state';
+import { catalogTableEnds, readCatalogState } from './catalog/state';
 import { writeCatalog } from './catalog/write';
 import { Changes, failure } from './changes';
 import { SCENARIO_METADATA_KEY } from './markers';
@@ -40,7 +40,7 @@ export function writeScenarioSheet(input: unknown): ScenarioSummary {
     warnings = state.warnings;
     const index = new CatalogIndex(state.catalog);
     const result = computeScenario(resolveScenario(input ?? {}, index), index);
-    const layout = scenarioLayout(result, index);
+    const layout = scenarioLayout(result, index, catalogTableEnds(state));
     const catalog = writeCatalog(spreadsheet, state, changes);
     const base = sheetNameFor(result.resolved.model.name, result.resolved.method.name);
     const inserted = insertUniqueSheet(spreadsheet, base, changes);

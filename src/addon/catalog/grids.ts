@@ -153,6 +153,18 @@ export function missingBuiltInRows(
   return appends;
 }
 
+/** Each table's last row that holds a value (its header row when it has none). */
+export function lastTakenRows(grid: readonly (readonly CellIn[])[]): Record<TableKey, number> {
+  const ends = {} as Record<TableKey, number>;
+  for (const spec of CATALOG_TABLES) {
+    ends[spec.key] = CATALOG_HEADER_ROW;
+    for (let r = CATALOG_FIRST_ROW; r <= grid.length; r++) {
+      if (!tableCells(grid, spec, r).every(isBlankCell)) ends[spec.key] = r;
+    }
+  }
+  return ends;
+}
+
 /** The grid with appended rows placed, as the sheet will read after the writes. */
 export function withAppends(
   grid: readonly (readonly CellIn[])[],

@@ -3,7 +3,8 @@
 import { BUILT_IN_CATALOG } from '../../engine';
 import type { Catalog } from '../../engine';
 import { CATALOG_SHEET } from '../catalog-sheet';
-import { missingBuiltInRows, withAppends } from './grids';
+import type { TableKey } from '../catalog-sheet';
+import { catalogSheetGrids, lastTakenRows, missingBuiltInRows, withAppends } from './grids';
 import type { CatalogAppend } from './grids';
 import { readCatalogGrid } from './read';
 
@@ -70,4 +71,14 @@ export function readCatalogState(spreadsheet: Spreadsheet): CatalogState {
 export function appendsBelowFormulas(state: CatalogState): readonly CatalogAppend[] {
   if (state.appends.length === 0 || !state.dataRange) return state.appends;
   return missingBuiltInRows(state.grid, state.dataRange.getFormulas());
+}
+
+/**
+ * Each catalog table's last taken row once this run has added the built-in rows the sheet
+ * lacks (a new sheet's as the add-in writes it): rows added later go below.
+ */
+export function catalogTableEnds(state: CatalogState): Record<TableKey, number> {
+  return lastTakenRows(
+    state.sheet ? withAppends(state.grid, state.appends) : catalogSheetGrids().values,
+  );
 }

@@ -1,6 +1,6 @@
 // What every block of the scenario sheet is written with: the grid it fills, the places
 // its formulas refer to, and the scenario and catalog it lays out.
-import type { CatalogIndex, ScenarioResult, ScenarioTables } from '../../engine';
+import type { CatalogIndex, ScenarioResult, ScenarioTables, TableKey } from '../../engine';
 import type { Formula } from './formulas';
 import type { Grid } from './grid';
 import type { Places } from './places';
@@ -13,4 +13,6 @@ export interface Block {
   readonly index: CatalogIndex;
   /** The tables' rows: catalog names, and the months of the timeline. */
   readonly tables: ScenarioTables;
+  /** Each catalog table's last taken row when the scenario is made (spare rows read below). */
+  readonly catalogEnds: Readonly<Record<TableKey, number>>;
 }

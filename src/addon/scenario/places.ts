@@ -17,7 +17,7 @@ import {
   UPFRONT_TOTAL,
   VERDICT,
 } from '../../engine';
-import type { Metric, ScenarioField, ScenarioResult, ScenarioTables } from '../../engine';
+import type { Metric, ScenarioField, ScenarioResult, ScenarioTables, TableKey } from '../../engine';
 
 export const FROZEN_ROWS = 4;
 export const TITLE_ROW = 3;
@@ -40,13 +40,22 @@ export const SENSITIVITY_WHAT = [
   'swing',
 ] as const;
 
+/**
+ * Spare rows below each table that lists catalog rows: they show the rows added to the
+ * catalog table after the scenario was made (blank until then).
+ */
+export const CATALOG_SPARE_ROWS = 10;
+
 /** Where a table sits: its key column, first data row and the columns after the key. */
 export interface TablePlace {
   /** 0 for the timeline, whose first column is the month. */
   readonly keyColumn: number;
   readonly firstRow: number;
+  /** Its rows, spare rows included. */
   readonly rows: number;
   readonly columns: readonly Metric[];
+  /** For a table that lists a catalog table's rows live: that table, and the rows made with. */
+  readonly live?: { readonly catalog: TableKey; readonly listed: number };
 }
 
 /** A group of results: its first row and its metrics, one per row. */
@@ -108,7 +117,10 @@ function resultGroups(): ResultGroups {
   };
 }
 
-/** The growing tables: each has its own columns, so a row added under it collides with nothing. */
+/**
+ * The growing tables: each has its own columns, so a row added under it collides with
+ * nothing. The tables that list catalog rows have spare rows for rows added to the catalog.
+ */
 function tablePlaces(tables: ScenarioTables, ladderFirstRow: number): Record<string, TablePlace> {
   const columns = tableColumns();
   const table = (
@@ -122,11 +134,15 @@ function tablePlaces(tables: ScenarioTables, ladderFirstRow: number): Record<str
     rows,
     columns: columns[key],
   });
+  const live = (key: string, keyColumn: number, catalog: TableKey, listed: number): TablePlace => ({
+    ...table(key, keyColumn, listed + CATALOG_SPARE_ROWS),
+    live: { catalog, listed },
+  });
   return {
     timeline: table('timeline', 0, tables.months + 1),
-    providers: table('providers', columnNumber('P'), tables.providers.length),
-    methods: table('methods', columnNumber('W'), tables.methods.length),
-    matrix: table('matrix', columnNumber('AC'), tables.matrix.length),
+    providers: live('providers', columnNumber('P'), 'providers', tables.providers.length),
+    methods: live('methods', columnNumber('W'), 'methods', tables.methods.length),
+    matrix: live('matrix', columnNumber('AC'), 'models', tables.matrix.length),
     [LADDER]: table(LADDER, 1, tables.ladder.length, ladderFirstRow),
   };
 }
