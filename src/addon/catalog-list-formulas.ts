@@ -4,6 +4,7 @@
 // blank (its columns with it, see scenario/table.ts) instead of showing #N/A, and spare rows
 // below list the rows added under the catalog table since. No ARRAYFORMULA: each cell reads
 // one catalog cell or one exact XLOOKUP (no wildcards, the lowest row of a name wins).
+import { columnLetter } from '../shared/a1';
 import { catalogField, catCol } from './lookup-formulas';
 import type { TableKey } from './catalog-sheet';
 import { formulaString } from './text';
@@ -19,34 +20,37 @@ function nameText(name: string): string {
     .join('&CHAR(34)&');
 }
 
-/**
- * A row the scenario was made with: the catalog's spelling of `name` in its lowest row,
- * blank once no row has that name (deleted or renamed).
- */
-export function listedName(table: TableKey, name: string): string {
-  return `=IFNA(${catalogField(table, 0, nameText(name))},"")`;
-}
-
-/** Where a spare row of a live table looks in the catalog. */
-export interface SpareRow {
-  /** The table's key cells above this row, e.g. $P$5:$P17 (a name listed there is not again). */
-  readonly keysAbove: string;
-  /** The key cells of the rows the scenario was made with, e.g. $P$5:$P$17. */
-  readonly listed: string;
-  /** The catalog row this spare row reads while none of the listed rows is deleted. */
-  readonly catalogRow: number;
+/** Where a table's key cells are: their column, first row and how many (spare rows too). */
+export interface KeyCells {
+  readonly keyColumn: number;
+  readonly firstRow: number;
+  readonly rows: number;
 }
 
 /**
- * A spare row: the name in the catalog row it reads, blank when that is blank or a name
- * listed above. Each listed row deleted from the catalog (its key blank) moves the rows
- * below it up one, so the catalog row read moves up as many.
+ * The key cells of a table over the catalog table `table`, whose last taken row is
+ * `catalogEnd`. First the `names` it is made with, each the catalog's spelling of the name
+ * in its lowest row, blank once no row has it (deleted or renamed). Then spare rows: each
+ * reads a catalog row below `catalogEnd`, moved up by each listed row now blank (deleted
+ * from the catalog, the rows below move up), and is blank when that row is blank or names
+ * a row listed above it.
  */
-export function addedName(table: TableKey, spare: SpareRow): string {
+export function liveKeys(
+  table: TableKey,
+  names: readonly string[],
+  keys: KeyCells,
+  catalogEnd: number,
+): string[] {
+  const letter = columnLetter(keys.keyColumn);
+  const top = `$${letter}$${keys.firstRow}`;
+  const listed = `${top}:$${letter}$${keys.firstRow + names.length - 1}`;
   // The listed rows now blank, counted with FILTER (no ARRAYFORMULA; FILTER finds none: 0).
-  const deleted = `IFERROR(ROWS(FILTER(${spare.listed},${spare.listed}="")),0)`;
-  const row = `${spare.catalogRow}-${deleted}`;
-  const name = `IFERROR(INDEX(${catCol(table, 0)},${row}),"")`;
-  const listedAbove = `ISNA(XLOOKUP(${name},${spare.keysAbove},${spare.keysAbove},NA(),0,-1))`;
-  return `=IF(OR(${name}="",NOT(${listedAbove})),"",${name})`;
+  const deleted = `IFERROR(ROWS(FILTER(${listed},${listed}="")),0)`;
+  return Array.from({ length: keys.rows }, (_, i) => {
+    if (i < names.length) return `=IFNA(${catalogField(table, 0, nameText(names[i]))},"")`;
+    const row = `${catalogEnd + 1 + i - names.length}-${deleted}`;
+    const name = `IFERROR(INDEX(${catCol(table, 0)},${row}),"")`;
+    const above = `${top}:$${letter}${keys.firstRow + i - 1}`;
+    return `=IF(OR(${name}="",NOT(ISNA(XLOOKUP(${name},${above},${above},NA(),0,-1)))),"",${name})`;
+  });
 }

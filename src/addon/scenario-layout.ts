@@ -14,8 +14,8 @@
 // Where each of them is, and so what every formula refers to: scenario/places.ts.
 import { columnNumber } from '../shared/a1';
 import { scenarioTables } from '../engine';
-import type { Catalog, CatalogIndex, ScenarioResult, TableKey } from '../engine';
-import { CATALOG_HEADER_ROW } from './catalog-sheet';
+import type { CatalogIndex, ScenarioResult, TableKey } from '../engine';
+import { catalogSheetGrids, lastTakenRows } from './catalog/grids';
 import type { Block } from './scenario/block';
 import { scenarioCharts } from './scenario/charts';
 import type { ChartSpec } from './scenario/charts';
@@ -78,25 +78,16 @@ export interface ScenarioLayout {
 }
 
 /**
- * Each catalog table's last row in a catalog sheet that holds exactly `catalog` (the sheet
- * the add-in writes): where rows added later start.
- */
-export function catalogEndsOf(catalog: Catalog): Record<TableKey, number> {
-  const ends = {} as Record<TableKey, number>;
-  for (const key of Object.keys(catalog) as TableKey[]) {
-    ends[key] = CATALOG_HEADER_ROW + catalog[key].length;
-  }
-  return ends;
-}
-
-/**
  * The layout of a scenario's sheet. `catalogEnds`: each table's last taken row of the
- * catalog sheet the scenario reads (its spare rows read the rows below).
+ * catalog sheet the scenario reads (its spare rows read the rows below); by default, those
+ * of the catalog sheet the add-in writes for the index's catalog.
  */
 export function scenarioLayout(
   result: ScenarioResult,
   index: CatalogIndex,
-  catalogEnds: Readonly<Record<TableKey, number>> = catalogEndsOf(index.catalog),
+  catalogEnds: Readonly<Record<TableKey, number>> = lastTakenRows(
+    catalogSheetGrids(index.catalog).values,
+  ),
 ): ScenarioLayout {
   const tables = scenarioTables(index, result.resolved.input.horizonMonths);
   const places = placeScenario(result, tables);
@@ -119,7 +110,7 @@ export function scenarioLayout(
   writeCatalogTables(block);
   writeSensitivity(block);
   const rows = Math.max(grid.values.length, ...Object.values(places.tables).map(lastRow));
-  grid.extend(rows);
+  grid.ensure(rows);
   return {
     rows,
     columns: SCENARIO_COLUMNS,

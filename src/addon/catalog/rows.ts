@@ -28,140 +28,141 @@ export function problemOf(error: unknown): string {
   return error instanceof InputError ? error.problem : messageOf(error);
 }
 
+/** A row's cells read by column, each problem named by the column's header. */
+interface RowCells {
+  blank(i: number): boolean;
+  num(i: number, rule: NumberRule): number;
+  text(i: number, required: boolean): string;
+  /**
+   * The row: its name, the figures read, then Source and As of from `sourceAt` and Also
+   * known as (the last three columns of every table).
+   */
+  row<T extends object>(figures: T, sourceAt: number): Sourced & T;
+}
+
+type Sourced = { name: string; source: string; asOf: string; aliases?: string[] };
+
 /**
- * Reads a row's cells by column, each problem named by the column's header. The name and
- * the other names are read first, then the figures in column order: a row's first bad cell
- * in that order is the one its warning names.
+ * The reader of one row. The name and the other names are read first, then the figures in
+ * column order: a row's first bad cell in that order is the one its warning names.
  */
-class RowCells {
-  readonly name: string;
-  private readonly aliases: string[];
-
-  constructor(
-    private readonly spec: TableSpec,
-    private readonly cells: readonly CellIn[],
-  ) {
-    this.name = this.nameCell();
-    this.aliases = this.text(spec.columns.length - 1, false)
-      .split(',')
-      .map((alias) => alias.trim())
-      .filter((alias) => normalizeName(alias) !== '');
-  }
-
-  header(i: number): string {
-    return this.spec.columns[i];
-  }
-
-  blank(i: number): boolean {
-    return isBlankCell(this.cells[i]);
-  }
-
-  num(i: number, rule: NumberRule): number {
-    const value = this.cells[i];
+function rowCells(spec: TableSpec, cells: readonly CellIn[]): RowCells {
+  const header = (i: number): string => spec.columns[i];
+  const num = (i: number, rule: NumberRule): number => {
+    const value = cells[i];
     const parsed = parseNumberValue(value);
     if (parsed === undefined) {
       const code = cellErrorCode(value);
       throw new InputError(
-        this.header(i),
+        header(i),
         code
-          ? `${this.header(i)} is the cell error ${code}`
-          : `${this.header(i)} must be a number, got ${describeValue(value)}`,
+          ? `${header(i)} is the cell error ${code}`
+          : `${header(i)} must be a number, got ${describeValue(value)}`,
       );
     }
-    checkNumber(this.header(i), parsed, rule, value);
+    checkNumber(header(i), parsed, rule, value);
     return parsed;
-  }
-
-  text(i: number, required: boolean): string {
-    const value = this.cells[i];
+  };
+  const text = (i: number, required: boolean): string => {
+    const value = cells[i];
     if (typeof value === 'number') return String(value);
     if (Object.prototype.toString.call(value) === '[object Date]') return isoDate(value as Date);
     if (typeof value !== 'string' || (required && value.trim() === '') || cellErrorCode(value)) {
       if (!required && isBlankCell(value)) return '';
-      throw new InputError(
-        this.header(i),
-        `${this.header(i)} must be text, got ${describeValue(value)}`,
-      );
+      throw new InputError(header(i), `${header(i)} must be text, got ${describeValue(value)}`);
     }
     // Trimmed: names match ignoring spaces, in the scenario sheet's formulas as in the engine.
     return value.trim();
+  };
+  const name = text(0, true);
+  if (normalizeName(name) === '') {
+    // It would match text such as "-" typed for any name, and a blank cell in the sheet.
+    throw new InputError(
+      header(0),
+      `${header(0)} must have more than spaces, "-" and "_", got ${describeValue(name)}`,
+    );
   }
-
-  /** The Name cell: text with more than spaces, "-" and "_". */
-  private nameCell(): string {
-    const name = this.text(0, true);
-    if (normalizeName(name) === '') {
-      // It would match text such as "-" typed for any name, and a blank cell in the sheet.
-      throw new InputError(
-        this.header(0),
-        `${this.header(0)} must have more than spaces, "-" and "_", got ${describeValue(name)}`,
-      );
-    }
-    return name;
-  }
-
-  /** Source, As of and Also known as: the last three columns of every table. */
-  sourced(sourceAt: number): { source: string; asOf: string; aliases?: string[] } {
-    const aliases = this.aliases;
-    return {
-      source: this.text(sourceAt, false),
-      asOf: this.text(sourceAt + 1, false),
+  const aliases = text(spec.columns.length - 1, false)
+    .split(',')
+    .map((alias) => alias.trim())
+    .filter((alias) => normalizeName(alias) !== '');
+  return {
+    blank: (i) => isBlankCell(cells[i]),
+    num,
+    text,
+    row: (figures, sourceAt) => ({
+      name,
+      ...figures,
+      source: text(sourceAt, false),
+      asOf: text(sourceAt + 1, false),
       ...(aliases.length > 0 ? { aliases } : {}),
-    };
-  }
+    }),
+  };
 }
 
 /** Each table's row from its cells, column by column. */
 const ROW_READERS: {
   readonly [K in TableKey]: (cells: RowCells) => Catalog[K][number];
 } = {
-  models: (cells): ModelRow => ({
-    name: cells.name,
-    paramsBillions: cells.num(1, 'positive'),
-    // Blank: filled in from the size by readCatalogGrid (scaleFromSize).
-    scale: cells.blank(2) ? 0 : cells.num(2, 'positive'),
-    ...cells.sourced(3),
-  }),
-  methods: (cells): MethodRow => ({
-    name: cells.name,
-    timeFactor: cells.num(1, 'positive'),
-    flopsPerParamToken: cells.num(2, 'positive'),
-    weightBytesPerParam: cells.num(3, 'nonNegative'),
-    trainableFraction: cells.num(4, 'fraction'),
-    stateBytesPerTrainableParam: cells.num(5, 'nonNegative'),
-    ...cells.sourced(6),
-  }),
-  gpus: (cells): GpuRow => ({
-    name: cells.name,
-    peakTflopsBf16: cells.num(1, 'positive'),
-    memoryGb: cells.num(2, 'positive'),
-    speedVsH100: cells.num(3, 'positive'),
-    ...cells.sourced(4),
-  }),
-  providers: (cells): ProviderRow => ({
-    name: cells.name,
-    gpu: cells.text(1, true),
-    pricePerGpuHour: cells.num(2, 'nonNegative'),
-    pricing: pricing(cells.text(3, false)),
-    ...cells.sourced(4),
-  }),
-  apis: (cells): ApiRow => ({
-    name: cells.name,
-    inputPricePer1K: cells.num(1, 'nonNegative'),
-    outputPricePer1K: cells.num(2, 'nonNegative'),
-    ...cells.sourced(3),
-  }),
-  managed: (cells): ManagedFineTuningRow => ({
-    name: cells.name,
-    pricePer1MTrainingTokens: cells.num(1, 'nonNegative'),
-    inferenceApi: cells.text(2, true),
-    ...cells.sourced(3),
-  }),
+  models: (cells): ModelRow =>
+    cells.row(
+      {
+        paramsBillions: cells.num(1, 'positive'),
+        // Blank: filled in from the size by readCatalogGrid (scaleFromSize).
+        scale: cells.blank(2) ? 0 : cells.num(2, 'positive'),
+      },
+      3,
+    ),
+  methods: (cells): MethodRow =>
+    cells.row(
+      {
+        timeFactor: cells.num(1, 'positive'),
+        flopsPerParamToken: cells.num(2, 'positive'),
+        weightBytesPerParam: cells.num(3, 'nonNegative'),
+        trainableFraction: cells.num(4, 'fraction'),
+        stateBytesPerTrainableParam: cells.num(5, 'nonNegative'),
+      },
+      6,
+    ),
+  gpus: (cells): GpuRow =>
+    cells.row(
+      {
+        peakTflopsBf16: cells.num(1, 'positive'),
+        memoryGb: cells.num(2, 'positive'),
+        speedVsH100: cells.num(3, 'positive'),
+      },
+      4,
+    ),
+  providers: (cells): ProviderRow =>
+    cells.row(
+      {
+        gpu: cells.text(1, true),
+        pricePerGpuHour: cells.num(2, 'nonNegative'),
+        pricing: pricing(cells.text(3, false)),
+      },
+      4,
+    ),
+  apis: (cells): ApiRow =>
+    cells.row(
+      {
+        inputPricePer1K: cells.num(1, 'nonNegative'),
+        outputPricePer1K: cells.num(2, 'nonNegative'),
+      },
+      3,
+    ),
+  managed: (cells): ManagedFineTuningRow =>
+    cells.row(
+      {
+        pricePer1MTrainingTokens: cells.num(1, 'nonNegative'),
+        inferenceApi: cells.text(2, true),
+      },
+      3,
+    ),
 };
 
 /** A table's row read from its cells; throws an InputError naming the bad column. */
 export function parseRow(spec: TableSpec, cells: readonly CellIn[]): Catalog[TableKey][number] {
-  return ROW_READERS[spec.key](new RowCells(spec, cells));
+  return ROW_READERS[spec.key](rowCells(spec, cells));
 }
 
 function pricing(text: string): PricingKind {

@@ -41,6 +41,9 @@ const CHART_STEP = 20;
 
 type Chart = Omit<ChartSpec, 'numHeaders' | 'anchorRow' | 'anchorColumn'>;
 
+/** Room left of a bar chart for its names (providers, drivers) on the vertical axis. */
+const NAMES_AREA = { left: 170, width: '60%' };
+
 /**
  * Month is the domain (first column, numHeaders 1); the third series, Savings (ROI), crosses
  * the $0 baseline at the break-even month, as the API and fine-tuned lines cross each other.
@@ -52,7 +55,6 @@ function cumulativeChart(places: Places): Chart {
     title: 'Cumulative cost: API, fine-tuned and managed (savings cross $0 at break-even)',
     range: [HEADER_ROW, TIMELINE_COLUMN, lastRow(timeline) - HEADER_ROW + 1 + CHART_SPARE_ROWS, 5],
     options: {
-      useFirstColumnAsDomain: true,
       hAxis: { title: 'Month', format: '0' },
       vAxis: { title: 'US dollars (cumulative)', format: '$#,##0' },
       legend: { position: 'bottom' },
@@ -73,12 +75,11 @@ function providerChart(places: Places): Chart {
       2,
     ],
     options: {
-      useFirstColumnAsDomain: true,
       // Horizontal bars: provider names sit on the vertical axis, whole and readable.
       hAxis: { title: 'Training cost (US dollars)', format: '$#,##0.00' },
       vAxis: { title: 'GPU provider' },
       legend: { position: 'none' },
-      chartArea: { left: 170, width: '60%' },
+      chartArea: NAMES_AREA,
     },
   };
 }
@@ -89,7 +90,6 @@ function upfrontChart(): Chart {
     title: 'Up-front cost breakdown (US dollars)',
     range: [UPFRONT_HEADER_ROW, RESULTS_COLUMN, UPFRONT_ITEMS().length + 1, 2],
     options: {
-      useFirstColumnAsDomain: true,
       // Labels beside the slices drawn, not a side legend: items of $0 have no slice and
       // get no label, and long labels are not cut by a narrow legend.
       legend: { position: 'labeled' },
@@ -107,11 +107,10 @@ function tornadoChart(drivers: number): Chart {
     title: 'NPV at the horizon with each driver 30% down and 30% up',
     range: [HEADER_ROW, SENSITIVITY_COLUMN, drivers + 1, 3],
     options: {
-      useFirstColumnAsDomain: true,
       hAxis: { title: 'NPV at the horizon (US dollars)', format: '$#,##0' },
       vAxis: { title: 'Driver' },
       legend: { position: 'bottom' },
-      chartArea: { left: 170, width: '60%' },
+      chartArea: NAMES_AREA,
     },
   };
 }
@@ -124,12 +123,11 @@ export function scenarioCharts(places: Places, drivers: number): ChartSpec[] {
     upfrontChart(),
     tornadoChart(drivers),
   ];
+  // Each chart's first column is its domain (months, names), its header row the series' names.
   return charts.map((chart, i) => ({
-    type: chart.type,
-    title: chart.title,
-    range: chart.range,
+    ...chart,
+    options: { useFirstColumnAsDomain: true, ...chart.options },
     numHeaders: 1,
-    options: chart.options,
     anchorRow: places.chartsRow + i * CHART_STEP,
     anchorColumn: 1,
   }));

@@ -35,11 +35,8 @@ export class Grid {
 
   constructor(private readonly width: number) {}
 
-  extend(rows: number): void {
-    this.ensure(rows);
-  }
-
-  private ensure(row: number): void {
+  /** Rows up to `row` exist (blank where nothing is set). */
+  ensure(row: number): void {
     while (this.values.length < row) {
       this.values.push(new Array<CellOut>(this.width).fill(''));
       this.formats.push(new Array<string>(this.width).fill(FORMAT.text));

@@ -21,15 +21,8 @@ export interface InputCell {
   readonly field: FieldSpec;
 }
 
-const UNIT_FORMAT: Record<FieldUnit, string> = {
-  text: FORMAT.text,
-  usd: FORMAT.usd,
-  usdPrice: FORMAT.usdPrice,
-  hours: FORMAT.hours,
-  count: FORMAT.count,
-  months: '0',
-  ratio: FORMAT.ratio,
-};
+/** An input's number format: its unit's, whole months. */
+const UNIT_FORMAT: Record<FieldUnit, string> = { ...FORMAT, months: '0' };
 
 /** The cell value a resolved name is written as: the catalog's spelling, or its number. */
 function inputCell(result: ScenarioResult, index: CatalogIndex, key: ScenarioField): CellOut {

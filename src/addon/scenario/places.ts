@@ -17,7 +17,7 @@ import {
   UPFRONT_TOTAL,
   VERDICT,
 } from '../../engine';
-import type { Metric, ScenarioField, ScenarioResult, ScenarioTables, TableKey } from '../../engine';
+import type { Metric, ScenarioField, ScenarioResult, ScenarioTables } from '../../engine';
 
 export const FROZEN_ROWS = 4;
 export const TITLE_ROW = 3;
@@ -54,8 +54,8 @@ export interface TablePlace {
   /** Its rows, spare rows included. */
   readonly rows: number;
   readonly columns: readonly Metric[];
-  /** For a table that lists a catalog table's rows live: that table, and the rows made with. */
-  readonly live?: { readonly catalog: TableKey; readonly listed: number };
+  /** True for a table that lists a catalog table's rows live (scenario/tables.ts). */
+  readonly live?: boolean;
 }
 
 /** A group of results: its first row and its metrics, one per row. */
@@ -134,15 +134,15 @@ function tablePlaces(tables: ScenarioTables, ladderFirstRow: number): Record<str
     rows,
     columns: columns[key],
   });
-  const live = (key: string, keyColumn: number, catalog: TableKey, listed: number): TablePlace => ({
+  const live = (key: string, keyColumn: number, listed: number): TablePlace => ({
     ...table(key, keyColumn, listed + CATALOG_SPARE_ROWS),
-    live: { catalog, listed },
+    live: true,
   });
   return {
     timeline: table('timeline', 0, tables.months + 1),
-    providers: live('providers', columnNumber('P'), 'providers', tables.providers.length),
-    methods: live('methods', columnNumber('W'), 'methods', tables.methods.length),
-    matrix: live('matrix', columnNumber('AC'), 'models', tables.matrix.length),
+    providers: live('providers', columnNumber('P'), tables.providers.length),
+    methods: live('methods', columnNumber('W'), tables.methods.length),
+    matrix: live('matrix', columnNumber('AC'), tables.matrix.length),
     [LADDER]: table(LADDER, 1, tables.ladder.length, ladderFirstRow),
   };
 }

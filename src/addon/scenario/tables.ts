@@ -4,31 +4,11 @@
 // row added to the catalog after the scenario was made shows in a spare row, a row deleted
 // from it leaves its row blank.
 import { MATRIX_DATASET_SIZES } from '../../engine';
-import { addedName, listedName } from '../catalog-list-formulas';
+import { liveKeys } from '../catalog-list-formulas';
 import type { Block } from './block';
 import { FORMAT } from './grid';
-import type { CellOut } from './grid';
-import { abs, HEADER_ROW, rel, TITLE_ROW } from './places';
-import type { TablePlace } from './places';
+import { HEADER_ROW, TITLE_ROW } from './places';
 import { writeTable } from './table';
-
-/** The key cells of a live table: the names it is made with, then its spare rows. */
-function liveKeys(block: Block, table: TablePlace, names: readonly string[]): CellOut[] {
-  if (!table.live) throw new Error('scenario layout: a catalog table without its catalog');
-  const { catalog, listed } = table.live;
-  const column = table.keyColumn;
-  const first = table.firstRow;
-  const listedRange = `${abs(column, first)}:${abs(column, first + listed - 1)}`;
-  return Array.from({ length: table.rows }, (_, i) =>
-    i < listed
-      ? listedName(catalog, names[i])
-      : addedName(catalog, {
-          keysAbove: `${abs(column, first)}:$${rel(column, first + i - 1)}`,
-          listed: listedRange,
-          catalogRow: block.catalogEnds[catalog] + 1 + i - listed,
-        }),
-  );
-}
 
 /** A table's title, its header (the key's name, then its columns') and its rows. */
 function writeCatalogTable(
@@ -43,7 +23,7 @@ function writeCatalogTable(
     keyHeader,
     ...table.columns.map((column) => column.label),
   ]);
-  writeTable(block, table, liveKeys(block, table, block.tables[name]));
+  writeTable(block, table, liveKeys(name, block.tables[name], table, block.catalogEnds[name]));
 }
 
 /** The matrix's headers are its dataset sizes, which its formulas read. */
@@ -63,7 +43,11 @@ function writeMatrix(block: Block): void {
     ['Model', ...sizes, ...sizes],
     [FORMAT.text, ...sizes.map(() => '#,##0" ex. (h)"'), ...sizes.map(() => '#,##0" ex. ($)"')],
   );
-  writeTable(block, table, liveKeys(block, table, block.tables.matrix));
+  writeTable(
+    block,
+    table,
+    liveKeys('models', block.tables.matrix, table, block.catalogEnds.models),
+  );
 }
 
 export function writeCatalogTables(block: Block): void {
