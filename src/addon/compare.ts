@@ -13,7 +13,9 @@ import { COMPARE_METADATA_KEY, SCENARIO_METADATA_KEY } from './markers';
 import { scenarioLayout } from './scenario-layout';
 import { splitFormulas } from './formula-blocks';
 import { ensureSheetSize } from './sheet-size';
-import { Changes, failure, insertUniqueSheet, withDocumentLock } from './server';
+import { Changes, failure } from './changes';
+import { withDocumentLock } from './document-lock';
+import { insertUniqueSheet } from './new-sheets';
 import { asText, formulaString, sheetRef } from './text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

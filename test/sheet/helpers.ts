@@ -90,13 +90,18 @@ export class Evaluated {
     return rows[r][column];
   }
 
-  /** The rows of a table whose header row (row 4) starts with `firstHeader`. */
+  /**
+   * The rows of a table whose header row (row 4) starts with `firstHeader`, down to the first
+   * row without a key (a table over the catalog has spare rows whose key is blank).
+   */
   table(firstHeader: string): HfCell[][] {
     const rows = this.current();
     const c = rows[3].findIndex((cell) => cell === firstHeader);
     if (c < 0) throw new Error(`no table "${firstHeader}"`);
     const out: HfCell[][] = [];
-    for (let r = 4; r < rows.length && rows[r][c] !== null && rows[r][c] !== undefined; r++) {
+    const keyed = (cell: HfCell | undefined): boolean =>
+      cell !== null && cell !== undefined && cell !== '';
+    for (let r = 4; r < rows.length && keyed(rows[r][c]); r++) {
       out.push(rows[r].slice(c, c + 12));
     }
     return out;

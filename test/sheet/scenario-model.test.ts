@@ -3,7 +3,7 @@
 // random valid scenarios and after random edits of the input cells (numbers, numbers as
 // text, loosely spelled names, sizes, invalid values). And the writer holds layout only:
 // no arithmetic is written as a formula string outside the expression layer.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { scenarioLayout } from '../../src/addon/scenario-layout';
@@ -361,7 +361,14 @@ describe('the scenario writer holds layout, not arithmetic', () => {
     // Formulas come from the model's definitions (src/engine/scenario-model.ts) through
     // render(); the catalog lookups' own shapes live in lookup-formulas.ts. A string here
     // with * / ^ + or a minus between references would be arithmetic written a second time.
-    for (const file of ['src/addon/scenario-layout.ts', 'src/addon/server.ts']) {
+    const blocks = readdirSync(path.join(__dirname, '..', '..', 'src/addon/scenario')).map(
+      (file) => `src/addon/scenario/${file}`,
+    );
+    expect(blocks.length).toBeGreaterThan(5);
+    const writers = ['scenario-layout', 'scenario-writer', 'scenario-sheet', 'server'].map(
+      (name) => `src/addon/${name}.ts`,
+    );
+    for (const file of [...writers, ...blocks]) {
       const source = readFileSync(path.join(__dirname, '..', '..', file), 'utf8');
       const literals =
         source.match(/'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"/g) ?? [];

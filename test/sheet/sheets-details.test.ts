@@ -5,6 +5,7 @@
 // inputs, the catalog's name columns are A, G, W and AD from row 4), not from a run.
 import { createWorkbook } from '../../emulator';
 import type { Workbook } from '../../emulator';
+import { recalculate } from '../../emulator/hyperformula';
 import { CATALOG_COLUMNS, CATALOG_SHEET } from '../../src/addon/catalog-sheet';
 import { SCENARIO_FIELDS } from '../../src/engine';
 import type { CatalogResponse, ScenarioInputsResponse } from '../../src/shared/contract';
@@ -231,6 +232,8 @@ describe('formulas, locale and labels', () => {
       names.map((name, i) => [`'${name}`, 'H100', 2 + i, 'spot', 'test', '']),
     );
     const { sheetName } = generate(s, {});
+    // The provider table's key cells are formulas over the catalog's names (issue 23).
+    recalculate(s.workbook);
     const providerNames = s.workbook
       .values(sheetName)
       .slice(4)

@@ -2,6 +2,7 @@
 // read and usable, labels kept as text, names that never collide, a menu that needs no
 // document access, the sidebar and the function reference.
 import { createWorkbook } from '../../emulator';
+import { recalculate } from '../../emulator/hyperformula';
 import type { CatalogResponse, CatalogSheetResult } from '../../src/shared/contract';
 import { engineResult, Evaluated, expectClose, generate, session } from './helpers';
 
@@ -178,6 +179,9 @@ describe('user text stays text', () => {
       s.call('insertCatalogSheet');
       s.workbook.write('FT Catalog', 'A8', [[`'${name}`, 9, 1.5, 'user', '']]);
       const summary = generate(s, { model: name });
+      // The matrix's key cells are formulas over the catalog's names (issue 23): their values
+      // are what they compute, the name as text.
+      recalculate(s.workbook);
       const values = s.workbook.values(summary.sheetName);
       const formulas = s.workbook.formulas(summary.sheetName);
       expect(values[4][1]).toBe(name); // the Model input cell
@@ -240,9 +244,10 @@ describe('scenario sheet names', () => {
     // Cumulative cost, providers, up-front breakdown, and the sensitivity tornado (issue 14).
     expect(charts.map((chart) => chart.chartType)).toEqual(['LINE', 'BAR', 'PIE', 'BAR']);
     // Horizon 12: months 0-12 in rows 5-17, then 25 spare rows (to 42) for rows a user adds;
-    // 13 providers in rows 5-17, then 25 spare rows (to 42); the 8 up-front items are fixed.
+    // 13 providers and 10 spare rows for catalog rows added later in rows 5-27, then 25 spare
+    // rows (to 52); the 8 up-front items are fixed.
     expect(charts[0].ranges).toEqual([{ sheet: sheetName, a1: 'I4:M42' }]);
-    expect(charts[1].ranges).toEqual([{ sheet: sheetName, a1: 'P4:Q42' }]);
+    expect(charts[1].ranges).toEqual([{ sheet: sheetName, a1: 'P4:Q52' }]);
     expect(charts[2].ranges).toEqual([{ sheet: sheetName, a1: 'E18:F26' }]);
     // No written pattern has only optional decimals after its dot ("0.##"): Sheets and
     // Excel would show a whole number such as a model size of 8 as "8.".

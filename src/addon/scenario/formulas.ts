@@ -1,0 +1,93 @@
+// Rendering a definition of the scenario model into a cell's formula: the model says what
+// a cell computes, the places say where the inputs, metrics and table cells it reads are.
+import { render, SCENARIO_FIELDS, UPFRONT_TABLE } from '../../engine';
+import type { CatalogIndex, Expr, RenderEnv, TextReading } from '../../engine';
+import {
+  catalogField,
+  catalogFieldByKey,
+  catalogRowName,
+  catalogStart,
+  digitsValue,
+  fieldColumn,
+  isoDate,
+  nameEnd,
+  nameKey,
+  sizeWord,
+} from '../lookup-formulas';
+import { abs, columnOf, RESULTS_COLUMN, rel } from './places';
+import type { Places, TablePlace } from './places';
+
+/** Each reading of input text (TextReading) as the formula that reads it so. */
+const READINGS: Readonly<Record<TextReading, (ref: string) => string>> = {
+  sizeWord,
+  digits: digitsValue,
+  isoDate,
+  nameEnd,
+  nameKey,
+};
+
+/** The row of a table a formula is written in, for its relative references. */
+export interface TableRow {
+  readonly table: TablePlace;
+  readonly row: number;
+}
+
+/** A definition as the formula of its cell (in a table's row, given the row). */
+export type Formula = (expr: Expr, row?: TableRow) => string;
+
+/**
+ * True when a provider row writes its GPU other than the GPUs table does ("a-100"): then the
+ * comparison table's GPU lookups also compare keys (one ARRAYFORMULA each), else names as
+ * written.
+ */
+function looseGpuNames(index: CatalogIndex): boolean {
+  const { gpus, providers } = index.catalog;
+  return providers.some(
+    (row) => !gpus.some((gpu) => gpu.name.toLowerCase() === row.gpu.toLowerCase()),
+  );
+}
+
+/** The column of a table (or of the up-front items) as an absolute range. */
+function tableColumn(places: Places, table: string, column: string): string {
+  if (table === UPFRONT_TABLE) {
+    const [first, items] = places.results.upfront;
+    const c = RESULTS_COLUMN + 1;
+    return `${abs(c, first)}:${abs(c, first + items.length - 1)}`;
+  }
+  const spec = places.tables[table];
+  const c = columnOf(spec, column);
+  return `${abs(c, spec.firstRow)}:${abs(c, spec.firstRow + spec.rows - 1)}`;
+}
+
+/** Renders definitions over a scenario's places and catalog. */
+export function scenarioFormulas(places: Places, index: CatalogIndex): Formula {
+  const { inputRow, at } = places;
+  const loose = looseGpuNames(index);
+  const env = (row?: TableRow): RenderEnv => ({
+    input: (field) => abs(2, inputRow.get(field) ?? 0),
+    inputLabel: (field) =>
+      `${SCENARIO_FIELDS.find((spec) => spec.key === field)?.label ?? field} (B${inputRow.get(field) ?? 0})`,
+    metric: (name) => {
+      const address = at.get(name);
+      if (!address) throw new Error(`scenario layout: metric ${name} has no cell`);
+      return address;
+    },
+    cell: (column, offset) => {
+      if (!row) throw new Error('scenario layout: a table cell outside a table');
+      const c = columnOf(row.table, column);
+      // The key column is absolute so a row copied sideways keeps reading its own name.
+      return column === 'key' ? `$${rel(c, row.row + offset)}` : rel(c, row.row + offset);
+    },
+    column: (table, column) => tableColumn(places, table, column),
+    catalogRow: catalogRowName,
+    catalogPrefix: catalogStart,
+    field: (table, field, name, byName) => {
+      const column = fieldColumn(table, field);
+      return byName && table === 'gpus' && loose
+        ? `IFNA(${catalogField(table, column, name)},${catalogFieldByKey(table, column, nameKey(name))})`
+        : catalogField(table, column, name);
+    },
+    read: (how, value) => READINGS[how](value),
+  });
+  return (expr, row) => render(expr, env(row));
+}
