@@ -95,7 +95,9 @@ describe('compareScenarios', () => {
     const id = workbook.rawSheet(first.sheetName).sheetId;
     expect(formulas[2][0]).toBe(`=HYPERLINK("#gid=${id}", "${first.sheetName}")`);
     expect(formulas[2][1]).toBe(`='${first.sheetName}'!B5`);
-    expect(formulas[2][8]).toBe(`='${first.sheetName}'!F41`);
+    // NPV: results E:G, training 5-10, monthly 13-18, up-front 19-28, decision 31-37, then
+    // money over time from 40: the discount factor, the savings ratio, the NPV at 42.
+    expect(formulas[2][8]).toBe(`='${first.sheetName}'!F42`);
     const rows = evaluatedRows(workbook);
     expect(rows).toHaveLength(2);
     expectRowOf(rows[0], first.sheetName, DEFAULTS, first);

@@ -248,7 +248,7 @@ describe('scenario sheet names', () => {
     // rows (to 52); the 8 up-front items are fixed.
     expect(charts[0].ranges).toEqual([{ sheet: sheetName, a1: 'I4:M42' }]);
     expect(charts[1].ranges).toEqual([{ sheet: sheetName, a1: 'P4:Q52' }]);
-    expect(charts[2].ranges).toEqual([{ sheet: sheetName, a1: 'E18:F26' }]);
+    expect(charts[2].ranges).toEqual([{ sheet: sheetName, a1: 'E19:F27' }]);
     // No written pattern has only optional decimals after its dot ("0.##"): Sheets and
     // Excel would show a whole number such as a model size of 8 as "8.".
     const patterns = new Set(s.workbook.numberFormats(sheetName).flat());

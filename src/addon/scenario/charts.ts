@@ -9,7 +9,7 @@ import {
   RESULTS_COLUMN,
   SENSITIVITY_COLUMN,
   TIMELINE_COLUMN,
-  UPFRONT_HEADER_ROW,
+  upfrontHeaderRow,
 } from './places';
 import type { Places } from './places';
 
@@ -88,7 +88,7 @@ function upfrontChart(): Chart {
   return {
     type: 'PIE',
     title: 'Up-front cost breakdown (US dollars)',
-    range: [UPFRONT_HEADER_ROW, RESULTS_COLUMN, UPFRONT_ITEMS().length + 1, 2],
+    range: [upfrontHeaderRow(), RESULTS_COLUMN, UPFRONT_ITEMS().length + 1, 2],
     options: {
       // Labels beside the slices drawn, not a side legend: items of $0 have no slice and
       // get no label, and long labels are not cut by a narrow legend.

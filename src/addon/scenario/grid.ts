@@ -48,6 +48,7 @@ export class Grid {
   /** A formula (a string starting with '='), a number, or the add-in's own label text. */
   set(row: number, column: number, value: CellOut, format: string = FORMAT.text): void {
     this.ensure(row);
+    this.checkFree(row, column, value);
     this.values[row - 1][column - 1] =
       typeof value === 'string' && !value.startsWith('=') ? asText(value) : value;
     this.formats[row - 1][column - 1] = format;
@@ -56,8 +57,17 @@ export class Grid {
   /** User-derived content (a name, an input): a string is always a label, even "=x". */
   text(row: number, column: number, value: CellOut, format: string = FORMAT.text): void {
     this.ensure(row);
+    this.checkFree(row, column, value);
     this.values[row - 1][column - 1] = typeof value === 'string' ? asText(value) : value;
     this.formats[row - 1][column - 1] = format;
+  }
+
+  /** Two blocks that claim one cell are a layout bug (a group grew into the next): say so. */
+  private checkFree(row: number, column: number, value: CellOut): void {
+    const held = this.values[row - 1][column - 1];
+    if (held !== '' && value !== '') {
+      throw new Error(`scenario layout: row ${row}, column ${column} is written twice`);
+    }
   }
 
   label(row: number, column: number, text: string, bold = false): void {

@@ -26,9 +26,13 @@ export const FIRST_ROW = 5;
 /** The first input's row (getScenarioInputs reads a scenario sheet's inputs from there). */
 export const INPUT_FIRST_ROW = FIRST_ROW;
 export const SCENARIO_COLUMNS = columnNumber('AT');
-/** Results (E:G): fixed rows, nothing grows here. */
+/** Results (E:G): nothing grows here; each group's rows follow from the groups above it. */
 export const RESULTS_COLUMN = 5;
-export const UPFRONT_HEADER_ROW = 18;
+/** Rows between two groups of results: a blank row and the next group's title. */
+const GROUP_GAP = 2;
+/** The up-front breakdown's header: right below the monthly costs. */
+export const upfrontHeaderRow = (): number =>
+  FIRST_ROW + TRAINING().length + GROUP_GAP + MONTHLY().length;
 export const TIMELINE_COLUMN = columnNumber('I');
 /** Sensitivity (AO:AT): a row per driver, the largest NPV swing (when made) first. */
 export const SENSITIVITY_COLUMN = columnNumber('AO');
@@ -105,15 +109,21 @@ export const lastRow = (table: TablePlace): number => table.firstRow + table.row
 
 /** The Results block's groups (built when a sheet is laid out, as the model is). */
 function resultGroups(): ResultGroups {
-  const upfrontFirst = UPFRONT_HEADER_ROW + 1;
+  const monthly = FIRST_ROW + TRAINING().length + GROUP_GAP;
+  const upfrontFirst = upfrontHeaderRow() + 1;
+  const upfrontTotal = upfrontFirst + UPFRONT_ITEMS().length;
+  // The up-front total's row, then two blank rows and the title of "Break-even and ROI".
+  const decision = upfrontTotal + 1 + GROUP_GAP;
+  const verdict = decision + DECISION().length;
+  const verdictRows = [VERDICT(), PROBLEM()];
   return {
-    training: [5, TRAINING()],
-    monthly: [13, MONTHLY()],
+    training: [FIRST_ROW, TRAINING()],
+    monthly: [monthly, MONTHLY()],
     upfront: [upfrontFirst, UPFRONT_ITEMS()],
-    upfrontTotal: [upfrontFirst + UPFRONT_ITEMS().length, [UPFRONT_TOTAL()]],
-    decision: [30, DECISION()],
-    verdict: [30 + DECISION().length, [VERDICT(), PROBLEM()]],
-    finance: [39, FINANCE()],
+    upfrontTotal: [upfrontTotal, [UPFRONT_TOTAL()]],
+    decision: [decision, DECISION()],
+    verdict: [verdict, verdictRows],
+    finance: [verdict + verdictRows.length + GROUP_GAP, FINANCE()],
   };
 }
 

@@ -1,13 +1,13 @@
 // The up-front breakdown inside Results (E:G from row 18): each item of the total cost of
 // ownership, then the total in bold. The pie chart draws these rows.
 import type { Block } from './block';
-import { RESULTS_COLUMN, UPFRONT_HEADER_ROW } from './places';
+import { RESULTS_COLUMN, upfrontHeaderRow } from './places';
 import { writeResultGroup } from './results';
 
 export function writeUpfront(block: Block): void {
   const { grid, places } = block;
   const { upfront, upfrontTotal } = places.results;
-  grid.header(UPFRONT_HEADER_ROW, RESULTS_COLUMN, ['Up-front breakdown', 'Amount', '']);
+  grid.header(upfrontHeaderRow(), RESULTS_COLUMN, ['Up-front breakdown', 'Amount', '']);
   writeResultGroup(block, upfront);
   writeResultGroup(block, upfrontTotal);
   upfront[1].forEach((item, i) => {
