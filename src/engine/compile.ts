@@ -11,6 +11,8 @@
 // (so IF(problem = "", x, "") with problem bound to "" leaves only x).
 import { applyFunction, arithmetic, numeric, SheetError, sumOf } from './expr';
 import type { Binary, Expr, Value } from './expr';
+import { numberProgram } from './number-program';
+import type { NumberPlan, NumberProgram } from './number-program';
 
 /** A compiled definition: its value from the bound values, in the order they were bound. */
 export type Compiled = (bound: readonly Value[]) => Value;
@@ -31,8 +33,17 @@ export const bindingName = {
   field: (table: string, field: string): string => `field:${table}.${field}`,
 };
 
-/** A node while compiling: a value known now, or a closure that computes it. */
-type Node = { readonly known: Value } | { readonly run: Compiled };
+/**
+ * A node while compiling: a value known now, or a closure that computes it and, when the
+ * node is plain arithmetic on bound values, its plan for numbers (number-program.ts).
+ */
+type Node = { readonly known: Value } | { readonly run: Compiled; readonly plan?: NumberPlan };
+
+/** A node's plan for numbers: a known number, or the plan it carries. */
+function planOf(node: Node): NumberPlan | undefined {
+  if (isKnown(node)) return typeof node.known === 'number' ? { value: node.known } : undefined;
+  return node.plan;
+}
 
 const known = (value: Value): Node => ({ known: value });
 const isKnown = (node: Node): node is { readonly known: Value } => 'known' in node;
@@ -48,6 +59,16 @@ export function compile(expr: Expr, env: CompileEnv): Compiled {
   return runOf(compileNode(expr, env, []));
 }
 
+/**
+ * The definition as a program over numbers, when it is plain arithmetic on the bound values
+ * (as FT_HOURS's and FT_COST's are once the gate is folded away): it computes without
+ * allocating, for bound values that are all numbers; undefined otherwise.
+ */
+export function compileNumbers(expr: Expr, env: CompileEnv): NumberProgram | undefined {
+  const plan = planOf(compileNode(expr, env, []));
+  return plan ? numberProgram(plan) : undefined;
+}
+
 function compileNode(expr: Expr, env: CompileEnv, path: readonly string[]): Node {
   switch (expr.kind) {
     case 'literal':
@@ -57,7 +78,7 @@ function compileNode(expr: Expr, env: CompileEnv, path: readonly string[]): Node
       return bound(env, bindingName.input(expr.field));
     case 'metric': {
       const slot = env.slot(expr.name);
-      if (slot !== undefined) return { run: (values) => values[slot] };
+      if (slot !== undefined) return { run: (values) => values[slot], plan: { slot } };
       const definition = env.definition(expr.name);
       if (!definition)
         throw new Error(`compile: metric '${expr.name}' is neither bound nor defined`);
@@ -76,7 +97,8 @@ function compileNode(expr: Expr, env: CompileEnv, path: readonly string[]): Node
       const negate = (value: Value): Value => numeric(value, (n) => -n);
       if (isKnown(operand)) return known(negate(operand.known));
       const run = operand.run;
-      return { run: (values) => negate(run(values)) };
+      const plan = operand.plan && { negate: operand.plan };
+      return { run: (values) => negate(run(values)), ...(plan ? { plan } : {}) };
     }
     case 'call':
       return call(expr, env, path);
@@ -96,24 +118,23 @@ function compileNode(expr: Expr, env: CompileEnv, path: readonly string[]): Node
 function bound(env: CompileEnv, name: string): Node {
   const slot = env.slot(name);
   if (slot === undefined) throw new Error(`compile: ${name} is not bound`);
-  return { run: (values) => values[slot] };
+  return { run: (values) => values[slot], plan: { slot } };
+}
+
+/** The plan of `left op right` when both sides are numbers' plans and op is + - * /. */
+function binaryPlan(op: Binary, left: Node, right: Node): NumberPlan | undefined {
+  if (op !== '+' && op !== '-' && op !== '*' && op !== '/') return undefined;
+  const l = planOf(left);
+  const r = planOf(right);
+  return l && r ? { op, left: l, right: r } : undefined;
 }
 
 function binary(op: Binary, left: Node, right: Node): Node {
   if (isKnown(left) && isKnown(right)) return known(arithmetic(op, left.known, right.known));
   const l = runOf(left);
   const r = runOf(right);
-  // Two numbers: + - * need none of Sheets' coercions (the same result as arithmetic's).
-  if (op === '*') {
-    return {
-      run: (values) => {
-        const a = l(values);
-        const b = r(values);
-        return typeof a === 'number' && typeof b === 'number' ? a * b : arithmetic(op, a, b);
-      },
-    };
-  }
-  return { run: (values) => arithmetic(op, l(values), r(values)) };
+  const plan = binaryPlan(op, left, right);
+  return { run: (values) => arithmetic(op, l(values), r(values)), ...(plan ? { plan } : {}) };
 }
 
 function call(
@@ -137,13 +158,16 @@ function call(
   const { fn } = expr;
   const count = runs.length;
   if (fn === 'VALUE') {
-    // A number is its own VALUE: the common case needs no call.
+    // A number is its own VALUE: the common case needs no call, and a plan over numbers
+    // passes through it.
     const operand = runs[0];
+    const plan = planOf(args[0]);
     return {
       run: (values) => {
         const value = operand(values);
         return typeof value === 'number' ? value : applyFunction(fn, count, () => value);
       },
+      ...(plan ? { plan } : {}),
     };
   }
   // applyFunction asks for each argument when it needs it (IF takes one branch); the

@@ -7,8 +7,9 @@
 import type { BreakEven } from './breakeven';
 import { NEVER } from './breakeven';
 import type { MethodRow } from './catalog';
-import { bindingName, compile } from './compile';
-import type { Compiled } from './compile';
+import { bindingName, compile, compileNumbers } from './compile';
+import type { CompileEnv, Compiled } from './compile';
+import type { NumberProgram } from './number-program';
 import { E, SheetError } from './expr';
 import type { Expr, Value } from './expr';
 import type { ScenarioField } from './scenario-input';
@@ -66,25 +67,40 @@ export function modelView(
   bindings: readonly Binding[],
 ): ModelView {
   let compiled: Compiled | undefined;
+  let program: NumberProgram | undefined;
   // One buffer per view, filled for each call: no array is made per row of a range.
   const slots: Value[] = new Array<Value>(bindings.length).fill('');
   const run = (): Compiled => {
     if (compiled) return compiled;
     const position = new Map(bindings.map((name, index) => [name, index]));
     const expr = typeof definition === 'string' ? E.metric(definition) : definition();
-    compiled = compile(expr, {
+    const env: CompileEnv = {
       slot: (name) => position.get(name),
       definition: definitionOf,
       column: (table, column) =>
         table === UPFRONT_TABLE && column === 'amount'
           ? UPFRONT_ITEMS().map((item) => item.expr)
           : undefined,
-    });
+    };
+    compiled = compile(expr, env);
+    if (bindings.length <= 5) program = compileNumbers(expr, env);
     return compiled;
   };
   return {
     value(a, b, c, d, e) {
       const compute = run();
+      // Plain arithmetic on numbers (FT_HOURS, FT_COST): the program, which allocates nothing.
+      if (
+        program &&
+        typeof a === 'number' &&
+        (program.slots < 2 || typeof b === 'number') &&
+        (program.slots < 3 || typeof c === 'number') &&
+        (program.slots < 4 || typeof d === 'number') &&
+        (program.slots < 5 || typeof e === 'number')
+      ) {
+        const value = program.run(a, b as number, c as number, d as number, e as number);
+        if (value === value) return value;
+      }
       slots[0] = a as Value;
       slots[1] = b as Value;
       slots[2] = c as Value;
