@@ -83,7 +83,7 @@ export function scenarioLayout(result: ScenarioResult, index: CatalogIndex): Sce
   const block: Block = {
     grid,
     places,
-    formula: scenarioFormulas(places, index),
+    formula: scenarioFormulas(places),
     result,
     index,
     tables,

@@ -1,10 +1,21 @@
 // Writing the catalog sheet: a new sheet with the built-in catalog, or the built-in rows an
 // existing one lacks below each table, each step recorded so a failure undoes it.
-import { CATALOG_COLUMNS, CATALOG_HEADER_ROW, CATALOG_SHEET } from '../catalog-sheet';
+import {
+  CATALOG_COLUMNS,
+  CATALOG_FIRST_ROW,
+  CATALOG_HEADER_ROW,
+  CATALOG_SHEET,
+  CATALOG_TITLE_ROW,
+  KEY_COLUMN_COUNT,
+  KEY_FIRST_COLUMN,
+  KEY_LAST_ROW,
+  KEYS_TITLE,
+} from '../catalog-sheet';
 import { Changes, failure, uncertain } from '../changes';
 import { insertNewSheet, NEW_SHEET_COLUMNS } from '../new-sheets';
 import type { CatalogSheetResult } from '../../shared/contract';
 import { catalogSheetGrids } from './grids';
+import { keyColumnGrids } from './keys';
 import type { CatalogAppend } from './grids';
 import { appendsBelowFormulas, readCatalogState } from './state';
 import type { CatalogState } from './state';
@@ -55,6 +66,45 @@ function growToFit(
 
 /** Pixels for every catalog column: names and headers such as "Peak TFLOPS (bf16 dense)". */
 const CATALOG_COLUMN_WIDTH = 160;
+/** The key columns are the add-in's: narrow, out of the way, still there to read. */
+const KEY_COLUMN_WIDTH = 40;
+
+/** True when the sheet has the lookup keys (its first key column's title). */
+function hasKeyColumns(state: CatalogState): boolean {
+  return state.grid[CATALOG_TITLE_ROW - 1]?.[KEY_FIRST_COLUMN - 1] === KEYS_TITLE;
+}
+
+/**
+ * Writes the lookup keys right of the tables (catalog/keys.ts): on a new sheet, and on a
+ * sheet made before them, which is grown to hold them first. Four calls, once per sheet.
+ */
+function writeKeyColumns(sheet: Sheet, changes: Changes): void {
+  const lastColumn = KEY_FIRST_COLUMN + KEY_COLUMN_COUNT - 1;
+  const columns = sheet.getMaxColumns();
+  if (columns < lastColumn) {
+    sheet.insertColumnsAfter(columns, lastColumn - columns);
+    changes.add(`removing the lookup key columns of "${CATALOG_SHEET}"`, () =>
+      sheet.deleteColumns(columns + 1, lastColumn - columns),
+    );
+  }
+  const rows = sheet.getMaxRows();
+  if (rows < KEY_LAST_ROW) sheet.insertRowsAfter(rows, KEY_LAST_ROW - rows);
+  const { headers, formulas } = keyColumnGrids();
+  const top = sheet.getRange(CATALOG_TITLE_ROW, KEY_FIRST_COLUMN, 2, KEY_COLUMN_COUNT);
+  const body = sheet.getRange(
+    CATALOG_FIRST_ROW,
+    KEY_FIRST_COLUMN,
+    formulas.length,
+    KEY_COLUMN_COUNT,
+  );
+  changes.add(`clearing the lookup keys of "${CATALOG_SHEET}"`, () => {
+    top.setValues(headers.map((row) => row.map(() => '')));
+    body.setValues(formulas.map((row) => row.map(() => '')));
+  });
+  top.setValues(headers);
+  body.setFormulas(formulas);
+  sheet.setColumnWidths(KEY_FIRST_COLUMN, KEY_COLUMN_COUNT, KEY_COLUMN_WIDTH);
+}
 
 /** Creates the catalog sheet, or appends the built-in rows it lacks; records how to undo it. */
 export function writeCatalog(
@@ -73,9 +123,11 @@ export function writeCatalog(
     // width for all columns (one call): sources are long citations, read in the cell.
     sheet.setFrozenRows(CATALOG_HEADER_ROW);
     sheet.setColumnWidths(1, CATALOG_COLUMNS, CATALOG_COLUMN_WIDTH);
+    writeKeyColumns(sheet, changes);
     return { sheet, added: values.length - CATALOG_HEADER_ROW };
   }
   const sheet = state.sheet;
+  if (!hasKeyColumns(state)) writeKeyColumns(sheet, changes);
   const appends = appendsBelowFormulas(state);
   let added = 0;
   if (appends.length > 0) growToFit(sheet, state.grid.length, appends, changes);
