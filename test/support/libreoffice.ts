@@ -101,7 +101,7 @@ function sheetValues(sheet: ExcelJS.Worksheet): SheetValues {
   sheet.eachRow({ includeEmpty: true }, (row, r) => {
     const cells: HfCell[] = [];
     row.eachCell({ includeEmpty: true }, (cell, c) => {
-      cells[c - 1] = plain(cell.value);
+      cells[c - 1] = plain(cell);
     });
     rows[r - 1] = Array.from(cells, (cell) => cell ?? null);
   });
@@ -109,7 +109,8 @@ function sheetValues(sheet: ExcelJS.Worksheet): SheetValues {
 }
 
 /** A cell's value (a formula's cached result) as HyperFormula's plain values show it. */
-function plain(value: ExcelJS.CellValue): HfCell {
+function plain(cell: ExcelJS.Cell): HfCell {
+  const value = cell.value;
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
     return value;
@@ -117,11 +118,13 @@ function plain(value: ExcelJS.CellValue): HfCell {
   if (value instanceof Date) return value.toISOString();
   if ('error' in value) return value.error;
   if ('formula' in value || 'sharedFormula' in value) {
-    // A formula whose result is the empty text has no cached value in the file.
-    const result = (value as ExcelJS.CellFormulaValue).result;
+    // cell.result, not value.result: ExcelJS leaves a result of 0 out of the value. A formula
+    // whose result is the empty text has no cached value in the file.
+    const result: unknown = cell.result;
     if (result === undefined || result === null) return '';
-    if (typeof result === 'object' && 'error' in result) return result.error;
-    return result instanceof Date ? result.toISOString() : result;
+    if (typeof result === 'object' && 'error' in result) return String(result.error);
+    if (result instanceof Date) return result.toISOString();
+    return result as HfCell;
   }
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   return String(value);

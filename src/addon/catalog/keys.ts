@@ -27,7 +27,8 @@ type Cell = (column: number) => string;
 
 const positive = (cell: string): string => `IFERROR(VALUE(${cell})>0,FALSE())`;
 const nonNegative = (cell: string): string => `AND(${cell}<>"",IFERROR(VALUE(${cell})>=0,FALSE()))`;
-const fraction = (cell: string): string => `IFERROR(AND(VALUE(${cell})>0,VALUE(${cell})<=1),FALSE())`;
+const fraction = (cell: string): string =>
+  `IFERROR(AND(VALUE(${cell})>0,VALUE(${cell})<=1),FALSE())`;
 /** A name the reader checks against another table: that table's name key column has it. */
 const named = (cell: string, table: TableKey): string => {
   const column = keyColumns(table).name;
