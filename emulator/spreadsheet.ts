@@ -705,6 +705,7 @@ export class EmulatedSheet implements Emulates<
   | 'insertRowsAfter'
   | 'insertColumnsAfter'
   | 'deleteRows'
+  | 'deleteColumns'
   | 'setFrozenRows'
   | 'getFrozenRows'
   | 'setColumnWidth'
@@ -937,6 +938,36 @@ export class EmulatedSheet implements Emulates<
    * charts and column widths stay (the add-in only removes blank rows it added at the
    * bottom, which hold neither).
    */
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.checkAlive('Sheet.deleteColumns');
+    const last = columnPosition + howMany - 1;
+    if (
+      !Number.isInteger(columnPosition) ||
+      !Number.isInteger(howMany) ||
+      columnPosition < 1 ||
+      howMany < 1 ||
+      last > this.maxColumns
+    ) {
+      throw new Error('Those columns are out of bounds.');
+    }
+    if (howMany === this.maxColumns) {
+      throw new Error("You can't delete all the columns on the sheet.");
+    }
+    const kept = [...this.cells].flatMap(([key, cell]) => {
+      const [row, column] = key.split(':').map(Number);
+      if (column < columnPosition) return [[key, cell] as const];
+      if (column > last) return [[`${row}:${column - howMany}`, cell] as const];
+      return [];
+    });
+    this.cells.clear();
+    for (const [key, cell] of kept) this.cells.set(key, cell);
+    this.maxColumns -= howMany;
+    for (const column of [...this.columnWidths.keys()]) {
+      if (column > this.maxColumns) this.columnWidths.delete(column);
+    }
+    this.state.calls.settle();
+  }
+
   deleteRows(rowPosition: number, howMany: number): void {
     this.checkAlive('Sheet.deleteRows');
     const last = rowPosition + howMany - 1;
