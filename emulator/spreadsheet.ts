@@ -938,59 +938,47 @@ export class EmulatedSheet implements Emulates<
    * charts and column widths stay (the add-in only removes blank rows it added at the
    * bottom, which hold neither).
    */
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.checkAlive('Sheet.deleteRows');
+    this.remove('row', rowPosition, howMany);
+    const last = rowPosition + howMany - 1;
+    this.frozenRows -= Math.max(0, Math.min(this.frozenRows, last) - rowPosition + 1);
+  }
+
+  /** Removes columns and moves the cells right of them left; widths past the end go. */
   deleteColumns(columnPosition: number, howMany: number): void {
     this.checkAlive('Sheet.deleteColumns');
-    const last = columnPosition + howMany - 1;
-    if (
-      !Number.isInteger(columnPosition) ||
-      !Number.isInteger(howMany) ||
-      columnPosition < 1 ||
-      howMany < 1 ||
-      last > this.maxColumns
-    ) {
-      throw new Error('Those columns are out of bounds.');
-    }
-    if (howMany === this.maxColumns) {
-      throw new Error("You can't delete all the columns on the sheet.");
-    }
-    const kept = [...this.cells].flatMap(([key, cell]) => {
-      const [row, column] = key.split(':').map(Number);
-      if (column < columnPosition) return [[key, cell] as const];
-      if (column > last) return [[`${row}:${column - howMany}`, cell] as const];
-      return [];
-    });
-    this.cells.clear();
-    for (const [key, cell] of kept) this.cells.set(key, cell);
-    this.maxColumns -= howMany;
+    this.remove('column', columnPosition, howMany);
     for (const column of [...this.columnWidths.keys()]) {
       if (column > this.maxColumns) this.columnWidths.delete(column);
     }
-    this.state.calls.settle();
   }
 
-  deleteRows(rowPosition: number, howMany: number): void {
-    this.checkAlive('Sheet.deleteRows');
-    const last = rowPosition + howMany - 1;
+  private remove(axis: 'row' | 'column', position: number, howMany: number): void {
+    const max = axis === 'row' ? this.maxRows : this.maxColumns;
+    const last = position + howMany - 1;
     if (
-      !Number.isInteger(rowPosition) ||
+      !Number.isInteger(position) ||
       !Number.isInteger(howMany) ||
-      rowPosition < 1 ||
+      position < 1 ||
       howMany < 1 ||
-      last > this.maxRows
+      last > max
     ) {
-      throw new Error('Those rows are out of bounds.');
+      throw new Error(`Those ${axis}s are out of bounds.`);
     }
-    if (howMany === this.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    if (howMany === max) throw new Error(`You can't delete all the ${axis}s on the sheet.`);
     const kept = [...this.cells].flatMap(([key, cell]) => {
       const [row, column] = key.split(':').map(Number);
-      if (row < rowPosition) return [[key, cell] as const];
-      if (row > last) return [[`${row - howMany}:${column}`, cell] as const];
-      return [];
+      const at = axis === 'row' ? row : column;
+      if (at < position) return [[key, cell] as const];
+      if (at <= last) return [];
+      const moved = axis === 'row' ? `${row - howMany}:${column}` : `${row}:${column - howMany}`;
+      return [[moved, cell] as const];
     });
     this.cells.clear();
     for (const [key, cell] of kept) this.cells.set(key, cell);
-    this.frozenRows -= Math.max(0, Math.min(this.frozenRows, last) - rowPosition + 1);
-    this.maxRows -= howMany;
+    if (axis === 'row') this.maxRows -= howMany;
+    else this.maxColumns -= howMany;
     this.state.calls.settle();
   }
 

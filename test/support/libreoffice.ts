@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { HfCell } from '../../emulator/hyperformula';
-import { isCi } from './browser';
+import { describeWhen, isCi } from './browser';
 
 function sofficePath(): string | undefined {
   try {
@@ -38,13 +38,7 @@ export function libreOfficeAvailability(): LibreOfficeAvailability {
 
 /** A Jest describe block that needs LibreOffice: skipped with a printed reason when it is absent. */
 export function describeWithLibreOffice(name: string, body: () => void): void {
-  const availability = libreOfficeAvailability();
-  if (availability.run) {
-    describe(name, body);
-    return;
-  }
-  console.warn(`${name}: ${availability.reason}`);
-  describe.skip(name, body);
+  describeWhen(libreOfficeAvailability(), name, body);
 }
 
 // A private profile that recalculates every formula of an .xlsx on load (OOXMLRecalcMode 0,

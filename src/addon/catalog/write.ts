@@ -74,36 +74,62 @@ function hasKeyColumns(state: CatalogState): boolean {
   return state.grid[CATALOG_TITLE_ROW - 1]?.[KEY_FIRST_COLUMN - 1] === KEYS_TITLE;
 }
 
-/**
- * Writes the lookup keys right of the tables (catalog/keys.ts): on a new sheet, and on a
- * sheet made before them, which is grown to hold them first. Four calls, once per sheet.
- */
-function writeKeyColumns(sheet: Sheet, changes: Changes): void {
-  const lastColumn = KEY_FIRST_COLUMN + KEY_COLUMN_COUNT - 1;
+/** The last column the catalog sheet needs: its tables', then the lookup keys'. */
+const LAST_COLUMN = KEY_FIRST_COLUMN + KEY_COLUMN_COUNT - 1;
+
+/** Grows a sheet made before the lookup keys to hold them; records how to undo it. */
+function growForKeys(sheet: Sheet, changes: Changes): void {
   const columns = sheet.getMaxColumns();
-  if (columns < lastColumn) {
-    sheet.insertColumnsAfter(columns, lastColumn - columns);
+  if (columns < LAST_COLUMN) {
+    sheet.insertColumnsAfter(columns, LAST_COLUMN - columns);
     changes.add(`removing the lookup key columns of "${CATALOG_SHEET}"`, () =>
-      sheet.deleteColumns(columns + 1, lastColumn - columns),
+      sheet.deleteColumns(columns + 1, LAST_COLUMN - columns),
     );
   }
   const rows = sheet.getMaxRows();
   if (rows < KEY_LAST_ROW) sheet.insertRowsAfter(rows, KEY_LAST_ROW - rows);
+}
+
+/**
+ * Writes the lookup keys right of the tables (catalog/keys.ts), once per sheet: their
+ * formulas, narrow widths and, unless the sheet's first write held them, their headers.
+ */
+function writeKeyColumns(sheet: Sheet, changes: Changes, headersWritten: boolean): void {
   const { headers, formulas } = keyColumnGrids();
-  const top = sheet.getRange(CATALOG_TITLE_ROW, KEY_FIRST_COLUMN, 2, KEY_COLUMN_COUNT);
   const body = sheet.getRange(
     CATALOG_FIRST_ROW,
     KEY_FIRST_COLUMN,
     formulas.length,
     KEY_COLUMN_COUNT,
   );
+  if (!headersWritten) {
+    const top = sheet.getRange(CATALOG_TITLE_ROW, KEY_FIRST_COLUMN, 2, KEY_COLUMN_COUNT);
+    changes.add(`clearing the lookup key headers of "${CATALOG_SHEET}"`, () => {
+      top.setValues(headers.map((row) => row.map(() => '')));
+    });
+    top.setValues(headers);
+  }
   changes.add(`clearing the lookup keys of "${CATALOG_SHEET}"`, () => {
-    top.setValues(headers.map((row) => row.map(() => '')));
     body.setValues(formulas.map((row) => row.map(() => '')));
   });
-  top.setValues(headers);
   body.setFormulas(formulas);
   sheet.setColumnWidths(KEY_FIRST_COLUMN, KEY_COLUMN_COUNT, KEY_COLUMN_WIDTH);
+}
+
+/** A new sheet's first write: the catalog's grids, the lookup keys' headers right of them. */
+function newSheetGrids(): { values: (string | number)[][]; weights: ('bold' | 'normal')[][] } {
+  const { values, weights } = catalogSheetGrids();
+  const { headers } = keyColumnGrids();
+  return {
+    values: values.map((row, r) => [
+      ...row,
+      ...(headers[r - (CATALOG_TITLE_ROW - 1)] ?? new Array<string>(KEY_COLUMN_COUNT).fill('')),
+    ]),
+    weights: weights.map((row) => [
+      ...row,
+      ...new Array<'bold' | 'normal'>(KEY_COLUMN_COUNT).fill(row[0]),
+    ]),
+  };
 }
 
 /** Creates the catalog sheet, or appends the built-in rows it lacks; records how to undo it. */
@@ -114,20 +140,23 @@ export function writeCatalog(
 ): { sheet: Sheet; added: number } {
   if (!state.sheet) {
     const sheet = insertNewSheet(spreadsheet, CATALOG_SHEET, changes);
-    const { values, weights } = catalogSheetGrids();
-    sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, CATALOG_COLUMNS - NEW_SHEET_COLUMNS);
-    const range = sheet.getRange(1, 1, values.length, CATALOG_COLUMNS);
+    const { values, weights } = newSheetGrids();
+    sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, LAST_COLUMN - NEW_SHEET_COLUMNS);
+    const range = sheet.getRange(1, 1, values.length, LAST_COLUMN);
     range.setValues(values);
     range.setFontWeights(weights);
     // The note, the tables' titles and their headers stay in view over long tables. One
     // width for all columns (one call): sources are long citations, read in the cell.
     sheet.setFrozenRows(CATALOG_HEADER_ROW);
     sheet.setColumnWidths(1, CATALOG_COLUMNS, CATALOG_COLUMN_WIDTH);
-    writeKeyColumns(sheet, changes);
+    writeKeyColumns(sheet, changes, true);
     return { sheet, added: values.length - CATALOG_HEADER_ROW };
   }
   const sheet = state.sheet;
-  if (!hasKeyColumns(state)) writeKeyColumns(sheet, changes);
+  if (!hasKeyColumns(state)) {
+    growForKeys(sheet, changes);
+    writeKeyColumns(sheet, changes, false);
+  }
   const appends = appendsBelowFormulas(state);
   let added = 0;
   if (appends.length > 0) growToFit(sheet, state.grid.length, appends, changes);
