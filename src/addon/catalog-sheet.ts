@@ -138,7 +138,7 @@ export const KEY_COLUMNS_PER_TABLE = 3;
 export const KEY_COLUMN_COUNT = KEY_COLUMNS_PER_TABLE * 6;
 export const KEY_LAST_ROW = 53;
 /** The header over the first key column: how a sheet that has the key columns is known. */
-export const KEYS_TITLE = 'Lookup keys (written by the add-in, formulas over the names)';
+export const KEYS_TITLE = 'Lookup keys (by the add-in)';
 
 /** The letters of a table's key columns. */
 export function keyColumns(key: TableKey): { row: string; name: string; others: string } {

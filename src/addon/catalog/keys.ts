@@ -14,6 +14,7 @@ import {
   CATALOG_FIRST_ROW,
   CATALOG_TABLES,
   catalogColumn,
+  catalogTable,
   KEY_COLUMN_COUNT,
   KEY_LAST_ROW,
   keyColumns,
@@ -22,84 +23,72 @@ import {
 import type { TableKey } from '../catalog-sheet';
 import { catalogKey } from '../lookup-formulas';
 
-/** A table's cell of row `row`, by its column in the table (0 = Name). */
+/** A cell of the row a key row lists, by its column in the table (0 = Name). */
 type Cell = (column: number) => string;
 
 const positive = (cell: string): string => `IFERROR(VALUE(${cell})>0,FALSE())`;
 const nonNegative = (cell: string): string => `AND(${cell}<>"",IFERROR(VALUE(${cell})>=0,FALSE()))`;
-const fraction = (cell: string): string =>
-  `IFERROR(AND(VALUE(${cell})>0,VALUE(${cell})<=1),FALSE())`;
 /** A name the reader checks against another table: that table's name key column has it. */
 const named = (cell: string, table: TableKey): string => {
   const column = keyColumns(table).name;
   return `AND(${cell}<>"",ISNUMBER(MATCH(${catalogKey(cell)},$${column}$${CATALOG_FIRST_ROW}:$${column}$${KEY_LAST_ROW},0)))`;
 };
-
-/** What the catalog reader requires of a row (catalog/rows.ts), as conditions on its cells. */
-const ROW_RULES: Readonly<Record<TableKey, (cell: Cell) => string[]>> = {
+/** What the reader requires of each column (catalog/rows.ts), by letter: see CHECKS. */
+const CHECKS: Readonly<Record<string, (cell: string) => string>> = {
+  p: positive,
+  n: nonNegative,
+  f: (cell) => `IFERROR(AND(VALUE(${cell})>0,VALUE(${cell})<=1),FALSE())`,
   // A blank scale is read from the size (scaleFromSize).
-  models: (cell) => [positive(cell(1)), `OR(${cell(2)}="",${positive(cell(2))})`],
-  methods: (cell) => [
-    positive(cell(1)),
-    positive(cell(2)),
-    nonNegative(cell(3)),
-    fraction(cell(4)),
-    nonNegative(cell(5)),
-  ],
-  gpus: (cell) => [positive(cell(1)), positive(cell(2)), positive(cell(3))],
-  providers: (cell) => [
-    named(cell(1), 'gpus'),
-    nonNegative(cell(2)),
-    `ISNUMBER(FIND(","&${catalogKey(cell(3))}&",",",,ondemand,spot,amortized,"))`,
-  ],
-  apis: (cell) => [nonNegative(cell(1)), nonNegative(cell(2))],
-  managed: (cell) => [nonNegative(cell(1)), named(cell(2), 'apis')],
+  s: (cell) => `OR(${cell}="",${positive(cell)})`,
+  g: (cell) => named(cell, 'gpus'),
+  a: (cell) => named(cell, 'apis'),
+  r: (cell) => `ISNUMBER(FIND(","&${catalogKey(cell)}&",",",,ondemand,spot,amortized,"))`,
 };
-
-/** The last column of every table is Also known as. */
-function aliasColumn(table: TableKey): number {
-  const spec = CATALOG_TABLES.find((candidate) => candidate.key === table);
-  if (!spec) throw new Error(`No catalog table ${table}`);
-  return spec.columns.length - 1;
-}
-
-/** The table row a key row lists (bottom row first). */
-export function listedRow(keyRow: number): number {
-  return CATALOG_FIRST_ROW + KEY_LAST_ROW - keyRow;
-}
+/** The checks of a table's columns 1, 2, ... (catalog/rows.ts reads them so). */
+const ROW_RULES: Readonly<Record<TableKey, string>> = {
+  models: 'ps',
+  methods: 'ppnfn',
+  gpus: 'ppp',
+  providers: 'gnr',
+  apis: 'nn',
+  managed: 'na',
+};
 
 /** The three key formulas of a table's key row. */
 function rowFormulas(table: TableKey, keyRow: number): string[] {
-  const row = listedRow(keyRow);
+  // Bottom row first.
+  const row = CATALOG_FIRST_ROW + KEY_LAST_ROW - keyRow;
   const cell: Cell = (column) => `$${catalogColumn(table, column)}${row}`;
   const { row: rowKey, name } = keyColumns(table);
   const own = `${rowKey}${keyRow}`;
   const rowKeys = `$${rowKey}$${CATALOG_FIRST_ROW}:$${rowKey}$${KEY_LAST_ROW}`;
-  const good = `IFERROR(AND(${ROW_RULES[table](cell).join(',')}),FALSE())`;
+  const checks = ROW_RULES[table].split('').map((check, i) => CHECKS[check](cell(i + 1)));
+  const good = `IFERROR(AND(${checks.join(',')}),FALSE())`;
   const nameKey = `${name}${keyRow}`;
   return [
     `=IFERROR(IF(${cell(0)}="","",${catalogKey(cell(0))}),"")`,
     // Its first listing is its lowest row.
     `=IF(${own}="","",IF(AND(MATCH(${own},${rowKeys},0)=${keyRow - CATALOG_FIRST_ROW + 1},${good}),${own},""))`,
-    `=IF(${nameKey}="","",","&${catalogKey(cell(aliasColumn(table)))}&",")`,
+    `=IF(${nameKey}="","",","&${catalogKey(cell(catalogTable(table).columns.length - 1))}&",")`,
   ];
 }
 
 /**
- * The key columns' cells: two header rows (the catalog's title and header rows) and the
- * formulas of rows CATALOG_FIRST_ROW to KEY_LAST_ROW, KEY_COLUMN_COUNT wide.
+ * The key columns' cells from the catalog's title row: a title, headers, then the formulas
+ * of rows CATALOG_FIRST_ROW to KEY_LAST_ROW, KEY_COLUMN_COUNT wide (one setFormulas: text
+ * without "=" is written as text).
  */
-export function keyColumnGrids(): { headers: string[][]; formulas: string[][] } {
+export function keyColumnGrid(): string[][] {
   const titles = new Array<string>(KEY_COLUMN_COUNT).fill('');
   titles[0] = KEYS_TITLE;
-  const headers = CATALOG_TABLES.flatMap((spec) => [
-    `${spec.title}: row key (bottom row first)`,
-    `${spec.title}: name key`,
-    `${spec.title}: other names`,
-  ]);
-  const formulas: string[][] = [];
+  const grid = [
+    titles,
+    CATALOG_TABLES.flatMap((spec) =>
+      ['key', 'name key', 'other names'].map((what) => `${spec.title} ${what}`),
+    ),
+  ];
   for (let keyRow = CATALOG_FIRST_ROW; keyRow <= KEY_LAST_ROW; keyRow++) {
-    formulas.push(CATALOG_TABLES.flatMap((spec) => rowFormulas(spec.key, keyRow)));
+    grid.push(CATALOG_TABLES.flatMap((spec) => rowFormulas(spec.key, keyRow)));
   }
-  return { headers: [titles, headers], formulas };
+  return grid;
 }

@@ -2,20 +2,18 @@
 // existing one lacks below each table, each step recorded so a failure undoes it.
 import {
   CATALOG_COLUMNS,
-  CATALOG_FIRST_ROW,
   CATALOG_HEADER_ROW,
   CATALOG_SHEET,
   CATALOG_TITLE_ROW,
   KEY_COLUMN_COUNT,
   KEY_FIRST_COLUMN,
-  KEY_LAST_ROW,
   KEYS_TITLE,
 } from '../catalog-sheet';
 import { Changes, failure, uncertain } from '../changes';
 import { insertNewSheet, NEW_SHEET_COLUMNS } from '../new-sheets';
 import type { CatalogSheetResult } from '../../shared/contract';
 import { catalogSheetGrids } from './grids';
-import { keyColumnGrids } from './keys';
+import { keyColumnGrid } from './keys';
 import type { CatalogAppend } from './grids';
 import { appendsBelowFormulas, readCatalogState } from './state';
 import type { CatalogState } from './state';
@@ -77,59 +75,25 @@ function hasKeyColumns(state: CatalogState): boolean {
 /** The last column the catalog sheet needs: its tables', then the lookup keys'. */
 const LAST_COLUMN = KEY_FIRST_COLUMN + KEY_COLUMN_COUNT - 1;
 
-/** Grows a sheet made before the lookup keys to hold them; records how to undo it. */
-function growForKeys(sheet: Sheet, changes: Changes): void {
+/**
+ * Writes the lookup keys right of the tables (catalog/keys.ts), once per sheet, first
+ * growing a sheet made before them; records how to undo it. Four calls on a new sheet.
+ */
+function writeKeyColumns(sheet: Sheet, changes: Changes): void {
   const columns = sheet.getMaxColumns();
   if (columns < LAST_COLUMN) {
     sheet.insertColumnsAfter(columns, LAST_COLUMN - columns);
-    changes.add(`removing the lookup key columns of "${CATALOG_SHEET}"`, () =>
+    changes.add(`removing the lookup keys of "${CATALOG_SHEET}"`, () =>
       sheet.deleteColumns(columns + 1, LAST_COLUMN - columns),
     );
   }
-  const rows = sheet.getMaxRows();
-  if (rows < KEY_LAST_ROW) sheet.insertRowsAfter(rows, KEY_LAST_ROW - rows);
-}
-
-/**
- * Writes the lookup keys right of the tables (catalog/keys.ts), once per sheet: their
- * formulas, narrow widths and, unless the sheet's first write held them, their headers.
- */
-function writeKeyColumns(sheet: Sheet, changes: Changes, headersWritten: boolean): void {
-  const { headers, formulas } = keyColumnGrids();
-  const body = sheet.getRange(
-    CATALOG_FIRST_ROW,
-    KEY_FIRST_COLUMN,
-    formulas.length,
-    KEY_COLUMN_COUNT,
-  );
-  if (!headersWritten) {
-    const top = sheet.getRange(CATALOG_TITLE_ROW, KEY_FIRST_COLUMN, 2, KEY_COLUMN_COUNT);
-    changes.add(`clearing the lookup key headers of "${CATALOG_SHEET}"`, () => {
-      top.setValues(headers.map((row) => row.map(() => '')));
-    });
-    top.setValues(headers);
-  }
+  const grid = keyColumnGrid();
+  const range = sheet.getRange(CATALOG_TITLE_ROW, KEY_FIRST_COLUMN, grid.length, KEY_COLUMN_COUNT);
   changes.add(`clearing the lookup keys of "${CATALOG_SHEET}"`, () => {
-    body.setValues(formulas.map((row) => row.map(() => '')));
+    range.setValues(grid.map((row) => row.map(() => '')));
   });
-  body.setFormulas(formulas);
+  range.setFormulas(grid);
   sheet.setColumnWidths(KEY_FIRST_COLUMN, KEY_COLUMN_COUNT, KEY_COLUMN_WIDTH);
-}
-
-/** A new sheet's first write: the catalog's grids, the lookup keys' headers right of them. */
-function newSheetGrids(): { values: (string | number)[][]; weights: ('bold' | 'normal')[][] } {
-  const { values, weights } = catalogSheetGrids();
-  const { headers } = keyColumnGrids();
-  return {
-    values: values.map((row, r) => [
-      ...row,
-      ...(headers[r - (CATALOG_TITLE_ROW - 1)] ?? new Array<string>(KEY_COLUMN_COUNT).fill('')),
-    ]),
-    weights: weights.map((row) => [
-      ...row,
-      ...new Array<'bold' | 'normal'>(KEY_COLUMN_COUNT).fill(row[0]),
-    ]),
-  };
 }
 
 /** Creates the catalog sheet, or appends the built-in rows it lacks; records how to undo it. */
@@ -140,23 +104,20 @@ export function writeCatalog(
 ): { sheet: Sheet; added: number } {
   if (!state.sheet) {
     const sheet = insertNewSheet(spreadsheet, CATALOG_SHEET, changes);
-    const { values, weights } = newSheetGrids();
+    const { values, weights } = catalogSheetGrids();
     sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, LAST_COLUMN - NEW_SHEET_COLUMNS);
-    const range = sheet.getRange(1, 1, values.length, LAST_COLUMN);
+    const range = sheet.getRange(1, 1, values.length, CATALOG_COLUMNS);
     range.setValues(values);
     range.setFontWeights(weights);
     // The note, the tables' titles and their headers stay in view over long tables. One
     // width for all columns (one call): sources are long citations, read in the cell.
     sheet.setFrozenRows(CATALOG_HEADER_ROW);
     sheet.setColumnWidths(1, CATALOG_COLUMNS, CATALOG_COLUMN_WIDTH);
-    writeKeyColumns(sheet, changes, true);
+    writeKeyColumns(sheet, changes);
     return { sheet, added: values.length - CATALOG_HEADER_ROW };
   }
   const sheet = state.sheet;
-  if (!hasKeyColumns(state)) {
-    growForKeys(sheet, changes);
-    writeKeyColumns(sheet, changes, false);
-  }
+  if (!hasKeyColumns(state)) writeKeyColumns(sheet, changes);
   const appends = appendsBelowFormulas(state);
   let added = 0;
   if (appends.length > 0) growToFit(sheet, state.grid.length, appends, changes);
