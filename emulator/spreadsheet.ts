@@ -717,6 +717,7 @@ export class EmulatedSheet implements Emulates<
   | 'insertRowsAfter'
   | 'insertColumnsAfter'
   | 'deleteRows'
+  | 'deleteColumns'
   | 'setFrozenRows'
   | 'getFrozenRows'
   | 'setColumnWidth'
@@ -954,27 +955,45 @@ export class EmulatedSheet implements Emulates<
    */
   deleteRows(rowPosition: number, howMany: number): void {
     this.checkAlive('Sheet.deleteRows');
+    this.remove('row', rowPosition, howMany);
     const last = rowPosition + howMany - 1;
-    if (
-      !Number.isInteger(rowPosition) ||
-      !Number.isInteger(howMany) ||
-      rowPosition < 1 ||
-      howMany < 1 ||
-      last > this.maxRows
-    ) {
-      throw new Error('Those rows are out of bounds.');
+    this.frozenRows -= Math.max(0, Math.min(this.frozenRows, last) - rowPosition + 1);
+  }
+
+  /** Removes columns and moves the cells right of them left; widths past the end go. */
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.checkAlive('Sheet.deleteColumns');
+    this.remove('column', columnPosition, howMany);
+    for (const column of [...this.columnWidths.keys()]) {
+      if (column > this.maxColumns) this.columnWidths.delete(column);
     }
-    if (howMany === this.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+  }
+
+  private remove(axis: 'row' | 'column', position: number, howMany: number): void {
+    const max = axis === 'row' ? this.maxRows : this.maxColumns;
+    const last = position + howMany - 1;
+    if (
+      !Number.isInteger(position) ||
+      !Number.isInteger(howMany) ||
+      position < 1 ||
+      howMany < 1 ||
+      last > max
+    ) {
+      throw new Error(`Those ${axis}s are out of bounds.`);
+    }
+    if (howMany === max) throw new Error(`You can't delete all the ${axis}s on the sheet.`);
     const kept = [...this.cells].flatMap(([key, cell]) => {
       const [row, column] = key.split(':').map(Number);
-      if (row < rowPosition) return [[key, cell] as const];
-      if (row > last) return [[`${row - howMany}:${column}`, cell] as const];
-      return [];
+      const at = axis === 'row' ? row : column;
+      if (at < position) return [[key, cell] as const];
+      if (at <= last) return [];
+      const moved = axis === 'row' ? `${row - howMany}:${column}` : `${row}:${column - howMany}`;
+      return [[moved, cell] as const];
     });
     this.cells.clear();
     for (const [key, cell] of kept) this.cells.set(key, cell);
-    this.frozenRows -= Math.max(0, Math.min(this.frozenRows, last) - rowPosition + 1);
-    this.maxRows -= howMany;
+    if (axis === 'row') this.maxRows -= howMany;
+    else this.maxColumns -= howMany;
     this.state.calls.settle();
   }
 

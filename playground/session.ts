@@ -9,6 +9,7 @@ import { createWorkbook, deserializeWorkbook } from '../emulator';
 import type { EmulatedSheet, SerializedWorkbook, SheetData, Workbook } from '../emulator';
 import { writeValue } from '../emulator/cells';
 import { describeRule } from '../emulator/validation';
+import { workbookToXlsx } from '../emulator/xlsx';
 import { callGlobal, loadBundle } from '../test/support/load-bundle';
 import type { AppsScriptContext } from '../test/support/load-bundle';
 import { History } from './edit/history';
@@ -200,6 +201,11 @@ export class PlaygroundSession {
     const temporary = `${this.dataFile}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(this.workbook.serialize()));
     renameSync(temporary, this.dataFile);
+  }
+
+  /** The workbook as an .xlsx file, as Sheets' File > Download > Microsoft Excel writes one. */
+  xlsx(): Promise<Buffer> {
+    return workbookToXlsx(this.workbook);
   }
 
   view(): WorkbookView {

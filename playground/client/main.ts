@@ -1124,8 +1124,18 @@ function renderMenus(view: WorkbookView): void {
   undoItem.disabled = view.canUndo === false;
   const redoItem = menuButton('Redo (Ctrl+Y)', () => enqueue(redo));
   redoItem.disabled = view.canRedo === false;
+  // As Sheets' File > Download > Microsoft Excel: the server writes the file (charts left out).
+  const download = menuButton('Download: Microsoft Excel (.xlsx)', () => {
+    const link = Object.assign(document.createElement('a'), {
+      href: '/api/download.xlsx',
+      download: 'fine-tuning-cost-playground.xlsx',
+    });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  });
   menubar.replaceChildren(
-    topMenu('File', [reset]),
+    topMenu('File', [download, reset]),
     topMenu('Edit', [undoItem, redoItem]),
     topMenu('Extensions', extensions),
   );

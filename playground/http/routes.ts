@@ -10,6 +10,11 @@ import { withShim } from './assets';
 
 const MAX_BODY = 1024 * 1024;
 
+/** Where the page downloads the workbook as .xlsx, and the file's name. */
+export const DOWNLOAD_PATH = '/api/download.xlsx';
+const DOWNLOAD_NAME = 'fine-tuning-cost-playground.xlsx';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** No resource from anywhere but this server, and no plugins. */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -183,6 +188,18 @@ export function createHandler(
         const html = session.page(page);
         if (html === undefined) throw new HttpError(404, 'The add-in has not shown this page.');
         send(response, 200, 'text/html; charset=utf-8', withShim(html, assets.shim));
+        return;
+      }
+      if (url.pathname === DOWNLOAD_PATH) {
+        // File > Download > Microsoft Excel: the writer the round-trip test checks.
+        const bytes = await session.xlsx();
+        response.writeHead(200, {
+          'Content-Type': XLSX_TYPE,
+          'Content-Disposition': `attachment; filename="${DOWNLOAD_NAME}"`,
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        response.end(bytes);
         return;
       }
       if (url.pathname === '/favicon.ico') {

@@ -2,8 +2,9 @@
 // matrix): formulas over the FT Catalog sheet's name column, so the table follows the
 // catalog after the scenario was made. A row whose name is no longer in the catalog turns
 // blank (its columns with it, see scenario/table.ts) instead of showing #N/A, and spare rows
-// below list the rows added under the catalog table since. No ARRAYFORMULA: each cell reads
-// one catalog cell or one exact XLOOKUP (no wildcards, the lowest row of a name wins).
+// below list the rows added under the catalog table since. No ARRAYFORMULA, and only what
+// Sheets, Excel 2016+ and LibreOffice evaluate alike (INDEX, MATCH over the catalog's lookup
+// keys, COUNTIF with its wildcards escaped): a downloaded .xlsx keeps them.
 import { columnLetter } from '../shared/a1';
 import { catalogField, catCol } from './lookup-formulas';
 import type { TableKey } from './catalog-sheet';
@@ -20,6 +21,11 @@ function nameText(name: string): string {
     .join('&CHAR(34)&');
 }
 
+/** COUNTIF's criterion for exactly `text`: "=" first (no < > = operator), ~ * ? escaped. */
+function exactly(text: string): string {
+  return `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${text},"~","~~"),"*","~*"),"?","~?")`;
+}
+
 /** Where a table's key cells are: their column, first row and how many (spare rows too). */
 export interface KeyCells {
   readonly keyColumn: number;
@@ -30,10 +36,9 @@ export interface KeyCells {
 /**
  * The key cells of a table over the catalog table `table`, whose last taken row is
  * `catalogEnd`. First the `names` it is made with, each the catalog's spelling of the name
- * in its lowest row, blank once no row has it (deleted or renamed). Then spare rows: each
- * reads a catalog row below `catalogEnd`, moved up by each listed row now blank (deleted
- * from the catalog, the rows below move up), and is blank when that row is blank or names
- * a row listed above it.
+ * in the row the engine uses, blank once no row has it (deleted or renamed). Then spare
+ * rows: each reads a catalog row below `catalogEnd`, and is blank when that row is blank or
+ * names a row listed above it.
  */
 export function liveKeys(
   table: TableKey,
@@ -43,14 +48,12 @@ export function liveKeys(
 ): string[] {
   const letter = columnLetter(keys.keyColumn);
   const top = `$${letter}$${keys.firstRow}`;
-  const listed = `${top}:$${letter}$${keys.firstRow + names.length - 1}`;
-  // The listed rows now blank, counted with FILTER (no ARRAYFORMULA; FILTER finds none: 0).
-  const deleted = `IFERROR(ROWS(FILTER(${listed},${listed}="")),0)`;
   return Array.from({ length: keys.rows }, (_, i) => {
-    if (i < names.length) return `=IFNA(${catalogField(table, 0, nameText(names[i]))},"")`;
-    const row = `${catalogEnd + 1 + i - names.length}-${deleted}`;
-    const name = `IFERROR(INDEX(${catCol(table, 0)},${row}),"")`;
+    if (i < names.length) {
+      return `=IFNA(${catalogField(table, 'name', nameText(names[i]), true)},"")`;
+    }
+    const name = `IFERROR(INDEX(${catCol(table, 0)},${catalogEnd + 1 + i - names.length})&"","")`;
     const above = `${top}:$${letter}${keys.firstRow + i - 1}`;
-    return `=IF(OR(${name}="",NOT(ISNA(XLOOKUP(${name},${above},${above},NA(),0,-1)))),"",${name})`;
+    return `=IF(OR(${name}="",COUNTIF(${above},${exactly(name)})>0),"",${name})`;
   });
 }

@@ -126,6 +126,31 @@ export const CATALOG_TABLES: readonly TableSpec[] = [
 /** Columns the catalog sheet needs (a new sheet has 26). */
 export const CATALOG_COLUMNS = 41;
 
+/**
+ * The lookup keys right of the tables (written by the add-in, src/addon/catalog/keys.ts):
+ * per table, in each table row's own row, its rows' name keys, the key of a name at the row the
+ * reader uses (its lowest, when that row is not bad) only, and that row's other names.
+ * They cover rows CATALOG_FIRST_ROW to KEY_LAST_ROW: a sheet made before them gets them on
+ * the next scenario or catalog update.
+ */
+export const KEY_FIRST_COLUMN = CATALOG_COLUMNS + 1;
+export const KEY_COLUMNS_PER_TABLE = 3;
+export const KEY_COLUMN_COUNT = KEY_COLUMNS_PER_TABLE * 6;
+export const KEY_LAST_ROW = 53;
+/** The header over the first key column: how a sheet that has the key columns is known. */
+export const KEYS_TITLE = 'Lookup keys (by the add-in)';
+
+/** The letters of a table's key columns. */
+export function keyColumns(key: TableKey): { row: string; name: string; others: string } {
+  const first =
+    KEY_FIRST_COLUMN + KEY_COLUMNS_PER_TABLE * CATALOG_TABLES.indexOf(catalogTable(key));
+  return {
+    row: columnLetter(first),
+    name: columnLetter(first + 1),
+    others: columnLetter(first + 2),
+  };
+}
+
 /** A table of the sheet by its key. */
 export function catalogTable(key: TableKey): TableSpec {
   const found = CATALOG_TABLES.find((spec) => spec.key === key);

@@ -2,13 +2,14 @@
 // engine matches names (src/engine/names.ts), a column of the matched row, a model size
 // typed as text. The scenario model's lookup nodes render through these; the arithmetic
 // around them comes from the model's definitions (src/engine/scenario-model.ts).
-import { normalizeName } from '../engine';
+import { KEY_ESCAPES, normalizeName } from '../engine';
 import {
+  CATALOG_FIRST_ROW,
   CATALOG_SHEET,
-  CATALOG_TABLES,
   catalogColumn,
   headingTexts,
-  NOTE_START,
+  KEY_LAST_ROW,
+  keyColumns,
 } from './catalog-sheet';
 import type { TableKey } from './catalog-sheet';
 import { formulaString, sheetRef } from './text';
@@ -31,11 +32,8 @@ const FIELD_COLUMNS: Readonly<Record<TableKey, Readonly<Record<string, number>>>
   managed: { name: 0, pricePer1MTrainingTokens: 1, inferenceApi: 2, asOf: 4 },
 };
 
-function tableColumns(table: TableKey): readonly string[] {
-  const spec = CATALOG_TABLES.find((candidate) => candidate.key === table);
-  if (!spec) throw new Error(`No catalog table ${table}`);
-  return spec.columns;
-}
+/** Fields that hold names: text in the engine, so a name typed as a number reads as text. */
+const NAME_FIELDS: ReadonlySet<string> = new Set(['name', 'gpu', 'inferenceApi']);
 
 /** The catalog column a row field is in. */
 export function fieldColumn(table: TableKey, field: string): number {
@@ -46,23 +44,43 @@ export function fieldColumn(table: TableKey, field: string): number {
 
 const CAT = sheetRef(CATALOG_SHEET);
 
-/** A whole catalog column, e.g. 'FT Catalog'!$Y:$Y: rows a user adds count. */
+/** A whole catalog column, e.g. 'FT Catalog'!$Y:$Y, read at a sheet row by INDEX. */
 export function catCol(table: TableKey, column: number): string {
   const letter = catalogColumn(table, column);
   return `${CAT}!$${letter}:$${letter}`;
 }
 
+/** A helper column of the catalog sheet over the rows it covers (src/addon/catalog/keys.ts). */
+function keyRange(letter: string): string {
+  return `${CAT}!$${letter}$${CATALOG_FIRST_ROW}:$${letter}$${KEY_LAST_ROW}`;
+}
+
 /**
  * The engine's name key (src/engine/names.ts) as a formula: lower case, without spaces
- * (ordinary and no-break), tabs and line breaks (CLEAN), "-" and "_". Applies to a cell or,
- * inside ARRAYFORMULA, to a whole column.
+ * (ordinary and no-break), tabs and line breaks (CLEAN), "-" and "_"; then written without
+ * the characters MATCH reads as wildcards (wildcardFree). Applies to a cell or, inside
+ * ARRAYFORMULA, to a whole column.
  */
 function normalized(ref: string): string {
   let text = `CLEAN(${ref})`;
   for (const dropped of ['CHAR(160)', '" "', '"-"', '"_"']) {
     text = `SUBSTITUTE(${text},${dropped},"")`;
   }
-  return `LOWER(${text})`;
+  return wildcardFree(`LOWER(${text})`);
+}
+
+/**
+ * A key with ' ~ * ? written as '' 'c 'a 'b (engine: KEY_ESCAPES in src/engine/names.ts): MATCH
+ * reads * ? ~ as wildcards in Sheets, Excel and LibreOffice, and escapes them with "~" where
+ * HyperFormula cannot; this spelling has none to read, and is one-to-one, so equal keys and
+ * a key's starts stay what they were.
+ */
+function wildcardFree(text: string): string {
+  let escaped = text;
+  for (const [from, to] of KEY_ESCAPES) {
+    escaped = `SUBSTITUTE(${escaped},${formulaString(from)},${formulaString(to)})`;
+  }
+  return escaped;
 }
 
 /** A name cell's key: text normalized; a number is never a name (a size or a rate). */
@@ -70,69 +88,59 @@ export function nameKey(ref: string): string {
   return `IF(ISTEXT(${ref}),${normalized(ref)},NA())`;
 }
 
-/** The catalog sheet's Also known as column of a table (its last column). */
-function aliasColumn(table: TableKey): string {
-  return catCol(table, tableColumns(table).length - 1);
+/** A catalog cell's key as the catalog reader keys it: a number is a name too ("4090"). */
+export function catalogKey(ref: string): string {
+  return normalized(`${ref}&""`);
+}
+
+/** The catalog sheet row of a position in the key columns (each key is in its row's row). */
+function listedRow(position: string): string {
+  return `${CATALOG_FIRST_ROW - 1}+${position}`;
 }
 
 /**
- * The catalog name (as written in its lowest row) whose key starts with the key in `key`.
- * XLOOKUP searching from the last row (search mode -1), matching exactly (mode 0, no
- * wildcards: * ? ~ in a name are themselves), in Sheets as in HyperFormula.
+ * The catalog name (as written) of the lowest row whose name's key starts with the key in
+ * `key`: a comparison over the catalog sheet's name keys, where a row another row of its
+ * name overrides, and a row the reader skips as bad, have no key to start.
  */
 export function catalogStart(table: TableKey, key: string): string {
-  const names = catCol(table, 0);
-  const keys = normalized(names);
+  const names = keyRange(keyColumns(table).name);
   // An empty key starts every name: it starts none here.
-  return `IF(${key}="",NA(),XLOOKUP(TRUE(),ARRAYFORMULA((LEFT(${keys},LEN(${key}))=${key})${notHeadings(table)}>0),${names},NA(),0,-1))`;
+  return `IF(${key}="",NA(),INDEX(${catCol(table, 0)},${listedRow(`MATCH(TRUE(),ARRAYFORMULA(LEFT(${names},LEN(${key}))=${key}),0)`)})&"")`;
 }
 
 /**
- * "*(names<>"Models")*...": 0 for the rows above a table's rows (its title, its headers and,
- * above the models, the sheet's note, compared as written), so a start matches none of them.
+ * The catalog sheet row a key picks, by the engine's rules (CatalogIndex): the lowest row
+ * whose name or one of whose other names (Also known as) has that key; else the row of the
+ * name in `start` when no other name starts with the key. MATCH over the key columns, which
+ * hold each name once, at the row the engine uses; a table's title or "Name" header, and a
+ * blank key, pick nothing.
  */
-function notHeadings(table: TableKey): string {
-  const names = catCol(table, 0);
-  const texts = headingTexts(table).map((text) => `*(${names}<>${formulaString(text)})`);
-  const note =
-    table === 'models'
-      ? `*(LEFT(${names},${NOTE_START.length})<>${formulaString(NOTE_START)})`
-      : '';
-  return texts.join('') + note;
-}
-
-/**
- * The catalog name a key picks, by the engine's rules (CatalogIndex): the lowest row whose
- * name or one of whose other names (Also known as, comma-separated) has that key; else the
- * name in `start` when no row of another name starts with the key. A blank key, or a table's
- * title or "Name" header, picks nothing (a row above the table would read as zeros).
- */
-export function catalogRowName(table: TableKey, key: string, start: string): string {
-  const names = catCol(table, 0);
-  const keys = normalized(names);
+export function catalogRow(table: TableKey, key: string, start: string): string {
+  const columns = keyColumns(table);
+  const names = keyRange(columns.name);
   const headings = headingTexts(table).map(
     (text) => `${key}=${formulaString(normalizeName(text))}`,
   );
-  const named = `ARRAYFORMULA((${keys}=${key})+ISNUMBER(FIND(","&${key}&",",","&${normalized(aliasColumn(table))}&","))>0)`;
-  const othersStart = `SUM(ARRAYFORMULA((LEFT(${keys},LEN(${key}))=${key})*(${keys}<>${normalized(start)})${notHeadings(table)}))`;
+  const named = `MATCH(TRUE(),ARRAYFORMULA((${names}=${key})+ISNUMBER(FIND(","&${key}&",",${keyRange(columns.others)}))>0),0)`;
+  const starts = `SUM(ARRAYFORMULA((LEFT(${names},LEN(${key}))=${key})*1))`;
+  const startRow = `MATCH(${catalogKey(start)},${names},0)`;
   return (
     `IF(OR(${key}="",${headings.join(',')}),NA(),` +
-    `IFNA(XLOOKUP(TRUE(),${named},${names},NA(),0,-1),IF(${othersStart}=0,${start},NA())))`
+    `${listedRow(`IFNA(${named},IF(${starts}=1,${startRow},NA()))`)})`
   );
 }
 
 /**
- * A column of the lowest catalog row whose name is `name` (ignoring case): a scenario's
- * own lookups pass the catalog's spelling (catalogRowName), a table row its key cell.
+ * A column of a catalog row: `row` is a sheet row (catalogRow), or with `byName` a name
+ * written in the catalog (a table row's key cell, a provider's GPU) found by its key.
  */
-export function catalogField(table: TableKey, column: number, name: string): string {
-  return `XLOOKUP(${name},${catCol(table, 0)},${catCol(table, column)},NA(),0,-1)`;
-}
-
-/** A column of the lowest catalog row whose key is `key` (for names written loosely). */
-export function catalogFieldByKey(table: TableKey, column: number, key: string): string {
-  const names = catCol(table, 0);
-  return `XLOOKUP(${key},ARRAYFORMULA(${normalized(names)}),${catCol(table, column)},NA(),0,-1)`;
+export function catalogField(table: TableKey, field: string, row: string, byName: boolean): string {
+  const at = byName
+    ? listedRow(`MATCH(${catalogKey(row)},${keyRange(keyColumns(table).name)},0)`)
+    : row;
+  const value = `INDEX(${catCol(table, fieldColumn(table, field))},${at})`;
+  return NAME_FIELDS.has(field) ? `${value}&""` : value;
 }
 
 /** A date cell as YYYY-MM-DD: Sheets holds a typed date as a number; text keeps its start. */

@@ -95,7 +95,7 @@ export function scenarioLayout(
   const block: Block = {
     grid,
     places,
-    formula: scenarioFormulas(places, index),
+    formula: scenarioFormulas(places),
     result,
     index,
     tables,

@@ -36,6 +36,30 @@ export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[\s\-_]+/g, '');
 }
 
+/**
+ * How a key is written where MATCH compares it (the catalog sheet's key columns, a scenario's
+ * key cells): ' ~ * ? as '' 'c 'a 'b. Sheets, Excel and LibreOffice read * ? ~ in MATCH as
+ * wildcards; so spelled, a key holds none, and different keys stay different.
+ */
+export const KEY_ESCAPES: readonly (readonly [string, string])[] = [
+  ["'", "''"],
+  ['~', "'c"],
+  ['*', "'a"],
+  ['?', "'b"],
+];
+
+/** A key as the sheet writes it (KEY_ESCAPES). */
+export function escapeKey(key: string): string {
+  return KEY_ESCAPES.reduce((text, [from, to]) => text.split(from).join(to), key);
+}
+
+/** The key a sheet key stands for (undoes escapeKey). */
+export function unescapeKey(key: string): string {
+  return key.replace(/'(['abc])/g, (_, code: string) =>
+    code === "'" ? "'" : code === 'a' ? '*' : code === 'b' ? '?' : '~',
+  );
+}
+
 // "8", "8B", "8 b", "0.5B": a model size in billions of parameters ("-5B" is read,
 // to be refused as a size rather than looked up as a name).
 const SIZE_TEXT = /^\s*(-?\d+(?:\.\d+)?)\s*b?\s*$/i;

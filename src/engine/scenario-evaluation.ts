@@ -5,7 +5,7 @@ import type { ModelRow } from './catalog';
 import { evaluate, SheetError } from './expr';
 import type { EvalEnv, Expr, TableKey, TextReading, Value } from './expr';
 import type { CatalogIndex } from './names';
-import { normalizeName, SIZE_IN_NAME } from './names';
+import { escapeKey, normalizeName, SIZE_IN_NAME, unescapeKey } from './names';
 import {
   INPUT_CHECKS,
   LADDER,
@@ -200,23 +200,25 @@ export class ScenarioEvaluation {
     if (typeof key !== 'string' || key === '' || this.refused(table, key)) {
       return new SheetError('#N/A');
     }
+    // A key cell's key (escaped as the sheet writes it), or a catalog name (a table row's).
+    const name = unescapeKey(key);
     // The sheet's key keeps the rarer Unicode spaces (U+2009 ...) that names.ts drops: such a
     // key finds no row there, so none here either.
-    if (readText('nameKey', key) !== normalizeName(key)) return new SheetError('#N/A');
-    const row = this.index.findRow(table, key) as Readonly<Record<string, unknown>> | undefined;
+    if (readText('nameKey', name) !== escapeKey(normalizeName(name))) return new SheetError('#N/A');
+    const row = this.index.findRow(table, name) as Readonly<Record<string, unknown>> | undefined;
     if (!row) return new SheetError('#N/A');
     // Its sheet cell is blank: the formulas interpolate, so the engine reads no scale either.
     return { found: row.scaleFromSize ? { ...row, scale: '' } : row };
   }
 
-  /** The name of the lowest row whose key starts with `key`, as the sheet's XLOOKUP finds it. */
+  /** The name of the first row whose name key starts with `key`, as the sheet's MATCH finds it. */
   private catalogPrefix(table: TableKey, key: Value): Value {
     if (key instanceof SheetError) return key;
     if (typeof key !== 'string' || key === '') return new SheetError('#N/A');
+    const start = unescapeKey(key);
     const rows: readonly { readonly name: string }[] = this.index.catalog[table];
-    let found: string | undefined;
-    for (const row of rows) if (normalizeName(row.name).startsWith(key)) found = row.name;
-    return found ?? new SheetError('#N/A');
+    const found = rows.find((row) => normalizeName(row.name).startsWith(start));
+    return found ? found.name : new SheetError('#N/A');
   }
 
   /** A table's title or its "Name" header typed as a name matches no row. */
@@ -260,10 +262,12 @@ function readText(how: TextReading, value: Value): Value {
       // characters go (CLEAN), then no-break and ordinary spaces, "-" and "_"; the rarer
       // Unicode spaces are kept (see README, Names).
       return typeof value === 'string' && value !== ''
-        ? value
-            .replace(CONTROL_CHARACTERS, '')
-            .replace(/[\u00a0 \-_]/g, '')
-            .toLowerCase()
+        ? escapeKey(
+            value
+              .replace(CONTROL_CHARACTERS, '')
+              .replace(/[\u00a0 \-_]/g, '')
+              .toLowerCase(),
+          )
         : na;
     case 'isoDate':
       // A date cell (a serial day number in Sheets) or text that starts with one.

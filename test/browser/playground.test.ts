@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { PortInUseError, startPlayground } from '../../playground/start';
 import type { RunningPlayground } from '../../playground/start';
@@ -320,6 +321,34 @@ describeWithBrowser('the npm start playground in Chromium', () => {
     );
     expect(shown.filter((text) => text.includes(sheetName))).not.toEqual([]);
     await expect(page.locator('#charts-layer img, #charts-layer b').count()).resolves.toBe(0);
+  });
+
+  test('File > Download > Microsoft Excel writes the workbook: an .xlsx with the live formulas', async () => {
+    // After the scenario test: the workbook holds a scenario sheet and the FT Catalog sheet.
+    const view = await state(playground);
+    await page.locator('#menubar .menu > button', { hasText: 'File' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#menubar .item', { hasText: 'Microsoft Excel (.xlsx)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('fine-tuning-cost-playground.xlsx');
+    const file = path.join(dir, 'download.xlsx');
+    await download.saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(view.sheets.map((s) => s.name));
+    const scenario = view.sheets.find((sheet) => sheet.name.startsWith('Scenario'));
+    if (!scenario) throw new Error('no scenario sheet');
+    const sheet = book.getWorksheet(scenario.name);
+    // Every formula the playground shows is in the file, as Excel spells it, without a value.
+    const formulas = scenario.cells.filter((cell) => cell.input.startsWith('='));
+    expect(formulas.length).toBeGreaterThan(400);
+    for (const cell of formulas) {
+      const value = sheet?.getCell(cell.row + 1, cell.col + 1).value as ExcelJS.CellFormulaValue;
+      expect(typeof value?.formula).toBe('string');
+      expect(value.result).toBeUndefined();
+    }
+    expect(sheet?.views[0]).toMatchObject({ state: 'frozen' });
   });
 
   test('the workbook is kept in its file between restarts, and reset brings back the Examples', async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import type { Browser, Page } from 'playwright-core';
 import type { Workbook } from '../../emulator';
-import { CATALOG_SHEET } from '../../src/addon/catalog-sheet';
+import { CATALOG_SHEET, KEY_FIRST_COLUMN } from '../../src/addon/catalog-sheet';
 import {
   SIDEBAR_URL,
   describeWithBrowser,
@@ -162,11 +162,17 @@ describe('the sidebar builds its DOM without parsing text as HTML', () => {
 
 /** A workbook whose catalog sheet holds user model rows with hostile names (typed as text). */
 /** Every formula in the catalog sheet: user names must never become one. */
+/**
+ * The catalog sheet's formulas that could hold user text: every one but the add-in's lookup
+ * keys right of the tables, which read the name cells and never hold what is in them.
+ */
 function catalogFormulas(workbook: Workbook): string[] {
-  return workbook
-    .formulas(CATALOG_SHEET)
-    .flat()
-    .filter((formula) => formula !== '');
+  const formulas = workbook.formulas(CATALOG_SHEET);
+  const keys = formulas.flatMap((row) => row.slice(KEY_FIRST_COLUMN - 1));
+  for (const name of HOSTILE_NAMES) {
+    expect(keys.filter((formula) => formula.includes(name))).toEqual([]);
+  }
+  return formulas.flatMap((row) => row.slice(0, KEY_FIRST_COLUMN - 1)).filter((f) => f !== '');
 }
 
 function hostileWorkbook(): Workbook {

@@ -11,18 +11,11 @@ import {
   BUILT_IN_CATALOG,
   CatalogIndex,
   computeScenario,
-  LADDER,
   resolveScenario,
   SCENARIO_FIELDS,
-  ScenarioEvaluation,
-  scenarioTables,
-  SheetError,
-  tableColumns,
 } from '../../src/engine';
-import type { ScenarioField, Value } from '../../src/engine';
-import { headingTexts } from '../../src/addon/catalog-sheet';
-import type { HfCell } from '../../emulator/hyperformula';
 import { propertyRuns, propertySeed } from '../support/property-runs';
+import { mismatches } from './engine-agreement';
 import { Evaluated, generate, session } from './helpers';
 
 const index = new CatalogIndex(BUILT_IN_CATALOG);
@@ -87,153 +80,6 @@ const scenarioArb = fc.record(
 );
 
 /**
- * Equal as the sheet and the engine compute it: text exactly; numbers to a relative 1e-9,
- * plus 1e-10 of `magnitude`, the largest number the value was computed from: HyperFormula
- * rounds sums to about 14 digits, so a difference of two large cumulative costs (the
- * timeline's savings) keeps fewer digits than its own size suggests.
- */
-function same(sheet: HfCell, engine: Value, magnitude = 0): boolean {
-  if (engine instanceof SheetError) return typeof sheet === 'string' && sheet.startsWith('#');
-  if (typeof engine === 'number') {
-    return (
-      typeof sheet === 'number' &&
-      Math.abs(sheet - engine) <= 1e-9 * Math.max(1, Math.abs(engine)) + 1e-10 * magnitude
-    );
-  }
-  if (typeof engine === 'object') return true; // a found catalog row: the sheet shows its row number
-  return sheet === (engine === '' ? '' : engine);
-}
-
-const A1 = /^\$?([A-Z]+)\$?(\d+)$/;
-function at(rows: HfCell[][], address: string): HfCell {
-  const match = A1.exec(address);
-  if (!match) throw new Error(`not an address: ${address}`);
-  const column = match[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return rows[Number(match[2]) - 1]?.[column - 1] ?? '';
-}
-
-/**
- * Compares every metric cell and every table cell of the sheet with the engine's evaluation
- * of the input cells as the sheet holds them. Returns the mismatches, named.
- */
-function mismatches(
-  ev: Evaluated,
-  cells: Readonly<Record<string, string>>,
-  madeWithHorizon: number,
-): string[] {
-  const rows = ev.rows();
-  const inputs = {} as Record<ScenarioField, Value>;
-  for (const field of SCENARIO_FIELDS) {
-    const value = at(rows, cells[`input.${field.key}`]);
-    inputs[field.key] = value === null ? '' : value;
-  }
-  // The timeline's rows were written for the horizon the sheet was made with.
-  const engine = new ScenarioEvaluation(inputs, index, scenarioTables(index, madeWithHorizon), {
-    inputLabel: (field) => {
-      const spec = SCENARIO_FIELDS.find((candidate) => candidate.key === field);
-      return `${spec?.label ?? field} (${cells[`input.${field}`]})`;
-    },
-    notNames: headingTexts,
-  });
-  const wrong: string[] = [];
-  // Savings are a difference of the monthly costs: their size bounds its rounding.
-  const largest = Math.max(
-    ...['monthlyApi', 'monthlyFinetuned', 'upfront'].map((name) =>
-      Math.abs(Number(engine.get(name)) || 0),
-    ),
-  );
-  for (const [name, address] of Object.entries(cells)) {
-    if (name.startsWith('input.') || name.startsWith('lookup.') || name.startsWith('upfront.'))
-      continue;
-    if (name === 'timelineFirst') continue;
-    const expected = engine.get(name);
-    const got = at(rows, address);
-    // A sensitivity swing is a difference of two NPVs: their size bounds its rounding.
-    const driver = /^sens\.(\w+)\./.exec(name)?.[1];
-    const npvSize = driver
-      ? Math.max(
-          ...['npvLow', 'npvHigh'].map((what) =>
-            Math.abs(Number(engine.get(`sens.${driver}.${what}`)) || 0),
-          ),
-        )
-      : 0;
-    if (!same(got, expected, Math.max(largest, npvSize)))
-      wrong.push(`${name} (${address}): sheet ${String(got)}, engine ${shownValue(expected)}`);
-  }
-  // Tables: each row's columns, found by their headers in row 4 (the ladder by its rows).
-  for (const [table, columns] of Object.entries(tableColumns())) {
-    if (table === LADDER) continue;
-    columns.forEach((column) => {
-      const values = engine.tableColumn(table, column.name);
-      const header = tableHeader(table, column.name);
-      const c = rows[3].findIndex((cell, i) => cell === header.text && i >= header.from);
-      values.forEach((value, r) => {
-        const got = rows[4 + r]?.[c + header.offset] ?? null;
-        const magnitude = Math.max(
-          ...columns.map((other) =>
-            Math.abs(Number(engine.tableColumn(table, other.name)[r]) || 0),
-          ),
-        );
-        if (!same(got, value, magnitude))
-          wrong.push(
-            `${table}.${column.name}[${r}]: sheet ${String(got)}, engine ${shownValue(value)}`,
-          );
-      });
-    });
-  }
-  return wrong;
-}
-
-function shownValue(value: Value): string {
-  return value instanceof SheetError
-    ? value.code
-    : typeof value === 'object'
-      ? 'a row'
-      : String(value);
-}
-
-/** Where a table column's values are: the header text to find in row 4, and an offset from it. */
-function tableHeader(
-  table: string,
-  column: string,
-): { text: string; from: number; offset: number } {
-  const N = 13; // column N, 0-based
-  switch (table) {
-    case 'timeline':
-      return {
-        text: 'Month',
-        from: 0,
-        offset: [
-          'month',
-          'cumulativeApi',
-          'cumulativeFinetuned',
-          'cumulativeManaged',
-          'savings',
-          'discountedRoi',
-        ].indexOf(column),
-      };
-    case 'providers':
-      return {
-        text: 'Provider',
-        from: N,
-        offset: 1 + tableColumns().providers.findIndex((c) => c.name === column),
-      };
-    case 'methods':
-      return {
-        text: 'Method',
-        from: N,
-        offset: 1 + tableColumns().methods.findIndex((c) => c.name === column),
-      };
-    default:
-      return {
-        text: 'Model',
-        from: N,
-        offset: 1 + tableColumns().matrix.findIndex((c) => c.name === column),
-      };
-  }
-}
-
-/**
  * 80 scenarios (PROPERTY_RUNS=thorough: the 200 this test used to run, seed 12). Measured
  * when the count was cut: the first 80 of the 200 already give every class of result the
  * 200 give (each metric and table column of the engine's evaluation as a positive, negative
@@ -255,7 +101,7 @@ describe('every metric cell of the sheet equals the engine (one definition each)
         const layout = scenarioLayout(computeScenario(resolved, index), index);
         const ev = new Evaluated(s.workbook, summary.sheetName);
         try {
-          const wrong = mismatches(ev, layout.cells, resolved.input.horizonMonths);
+          const wrong = mismatches(ev.rows(), layout.cells, resolved.input.horizonMonths, index);
           if (wrong.length > 0) throw new Error(wrong.slice(0, 5).join('\n'));
           checked++;
         } finally {
@@ -341,7 +187,7 @@ describe('after edits in the sheet, every metric cell still equals the engine', 
               return [field.label, typed === '' ? null : typed] as const;
             }),
           ]);
-          const wrong = mismatches(ev, layout.cells, resolved.input.horizonMonths);
+          const wrong = mismatches(ev.rows(), layout.cells, resolved.input.horizonMonths, index);
           if (wrong.length > 0) throw new Error(wrong.slice(0, 5).join('\n'));
           if (String(ev.rows()[1][0]).includes(' (B')) explained++;
         }),

@@ -5,6 +5,7 @@
 //   browserAvailability()          whether browser tests run here, and why not
 //   describeWithBrowser(name, fn)  a Jest `describe` that skips (printing why) when no browser
 //                                  exists, and runs (and fails) when CI=true and none exists
+//   describeWhen(availability, name, fn)  the same for any tool (LibreOffice: support/libreoffice.ts)
 //   launchChromium()               the browser, headless, with CHROMIUM_ARGS
 //   wireScriptRun(page, handler)   a `google.script.run` in the page that calls `handler(name, args)`
 //                                  in Node, carrying only JSON (as Apps Script carries only plain data)
@@ -66,7 +67,15 @@ export function browserAvailability(): Availability {
 
 /** A Jest describe block that needs the browser: skipped with a printed reason when there is none. */
 export function describeWithBrowser(name: string, body: () => void): void {
-  const availability = browserAvailability();
+  describeWhen(browserAvailability(), name, body);
+}
+
+/** A Jest describe block that runs when a tool is available, else skips saying why. */
+export function describeWhen(
+  availability: { readonly run: true } | { readonly run: false; readonly reason: string },
+  name: string,
+  body: () => void,
+): void {
   if (availability.run) {
     describe(name, body);
     return;

@@ -1,11 +1,20 @@
 // Writing the catalog sheet: a new sheet with the built-in catalog, or the built-in rows an
 // existing one lacks below each table, each step recorded so a failure undoes it.
-import { CATALOG_COLUMNS, CATALOG_HEADER_ROW, CATALOG_SHEET } from '../catalog-sheet';
+import {
+  CATALOG_COLUMNS,
+  CATALOG_HEADER_ROW,
+  CATALOG_SHEET,
+  CATALOG_TITLE_ROW,
+  KEY_COLUMN_COUNT,
+  KEY_FIRST_COLUMN,
+  KEYS_TITLE,
+} from '../catalog-sheet';
 import { Changes, failure, uncertain } from '../changes';
 import { insertNewSheet } from '../new-sheets';
 import { ensureSheetSize } from '../sheet-size';
 import type { CatalogSheetResult } from '../../shared/contract';
 import { catalogSheetGrids } from './grids';
+import { keyColumnGrid } from './keys';
 import type { CatalogAppend } from './grids';
 import { appendsBelowFormulas, readCatalogState } from './state';
 import type { CatalogState } from './state';
@@ -56,6 +65,37 @@ function growToFit(
 
 /** Pixels for every catalog column: names and headers such as "Peak TFLOPS (bf16 dense)". */
 const CATALOG_COLUMN_WIDTH = 160;
+/** The key columns are the add-in's: narrow, out of the way, still there to read. */
+const KEY_COLUMN_WIDTH = 40;
+
+/** True when the sheet has the lookup keys (its first key column's title). */
+function hasKeyColumns(state: CatalogState): boolean {
+  return state.grid[CATALOG_TITLE_ROW - 1]?.[KEY_FIRST_COLUMN - 1] === KEYS_TITLE;
+}
+
+/** The last column the catalog sheet needs: its tables', then the lookup keys'. */
+const LAST_COLUMN = KEY_FIRST_COLUMN + KEY_COLUMN_COUNT - 1;
+
+/**
+ * Writes the lookup keys right of the tables (catalog/keys.ts), once per sheet, first
+ * growing a sheet made before them; records how to undo it. Four calls on a new sheet.
+ */
+function writeKeyColumns(sheet: Sheet, changes: Changes): void {
+  const columns = sheet.getMaxColumns();
+  if (columns < LAST_COLUMN) {
+    sheet.insertColumnsAfter(columns, LAST_COLUMN - columns);
+    changes.add(`removing the lookup keys of "${CATALOG_SHEET}"`, () =>
+      sheet.deleteColumns(columns + 1, LAST_COLUMN - columns),
+    );
+  }
+  const grid = keyColumnGrid();
+  const range = sheet.getRange(CATALOG_TITLE_ROW, KEY_FIRST_COLUMN, grid.length, KEY_COLUMN_COUNT);
+  changes.add(`clearing the lookup keys of "${CATALOG_SHEET}"`, () => {
+    range.setValues(grid.map((row) => row.map(() => '')));
+  });
+  range.setFormulas(grid);
+  sheet.setColumnWidths(KEY_FIRST_COLUMN, KEY_COLUMN_COUNT, KEY_COLUMN_WIDTH);
+}
 
 /** Creates the catalog sheet, or appends the built-in rows it lacks; records how to undo it. */
 export function writeCatalog(
@@ -66,7 +106,7 @@ export function writeCatalog(
   if (!state.sheet) {
     const sheet = insertNewSheet(spreadsheet, CATALOG_SHEET, changes);
     const { values, weights } = catalogSheetGrids();
-    ensureSheetSize(sheet, values.length, CATALOG_COLUMNS);
+    ensureSheetSize(sheet, values.length, LAST_COLUMN);
     const range = sheet.getRange(1, 1, values.length, CATALOG_COLUMNS);
     range.setValues(values);
     range.setFontWeights(weights);
@@ -74,9 +114,11 @@ export function writeCatalog(
     // width for all columns (one call): sources are long citations, read in the cell.
     sheet.setFrozenRows(CATALOG_HEADER_ROW);
     sheet.setColumnWidths(1, CATALOG_COLUMNS, CATALOG_COLUMN_WIDTH);
+    writeKeyColumns(sheet, changes);
     return { sheet, added: values.length - CATALOG_HEADER_ROW };
   }
   const sheet = state.sheet;
+  if (!hasKeyColumns(state)) writeKeyColumns(sheet, changes);
   const appends = appendsBelowFormulas(state);
   let added = 0;
   if (appends.length > 0) growToFit(sheet, state.grid.length, appends, changes);

@@ -1,14 +1,12 @@
 // Rendering a definition of the scenario model into a cell's formula: the model says what
 // a cell computes, the places say where the inputs, metrics and table cells it reads are.
 import { render, SCENARIO_FIELDS, UPFRONT_TABLE } from '../../engine';
-import type { CatalogIndex, Expr, RenderEnv, TextReading } from '../../engine';
+import type { Expr, RenderEnv, TextReading } from '../../engine';
 import {
   catalogField,
-  catalogFieldByKey,
-  catalogRowName,
+  catalogRow,
   catalogStart,
   digitsValue,
-  fieldColumn,
   isoDate,
   nameEnd,
   nameKey,
@@ -35,18 +33,6 @@ export interface TableRow {
 /** A definition as the formula of its cell (in a table's row, given the row). */
 export type Formula = (expr: Expr, row?: TableRow) => string;
 
-/**
- * True when a provider row writes its GPU other than the GPUs table does ("a-100"): then the
- * comparison table's GPU lookups also compare keys (one ARRAYFORMULA each), else names as
- * written.
- */
-function looseGpuNames(index: CatalogIndex): boolean {
-  const { gpus, providers } = index.catalog;
-  return providers.some(
-    (row) => !gpus.some((gpu) => gpu.name.toLowerCase() === row.gpu.toLowerCase()),
-  );
-}
-
 /** The column of a table (or of the up-front items) as an absolute range. */
 function tableColumn(places: Places, table: string, column: string): string {
   if (table === UPFRONT_TABLE) {
@@ -60,9 +46,8 @@ function tableColumn(places: Places, table: string, column: string): string {
 }
 
 /** Renders definitions over a scenario's places and catalog. */
-export function scenarioFormulas(places: Places, index: CatalogIndex): Formula {
+export function scenarioFormulas(places: Places): Formula {
   const { inputRow, at } = places;
-  const loose = looseGpuNames(index);
   const env = (row?: TableRow): RenderEnv => ({
     input: (field) => abs(2, inputRow.get(field) ?? 0),
     inputLabel: (field) =>
@@ -79,14 +64,9 @@ export function scenarioFormulas(places: Places, index: CatalogIndex): Formula {
       return column === 'key' ? `$${rel(c, row.row + offset)}` : rel(c, row.row + offset);
     },
     column: (table, column) => tableColumn(places, table, column),
-    catalogRow: catalogRowName,
+    catalogRow,
     catalogPrefix: catalogStart,
-    field: (table, field, name, byName) => {
-      const column = fieldColumn(table, field);
-      return byName && table === 'gpus' && loose
-        ? `IFNA(${catalogField(table, column, name)},${catalogFieldByKey(table, column, nameKey(name))})`
-        : catalogField(table, column, name);
-    },
+    field: catalogField,
     read: (how, value) => READINGS[how](value),
   });
   return (expr, row) => render(expr, env(row));

@@ -1,0 +1,96 @@
+// The catalog sheet's lookup keys (issue 22): right of the tables, per table three columns of
+// formulas, so that every scenario lookup is a plain exact MATCH (or a MATCH over one short
+// array) that Sheets, Excel and LibreOffice compute alike, with the engine's rules for what
+// matches. Each key sits in its own table row's row, so inserting, deleting or moving
+// catalog rows moves the keys with them (a key row that listed another row would be cut
+// from it):
+//   row key    the name's key (catalogKey: a name typed as a number is a name too);
+//   name key   the row key where the reader uses the row: the lowest row of that name (no
+//              row below has the key), and not a row it skips as bad (catalog/rows.ts), else
+//              blank; so each name key is in one row only, and MATCH finds it;
+//   other keys ",alias,alias," of a row whose name key is set (Also known as).
+// What the reader calls bad is written here a second time, as formulas: the round-trip and
+// catalog tests check that the two agree.
+import {
+  CATALOG_FIRST_ROW,
+  CATALOG_TABLES,
+  catalogColumn,
+  catalogTable,
+  KEY_COLUMN_COUNT,
+  KEY_LAST_ROW,
+  keyColumns,
+  KEYS_TITLE,
+} from '../catalog-sheet';
+import type { TableKey } from '../catalog-sheet';
+import { catalogKey } from '../lookup-formulas';
+
+/** A cell of the row a key row lists, by its column in the table (0 = Name). */
+type Cell = (column: number) => string;
+
+const positive = (cell: string): string => `IFERROR(VALUE(${cell})>0,FALSE())`;
+const nonNegative = (cell: string): string => `AND(${cell}<>"",IFERROR(VALUE(${cell})>=0,FALSE()))`;
+/** A name the reader checks against another table: that table's name key column has it. */
+const named = (cell: string, table: TableKey): string => {
+  const column = keyColumns(table).name;
+  return `AND(${cell}<>"",ISNUMBER(MATCH(${catalogKey(cell)},$${column}$${CATALOG_FIRST_ROW}:$${column}$${KEY_LAST_ROW},0)))`;
+};
+/** What the reader requires of each column (catalog/rows.ts), by letter: see CHECKS. */
+const CHECKS: Readonly<Record<string, (cell: string) => string>> = {
+  p: positive,
+  n: nonNegative,
+  f: (cell) => `IFERROR(AND(VALUE(${cell})>0,VALUE(${cell})<=1),FALSE())`,
+  // A blank scale is read from the size (scaleFromSize).
+  s: (cell) => `OR(${cell}="",${positive(cell)})`,
+  g: (cell) => named(cell, 'gpus'),
+  a: (cell) => named(cell, 'apis'),
+  r: (cell) => `ISNUMBER(FIND(","&${catalogKey(cell)}&",",",,ondemand,spot,amortized,"))`,
+};
+/** The checks of a table's columns 1, 2, ... (catalog/rows.ts reads them so). */
+const ROW_RULES: Readonly<Record<TableKey, string>> = {
+  models: 'ps',
+  methods: 'ppnfn',
+  gpus: 'ppp',
+  providers: 'gnr',
+  apis: 'nn',
+  managed: 'na',
+};
+
+/** The three key formulas of a table's key row. */
+function rowFormulas(table: TableKey, keyRow: number): string[] {
+  const cell: Cell = (column) => `$${catalogColumn(table, column)}${keyRow}`;
+  const { row: rowKey, name } = keyColumns(table);
+  const own = `${rowKey}${keyRow}`;
+  // No row below has this key: the lowest row of its name (relative, so it moves with rows).
+  const lowest =
+    keyRow === KEY_LAST_ROW
+      ? 'TRUE()'
+      : `ISNA(MATCH(${own},${rowKey}${keyRow + 1}:$${rowKey}$${KEY_LAST_ROW},0))`;
+  const checks = ROW_RULES[table].split('').map((check, i) => CHECKS[check](cell(i + 1)));
+  const good = `IFERROR(AND(${checks.join(',')}),FALSE())`;
+  const nameKey = `${name}${keyRow}`;
+  return [
+    `=IFERROR(IF(${cell(0)}="","",${catalogKey(cell(0))}),"")`,
+    `=IF(${own}="","",IF(AND(${lowest},${good}),${own},""))`,
+    `=IF(${nameKey}="","",","&${catalogKey(cell(catalogTable(table).columns.length - 1))}&",")`,
+  ];
+}
+
+/**
+ * The key columns' cells from the catalog's title row: a title, headers, then the formulas
+ * of rows CATALOG_FIRST_ROW to KEY_LAST_ROW, KEY_COLUMN_COUNT wide (one setFormulas: text
+ * without "=" is written as text).
+ */
+export function keyColumnGrid(): string[][] {
+  const titles = new Array<string>(KEY_COLUMN_COUNT).fill('');
+  titles[0] = KEYS_TITLE;
+  const grid = [
+    titles,
+    CATALOG_TABLES.flatMap((spec) =>
+      ['key', 'name key', 'other names'].map((what) => `${spec.title} ${what}`),
+    ),
+  ];
+  for (let keyRow = CATALOG_FIRST_ROW; keyRow <= KEY_LAST_ROW; keyRow++) {
+    grid.push(CATALOG_TABLES.flatMap((spec) => rowFormulas(spec.key, keyRow)));
+  }
+  return grid;
+}
