@@ -76,7 +76,12 @@ export function excelFormula(formula: string): { formula: string; array: boolean
 /** Sheets' column widths are pixels; Excel's are characters of the default font (about 7 px). */
 const PIXELS_PER_CHARACTER = 7;
 
-function writeSheet(workbook: Workbook, name: string, sheet: ExcelJS.Worksheet): void {
+function writeSheet(
+  workbook: Workbook,
+  name: string,
+  sheet: ExcelJS.Worksheet,
+  references: (formula: string) => string,
+): void {
   const values = workbook.values(name);
   const formulas = workbook.formulas(name);
   const formats = workbook.numberFormats(name);
@@ -89,7 +94,7 @@ function writeSheet(workbook: Workbook, name: string, sheet: ExcelJS.Worksheet):
       if (formula === '' && value === '') return;
       const cell = sheet.getCell(r + 1, c + 1);
       if (formula !== '') {
-        const excel = excelFormula(formula);
+        const excel = excelFormula(references(formula));
         const address = `${columnLetter(c + 1)}${r + 1}`;
         // No result: the file carries no cached values, so the reader must recalculate.
         cell.value = excel.array
@@ -114,9 +119,49 @@ function writeSheet(workbook: Workbook, name: string, sheet: ExcelJS.Worksheet):
   if (frozen > 0) sheet.views = [{ state: 'frozen', ySplit: frozen }];
 }
 
+/** Excel's rules for a sheet's name: at most 31 characters, none of : \\ / ? * [ ]. */
+const XLSX_NAME_LENGTH = 31;
+const NOT_IN_XLSX_NAMES = /[:\\/?*[\]]/g;
+
+/**
+ * Each sheet's name as an .xlsx file may hold it (a Sheets name may be 100 characters long
+ * and hold any of those): forbidden characters as "_", cut to 31, made unique with " (2)".
+ */
+export function xlsxSheetNames(names: readonly string[]): Map<string, string> {
+  const taken = new Set<string>();
+  const renamed = new Map<string, string>();
+  for (const name of names) {
+    const base = name.replace(NOT_IN_XLSX_NAMES, '_').slice(0, XLSX_NAME_LENGTH).trimEnd();
+    let candidate = base;
+    for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
+      const suffix = ` (${n})`;
+      candidate = `${base.slice(0, XLSX_NAME_LENGTH - suffix.length)}${suffix}`;
+    }
+    taken.add(candidate.toLowerCase());
+    renamed.set(name, candidate);
+  }
+  return renamed;
+}
+
+/** A formula's references to renamed sheets ('Old name'!A1) pointed at their new names. */
+function withSheetNames(formula: string, renamed: ReadonlyMap<string, string>): string {
+  let out = formula;
+  for (const [from, to] of renamed) {
+    if (from === to) continue;
+    const quoted = (name: string): string => `'${name.replace(/'/g, "''")}'!`;
+    out = out.split(quoted(from)).join(quoted(to));
+  }
+  return out;
+}
+
 /** The workbook as the bytes of an .xlsx file (every sheet, in order). */
 export async function workbookToXlsx(workbook: Workbook): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
-  for (const name of workbook.sheetNames()) writeSheet(workbook, name, book.addWorksheet(name));
+  const renamed = xlsxSheetNames(workbook.sheetNames());
+  for (const [name, xlsxName] of renamed) {
+    writeSheet(workbook, name, book.addWorksheet(xlsxName), (formula) =>
+      withSheetNames(formula, renamed),
+    );
+  }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -60,21 +60,19 @@ function growSheet(sheet: Sheet, layout: ScenarioLayout): void {
 }
 
 /** One range, one call per kind: the count does not grow with the timeline or the catalog. */
-function writeCells(sheet: Sheet, layout: ScenarioLayout): void {
-  const { values, blocks } = splitFormulas(layout.values);
+function writeCells(
+  sheet: Sheet,
+  layout: ScenarioLayout,
+  cells: ReturnType<typeof splitFormulas>,
+  blockRanges: readonly Range[],
+): void {
   const range = sheet.getRange(1, 1, layout.rows, layout.columns);
-  range.setValues(values);
+  range.setValues(cells.values);
   range.setNumberFormats(layout.formats);
   range.setFontWeights(layout.weights);
   range.setBackgrounds(layout.backgrounds);
   // Formulas in en_US syntax whatever the spreadsheet's locale (src/addon/formula-blocks.ts).
-  const blockRanges = rangesOf(
-    sheet,
-    blocks.map((block) =>
-      a1Of(block.row, block.column, block.formulas.length, block.formulas[0].length),
-    ),
-  );
-  blocks.forEach((block, i) => blockRanges[i].setFormulas(block.formulas));
+  cells.blocks.forEach((block, i) => blockRanges[i].setFormulas(block.formulas));
   sheet.setFrozenRows(layout.frozenRows);
   for (const { first, count, width } of layout.columnWidths) {
     sheet.setColumnWidths(first, count, width);
@@ -94,11 +92,7 @@ function protectFormulas(sheet: Sheet, layout: ScenarioLayout, catalogSheet: She
     .setDescription(PROTECTION_NOTE);
 }
 
-function insertCharts(sheet: Sheet, layout: ScenarioLayout): void {
-  const chartRanges = rangesOf(
-    sheet,
-    layout.charts.map((chart) => a1Of(...chart.range)),
-  );
+function insertCharts(sheet: Sheet, layout: ScenarioLayout, chartRanges: readonly Range[]): void {
   layout.charts.forEach((chart, i) => {
     const builder = sheet
       .newChart()
@@ -115,7 +109,15 @@ function insertCharts(sheet: Sheet, layout: ScenarioLayout): void {
 /** Writes a layout on a new sheet; list inputs are validated against the catalog sheet. */
 export function writeScenario(sheet: Sheet, layout: ScenarioLayout, catalogSheet: Sheet): void {
   growSheet(sheet, layout);
-  writeCells(sheet, layout);
+  const cells = splitFormulas(layout.values);
+  // The formula blocks' and the charts' ranges, all of this sheet, in one pair of calls.
+  const ranges = rangesOf(sheet, [
+    ...cells.blocks.map((block) =>
+      a1Of(block.row, block.column, block.formulas.length, block.formulas[0].length),
+    ),
+    ...layout.charts.map((chart) => a1Of(...chart.range)),
+  ]);
+  writeCells(sheet, layout, cells, ranges.slice(0, cells.blocks.length));
   protectFormulas(sheet, layout, catalogSheet);
-  insertCharts(sheet, layout);
+  insertCharts(sheet, layout, ranges.slice(cells.blocks.length));
 }

@@ -80,8 +80,9 @@ const LAST_COLUMN = KEY_FIRST_COLUMN + KEY_COLUMN_COUNT - 1;
  * Writes the lookup keys right of the tables (catalog/keys.ts), once per sheet, first
  * growing a sheet made before them; records how to undo it. Four calls on a new sheet.
  */
-function writeKeyColumns(sheet: Sheet, changes: Changes): void {
-  const columns = sheet.getMaxColumns();
+function writeKeyColumns(sheet: Sheet, changes: Changes, sized = false): void {
+  // A sheet this run made is already wide enough (ensureSheetSize): no need to ask.
+  const columns = sized ? LAST_COLUMN : sheet.getMaxColumns();
   if (columns < LAST_COLUMN) {
     sheet.insertColumnsAfter(columns, LAST_COLUMN - columns);
     changes.add(`removing the lookup keys of "${CATALOG_SHEET}"`, () =>
@@ -114,7 +115,7 @@ export function writeCatalog(
     // width for all columns (one call): sources are long citations, read in the cell.
     sheet.setFrozenRows(CATALOG_HEADER_ROW);
     sheet.setColumnWidths(1, CATALOG_COLUMNS, CATALOG_COLUMN_WIDTH);
-    writeKeyColumns(sheet, changes);
+    writeKeyColumns(sheet, changes, true);
     return { sheet, added: values.length - CATALOG_HEADER_ROW };
   }
   const sheet = state.sheet;
