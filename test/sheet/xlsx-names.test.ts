@@ -26,7 +26,10 @@ test('a formula referring to a renamed sheet refers to its new name in the file'
     .getRange(1, 1)
     .setFormula(`='Scenario <img/> Bob''s model 7B LoRA'!A1`);
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(await workbookToXlsx(workbook));
+  const bytes = await workbookToXlsx(workbook);
+  await book.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
   const renamed = "Scenario <img_> Bob's model 7B";
   expect(book.worksheets.map((sheet) => sheet.name)).toContain(renamed);
   const cell = book.getWorksheet('Compare')!.getCell('A1').value as { formula: string };
