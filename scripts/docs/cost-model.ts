@@ -7,6 +7,7 @@ import {
   BUILT_IN_CATALOG,
   lookupMetrics,
   OWNERSHIP,
+  PRECEDENCE,
   SCENARIO_FIELDS,
   SENSITIVITY,
   TRAINING_TIME_SPREAD,
@@ -103,20 +104,6 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   '>': ' > ',
   '>=': ' ≥ ',
 };
-const LEVEL: Readonly<Record<string, number>> = {
-  '=': 1,
-  '<>': 1,
-  '<': 1,
-  '<=': 1,
-  '>': 1,
-  '>=': 1,
-  '&': 2,
-  '+': 3,
-  '-': 3,
-  '*': 4,
-  '/': 4,
-  '^': 5,
-};
 
 /** A definition in words: inputs and metrics by their labels, operators as a reader writes them. */
 function written(expr: Expr, metrics: Map<string, Metric>, level = 0): string {
@@ -130,7 +117,7 @@ function written(expr: Expr, metrics: Map<string, Metric>, level = 0): string {
     case 'metric':
       return metrics.get(expr.name)?.label ?? expr.name;
     case 'binary': {
-      const own = LEVEL[expr.op];
+      const own = PRECEDENCE[expr.op];
       const text = `${written(expr.left, metrics, own)}${SYMBOLS[expr.op]}${written(expr.right, metrics, own + 0.5)}`;
       return own < level ? `(${text})` : text;
     }

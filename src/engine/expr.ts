@@ -414,7 +414,8 @@ function columnOf(range: Expr, env: EvalEnv): readonly Value[] {
 
 // ---- Rendering -------------------------------------------------------------------------
 
-const PRECEDENCE: Record<Binary, number> = {
+/** How tightly each operator binds, as Sheets parses formulas (higher binds tighter). */
+export const PRECEDENCE: Readonly<Record<Binary, number>> = {
   '=': 1,
   '<>': 1,
   '<': 1,
