@@ -126,7 +126,6 @@ async function buildServer() {
     target: TARGET,
     platform: 'neutral',
     legalComments: 'none',
-    define: { __FT_FUNCTION_REFERENCE__: JSON.stringify(functionReferenceEntries()) },
     // Apps Script loads the whole file for every custom-function call: drop whitespace,
     // simplify syntax and shorten local names (the manifest logs no exceptions, so no stack
     // is read in production; exported names stay, the stubs call them), and break lines so
@@ -141,6 +140,39 @@ async function buildServer() {
   const stubs = readGlobals().map(stub).join('\n');
   const header = '// Built by scripts/build.mjs from src/: edit the TypeScript, not this file.\n';
   writeAtomically(path.join(dist, 'Code.js'), `${header}${bundle}\n${stubs}`);
+}
+
+/** Escapes text for the reference page's HTML. */
+function escapeHtml(text) {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
+ * dist/Reference.html, the add-on's Function reference dialog, from the same JSDoc as the
+ * stubs' autocomplete and the README's table. A file of its own rather than text inside
+ * dist/Code.js: Apps Script loads Code.js for every custom-function call, the page only when
+ * the dialog opens.
+ */
+export function referencePage(entries = functionReferenceEntries()) {
+  const rows = entries
+    .map(
+      (entry) =>
+        `<tr><td><code>${escapeHtml(entry.syntax)}</code></td><td>${escapeHtml(entry.does)}<br><small>${escapeHtml(entry.example)}</small></td></tr>`,
+    )
+    .join('');
+  return (
+    '<!DOCTYPE html><html><head><base target="_top"><style>' +
+    'body{font:13px Arial,sans-serif;margin:8px}table{border-collapse:collapse}' +
+    'td{border-bottom:1px solid #ddd;padding:6px;vertical-align:top}code{white-space:normal}' +
+    '</style></head><body><p>Every function takes single cells or whole ranges; names are matched ' +
+    'ignoring case and spaces; a model may be a size in billions (8 or "8B").</p>' +
+    `<table>${rows}</table></body></html>\n`
+  );
 }
 
 async function buildSidebar() {
@@ -176,5 +208,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     path.join(dist, 'appsscript.json'),
     readFileSync(path.join(root, 'appsscript.json'), 'utf8'),
   );
+  writeAtomically(path.join(dist, 'Reference.html'), referencePage());
   await Promise.all([buildServer(), buildSidebar()]);
 }

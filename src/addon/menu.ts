@@ -3,7 +3,6 @@ import { compareScenarios } from './compare';
 import { refreshFtFormulas } from './refresh';
 import { generateScenario, insertCatalogSheet } from './server';
 import { messageOf } from '../shared/message';
-import { escapeHtml } from './text';
 
 const TITLE = 'Fine-tuning cost';
 
@@ -81,33 +80,8 @@ export function recalculateWithMessage(): void {
   }
 }
 
-interface Reference {
-  readonly syntax: string;
-  readonly does: string;
-  readonly example: string;
-}
-
-// Filled in by scripts/build.mjs from the FT_* functions' JSDoc (the same text as the
-// stubs' autocomplete and the README's reference), so the dialog cannot drift from them.
-declare const __FT_FUNCTION_REFERENCE__: readonly Reference[];
-export const FUNCTION_REFERENCE: readonly Reference[] = __FT_FUNCTION_REFERENCE__;
-
-export function referenceHtml(): string {
-  const rows = FUNCTION_REFERENCE.map(
-    (entry) =>
-      `<tr><td><code>${escapeHtml(entry.syntax)}</code></td><td>${escapeHtml(entry.does)}<br><small>${escapeHtml(entry.example)}</small></td></tr>`,
-  ).join('');
-  return (
-    '<!DOCTYPE html><html><head><base target="_top"><style>' +
-    'body{font:13px Arial,sans-serif;margin:8px}table{border-collapse:collapse}' +
-    'td{border-bottom:1px solid #ddd;padding:6px;vertical-align:top}code{white-space:normal}' +
-    '</style></head><body><p>Every function takes single cells or whole ranges; names are matched ' +
-    'ignoring case and spaces; a model may be a size in billions (8 or "8B").</p>' +
-    `<table>${rows}</table></body></html>`
-  );
-}
-
+/** The Function reference dialog: dist/Reference.html, written by scripts/build.mjs from the JSDoc. */
 export function openFunctionReference(): void {
-  const page = HtmlService.createHtmlOutput(referenceHtml()).setWidth(640).setHeight(520);
+  const page = HtmlService.createHtmlOutputFromFile('Reference').setWidth(640).setHeight(520);
   SpreadsheetApp.getUi().showModalDialog(page, `${TITLE} functions`);
 }

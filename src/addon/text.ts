@@ -16,16 +16,6 @@ export function asText(text: string): string {
   return READ_AS_SOMETHING_ELSE.test(text) || MONTH_DATE.test(text) ? `'${text}` : text;
 }
 
-/** Escapes text for HTML built on the server (the function reference dialog). */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
 /** A string for a formula, quotes doubled: the expression layer's own string literal. */
 export { stringLiteral as formulaString } from '../engine';
 

@@ -23,7 +23,7 @@ import { ROOT } from './helpers';
 const CLASP = path.join(ROOT, 'node_modules', '@google', 'clasp', 'build', 'src', 'index.js');
 const FAKE_SCRIPT_ID = 'FAKE-SCRIPT-ID-for-an-offline-clasp-status-test';
 /** What a push must send, if the build wrote it. */
-const PUSHED_FROM_DIST = ['Code.js', 'appsscript.json', 'Sidebar.html'];
+const PUSHED_FROM_DIST = ['Code.js', 'appsscript.json', 'Reference.html', 'Sidebar.html'];
 
 /** Not in a clone (ignored by git), or too big to copy; node_modules gets a decoy instead. */
 const SKIPPED = new Set(['node_modules', '.git', 'coverage', 'playground-data', 'test-results']);

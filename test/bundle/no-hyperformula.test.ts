@@ -25,7 +25,7 @@ describe('dist/ holds none of HyperFormula', () => {
     expect(marksIn(library).length).toBeGreaterThanOrEqual(3);
   });
 
-  test.each([CODE_JS, path.join(DIST, 'Sidebar.html')])(
+  test.each([CODE_JS, path.join(DIST, 'Sidebar.html'), path.join(DIST, 'Reference.html')])(
     '%s has no HyperFormula code or licence text',
     (file) => {
       expect(marksIn(readFileSync(file, 'utf8'))).toEqual([]);
