@@ -56,7 +56,7 @@ const runOf = (node: Node): Compiled => {
 };
 
 export function compile(expr: Expr, env: CompileEnv): Compiled {
-  return runOf(compileNode(expr, env, []));
+  return compileBoth(expr, env).run;
 }
 
 /**
@@ -65,8 +65,18 @@ export function compile(expr: Expr, env: CompileEnv): Compiled {
  * allocating, for bound values that are all numbers; undefined otherwise.
  */
 export function compileNumbers(expr: Expr, env: CompileEnv): NumberProgram | undefined {
-  const plan = planOf(compileNode(expr, env, []));
-  return plan ? numberProgram(plan) : undefined;
+  return compileBoth(expr, env).program;
+}
+
+/** Both from one compilation: the closures (every value) and the number program, if any. */
+export function compileBoth(
+  expr: Expr,
+  env: CompileEnv,
+): { readonly run: Compiled; readonly program?: NumberProgram } {
+  const node = compileNode(expr, env, []);
+  const plan = planOf(node);
+  const program = plan ? numberProgram(plan) : undefined;
+  return { run: runOf(node), ...(program ? { program } : {}) };
 }
 
 function compileNode(expr: Expr, env: CompileEnv, path: readonly string[]): Node {

@@ -7,7 +7,7 @@
 import type { BreakEven } from './breakeven';
 import { NEVER } from './breakeven';
 import type { MethodRow } from './catalog';
-import { bindingName, compile, compileNumbers } from './compile';
+import { bindingName, compileBoth } from './compile';
 import type { CompileEnv, Compiled } from './compile';
 import type { NumberProgram } from './number-program';
 import { E, SheetError } from './expr';
@@ -82,8 +82,10 @@ export function modelView(
           ? UPFRONT_ITEMS().map((item) => item.expr)
           : undefined,
     };
-    compiled = compile(expr, env);
-    if (bindings.length <= 5) program = compileNumbers(expr, env);
+    const both = compileBoth(expr, env);
+    compiled = both.run;
+    // The program reads at most five bound values (value's a..e).
+    if (bindings.length <= 5) program = both.program;
     return compiled;
   };
   return {
