@@ -72,6 +72,44 @@ const BREAK_EVEN_COLUMN = 1 + COLUMNS.findIndex((column) => column.cell === 'bre
 interface ScenarioSheet {
   readonly id: number;
   readonly name: string;
+  /** The headline cells its marker recorded when it was made; null for an older sheet. */
+  readonly cells: Readonly<Record<string, string>> | null;
+}
+
+/** A cell address as the scenario layout writes it: column letters, then a row number. */
+const CELL_ADDRESS = /^[A-Z]{1,3}[1-9][0-9]{0,6}$/;
+
+/**
+ * The value a new scenario sheet's marker records: the addresses of the cells this sheet
+ * reads, as JSON. A layout that moves rows later (a release adds a block above the results)
+ * then still reads an older sheet at its own cells, not at where a new sheet has them.
+ */
+export function scenarioMarkerValue(cells: Readonly<Record<string, string>>): string {
+  const recorded: Record<string, string> = {};
+  for (const { cell } of COLUMNS) if (cells[cell]) recorded[cell] = cells[cell];
+  return JSON.stringify(recorded);
+}
+
+/**
+ * The cells a marker's value records, or null when it records none a row can use (a sheet
+ * made before markers had values, or a value edited by another script). Only plain cell
+ * addresses are taken: the value goes into formulas.
+ */
+function recordedCells(value: string | null): Readonly<Record<string, string>> | null {
+  if (!value) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const cells: Record<string, string> = {};
+  for (const [key, address] of Object.entries(parsed as Record<string, unknown>)) {
+    if (typeof address !== 'string' || !CELL_ADDRESS.test(address)) return null;
+    cells[key] = address;
+  }
+  return cells;
 }
 
 const LINK = /^=HYPERLINK\("#gid=(\d+)"/i;
@@ -85,9 +123,16 @@ function headlineCells(): Readonly<Record<string, string>> {
   return scenarioLayout(computeScenario(resolveScenario({}, index), index), index).cells;
 }
 
-/** The row of one scenario: its link and a reference to each headline cell (blank if none). */
-function scenarioRow(scenario: ScenarioSheet, cells: Readonly<Record<string, string>>): string[] {
+/**
+ * The row of one scenario: its link and a reference to each headline cell (blank if none),
+ * at the cells its marker recorded, else at the current layout's (`layoutCells`).
+ */
+function scenarioRow(
+  scenario: ScenarioSheet,
+  layoutCells: Readonly<Record<string, string>>,
+): string[] {
   const sheet = sheetRef(scenario.name);
+  const cells = scenario.cells ?? layoutCells;
   return [
     `=HYPERLINK(${formulaString(`#gid=${scenario.id}`)}, ${formulaString(scenario.name)})`,
     ...COLUMNS.map((column) => (cells[column.cell] ? `=${sheet}!${cells[column.cell]}` : '')),
@@ -107,7 +152,7 @@ const ROW_WEIGHTS = ROW_FORMATS.map((): Weight => 'normal');
 const HEADER_WEIGHTS = ROW_FORMATS.map((): Weight => 'bold');
 
 /**
- * The scenario sheets of the workbook, by their metadata (one finder call, then four calls
+ * The scenario sheets of the workbook, by their metadata (one finder call, then five calls
  * per scenario: Apps Script has no call that names several sheets at once).
  */
 function findScenarios(spreadsheet: Spreadsheet): ScenarioSheet[] {
@@ -120,7 +165,7 @@ function findScenarios(spreadsheet: Spreadsheet): ScenarioSheet[] {
     const id = sheet.getSheetId();
     if (seen.has(id)) continue;
     seen.add(id);
-    scenarios.push({ id, name: sheet.getName() });
+    scenarios.push({ id, name: sheet.getName(), cells: recordedCells(metadata.getValue()) });
   }
   return scenarios;
 }

@@ -7,6 +7,7 @@ import { catalogTableEnds, readCatalogState } from './catalog/state';
 import { writeCatalog } from './catalog/write';
 import { Changes, failure } from './changes';
 import { SCENARIO_METADATA_KEY } from './markers';
+import { scenarioMarkerValue } from './compare';
 import { insertUniqueSheet } from './new-sheets';
 import { scenarioLayout } from './scenario-layout';
 import { writeScenario } from './scenario-writer';
@@ -45,8 +46,9 @@ export function writeScenarioSheet(input: unknown): ScenarioSummary {
     const base = sheetNameFor(result.resolved.model.name, result.resolved.method.name);
     const inserted = insertUniqueSheet(spreadsheet, base, changes);
     name = inserted.name;
-    // What compareScenarios finds it by, whatever the sheet is renamed to.
-    inserted.sheet.addDeveloperMetadata(SCENARIO_METADATA_KEY);
+    // What compareScenarios finds it by, whatever the sheet is renamed to, and where its
+    // headline cells are in this layout.
+    inserted.sheet.addDeveloperMetadata(SCENARIO_METADATA_KEY, scenarioMarkerValue(layout.cells));
     writeScenario(inserted.sheet, layout, catalog.sheet);
     return {
       sheetName: name,

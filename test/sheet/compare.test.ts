@@ -190,13 +190,76 @@ describe('compareScenarios', () => {
     expect(s.workbook.sheetNames().filter((name) => name.startsWith(COMPARE))).toHaveLength(2);
   });
 
+  test('a scenario sheet is read at the cells its marker recorded when it was made', () => {
+    // A sheet made by a release whose layout put the headline cells elsewhere: its marker
+    // names them. The current layout would read this sheet at the wrong cells.
+    const s = session();
+    const current = generate(s, {});
+    const { workbook } = s;
+    const recorded: Record<string, string> = {
+      'input.model': 'B2',
+      'input.method': 'B3',
+      'input.provider': 'B4',
+      upfront: 'C7',
+      monthlyApi: 'C8',
+      monthlyFinetuned: 'C9',
+      breakEven: 'C10',
+      npv: 'C11',
+      roi36: 'C12',
+      verdict: 'C13',
+    };
+    const spreadsheet = workbook.services.SpreadsheetApp.getActiveSpreadsheet();
+    const old = spreadsheet.insertSheet('Old plan');
+    workbook.write('Old plan', 'B2', [['Llama 7B'], ['full'], ['AWS spot']]);
+    workbook.write('Old plan', 'C7', [[1000], [75], [5], [14.2], [-20], [1600], ['Fine-tune']]);
+    old.addDeveloperMetadata('ftScenario', JSON.stringify(recorded));
+    // A marker without a value (a sheet made before markers recorded cells) and one whose
+    // value is not a set of plain addresses are read at the current layout's cells.
+    const blank = spreadsheet.insertSheet('Blank marker');
+    blank.addDeveloperMetadata('ftScenario');
+    const hostile = spreadsheet.insertSheet('Hostile marker');
+    hostile.addDeveloperMetadata('ftScenario', JSON.stringify({ breakEven: 'A1)+HYPERLINK("x"' }));
+    workbook.endExecution();
+
+    compare(s);
+    const formulas = workbook.formulas(COMPARE);
+    const rowOf = (name: string): string[] => {
+      const row = formulas.find((cells) => String(cells[0]).includes(`"${name}")`));
+      if (!row) throw new Error(`no compare row for ${name}`);
+      return row.map(String);
+    };
+    const currentRow = rowOf(current.sheetName);
+    expect(rowOf('Old plan').slice(1)).toEqual(
+      Object.values(recorded).map((address) => `='Old plan'!${address}`),
+    );
+    for (const name of ['Blank marker', 'Hostile marker']) {
+      expect(rowOf(name).slice(1)).toEqual(
+        currentRow.slice(1).map((ref) => ref.replace(`'${current.sheetName}'`, `'${name}'`)),
+      );
+    }
+    const evaluated = evaluatedRows(workbook).find((row) => row[0] === 'Old plan');
+    // Every value as typed in the old sheet's recorded cells (hand-written above).
+    expect(evaluated?.slice(1, 11)).toEqual([
+      'Llama 7B',
+      'full',
+      'AWS spot',
+      1000,
+      75,
+      5,
+      14.2,
+      -20,
+      1600,
+      'Fine-tune',
+    ]);
+  });
+
   test('with no scenario yet it writes the header rows only', () => {
     const s = session();
     compare(s);
     expect(s.workbook.values(COMPARE)).toHaveLength(2);
   });
 
-  test('SpreadsheetApp calls: a fixed number plus 4 per scenario (naming each sheet)', () => {
+  test('SpreadsheetApp calls: a fixed number plus 5 per scenario (naming each sheet)', () => {
     const callsFor = (scenarios: number, refresh: boolean): number => {
       const s = session();
       for (let i = 0; i < scenarios; i++) generate(s, { examples: 1000 + i });
@@ -207,8 +270,9 @@ describe('compareScenarios', () => {
     };
     for (const refresh of [false, true]) {
       const one = callsFor(1, refresh);
-      expect(callsFor(3, refresh) - one).toBe(2 * 4);
-      expect(callsFor(6, refresh) - one).toBe(5 * 4);
+      // finder result -> location -> sheet -> id, name, and the marker's recorded cells
+      expect(callsFor(3, refresh) - one).toBe(2 * 5);
+      expect(callsFor(6, refresh) - one).toBe(5 * 5);
     }
   });
 
