@@ -289,18 +289,19 @@ function renderGrid(sheet: SheetView): void {
   }
   grid.style.width = `${totalWidth}px`;
   grid.replaceChildren(colgroup, thead, tbody);
-  // Frozen rows stay under the column letters while the sheet scrolls.
-  Array.from(tbody.rows)
-    .slice(0, sheet.frozenRows)
-    .forEach((tr) => {
-      for (const cell of Array.from(tr.cells)) {
-        cell.style.position = 'sticky';
-        cell.style.top = `${tr.offsetTop}px`;
-        // Each frozen cell stacks above the ones to its right, so its text can run over them.
-        cell.style.zIndex =
-          cell.tagName === 'TH' ? '59' : String(3 + cols - Number(cell.dataset.col));
-      }
-    });
+  // Frozen rows stay under the column letters while the sheet scrolls. Every row's offset
+  // is read before any cell is made sticky: a read after a write forces a layout per row.
+  const frozen = Array.from(tbody.rows).slice(0, sheet.frozenRows);
+  const tops = frozen.map((tr) => tr.offsetTop);
+  frozen.forEach((tr, r) => {
+    for (const cell of Array.from(tr.cells)) {
+      cell.style.position = 'sticky';
+      cell.style.top = `${tops[r]}px`;
+      // Each frozen cell stacks above the ones to its right, so its text can run over them.
+      cell.style.zIndex =
+        cell.tagName === 'TH' ? '59' : String(3 + cols - Number(cell.dataset.col));
+    }
+  });
   renderCharts(sheet);
   updateSelection();
 }

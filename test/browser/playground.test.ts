@@ -252,6 +252,15 @@ describeWithBrowser('the npm start playground in Chromium', () => {
       wrap.scrollLeft = 0;
     })()`);
     await saveDocScreenshot(page, path.join(DOCS, 'playground-scenario.png'));
+    // The frozen rows' cells stick at their own row's offset (read before any was made sticky).
+    const frozenTops = await page.evaluate(`Array.from(document.querySelectorAll('#grid tbody tr'))
+      .filter((tr) => tr.cells[0] && tr.cells[0].style.position === 'sticky')
+      .map((tr) => [tr.offsetTop, ...Array.from(tr.cells).map((td) => parseFloat(td.style.top))])`);
+    const frozenRows = frozenTops as number[][];
+    expect(frozenRows.length).toBeGreaterThan(0);
+    for (const [rowTop, ...cellTops] of frozenRows) {
+      expect(new Set(cellTops)).toEqual(new Set([rowTop]));
+    }
     // The charts below the inputs, and the catalog sheet (issue 13's screenshots).
     await page.evaluate(
       `(() => {
