@@ -1,3 +1,4 @@
+import { isoOfSerial, serialOfIso } from './availability';
 import type { ManagedFineTuningRow, MethodRow } from './catalog';
 import { NEVER } from './breakeven';
 import type { BreakEven } from './breakeven';
@@ -185,6 +186,9 @@ export function resolveScenario(raw: unknown, index: CatalogIndex): ResolvedScen
         input[field.key] = months;
         break;
       }
+      case 'date':
+        input[field.key] = readDate(field.key, value);
+        break;
       default:
         input[field.key] = readNumber(field.key, value, field.rule);
     }
@@ -223,6 +227,8 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
   const { input } = scenario;
   const raw = {} as Record<ScenarioField, Value>;
   for (const field of SCENARIO_FIELDS) raw[field.key] = input[field.key];
+  // The sheet's start-date cell holds a serial day number: the model computes with one.
+  raw.startDate = serialOfIso(input.startDate) ?? '';
   const model = new ScenarioEvaluation(raw, index, scenarioTables(index, input.horizonMonths));
   const value = (name: string): number => asNumber(model.get(name), name);
   const rows = (table: string, column: string): number[] =>
@@ -350,6 +356,16 @@ function numberOr<T extends string>(value: Value, texts: readonly T[]): number |
 function asNumber(value: Value, what: string): number {
   if (typeof value !== 'number') throw new ModelValueError(what, value);
   return value;
+}
+
+/** A date field: YYYY-MM-DD text of a real day, or a serial day number (a Sheets date). */
+function readDate(key: string, value: unknown): string {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return isoOfSerial(value);
+  if (typeof value === 'string' && serialOfIso(value.trim()) !== undefined) return value.trim();
+  throw new InputError(
+    key,
+    `${key} must be a date written YYYY-MM-DD, got ${describeValue(value)}`,
+  );
 }
 
 /** Whether fine-tuning pays back within the horizon: the verdict's own rule (paysBackOf). */
