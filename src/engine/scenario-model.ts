@@ -1011,6 +1011,8 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'usd',
     baseNpv(horizon()),
     'savings grown, discounted, summed to the horizon, minus up-front',
+    // Issue 20: the dates behind it, so the NPV can be checked with XNPV.
+    "month 0 (the up-front) on the Start date, month k's saving on EDATE(start, k) (monthly flows at month ends), each discounted by (1 + rate)^(k/12); XNPV over the timeline's dates differs only by months of 28 to 31 days against a 12th of a year",
   ),
   result(
     'paybackExact',

@@ -65,7 +65,6 @@ describe('dates on catalog rows', () => {
   it('a user row below a built-in one overrides its date; a row of its own can have dates', () => {
     const grid = newSheet();
     const table = catalogTable('managed');
-    const row = grid.length;
     const cells = new Array<unknown>(grid[0].length).fill('');
     cells[table.firstColumn - 1] = GPT4O_FT;
     cells[table.firstColumn] = 25;
