@@ -119,3 +119,8 @@ export function availabilityNote(): Expr {
   // Each sentence ends with a space, the next one's separator: the last one's is dropped.
   return E.if(E.eq(all, ''), '', E.concat(' ', E.left(all, E.sub(E.len(all), 1))));
 }
+
+/** The availability sentences all blank: the verdict of a break-even alone (verdict()). */
+export function noAvailabilityNotes(): Record<string, string> {
+  return Object.fromEntries(RELIED_ON.map(({ prefix }) => [`${prefix}Availability`, '']));
+}

@@ -20,6 +20,7 @@ import {
   paysBackOf,
 } from './scenario-model';
 import { ModelValueError } from './views';
+import { noAvailabilityNotes } from './scenario-availability';
 
 export interface UpfrontItem {
   readonly label: string;
@@ -423,7 +424,7 @@ export function verdict(
   requestsPerMonth: number,
 ): Verdict {
   const text = evaluateAlone(VERDICT().expr, {
-    metrics: { breakEven, problem: '', gpusNeeded: 1 },
+    metrics: { breakEven, problem: '', gpusNeeded: 1, ...noAvailabilityNotes() },
     inputs: { horizonMonths, requestsPerMonth },
   });
   return { fineTune: paysBack(breakEven, horizonMonths), text: String(text) };

@@ -13,10 +13,17 @@ import {
   serialOfIso,
 } from '../../src/engine';
 import type { Catalog, ScenarioField, Value } from '../../src/engine';
-import { CATALOG_COLUMNS, catalogTable } from '../../src/addon/catalog-sheet';
+import {
+  CATALOG_COLUMNS,
+  CATALOG_FIRST_ROW,
+  CATALOG_SHEET,
+  catalogTable,
+  columnLetter,
+} from '../../src/addon/catalog-sheet';
 import { availabilityColumn, upgradeAvailabilityGrid } from '../../src/addon/catalog/availability';
 import { catalogSheetGrids } from '../../src/addon/catalog/grids';
 import { readCatalogGrid } from '../../src/addon/catalog/read';
+import { Evaluated, generate, session } from './helpers';
 
 const GPT4O_FT = 'OpenAI GPT-4o fine-tuning';
 
@@ -198,5 +205,50 @@ describe('dated months', () => {
     const flatSavings = computeScenario(flat, index).monthly.savings;
     const flatUpfront = computeScenario(flat, index).upfront.total;
     expect(computeScenario(flat, index).finance.npv).toBeCloseTo(24 * flatSavings - flatUpfront, 6);
+  });
+});
+
+describe('in the sheet, live over the catalog cells', () => {
+  const input = { managedService: GPT4O_FT, startDate: '2027-01-01', horizonMonths: 36 };
+  const sentence =
+    "OpenAI GPT-4o fine-tuning takes no new jobs after 2027-01-05; this scenario's horizon runs to 2029-12.";
+
+  it('a catalog sheet made before the availability columns gets them with the next scenario', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    const sheet =
+      s.workbook.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(CATALOG_SHEET);
+    if (!sheet) throw new Error('no catalog sheet');
+    const first = availabilityColumn('models', 'availableFrom');
+    sheet.deleteColumns(first, sheet.getMaxColumns() - first + 1);
+    const summary = generate(s, input);
+    const untilColumn = availabilityColumn('managed', 'availableUntil');
+    const at = BUILT_IN_CATALOG.managed.findIndex((row) => row.name === GPT4O_FT);
+    expect(s.workbook.values(CATALOG_SHEET)[CATALOG_FIRST_ROW - 1 + at][untilColumn - 1]).toBe(
+      '2027-01-05',
+    );
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      expect(String(ev.byLabel('Verdict'))).toContain(sentence);
+      // The input's Check cell (column D of its row).
+      const row = ev.rows().find((cells) => cells[0] === 'Managed fine-tuning');
+      expect(row?.[3]).toBe(`${sentence} `);
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  it('a date typed over the built-in one changes the verdict, with no new scenario', () => {
+    const s = session();
+    const summary = generate(s, input);
+    const at = BUILT_IN_CATALOG.managed.findIndex((row) => row.name === GPT4O_FT);
+    const cell = `${columnLetter(availabilityColumn('managed', 'availableUntil'))}${CATALOG_FIRST_ROW + at}`;
+    s.workbook.write(CATALOG_SHEET, cell, [['2030-06-30']]);
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      expect(String(ev.byLabel('Verdict'))).not.toContain('takes no new jobs');
+    } finally {
+      ev.destroy();
+    }
   });
 });
