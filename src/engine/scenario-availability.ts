@@ -1,8 +1,8 @@
 // Issue 20: the scenario's dates and the offers that end within its horizon, as definitions
 // of the one scenario model (the engine evaluates them, the sheet renders them as formulas).
 // The start date is month 0; the horizon's last day is EDATE(start, horizon) - 1; a row
-// whose "available until" is before that day, or whose "available from" is after the start,
-// gets a sentence in the verdict and in its input's Check cell.
+// available until a day before it, or only after the start, gets a sentence in the verdict
+// and in its input's Check cell.
 import { E } from './expr';
 import type { Expr, TableKey } from './expr';
 import type { Metric } from './scenario-model';
@@ -94,7 +94,14 @@ export function availabilityMetrics(): Metric[] {
       ),
       E.if(
         E.and(E.ne(from, ''), E.lt(m('startIso'), from)),
-        E.concat(name, ' is available from ', from, '; this scenario starts ', m('startIso'), '. '),
+        E.concat(
+          name,
+          ' becomes available on ',
+          from,
+          '; this scenario starts ',
+          m('startIso'),
+          '. ',
+        ),
         '',
       ),
     );
