@@ -23,6 +23,7 @@ import {
 import { availabilityColumn, upgradeAvailabilityGrid } from '../../src/addon/catalog/availability';
 import { catalogSheetGrids } from '../../src/addon/catalog/grids';
 import { readCatalogGrid } from '../../src/addon/catalog/read';
+import type { ScenarioInputsResponse } from '../../src/shared/contract';
 import { Evaluated, generate, session } from './helpers';
 
 const GPT4O_FT = 'OpenAI GPT-4o fine-tuning';
@@ -250,5 +251,24 @@ describe('in the sheet, live over the catalog cells', () => {
     } finally {
       ev.destroy();
     }
+  });
+});
+
+describe('loading a scenario back into the sidebar', () => {
+  it('reads the Start date back as the same day; a sheet made before it loads without it', () => {
+    const s = session();
+    const { sheetName } = generate(s, { startDate: '2027-01-01' });
+    const loaded = s.call<ScenarioInputsResponse | null>('getScenarioInputs');
+    const index = new CatalogIndex(BUILT_IN_CATALOG);
+    // A date cell holds 46388 (2027-01-01); Sheets' getValues gives a Date, read as YYYY-MM-DD.
+    expect(resolveScenario({ startDate: loaded?.input.startDate }, index).input.startDate).toBe(
+      '2027-01-01',
+    );
+    // An older sheet has no Start date row: what is there is not its label.
+    const row = s.workbook.values(sheetName).findIndex((cells) => cells[0] === 'Start date');
+    s.workbook.write(sheetName, `A${row + 1}`, [['']]);
+    const old = s.call<ScenarioInputsResponse | null>('getScenarioInputs');
+    expect(old?.input).toMatchObject({ model: 'Llama 13B' });
+    expect(old?.input).not.toHaveProperty('startDate');
   });
 });
