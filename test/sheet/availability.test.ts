@@ -272,3 +272,36 @@ describe('loading a scenario back into the sidebar', () => {
     expect(old?.input).not.toHaveProperty('startDate');
   });
 });
+
+describe('built-in rows appended to a sheet that has the availability columns', () => {
+  it("get their dates in their own table's columns only", () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    const managed = catalogTable('managed');
+    const at = BUILT_IN_CATALOG.managed.findIndex((row) => row.name === GPT4O_FT);
+    const cleared = CATALOG_FIRST_ROW + at;
+    // The user deleted the GPT-4o row's cells (the table's and its dates).
+    s.workbook.write(CATALOG_SHEET, `${columnLetter(managed.firstColumn)}${cleared}`, [
+      new Array<string>(managed.columns.length).fill(''),
+    ]);
+    s.workbook.write(
+      CATALOG_SHEET,
+      `${columnLetter(availabilityColumn('managed', 'availableFrom'))}${cleared}`,
+      [['', '', '', '']],
+    );
+    // The row the built-in one goes back to (below the table's last row) holds a model's date.
+    const appendedRow = CATALOG_FIRST_ROW + BUILT_IN_CATALOG.managed.length;
+    const modelUntil = `${columnLetter(availabilityColumn('models', 'availableUntil'))}${appendedRow}`;
+    s.workbook.write(CATALOG_SHEET, modelUntil, [['2030-01-01']]);
+    s.call('insertCatalogSheet');
+    const values = s.workbook.values(CATALOG_SHEET);
+    expect(values[appendedRow - 1][managed.firstColumn - 1]).toBe(GPT4O_FT);
+    expect(values[appendedRow - 1][availabilityColumn('managed', 'availableUntil') - 1]).toBe(
+      '2027-01-05',
+    );
+    // Still the date typed there (a typed date is a date cell), not blanked by the append.
+    expect(
+      values[appendedRow - 1][availabilityColumn('models', 'availableUntil') - 1],
+    ).toBeInstanceOf(Date);
+  });
+});

@@ -9,7 +9,7 @@ import {
   KEY_FIRST_COLUMN,
   KEYS_TITLE,
 } from '../catalog-sheet';
-import { BUILT_IN_CATALOG } from '../../engine';
+import { AVAILABILITY_FIELDS, BUILT_IN_CATALOG } from '../../engine';
 import type { Availability } from '../../engine';
 import { Changes, failure, uncertain } from '../changes';
 import { insertNewSheet } from '../new-sheets';
@@ -17,10 +17,10 @@ import { ensureSheetSize } from '../sheet-size';
 import { asText } from '../text';
 import type { CatalogSheetResult } from '../../shared/contract';
 import {
-  AVAILABILITY_COLUMN_COUNT,
   AVAILABILITY_FIRST_COLUMN,
   AVAILABILITY_LAST_COLUMN,
   AVAILABILITY_TABLES,
+  availabilityColumn,
   availabilityGrid,
   hasAvailabilityBlock,
   upgradeAvailabilityGrid,
@@ -98,14 +98,14 @@ function growColumns(sheet: Sheet, changes: Changes, what: string): void {
   );
 }
 
-/** Writes a grid of labels at a row of the availability columns; records how to undo it. */
-function writeDates(sheet: Sheet, row: number, grid: string[][], changes: Changes): void {
-  const range = sheet.getRange(
-    row,
-    AVAILABILITY_FIRST_COLUMN,
-    grid.length,
-    AVAILABILITY_COLUMN_COUNT,
-  );
+/** Writes a grid of labels into the availability columns at a cell; records how to undo it. */
+function writeDates(
+  sheet: Sheet,
+  at: { row: number; column: number },
+  grid: string[][],
+  changes: Changes,
+): void {
+  const range = sheet.getRange(at.row, at.column, grid.length, grid[0].length);
   changes.add(`clearing the availability dates of "${CATALOG_SHEET}"`, () => {
     range.setValues(grid.map((cells) => cells.map(() => '')));
   });
@@ -118,7 +118,8 @@ function writeDates(sheet: Sheet, row: number, grid: string[][], changes: Change
  */
 function writeAvailabilityBlock(sheet: Sheet, state: CatalogState, changes: Changes): void {
   growColumns(sheet, changes, 'availability columns');
-  writeDates(sheet, CATALOG_TITLE_ROW, upgradeAvailabilityGrid(state.grid), changes);
+  const at = { row: CATALOG_TITLE_ROW, column: AVAILABILITY_FIRST_COLUMN };
+  writeDates(sheet, at, upgradeAvailabilityGrid(state.grid), changes);
 }
 
 /** The dates of the built-in rows appended below a table, in the rows they went to. */
@@ -132,10 +133,13 @@ function writeAppendedDates(sheet: Sheet, append: CatalogAppend, changes: Change
       : [];
   });
   if (rows.length === 0) return;
+  // Only this table's four columns: the other tables' dates in these rows are not its own.
+  const column = availabilityColumn(append.key, 'availableFrom');
+  const offset = column - AVAILABILITY_FIRST_COLUMN;
   const grid = availabilityGrid(append.row + append.cells.length - 1, () => rows)
     .slice(append.row - CATALOG_TITLE_ROW)
-    .map((cells) => cells.map(asText));
-  writeDates(sheet, append.row, grid, changes);
+    .map((cells) => cells.slice(offset, offset + AVAILABILITY_FIELDS.length).map(asText));
+  writeDates(sheet, { row: append.row, column }, grid, changes);
 }
 
 /**
