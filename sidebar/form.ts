@@ -260,7 +260,8 @@ function createField(spec: FieldSpec): FieldView {
     id,
     name: spec.key,
     type: 'text',
-    inputmode: 'decimal',
+    // A date is typed YYYY-MM-DD: the "-" is on no decimal keypad.
+    inputmode: spec.kind === 'date' ? 'text' : 'decimal',
     spellcheck: 'false',
     value: defaultText(spec.key),
     placeholder: spec.kind === 'optionalNumber' ? 'catalog price' : defaultText(spec.key),

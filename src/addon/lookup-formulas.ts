@@ -7,12 +7,14 @@ import {
   CATALOG_FIRST_ROW,
   CATALOG_SHEET,
   catalogColumn,
+  columnLetter,
   headingTexts,
   KEY_LAST_ROW,
   keyColumns,
 } from './catalog-sheet';
 import type { TableKey } from './catalog-sheet';
 import { formulaString, sheetRef } from './text';
+import { availabilityColumn } from './catalog/availability';
 
 /** The catalog sheet's column (0 = Name) of each row field the scenario reads. */
 const FIELD_COLUMNS: Readonly<Record<TableKey, Readonly<Record<string, number>>>> = {
@@ -139,8 +141,17 @@ export function catalogField(table: TableKey, field: string, row: string, byName
   const at = byName
     ? listedRow(`MATCH(${catalogKey(row)},${keyRange(keyColumns(table).name)},0)`)
     : row;
-  const value = `INDEX(${catCol(table, fieldColumn(table, field))},${at})`;
+  const value = `INDEX(${fieldRange(table, field)},${at})`;
   return NAME_FIELDS.has(field) ? `${value}&""` : value;
+}
+
+/** The whole catalog column of a row field: a table's own, or its availability column. */
+function fieldRange(table: TableKey, field: string): string {
+  if (field === 'availableFrom' || field === 'availableUntil') {
+    const letter = columnLetter(availabilityColumn(table, field));
+    return `${CAT}!$${letter}:$${letter}`;
+  }
+  return catCol(table, fieldColumn(table, field));
 }
 
 /** A date cell as YYYY-MM-DD: Sheets holds a typed date as a number; text keeps its start. */

@@ -16,8 +16,13 @@ export function readScenarioInputs(): ScenarioInputsResponse | null {
   const input: Record<string, string | number> = {};
   for (const [i, field] of SCENARIO_FIELDS.entries()) {
     const [label, value] = rows[i];
+    // A sheet made before the start date (issue 20) lacks that last input: its default.
+    if (label !== field.label && field.key === 'startDate') continue;
     if (label !== field.label) return null;
-    if (typeof value === 'number' || typeof value === 'string') input[field.key] = value;
+    if (Object.prototype.toString.call(value) === '[object Date]') {
+      const zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+      input[field.key] = Utilities.formatDate(value as Date, zone, 'yyyy-MM-dd');
+    } else if (typeof value === 'number' || typeof value === 'string') input[field.key] = value;
     else if (typeof value === 'boolean') input[field.key] = String(value).toUpperCase();
     else input[field.key] = '';
   }

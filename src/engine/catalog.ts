@@ -3,6 +3,8 @@
  * taken. Prices drift; users add or override rows in the catalog sheet.
  */
 
+import type { Availability } from './availability';
+
 /**
  * A row's name and the other names people use for it ("RunPod" for RunPod on-demand).
  * Names and aliases are matched the same way (src/engine/names.ts).
@@ -20,7 +22,7 @@ export interface Sourced {
   readonly asOf: string;
 }
 
-export interface ModelRow extends Sourced, Named {
+export interface ModelRow extends Sourced, Named, Availability {
   readonly paramsBillions: number;
   /** The article's scale factor: H100 GPU-hours per 10,000 examples for full fine-tuning. */
   readonly scale: number;
@@ -51,18 +53,18 @@ export interface GpuRow extends Sourced, Named {
 
 export type PricingKind = 'on-demand' | 'spot' | 'amortized';
 
-export interface ProviderRow extends Sourced, Named {
+export interface ProviderRow extends Sourced, Named, Availability {
   readonly gpu: string;
   readonly pricePerGpuHour: number;
   readonly pricing: PricingKind;
 }
 
-export interface ApiRow extends Sourced, Named {
+export interface ApiRow extends Sourced, Named, Availability {
   readonly inputPricePer1K: number;
   readonly outputPricePer1K: number;
 }
 
-export interface ManagedFineTuningRow extends Sourced, Named {
+export interface ManagedFineTuningRow extends Sourced, Named, Availability {
   readonly pricePer1MTrainingTokens: number;
   /** The API row that prices the fine-tuned model's inference. */
   readonly inferenceApi: string;
@@ -89,6 +91,20 @@ const DATA_RECEIPTS =
 const SILYBENCH = 'transcribed in the Silybench GPU price data (github.com/tgarg01/silybench-data)';
 const OPENAI_FT =
   'OpenAI API pricing, fine-tuning, as listed in "OpenAI Fine-Tuning Pricing Guide" (TokenMix.ai, 2026-04-07, checked against OpenAI\'s documentation)';
+
+// Issue 20: when offers end. OpenAI's deprecations page (developers.openai.com/api/docs/
+// deprecations) is the primary source; its entries were read as the secondary sources named
+// below quote them (the page itself could not be read whole here). "Available until" is the
+// last day: the day before a shutdown date.
+const OPENAI_FT_END =
+  'OpenAI deprecations page, "Update to OpenAI\'s self-serve fine-tuning" (notice 2026-05-07): no new fine-tuning jobs from 2027-01-06; ' +
+  'secondary: "OpenAI fine-tuning cutoff" (techscurrent.com, 2026-07) and aihola.com/article/openai-ends-fine-tuning-2027, read 2026-12-06';
+const GPT4O_SHUTDOWN =
+  'OpenAI deprecations page (notice 2026-10-14): gpt-4o, gpt-4o-mini, gpt-4.1 and gpt-4.1-mini and the fine-tunes built on them shut down on 2027-01-14; ' +
+  'secondary: "Every OpenAI model shutdown date until January 2027" (ImportStatic on dev.to, 2026-10-15) and codersera.com, read 2026-12-06';
+const GPT4_SHUTDOWN =
+  'OpenAI deprecations page: gpt-4 and gpt-4-0613 shut down on 2026-10-23; ' +
+  'secondary: "Every OpenAI model shutdown date until January 2027" (ImportStatic on dev.to, 2026-10-15), read 2026-12-06';
 
 /** H100 GPU-hours per training example for a scale-1.0 model (the article's 0.0001). */
 export const ARTICLE_HOURS_PER_EXAMPLE = 0.0001;
@@ -313,6 +329,8 @@ export const BUILT_IN_CATALOG: Catalog = {
       outputPricePer1K: 0.06,
       source: `${ARTICLE}, OpenAI fine-tuning (inference $0.03 / $0.06 per 1K)`,
       asOf: ARTICLE_READ,
+      availableUntil: '2026-10-22',
+      availableUntilSource: GPT4_SHUTDOWN,
     },
     {
       name: 'Grok',
@@ -328,6 +346,8 @@ export const BUILT_IN_CATALOG: Catalog = {
       outputPricePer1K: 0.015,
       source: `${OPENAI_FT}: a fine-tuned gpt-4o costs $3.75 / $15.00 per 1M input / output tokens`,
       asOf: '2026-04-07',
+      availableUntil: '2027-01-13',
+      availableUntilSource: GPT4O_SHUTDOWN,
     },
     {
       name: 'GPT-4o mini fine-tuned',
@@ -335,6 +355,8 @@ export const BUILT_IN_CATALOG: Catalog = {
       outputPricePer1K: 0.0012,
       source: `${OPENAI_FT}: a fine-tuned gpt-4o-mini costs $0.30 / $1.20 per 1M input / output tokens`,
       asOf: '2026-04-07',
+      availableUntil: '2027-01-13',
+      availableUntilSource: GPT4O_SHUTDOWN,
     },
   ],
   managed: [
@@ -344,6 +366,9 @@ export const BUILT_IN_CATALOG: Catalog = {
       inferenceApi: 'GPT-4 fine-tuned',
       source: `${ARTICLE}, OpenAI fine-tuning ($25 per 1M training tokens)`,
       asOf: ARTICLE_READ,
+      // Its base model is gone: no job can be run on it.
+      availableUntil: '2026-10-22',
+      availableUntilSource: GPT4_SHUTDOWN,
     },
     {
       name: 'OpenAI GPT-4o fine-tuning',
@@ -351,6 +376,8 @@ export const BUILT_IN_CATALOG: Catalog = {
       inferenceApi: 'GPT-4o fine-tuned',
       source: `${OPENAI_FT}: training gpt-4o costs $25.00 per 1M training tokens`,
       asOf: '2026-04-07',
+      availableUntil: '2027-01-05',
+      availableUntilSource: OPENAI_FT_END,
     },
     {
       name: 'OpenAI GPT-4o mini fine-tuning',
@@ -358,6 +385,8 @@ export const BUILT_IN_CATALOG: Catalog = {
       inferenceApi: 'GPT-4o mini fine-tuned',
       source: `${OPENAI_FT}: training gpt-4o-mini costs $3.00 per 1M training tokens`,
       asOf: '2026-04-07',
+      availableUntil: '2027-01-05',
+      availableUntilSource: OPENAI_FT_END,
     },
   ],
 };

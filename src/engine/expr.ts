@@ -6,6 +6,7 @@
 // number a cell shows and the number the engine computes cannot drift apart.
 //
 // No parser: definitions are built with the constructor functions at the bottom.
+import { edate, isoOfSerial } from './availability';
 import type { Catalog } from './catalog';
 import { parseNumberValue } from './numbers';
 import type { ScenarioField } from './scenario-input';
@@ -46,7 +47,11 @@ export type Fn =
   | 'VALUE'
   | 'LEN'
   | 'LEFT'
-  | 'NA';
+  | 'NA'
+  /** A date some months later (serial day numbers, as a Sheets date cell holds them). */
+  | 'EDATE'
+  /** A serial day as "yyyy-mm-dd" or "yyyy-mm" text: the only two formats the model uses. */
+  | 'TEXT';
 
 export type Expr =
   | { readonly kind: 'literal'; readonly value: number | string }
@@ -323,6 +328,24 @@ export function applyFunction(fn: Fn, count: number, arg: (i: number) => Value):
     }
     case 'NA':
       return new SheetError('#N/A');
+    case 'EDATE': {
+      // Text that holds a number counts; ISO text is no date here (HyperFormula reads none
+      // as one, and the model's date check asks for a Sheets date, a number).
+      const start = toNumber(arg(0));
+      const months = toNumber(arg(1));
+      if (isError(start)) return start;
+      if (isError(months)) return months;
+      return start >= 0 ? numeric(start, (day) => edate(day, months)) : new SheetError('#NUM!');
+    }
+    case 'TEXT': {
+      const format = arg(1);
+      if (format !== 'yyyy-mm-dd' && format !== 'yyyy-mm') {
+        throw new Error(`TEXT: the model uses only yyyy-mm-dd and yyyy-mm, got ${String(format)}`);
+      }
+      const day = toNumber(arg(0));
+      if (isError(day)) return day;
+      return isoOfSerial(day).slice(0, format.length);
+    }
   }
 }
 
@@ -565,6 +588,8 @@ export const E = {
   value: call('VALUE'),
   len: call('LEN'),
   left: call('LEFT'),
+  edate: call('EDATE'),
+  text: call('TEXT'),
   na: (): Expr => ({ kind: 'call', fn: 'NA', args: [] }),
   sum: (range: Expr): Expr => ({ kind: 'sum', range }),
   matchBelow: (value: Operand, range: Expr): Expr => ({

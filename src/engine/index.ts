@@ -1,4 +1,5 @@
 // The engine's public surface: pure TypeScript, no Apps Script, no DOM.
+export * from './availability';
 export * from './breakeven';
 export * from './catalog';
 export * from './errors';

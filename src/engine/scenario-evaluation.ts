@@ -1,6 +1,7 @@
 // Evaluates the scenario model's definitions (scenario-model.ts) over input values, the way
 // the scenario sheet's formulas compute them: the sidebar preview, generateScenario's summary
 // and the tests that compare a sheet with the engine all read numbers from here.
+import { isoOfSerial } from './availability';
 import type { ModelRow } from './catalog';
 import { evaluate, SheetError } from './expr';
 import type { EvalEnv, Expr, TableKey, TextReading, Value } from './expr';
@@ -228,9 +229,6 @@ export class ScenarioEvaluation {
 }
 
 /** The engine's readings of input text, as the sheet's formulas read it (see TextReading). */
-/** Sheets' serial day number of 1970-01-01, and a day in milliseconds. */
-const SERIAL_1970 = 25569;
-const DAY_MS = 86400000;
 
 // What Sheets' CLEAN removes: the first 32 ASCII codes.
 // eslint-disable-next-line no-control-regex
@@ -272,7 +270,7 @@ function readText(how: TextReading, value: Value): Value {
     case 'isoDate':
       // A date cell (a serial day number in Sheets) or text that starts with one.
       if (typeof value === 'number') {
-        return new Date(Math.round((value - SERIAL_1970) * DAY_MS)).toISOString().slice(0, 10);
+        return isoOfSerial(value);
       }
       return typeof value === 'string' ? value.slice(0, 10) : na;
     case 'nameEnd': {

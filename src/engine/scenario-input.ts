@@ -1,3 +1,4 @@
+import { firstOfNextMonth } from './availability';
 import type { NumberRule } from './numbers';
 
 /** Everything a scenario is computed from. Every field has a default. */
@@ -41,16 +42,30 @@ export interface ScenarioInput {
   dataRefreshCost: number;
   /** Engineering hours a month watching the model in production (at the engineering rate). */
   monitoringHoursPerMonth: number;
+  /**
+   * Issue 20: the day month 0 starts (YYYY-MM-DD): month 0's costs fall on it, month k's
+   * flows on EDATE(start, k); the horizon's last day is EDATE(start, horizon) - 1.
+   */
+  startDate: string;
 }
 
 export type ScenarioField = keyof ScenarioInput;
 
 /** How a field is read: a catalog name (or number) or a number with a rule. */
 export type FieldKind =
-  'model' | 'method' | 'provider' | 'api' | 'managed' | 'number' | 'optionalNumber' | 'months';
+  | 'model'
+  | 'method'
+  | 'provider'
+  | 'api'
+  | 'managed'
+  | 'number'
+  | 'optionalNumber'
+  | 'months'
+  | 'date';
 
 /** How a value is shown: drives number formats in the sheet and the sidebar. */
-export type FieldUnit = 'text' | 'usd' | 'usdPrice' | 'hours' | 'count' | 'months' | 'ratio';
+export type FieldUnit =
+  'text' | 'usd' | 'usdPrice' | 'hours' | 'count' | 'months' | 'ratio' | 'date';
 
 export interface FieldSpec {
   readonly key: ScenarioField;
@@ -102,6 +117,8 @@ export const DEFAULT_SCENARIO: Readonly<ScenarioInput> = {
   retrainEveryMonths: 0,
   dataRefreshCost: 0,
   monitoringHoursPerMonth: 0,
+  // The first of next month when the scenario is made (the script loads for each run).
+  startDate: firstOfNextMonth(new Date()),
 };
 
 const MODEL = 'Model & method';
@@ -393,5 +410,15 @@ export const SCENARIO_FIELDS: readonly FieldSpec[] = [
     rule: 'nonNegative',
     unit: 'hours',
     help: 'At the engineering rate',
+  },
+  // Last, so a scenario sheet made before it keeps its other inputs' rows.
+  {
+    key: 'startDate',
+    label: 'Start date',
+    group: HORIZON,
+    kind: 'date',
+    rule: 'positive',
+    unit: 'date',
+    help: 'Month 0 (the up-front cost); month k ends k months later. Default: the first of next month, set when the sheet was made',
   },
 ];

@@ -5,17 +5,29 @@
 // Names: inputs are read by field ("examples"); metrics by name ("trainingCost"); a
 // table's columns by column name within the row ("hours"). Lookups of catalog rows are
 // nodes of their own: the engine finds the row by its name rules, the sheet by a formula.
+import { MAX_DATE_SERIAL } from './availability';
 import { ARTICLE_HOURS_PER_EXAMPLE, MEMORY_OVERHEAD_SHARE } from './catalog';
 import { E } from './expr';
 import type { Expr, TableKey } from './expr';
 import { RULE_TEXT } from './numbers';
+import { availabilityMetrics, availabilityNote, availabilityNoteOf } from './scenario-availability';
 import type { NumberRule } from './numbers';
 import { MAX_HORIZON_MONTHS, SCENARIO_FIELDS } from './scenario-input';
 import type { FieldSpec, ScenarioField } from './scenario-input';
 
 /** How a metric's value is shown. */
 export type MetricFormat =
-  'text' | 'usd' | 'usdPrice' | 'hours' | 'count' | 'months' | 'ratio' | 'gb' | 'factor' | 'row';
+  | 'text'
+  | 'usd'
+  | 'usdPrice'
+  | 'hours'
+  | 'count'
+  | 'months'
+  | 'ratio'
+  | 'gb'
+  | 'factor'
+  | 'row'
+  | 'date';
 
 export interface Metric {
   readonly name: string;
@@ -214,15 +226,46 @@ function checkOf(field: FieldSpec): Expr {
       );
     case 'optionalNumber':
       return numberCheck(field, true);
+    case 'date':
+      return dateCheck(field.key);
     default:
       return numberCheck(field, false);
   }
 }
 
+/** A date input: a Sheets date (a serial day number) after 1899; a blank or text is not. */
+function dateCheck(field: ScenarioField): Expr {
+  const value = input(field);
+  return E.if(
+    E.isError(value),
+    E.concat(E.inputLabel(field), ' is a cell error: fix that cell first'),
+    E.if(
+      E.and(E.isNumber(value), E.gt(value, 0), E.le(value, MAX_DATE_SERIAL)),
+      '',
+      E.concat(
+        E.inputLabel(field),
+        ' must be a date such as 2027-01-01, got ',
+        // A blank is no text in Sheets: named, not quoted.
+        E.if(E.eq(value, ''), 'a blank', shown(value)),
+      ),
+    ),
+  );
+}
+
+/**
+ * An input's Check cell: its problem, then (issue 20) the sentence of an offer it picks
+ * that ends within the horizon. A row that is found has no name problem, so the two
+ * rarely meet; PROBLEM counts the cell as a problem only when it is more than the sentence.
+ */
+function checkCell(field: FieldSpec): Expr {
+  const note = availabilityNoteOf(field.key);
+  return note ? E.concat(checkOf(field), m(note)) : checkOf(field);
+}
+
 /** One check per input, in form order: '' when the input is fine, else the message. */
 export const INPUT_CHECKS = lazy(
   (): readonly { readonly field: ScenarioField; readonly expr: Expr }[] =>
-    SCENARIO_FIELDS.map((field) => ({ field: field.key, expr: checkOf(field) })),
+    SCENARIO_FIELDS.map((field) => ({ field: field.key, expr: checkCell(field) })),
 );
 
 /** The first input problem, or ''. */
@@ -231,10 +274,11 @@ export const PROBLEM = lazy((): Metric =>
     'problem',
     'Input check',
     'text',
-    INPUT_CHECKS().reduceRight<Expr>(
-      (rest, check) => E.if(E.ne(m(`check.${check.field}`), ''), m(`check.${check.field}`), rest),
-      E.literal(''),
-    ),
+    INPUT_CHECKS().reduceRight<Expr>((rest, check) => {
+      const note = availabilityNoteOf(check.field);
+      const cell = m(`check.${check.field}`);
+      return E.if(E.ne(cell, note ? m(note) : ''), cell, rest);
+    }, E.literal('')),
     'the first input that is not valid, or blank',
   ),
 );
@@ -345,6 +389,7 @@ export function lookupMetrics(ladderRows: number): Metric[] {
     ...nameLookup('provider', 'GPU provider', 'providers', input('provider')),
     ...nameLookup('api', 'API', 'apis', input('api')),
     ...nameLookup('managed', 'Managed fine-tuning', 'managed', input('managedService')),
+    ...availabilityMetrics(),
     metric(
       'modelNameEnd',
       'Size at the end of the model name',
@@ -765,6 +810,7 @@ export const VERDICT = lazy((): Metric =>
         ),
         volumeNote(),
         gpusNote(),
+        availabilityNote(),
       ),
     ),
   ),
@@ -965,6 +1011,8 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'usd',
     baseNpv(horizon()),
     'savings grown, discounted, summed to the horizon, minus up-front',
+    // Issue 20: the dates behind it, so the NPV can be checked with XNPV.
+    "month 0 (the up-front) on the Start date, month k's saving on EDATE(start, k) (monthly flows at month ends), each discounted by (1 + rate)^(k/12); XNPV over the timeline's dates differs only by months of 28 to 31 days against a 12th of a year",
   ),
   result(
     'paybackExact',
@@ -1197,6 +1245,9 @@ export const TIMELINE = lazy((): readonly TableColumn[] => [
   ),
   // Issue 14: the ROI with volume growth and the cost of money: the NPV at each month.
   column('discountedRoi', 'Discounted ROI (growth, discount)', 'usd', baseNpv(E.cell('month'))),
+  // Issue 20: the day each month's flows fall on (month 0: the start date), so a date in
+  // the catalog lands on a row. Last, so the cumulative chart keeps its five columns.
+  column('date', 'Month ends on', 'date', E.edate(input('startDate'), E.cell('month'))),
 ]);
 
 /** One row per catalog provider (its name in the key cell): this model, method and data. */

@@ -1,3 +1,4 @@
+import { isoOfSerial, serialOfIso } from './availability';
 import type { ManagedFineTuningRow, MethodRow } from './catalog';
 import { NEVER } from './breakeven';
 import type { BreakEven } from './breakeven';
@@ -19,6 +20,7 @@ import {
   paysBackOf,
 } from './scenario-model';
 import { ModelValueError } from './views';
+import { noAvailabilityNotes } from './scenario-availability';
 
 export interface UpfrontItem {
   readonly label: string;
@@ -185,6 +187,9 @@ export function resolveScenario(raw: unknown, index: CatalogIndex): ResolvedScen
         input[field.key] = months;
         break;
       }
+      case 'date':
+        input[field.key] = readDate(field.key, value);
+        break;
       default:
         input[field.key] = readNumber(field.key, value, field.rule);
     }
@@ -223,6 +228,8 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
   const { input } = scenario;
   const raw = {} as Record<ScenarioField, Value>;
   for (const field of SCENARIO_FIELDS) raw[field.key] = input[field.key];
+  // The sheet's start-date cell holds a serial day number: the model computes with one.
+  raw.startDate = serialOfIso(input.startDate) ?? '';
   const model = new ScenarioEvaluation(raw, index, scenarioTables(index, input.horizonMonths));
   const value = (name: string): number => asNumber(model.get(name), name);
   const rows = (table: string, column: string): number[] =>
@@ -352,6 +359,16 @@ function asNumber(value: Value, what: string): number {
   return value;
 }
 
+/** A date field: YYYY-MM-DD text of a real day, or a serial day number (a Sheets date). */
+function readDate(key: string, value: unknown): string {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return isoOfSerial(value);
+  if (typeof value === 'string' && serialOfIso(value.trim()) !== undefined) return value.trim();
+  throw new InputError(
+    key,
+    `${key} must be a date written YYYY-MM-DD, got ${describeValue(value)}`,
+  );
+}
+
 /** Whether fine-tuning pays back within the horizon: the verdict's own rule (paysBackOf). */
 function paysBack(breakEven: BreakEven, horizonMonths: number): boolean {
   return (
@@ -407,7 +424,7 @@ export function verdict(
   requestsPerMonth: number,
 ): Verdict {
   const text = evaluateAlone(VERDICT().expr, {
-    metrics: { breakEven, problem: '', gpusNeeded: 1 },
+    metrics: { breakEven, problem: '', gpusNeeded: 1, ...noAvailabilityNotes() },
     inputs: { horizonMonths, requestsPerMonth },
   });
   return { fineTune: paysBack(breakEven, horizonMonths), text: String(text) };

@@ -100,6 +100,7 @@ const COST = cellFunction(
 /**
  * GPU cost in dollars of one fine-tuning run: hours on the provider's GPU × its $ per GPU-hour.
  * Example: =FT_COST("Llama 13B", 50000, "AWS spot") returns 8.6.
+ * The cost ignores an offer's end date: see the catalog's availability columns.
  *
  * @param {string|number} model A model of the FT Catalog sheet or the built-in catalog, or a size in billions (8, "8B", "Mistral 7B"); a range works too.
  * @param {number} examples Number of training examples; a range works too.
@@ -181,6 +182,7 @@ const API_COST = cellFunction(
 /**
  * API cost in dollars of a number of requests: requests × (input tokens / 1000 × input price + output tokens / 1000 × output price).
  * Example: =FT_API_COST(10000, 1000, 300, "Claude") returns 75.
+ * The cost ignores an offer's end date: see the catalog's availability columns.
  *
  * @param {number} requests Number of requests (e.g. per month); a range works too.
  * @param {number} input_tokens Input tokens per request.
@@ -381,6 +383,7 @@ const MANAGED_COST = cellFunction(
 /**
  * Training cost in dollars of a managed fine-tune (e.g. OpenAI's): examples × tokens per example × epochs ÷ 1,000,000 × the service's $ per 1M training tokens.
  * Example: =FT_MANAGED_COST(10000, 500) returns 125.
+ * The cost ignores an offer's end date: see the catalog's availability columns.
  *
  * @param {number} examples Number of training examples; a range works too.
  * @param {number} tokens_per_example Tokens in one example (prompt and answer); a range works too.

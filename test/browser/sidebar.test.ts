@@ -124,6 +124,21 @@ describeWithBrowser('sidebar in headless Chromium', () => {
     );
   });
 
+  test('the preview says when the horizon outlives an offer the scenario uses (issue 20)', async () => {
+    // GPT-4o fine-tuning takes no new jobs after 2027-01-05; 12 months from 2027-01-01 end on
+    // 2027-12-31 (EDATE(start, 12) - 1), so the horizon runs to 2027-12.
+    await page.selectOption('#f-managedService', 'OpenAI GPT-4o fine-tuning');
+    await page.fill('#f-horizonMonths', '12');
+    await page.fill('#f-startDate', '2027-01-01');
+    await expect(page.locator('#verdict').textContent()).resolves.toContain(
+      "OpenAI GPT-4o fine-tuning takes no new jobs after 2027-01-05; this scenario's horizon runs to 2027-12.",
+    );
+    // A start whose one-month horizon ends on that last day (2026-12-06 + 1 month - 1 day): nothing said.
+    await page.fill('#f-horizonMonths', '1');
+    await page.fill('#f-startDate', '2026-12-06');
+    await expect(page.locator('#verdict').textContent()).resolves.not.toContain('GPT-4o');
+  });
+
   test('the preview shows NPV, discounted payback and GPUs; growth and a discount rate move them', async () => {
     // Rates 0: NPV is the ROI at the 36-month horizon, 75 × 36 − 1,001.245 = $1,698.76, shown $1,699,
     // and payback the break-even, 1,001.245 / 75 = 13.35 months (shown 13.3).

@@ -137,6 +137,7 @@ function tableHeader(
           'cumulativeManaged',
           'savings',
           'discountedRoi',
+          'date',
         ].indexOf(column),
       };
     case 'providers':

@@ -102,6 +102,9 @@ function sheetValues(sheet: ExcelJS.Worksheet): SheetValues {
   return Array.from(rows, (row) => row ?? []);
 }
 
+/** A date as the serial day number a spreadsheet holds (ExcelJS reads a date-formatted cell as a Date). */
+const serialDay = (date: Date): number => date.getTime() / 86400000 + 25569;
+
 /** A cell's value (a formula's cached result) as HyperFormula's plain values show it. */
 function plain(cell: ExcelJS.Cell): HfCell {
   const value = cell.value;
@@ -109,7 +112,7 @@ function plain(cell: ExcelJS.Cell): HfCell {
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
     return value;
   }
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return serialDay(value);
   if ('error' in value) return value.error;
   if ('formula' in value || 'sharedFormula' in value) {
     // cell.result, not value.result: ExcelJS leaves a result of 0 out of the value. A formula
@@ -117,7 +120,7 @@ function plain(cell: ExcelJS.Cell): HfCell {
     const result: unknown = cell.result;
     if (result === undefined || result === null) return '';
     if (typeof result === 'object' && 'error' in result) return String(result.error);
-    if (result instanceof Date) return result.toISOString();
+    if (result instanceof Date) return serialDay(result);
     return result as HfCell;
   }
   if ('richText' in value) return value.richText.map((part) => part.text).join('');

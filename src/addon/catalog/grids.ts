@@ -3,7 +3,6 @@
 import { BUILT_IN_CATALOG, normalizeName } from '../../engine';
 import type { Catalog } from '../../engine';
 import {
-  CATALOG_COLUMNS,
   CATALOG_FIRST_ROW,
   CATALOG_HEADER_ROW,
   CATALOG_TABLES,
@@ -16,6 +15,11 @@ import {
 } from '../catalog-sheet';
 import type { CellIn, TableKey } from '../catalog-sheet';
 import { asText } from '../text';
+import {
+  AVAILABILITY_FIRST_COLUMN,
+  AVAILABILITY_LAST_COLUMN,
+  newAvailabilityGrid,
+} from './availability';
 
 type CellOut = string | number;
 
@@ -69,7 +73,8 @@ function writable(cells: readonly CellOut[]): CellOut[] {
 }
 
 /**
- * The whole catalog sheet as grids of values and font weights (one write each). Number
+ * The whole catalog sheet as grids of values and font weights (one write each), as wide as
+ * the availability columns (the lookup keys between are blank here: written as formulas). Number
  * formats stay automatic: they show the catalog's figures as typed, and leaving them out
  * keeps a first scenario (which creates this sheet) within 40 SpreadsheetApp calls.
  */
@@ -82,9 +87,9 @@ export function catalogSheetGrids(catalog: Catalog = BUILT_IN_CATALOG): {
   const values: CellOut[][] = [];
   const weights: ('bold' | 'normal')[][] = [];
   for (let r = 0; r < rows; r++) {
-    values.push(new Array<CellOut>(CATALOG_COLUMNS).fill(''));
+    values.push(new Array<CellOut>(AVAILABILITY_LAST_COLUMN).fill(''));
     weights.push(
-      new Array<'bold' | 'normal'>(CATALOG_COLUMNS).fill(
+      new Array<'bold' | 'normal'>(AVAILABILITY_LAST_COLUMN).fill(
         r < CATALOG_HEADER_ROW ? 'bold' : 'normal',
       ),
     );
@@ -92,7 +97,8 @@ export function catalogSheetGrids(catalog: Catalog = BUILT_IN_CATALOG): {
   values[0][0] =
     `${NOTE_START} Add a row under any table (name first); FT_* functions, scenario sheets and the sidebar read every row. ` +
     'Of two rows with one name the lowest is used, so a row you add with a built-in name overrides it. ' +
-    'Also known as: other names, separated by commas. Keep the source and the date you took the figures.';
+    'Also known as: other names, separated by commas. Keep the source and the date you took the figures. ' +
+    'Until when an offer lasts: the availability columns right of the lookup keys.';
   for (const spec of CATALOG_TABLES) {
     const c = spec.firstColumn - 1;
     values[CATALOG_TITLE_ROW - 1][c] = spec.title;
@@ -106,6 +112,9 @@ export function catalogSheetGrids(catalog: Catalog = BUILT_IN_CATALOG): {
       });
     });
   }
+  newAvailabilityGrid(catalog, rows).forEach((cells, i) => {
+    values[CATALOG_TITLE_ROW - 1 + i].splice(AVAILABILITY_FIRST_COLUMN - 1, cells.length, ...cells);
+  });
   return { values: values.map(writable), weights };
 }
 

@@ -12,6 +12,7 @@ import {
   tableCells,
 } from '../catalog-sheet';
 import type { CellIn, TableKey, TableSpec } from '../catalog-sheet';
+import { AVAILABILITY_TABLES, hasAvailabilityBlock, readAvailability } from './availability';
 import { parseRow, problemOf } from './rows';
 
 export interface SheetCatalog {
@@ -47,8 +48,9 @@ export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCata
   const warnings: string[] = [];
   const catalog = {} as Record<TableKey, CatalogRow[]>;
   const unscaled = new Map<CatalogRow, number>();
+  const dated = hasAvailabilityBlock(grid);
   for (const spec of CATALOG_TABLES) {
-    const entries = sheetRows(grid, spec, warnings);
+    const entries = sheetRows(grid, spec, warnings, dated);
     const lowest = new Map<string, SheetRow>();
     for (const entry of entries) if (entry.key !== '') lowest.set(entry.key, entry);
     for (const entry of entries) {
@@ -69,7 +71,9 @@ export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCata
         broken.add(key);
         continue;
       }
-      const row = withBuiltInAliases(winner.row, at === undefined ? undefined : builtIns[at]);
+      const builtIn = at === undefined ? undefined : builtIns[at];
+      // A sheet made before the availability columns: its built-in rows keep their dates.
+      const row = withBuiltInAliases(dated ? winner.row : { ...builtIn, ...winner.row }, builtIn);
       if (winner.unscaled) unscaled.set(row, winner.sheetRow);
       if (at === undefined) rows.push(row);
       else rows[at] = row;
@@ -88,14 +92,19 @@ function sheetRows(
   grid: readonly (readonly CellIn[])[],
   spec: TableSpec,
   warnings: string[],
+  dated: boolean,
 ): SheetRow[] {
+  const datesOf = (r: number): object =>
+    dated && AVAILABILITY_TABLES.includes(spec.key)
+      ? readAvailability(grid, spec.key, r, warnings)
+      : {};
   const entries: SheetRow[] = [];
   for (let r = CATALOG_FIRST_ROW; r <= grid.length; r++) {
     const cells = tableCells(grid, spec, r);
     if (cells.every(isBlankCell)) continue;
     const key = cellNameKey(cells[0]);
     try {
-      const row = parseRow(spec, cells);
+      const row = { ...parseRow(spec, cells), ...datesOf(r) };
       entries.push({
         sheetRow: r,
         key,

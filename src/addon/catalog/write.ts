@@ -9,10 +9,22 @@ import {
   KEY_FIRST_COLUMN,
   KEYS_TITLE,
 } from '../catalog-sheet';
+import { AVAILABILITY_FIELDS, BUILT_IN_CATALOG } from '../../engine';
+import type { Availability } from '../../engine';
 import { Changes, failure, uncertain } from '../changes';
 import { insertNewSheet } from '../new-sheets';
 import { ensureSheetSize } from '../sheet-size';
+import { asText } from '../text';
 import type { CatalogSheetResult } from '../../shared/contract';
+import {
+  AVAILABILITY_FIRST_COLUMN,
+  AVAILABILITY_LAST_COLUMN,
+  AVAILABILITY_TABLES,
+  availabilityColumn,
+  availabilityGrid,
+  hasAvailabilityBlock,
+  upgradeAvailabilityGrid,
+} from './availability';
 import { catalogSheetGrids } from './grids';
 import { keyColumnGrid } from './keys';
 import type { CatalogAppend } from './grids';
@@ -73,8 +85,62 @@ function hasKeyColumns(state: CatalogState): boolean {
   return state.grid[CATALOG_TITLE_ROW - 1]?.[KEY_FIRST_COLUMN - 1] === KEYS_TITLE;
 }
 
-/** The last column the catalog sheet needs: its tables', then the lookup keys'. */
-const LAST_COLUMN = KEY_FIRST_COLUMN + KEY_COLUMN_COUNT - 1;
+/** The last column the catalog sheet needs: its tables', the lookup keys', the dates'. */
+const LAST_COLUMN = AVAILABILITY_LAST_COLUMN;
+
+/** Grows a sheet made before the last columns to LAST_COLUMN; records how to undo it. */
+function growColumns(sheet: Sheet, changes: Changes, what: string): void {
+  const columns = sheet.getMaxColumns();
+  if (columns >= LAST_COLUMN) return;
+  sheet.insertColumnsAfter(columns, LAST_COLUMN - columns);
+  changes.add(`removing the ${what} of "${CATALOG_SHEET}"`, () =>
+    sheet.deleteColumns(columns + 1, LAST_COLUMN - columns),
+  );
+}
+
+/** Writes a grid of labels into the availability columns at a cell; records how to undo it. */
+function writeDates(
+  sheet: Sheet,
+  at: { row: number; column: number },
+  grid: string[][],
+  changes: Changes,
+): void {
+  const range = sheet.getRange(at.row, at.column, grid.length, grid[0].length);
+  changes.add(`clearing the availability dates of "${CATALOG_SHEET}"`, () => {
+    range.setValues(grid.map((cells) => cells.map(() => '')));
+  });
+  range.setValues(grid);
+}
+
+/**
+ * Issue 20: a sheet made before the availability columns gets them, with the built-in
+ * dates in the rows of built-in names (catalog/availability.ts); one write.
+ */
+function writeAvailabilityBlock(sheet: Sheet, state: CatalogState, changes: Changes): void {
+  growColumns(sheet, changes, 'availability columns');
+  const at = { row: CATALOG_TITLE_ROW, column: AVAILABILITY_FIRST_COLUMN };
+  writeDates(sheet, at, upgradeAvailabilityGrid(state.grid), changes);
+}
+
+/** The dates of the built-in rows appended below a table, in the rows they went to. */
+function writeAppendedDates(sheet: Sheet, append: CatalogAppend, changes: Changes): void {
+  if (!AVAILABILITY_TABLES.includes(append.key)) return;
+  const builtIns = BUILT_IN_CATALOG[append.key] as readonly (Availability & { name: string })[];
+  const rows = append.cells.flatMap((cells, i) => {
+    const row = builtIns.find((b) => asText(b.name) === cells[0]);
+    return row && (row.availableFrom || row.availableUntil)
+      ? [{ sheetRow: append.row + i, row }]
+      : [];
+  });
+  if (rows.length === 0) return;
+  // Only this table's four columns: the other tables' dates in these rows are not its own.
+  const column = availabilityColumn(append.key, 'availableFrom');
+  const offset = column - AVAILABILITY_FIRST_COLUMN;
+  const grid = availabilityGrid(append.row + append.cells.length - 1, () => rows)
+    .slice(append.row - CATALOG_TITLE_ROW)
+    .map((cells) => cells.slice(offset, offset + AVAILABILITY_FIELDS.length).map(asText));
+  writeDates(sheet, { row: append.row, column }, grid, changes);
+}
 
 /**
  * Writes the lookup keys right of the tables (catalog/keys.ts), once per sheet, first
@@ -82,13 +148,7 @@ const LAST_COLUMN = KEY_FIRST_COLUMN + KEY_COLUMN_COUNT - 1;
  */
 function writeKeyColumns(sheet: Sheet, changes: Changes, sized = false): void {
   // A sheet this run made is already wide enough (ensureSheetSize): no need to ask.
-  const columns = sized ? LAST_COLUMN : sheet.getMaxColumns();
-  if (columns < LAST_COLUMN) {
-    sheet.insertColumnsAfter(columns, LAST_COLUMN - columns);
-    changes.add(`removing the lookup keys of "${CATALOG_SHEET}"`, () =>
-      sheet.deleteColumns(columns + 1, LAST_COLUMN - columns),
-    );
-  }
+  if (!sized) growColumns(sheet, changes, 'lookup keys');
   const grid = keyColumnGrid();
   const range = sheet.getRange(CATALOG_TITLE_ROW, KEY_FIRST_COLUMN, grid.length, KEY_COLUMN_COUNT);
   changes.add(`clearing the lookup keys of "${CATALOG_SHEET}"`, () => {
@@ -108,7 +168,7 @@ export function writeCatalog(
     const sheet = insertNewSheet(spreadsheet, CATALOG_SHEET, changes);
     const { values, weights } = catalogSheetGrids();
     ensureSheetSize(sheet, values.length, LAST_COLUMN);
-    const range = sheet.getRange(1, 1, values.length, CATALOG_COLUMNS);
+    const range = sheet.getRange(1, 1, values.length, values[0].length);
     range.setValues(values);
     range.setFontWeights(weights);
     // The note, the tables' titles and their headers stay in view over long tables. One
@@ -120,6 +180,7 @@ export function writeCatalog(
   }
   const sheet = state.sheet;
   if (!hasKeyColumns(state)) writeKeyColumns(sheet, changes);
+  if (!hasAvailabilityBlock(state.grid)) writeAvailabilityBlock(sheet, state, changes);
   const appends = appendsBelowFormulas(state);
   let added = 0;
   if (appends.length > 0) growToFit(sheet, state.grid.length, appends, changes);
@@ -153,6 +214,7 @@ export function writeCatalog(
       throw error;
     }
     undo();
+    writeAppendedDates(sheet, append, changes);
     added += append.cells.length;
   }
   return { sheet, added };

@@ -22,6 +22,7 @@ export const FORMAT = {
 export const METRIC_FORMAT: Readonly<Record<MetricFormat, string>> = {
   ...FORMAT,
   row: '0',
+  date: 'yyyy-mm-dd',
 };
 export const INPUT_BACKGROUND = '#fff2cc';
 const HEADER_BACKGROUND = '#e8eaed';

@@ -1,7 +1,7 @@
 // Inputs (A:D): one row per SCENARIO_FIELDS entry, yellow = editable, D checks each.
 // Number cells read text that holds a number as that number (VALUE), so a number typed
 // with a leading apostrophe or into a Plain text cell counts; Check says what is wrong.
-import { INPUT_CHECKS, SCENARIO_FIELDS } from '../../engine';
+import { INPUT_CHECKS, SCENARIO_FIELDS, serialOfIso } from '../../engine';
 import type {
   CatalogIndex,
   FieldSpec,
@@ -22,7 +22,7 @@ export interface InputCell {
 }
 
 /** An input's number format: its unit's, whole months. */
-const UNIT_FORMAT: Record<FieldUnit, string> = { ...FORMAT, months: '0' };
+const UNIT_FORMAT: Record<FieldUnit, string> = { ...FORMAT, months: '0', date: 'yyyy-mm-dd' };
 
 /** The cell value a resolved name is written as: the catalog's spelling, or its number. */
 function inputCell(result: ScenarioResult, index: CatalogIndex, key: ScenarioField): CellOut {
@@ -46,6 +46,9 @@ function inputCell(result: ScenarioResult, index: CatalogIndex, key: ScenarioFie
       return api.name;
     case 'managedService':
       return result.resolved.managed.name;
+    case 'startDate':
+      // A date cell holds its serial day number; the format shows it as a date.
+      return serialOfIso(input.startDate) ?? '';
     default: {
       const value = input[key];
       return typeof value === 'number' ? value : '';
