@@ -62,10 +62,25 @@ export interface ApiRow extends Sourced, Named {
   readonly outputPricePer1K: number;
 }
 
+/**
+ * One price of a managed fine-tuning service, as services sell it: per 1M training tokens
+ * (x epochs), for models up to a size and for one method. The rows of one name are the
+ * service's price list; the lowest bracket that holds the model's size wins (a row for its
+ * method before a row for any method). A row without a bracket or method (a catalog sheet
+ * made before brackets) prices every size and method.
+ */
 export interface ManagedFineTuningRow extends Sourced, Named {
   readonly pricePer1MTrainingTokens: number;
-  /** The API row that prices the fine-tuned model's inference. */
+  /** The API row that prices the fine-tuned model's inference (per bracket: it grows with size). */
   readonly inferenceApi: string;
+  /** The method this price is for (a Methods row's name); absent: every method. */
+  readonly method?: string;
+  /** The largest model, in billions of parameters, this price is for; absent: every size. */
+  readonly upToBillions?: number;
+  /** The least a job costs, in dollars; absent: none. */
+  readonly minimumCharge?: number;
+  /** Dollars a month to keep the fine-tuned model deployed; absent: none (pay per token). */
+  readonly hostingPerMonth?: number;
 }
 
 export interface Catalog {
@@ -89,6 +104,17 @@ const DATA_RECEIPTS =
 const SILYBENCH = 'transcribed in the Silybench GPU price data (github.com/tgarg01/silybench-data)';
 const OPENAI_FT =
   'OpenAI API pricing, fine-tuning, as listed in "OpenAI Fine-Tuning Pricing Guide" (TokenMix.ai, 2026-04-07, checked against OpenAI\'s documentation)';
+
+// Fireworks' price list: the brackets and LoRA prices were transcribed from fireworks.ai/pricing
+// on 2026-10-07 by the author of issue 20 (secondary: we did not read that version); the page
+// as stored in our search corpus (undated, older: it lists Mixtral and DBRX) shows the same
+// $0.50 and $3.00, and the serving prices. Its FAQ (docs.fireworks.ai/faq/pricing): fine-tuned
+// models are served at the price of their base model, with no extra cost.
+const FIREWORKS_TRAINING =
+  'fireworks.ai/pricing, supervised fine-tuning, as transcribed on 2026-10-07 in issue 20 (secondary)';
+const FIREWORKS_PAGE =
+  'fireworks.ai/pricing as stored in the search corpus (undated; read 2026-12-06)';
+const FIREWORKS_SERVING = `${FIREWORKS_PAGE}, serverless per-token prices by base model size; docs.fireworks.ai/faq/pricing: a fine-tuned model is served at its base model's price`;
 
 /** H100 GPU-hours per training example for a scale-1.0 model (the article's 0.0001). */
 export const ARTICLE_HOURS_PER_EXAMPLE = 0.0001;
@@ -336,8 +362,54 @@ export const BUILT_IN_CATALOG: Catalog = {
       source: `${OPENAI_FT}: a fine-tuned gpt-4o-mini costs $0.30 / $1.20 per 1M input / output tokens`,
       asOf: '2026-04-07',
     },
+    {
+      name: 'Fireworks fine-tuned up to 16B',
+      inputPricePer1K: 0.0002,
+      outputPricePer1K: 0.0002,
+      source: `${FIREWORKS_SERVING}: $0.20 per 1M tokens up to 16B parameters`,
+      asOf: '2026-12-06',
+    },
+    {
+      name: 'Fireworks fine-tuned 16.1-80B',
+      inputPricePer1K: 0.0009,
+      outputPricePer1K: 0.0009,
+      source: `${FIREWORKS_SERVING}: $0.90 per 1M tokens for 16.1B - 80B parameters`,
+      asOf: '2026-12-06',
+    },
   ],
+  // The first row's service is the default of FT_MANAGED_COST and of a new scenario: a
+  // service that takes jobs (OpenAI takes no new fine-tuning jobs after 2027-01-06, issue 20).
+  // Fireworks' brackets above 80B ($6 for 80-300B, $10 above, LoRA) are left out: no serving
+  // price of a fine-tuned model that size was found to cite. Together AI's rates (brackets up
+  // to 16B, 16.1-69B, 70-100B; docs.together.ai/docs/fine-tuning-pricing) were not found either.
   managed: [
+    {
+      name: 'Fireworks',
+      method: 'LoRA',
+      upToBillions: 16,
+      pricePer1MTrainingTokens: 0.5,
+      inferenceApi: 'Fireworks fine-tuned up to 16B',
+      source: `${FIREWORKS_TRAINING}: LoRA, models up to 16B, $0.50 per 1M training tokens (dataset tokens x epochs); the same on ${FIREWORKS_PAGE}`,
+      asOf: '2026-10-07',
+    },
+    {
+      name: 'Fireworks',
+      method: 'LoRA',
+      upToBillions: 80,
+      pricePer1MTrainingTokens: 3,
+      inferenceApi: 'Fireworks fine-tuned 16.1-80B',
+      source: `${FIREWORKS_TRAINING}: LoRA, models 16.1B - 80B, $3.00 per 1M training tokens; the same on ${FIREWORKS_PAGE}`,
+      asOf: '2026-10-07',
+    },
+    {
+      name: 'Fireworks',
+      method: 'full',
+      upToBillions: 16,
+      pricePer1MTrainingTokens: 1,
+      inferenceApi: 'Fireworks fine-tuned up to 16B',
+      source: `${FIREWORKS_TRAINING}: full-parameter, models up to 16B, $1.00 per 1M training tokens (not on the stored page)`,
+      asOf: '2026-10-07',
+    },
     {
       name: 'OpenAI GPT-4 fine-tuning',
       pricePer1MTrainingTokens: 25,

@@ -206,11 +206,20 @@ function checkOf(field: FieldSpec): Expr {
     case 'api':
       return nameCheck('api', m('apiRow'), 'is not in the FT Catalog sheet', m('apiStart'));
     case 'managed':
-      return nameCheck(
-        'managedService',
-        m('managedRow'),
-        'is not in the FT Catalog sheet',
-        m('managedStart'),
+      return E.if(
+        E.and(E.isError(m('managedPriceRow')), E.not(E.isError(m('managedRow')))),
+        E.concat(
+          E.inputLabel('managedService'),
+          ': ',
+          shown(input('managedService')),
+          ' has no price in the FT Catalog sheet for this model size and method',
+        ),
+        nameCheck(
+          'managedService',
+          m('managedRow'),
+          'is not in the FT Catalog sheet',
+          m('managedStart'),
+        ),
       );
     case 'optionalNumber':
       return numberCheck(field, true);
@@ -483,6 +492,28 @@ export function lookupMetrics(ladderRows: number): Metric[] {
         num('apiOutputPricePer1K'),
       ),
       "Your price, or the API's catalog price",
+    ),
+    // Issue 20: the service's price for this model's size bracket and this method.
+    metric(
+      'managedPrefix',
+      'Managed fine-tuning: price key (service|method|)',
+      'text',
+      E.bracket('prefix', m('managedRow'), E.field('methods', 'name', m('methodRow'))),
+      "Its rows' bracket keys start so (or service|| for every method)",
+    ),
+    metric(
+      'managedScore',
+      'Managed fine-tuning: bracket score',
+      'factor',
+      E.bracket('score', m('managedPrefix'), m('params')),
+      '2 x the least size limit that holds the model (+1 for a row of every method)',
+    ),
+    metric(
+      'managedPriceRow',
+      'Managed fine-tuning: price row used',
+      'row',
+      E.bracket('row', m('managedPrefix'), m('params'), m('managedScore')),
+      'The smallest size bracket that holds the model, for its method',
     ),
     metric(
       'hoursPerExample',
@@ -941,7 +972,7 @@ const rateTyped = (): Expr => E.if(E.eq(input('provider'), ''), E.na(), E.value(
 
 /** A price of the managed service's fine-tuned model, from its inference API row (by name). */
 const managedPrice = (field: 'inputPricePer1K' | 'outputPricePer1K'): Expr =>
-  E.fieldByName('apis', field, E.field('managed', 'inferenceApi', m('managedRow')));
+  E.fieldByName('apis', field, E.field('managed', 'inferenceApi', m('managedPriceRow')));
 
 /** Issue 14: money over time, the GPUs a run needs, the article's ±30%, the volume that pays. */
 export const FINANCE = lazy((): readonly Metric[] => [
@@ -1034,26 +1065,32 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'managedTrainingCost',
     'Managed fine-tuning: training cost',
     'usd',
-    E.mul(
-      E.div(m('trainingTokens'), TOKENS_PER_MILLION),
-      E.field('managed', 'pricePer1MTrainingTokens', m('managedRow')),
+    E.max(
+      E.field('managed', 'minimumCharge', m('managedPriceRow')),
+      E.mul(
+        E.div(m('trainingTokens'), TOKENS_PER_MILLION),
+        E.field('managed', 'pricePer1MTrainingTokens', m('managedPriceRow')),
+      ),
     ),
-    "training tokens / 1M x the service's $ per 1M",
+    "training tokens / 1M x the bracket's $ per 1M, at least its minimum charge",
   ),
   result(
     'managedMonthly',
     'Managed fine-tuning: cost per month',
     'usd',
-    E.mul(
-      num('requestsPerMonth'),
-      costPerRequestOf(
-        num('inputTokensPerRequest'),
-        num('outputTokensPerRequest'),
-        managedPrice('inputPricePer1K'),
-        managedPrice('outputPricePer1K'),
+    E.add(
+      E.mul(
+        num('requestsPerMonth'),
+        costPerRequestOf(
+          num('inputTokensPerRequest'),
+          num('outputTokensPerRequest'),
+          managedPrice('inputPricePer1K'),
+          managedPrice('outputPricePer1K'),
+        ),
       ),
+      E.field('managed', 'hostingPerMonth', m('managedPriceRow')),
     ),
-    "requests x its fine-tuned model's API prices",
+    "requests x its fine-tuned model's API prices + its hosting fee",
   ),
   result(
     'managedUpfront',

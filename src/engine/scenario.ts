@@ -5,6 +5,7 @@ import { InputError, describeValue } from './errors';
 import { E } from './expr';
 import type { Value } from './expr';
 import type { CatalogIndex, ResolvedApi, ResolvedModel, ResolvedProvider } from './names';
+import { resolveManaged } from './names';
 import { isBlank, readNumber } from './numbers';
 import { evaluateAlone, ScenarioEvaluation, scenarioTables } from './scenario-evaluation';
 import { DEFAULT_SCENARIO, MAX_HORIZON_MONTHS, SCENARIO_FIELDS } from './scenario-input';
@@ -195,7 +196,7 @@ export function resolveScenario(raw: unknown, index: CatalogIndex): ResolvedScen
     input: scenario,
     model: index.model('model', scenario.model),
     method: index.method('method', scenario.method),
-    managed: index.managed('managedService', scenario.managedService),
+    managed: managedFor(index, scenario),
     provider: index.provider('provider', scenario.provider),
     api: {
       name: api.name,
@@ -205,6 +206,22 @@ export function resolveScenario(raw: unknown, index: CatalogIndex): ResolvedScen
         scenario.apiOutputPricePer1K === '' ? api.outputPricePer1K : scenario.apiOutputPricePer1K,
     },
   };
+}
+
+/**
+ * The scenario's managed service, which must price its model's size and method (the sheet's
+ * Check column says the same): refused with the sizes and methods it does price.
+ */
+function managedFor(index: CatalogIndex, scenario: ScenarioInput): ManagedFineTuningRow {
+  const service = index.managed('managedService', scenario.managedService);
+  resolveManaged(
+    index,
+    'managedService',
+    scenario.managedService,
+    index.model('model', scenario.model).paramsBillions,
+    index.method('method', scenario.method).name,
+  );
+  return service;
 }
 
 /** Every table of a scenario sheet, computed from a resolved scenario by its definitions. */
