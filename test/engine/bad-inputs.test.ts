@@ -47,7 +47,7 @@ describe('names', () => {
       'api',
       () => index.api('api', 'Gemini'),
       "api 'Gemini' is not in the FT Catalog sheet or the built-in catalog",
-      'Known: Claude, GPT-4 fine-tuned, Grok, GPT-4o fine-tuned, GPT-4o mini fine-tuned',
+      'Known: Claude, GPT-4 fine-tuned, Grok, GPT-4o fine-tuned, GPT-4o mini fine-tuned, Fireworks fine-tuned up to 16B, Fireworks fine-tuned 16.1-80B',
     ],
   ] as const)(
     'an unknown %s names the argument and lists the known names',
@@ -105,7 +105,7 @@ describe('APIs', () => {
   it('a number is not an API, and the message does not offer a price', () => {
     const error = inputError(() => index.api('api', 5));
     expect(error.message).toBe(
-      'api must be a name from the catalog, got 5. Known: Claude, GPT-4 fine-tuned, Grok, GPT-4o fine-tuned, GPT-4o mini fine-tuned',
+      'api must be a name from the catalog, got 5. Known: Claude, GPT-4 fine-tuned, Grok, GPT-4o fine-tuned, GPT-4o mini fine-tuned, Fireworks fine-tuned up to 16B, Fireworks fine-tuned 16.1-80B',
     );
   });
 });
@@ -125,7 +125,10 @@ describe('a scenario whose numbers overflow', () => {
   it('a 1e295B model: its scale (about 8 × (1e295 / 70)^1.044 ≈ 9e306) is finite, its hours are not', () => {
     // 0.0001 × 1e6 examples × 9e306 ≈ 9e308, beyond 1.8e308; the model is the largest input.
     expect(Number.isFinite(index.model('model', 1e295).scale)).toBe(true);
-    const error = inputError(() => compute({ model: 1e295, examples: 1e6 }));
+    // A managed service that prices every size: the default prices models up to 80B only.
+    const error = inputError(() =>
+      compute({ model: 1e295, examples: 1e6, managedService: 'OpenAI GPT-4 fine-tuning' }),
+    );
     expect(error.argument).toBe('model');
     expect(error.message).toMatch(/check model, which is 1e\+295$/);
   });

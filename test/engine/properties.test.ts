@@ -1,5 +1,6 @@
 /** Properties of the engine over many generated inputs (fast-check). */
 import fc from 'fast-check';
+import { withPricedManaged } from '../support/managed';
 import {
   BUILT_IN_CATALOG,
   breakEvenMonths,
@@ -103,7 +104,7 @@ const scenarioArb = fc.record({
   experimentRuns: fc.integer({ min: 0, max: 20 }),
   hardwareCost: moneyArb,
   horizonMonths: fc.integer({ min: 1, max: 120 }),
-});
+}).map((input) => withPricedManaged(input, index));
 
 describe('scenarios', () => {
   it('nothing that is a cost, an hour or a size is negative', () => {

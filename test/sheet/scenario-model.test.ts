@@ -14,6 +14,7 @@ import {
   resolveScenario,
   SCENARIO_FIELDS,
 } from '../../src/engine';
+import { withPricedManaged } from '../support/managed';
 import { propertyRuns, propertySeed } from '../support/property-runs';
 import { mismatches } from './engine-agreement';
 import { Evaluated, generate, session } from './helpers';
@@ -77,7 +78,7 @@ const scenarioArb = fc.record(
     annualDiscountRate: fc.integer({ min: 0, max: 300 }).map((tenths) => tenths / 1000),
   },
   { requiredKeys: [] },
-);
+).map((input) => withPricedManaged(input, index));
 
 /**
  * 80 scenarios (PROPERTY_RUNS=thorough: the 200 this test used to run, seed 12). Measured
