@@ -220,7 +220,7 @@ export function bracketLookup(step: BracketStep, args: readonly string[]): strin
   const { key, size: limit } = bracketColumns();
   const keys = keyRange(key);
   const limits = keyRange(limit);
-  const none = String(NO_BRACKET).toUpperCase(); // 1E+308
+  const none = powerOfTen(NO_BRACKET);
   const anyMethod = `LEFT(${prefix},FIND("|",${prefix}))&"|"`;
   const starts = (start: string): string => `LEFT(${keys},LEN(${start}))=${start}`;
   const scores =
@@ -228,4 +228,9 @@ export function bracketLookup(step: BracketStep, args: readonly string[]): strin
     `IF(${starts(anyMethod)},2*${limits}+1,${none})),${none}))`;
   if (step === 'score') return `MIN(${scores})`;
   return `IF(${score}>=${none},NA(),${listedRow(`MATCH(${score},${scores},0)`)})`;
+}
+
+/** 1e308 as 10^308: HyperFormula reads no exponent in a number literal (1E+308). */
+export function powerOfTen(value: number): string {
+  return `10^${Math.round(Math.log10(value))}`;
 }

@@ -852,11 +852,20 @@ export const FT_CASES: readonly BadInputCase[] = [
   {
     topic: 'Blank',
     fn: 'FT_MANAGED_COST',
-    args: [10000, 500, '', ''],
+    args: [10000, 500, '', '', 'Llama 13B', 'LoRA'],
     expect: {
-      value: 125,
+      value: 2.5,
       because:
-        "blank epochs is 1, blank service the first: 10,000 × 500 ÷ 1e6 × $25 = 125 (the article's figure)",
+        'blank epochs is 1, blank service the first (Fireworks): 10,000 × 500 ÷ 1e6 × $0.50 (LoRA up to 16B) = 2.5',
+    },
+  },
+  {
+    topic: 'Blank',
+    fn: 'FT_MANAGED_COST',
+    args: [10000, 500],
+    expect: {
+      error:
+        'FT_MANAGED_COST: service "Fireworks" has no price for any model size and any method. Its prices: LoRA up to 16B, LoRA up to 80B, full up to 16B; give the model and method, or add a row to the FT Catalog sheet',
     },
   },
   {
@@ -865,7 +874,7 @@ export const FT_CASES: readonly BadInputCase[] = [
     args: [10000, 500, 1, 'Anthropic'],
     expect: {
       error:
-        "FT_MANAGED_COST: service 'Anthropic' is not in the FT Catalog sheet or the built-in catalog. Known: OpenAI GPT-4 fine-tuning, OpenAI GPT-4o fine-tuning, OpenAI GPT-4o mini fine-tuning",
+        "FT_MANAGED_COST: service 'Anthropic' is not in the FT Catalog sheet or the built-in catalog. Known: Fireworks, OpenAI GPT-4 fine-tuning, OpenAI GPT-4o fine-tuning, OpenAI GPT-4o mini fine-tuning",
     },
   },
   {

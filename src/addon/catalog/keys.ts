@@ -24,7 +24,7 @@ import {
   KEYS_TITLE,
 } from '../catalog-sheet';
 import type { TableKey } from '../catalog-sheet';
-import { catalogKey } from '../lookup-formulas';
+import { catalogKey, powerOfTen } from '../lookup-formulas';
 import { NO_SIZE_LIMIT } from '../../engine';
 
 /** A cell of the row a key row lists, by its column in the table (0 = Name). */
@@ -101,7 +101,7 @@ function bracketFormulas(keyRow: number): string[] {
       : `ISNA(MATCH(${bracket},${key}${keyRow + 1}:$${key}$${KEY_LAST_ROW},0))`;
   return [
     `=IFERROR(IF(AND(${own}<>"",${checks.join(',')},${unrepeated}),${bracket},""),"")`,
-    `=IF(${key}${keyRow}="","",IF(${cell(7)}="",${String(NO_SIZE_LIMIT).toUpperCase()},VALUE(${cell(7)})))`,
+    `=IF(${key}${keyRow}="","",IF(${cell(7)}="",${powerOfTen(NO_SIZE_LIMIT)},VALUE(${cell(7)})))`,
   ];
 }
 
