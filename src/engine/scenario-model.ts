@@ -212,7 +212,7 @@ function checkOf(field: FieldSpec): Expr {
           E.inputLabel('managedService'),
           ': ',
           shown(input('managedService')),
-          ' has no price in the FT Catalog sheet for this model size and method',
+          ' has no price in the FT Catalog sheet for this model size and method: the managed path is left blank',
         ),
         nameCheck(
           'managedService',
@@ -234,6 +234,29 @@ export const INPUT_CHECKS = lazy(
     SCENARIO_FIELDS.map((field) => ({ field: field.key, expr: checkOf(field) })),
 );
 
+/**
+ * An input's check as far as it stops the scenario: a managed service that has no price for
+ * the model's size and method leaves the managed path blank, not the rest (it is a side
+ * comparison); an unknown service stops it as any unknown name does.
+ */
+function blocking(field: ScenarioField): Expr {
+  const check = m(`check.${field}`);
+  return field === 'managedService' ? E.if(E.isError(m('managedRow')), check, '') : check;
+}
+
+/** A managed job's cost: training tokens / 1M x its price row's $ per 1M, at least its minimum. */
+export const managedTrainingOf = (): Expr =>
+  E.max(
+    E.field('managed', 'minimumCharge', m('managedPriceRow')),
+    E.mul(
+      E.div(m('trainingTokens'), TOKENS_PER_MILLION),
+      E.field('managed', 'pricePer1MTrainingTokens', m('managedPriceRow')),
+    ),
+  );
+
+/** The managed path's figure, or blank when its service has no price for this model (issue 20). */
+const ifManagedPriced = (expr: Expr): Expr => E.if(E.isError(m('managedPriceRow')), '', expr);
+
 /** The first input problem, or ''. */
 export const PROBLEM = lazy((): Metric =>
   metric(
@@ -241,7 +264,7 @@ export const PROBLEM = lazy((): Metric =>
     'Input check',
     'text',
     INPUT_CHECKS().reduceRight<Expr>(
-      (rest, check) => E.if(E.ne(m(`check.${check.field}`), ''), m(`check.${check.field}`), rest),
+      (rest, check) => E.if(E.ne(blocking(check.field), ''), m(`check.${check.field}`), rest),
       E.literal(''),
     ),
     'the first input that is not valid, or blank',
@@ -1065,30 +1088,26 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'managedTrainingCost',
     'Managed fine-tuning: training cost',
     'usd',
-    E.max(
-      E.field('managed', 'minimumCharge', m('managedPriceRow')),
-      E.mul(
-        E.div(m('trainingTokens'), TOKENS_PER_MILLION),
-        E.field('managed', 'pricePer1MTrainingTokens', m('managedPriceRow')),
-      ),
-    ),
+    ifManagedPriced(managedTrainingOf()),
     "training tokens / 1M x the bracket's $ per 1M, at least its minimum charge",
   ),
   result(
     'managedMonthly',
     'Managed fine-tuning: cost per month',
     'usd',
-    E.add(
-      E.mul(
-        num('requestsPerMonth'),
-        costPerRequestOf(
-          num('inputTokensPerRequest'),
-          num('outputTokensPerRequest'),
-          managedPrice('inputPricePer1K'),
-          managedPrice('outputPricePer1K'),
+    ifManagedPriced(
+      E.add(
+        E.mul(
+          num('requestsPerMonth'),
+          costPerRequestOf(
+            num('inputTokensPerRequest'),
+            num('outputTokensPerRequest'),
+            managedPrice('inputPricePer1K'),
+            managedPrice('outputPricePer1K'),
+          ),
         ),
+        E.field('managed', 'hostingPerMonth', m('managedPriceRow')),
       ),
-      E.field('managed', 'hostingPerMonth', m('managedPriceRow')),
     ),
     "requests x its fine-tuned model's API prices + its hosting fee",
   ),
@@ -1096,11 +1115,13 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'managedUpfront',
     'Managed fine-tuning: up-front',
     'usd',
-    E.add(
-      m('managedTrainingCost'),
-      E.sub(
-        m('upfront'),
-        E.add(E.add(m('upfront.training'), m('upfront.experiments')), m('upfront.hardware')),
+    ifManagedPriced(
+      E.add(
+        m('managedTrainingCost'),
+        E.sub(
+          m('upfront'),
+          E.add(E.add(m('upfront.training'), m('upfront.experiments')), m('upfront.hardware')),
+        ),
       ),
     ),
     'its training + the up-front items but GPU runs and hardware',
@@ -1109,7 +1130,7 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'managedBreakEven',
     'Managed fine-tuning: break-even (months)',
     'months',
-    breakEvenOf(m('managedUpfront'), E.sub(m('monthlyApi'), m('managedMonthly'))),
+    ifManagedPriced(breakEvenOf(m('managedUpfront'), E.sub(m('monthlyApi'), m('managedMonthly')))),
     'its up-front / (API - its monthly cost)',
   ),
   result(
@@ -1224,7 +1245,7 @@ export const TIMELINE = lazy((): readonly TableColumn[] => [
     'cumulativeManaged',
     'Cumulative managed',
     'usd',
-    E.add(m('managedUpfront'), E.mul(m('managedMonthly'), E.cell('month'))),
+    ifManagedPriced(E.add(m('managedUpfront'), E.mul(m('managedMonthly'), E.cell('month')))),
   ),
   column(
     'savings',

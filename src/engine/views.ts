@@ -14,6 +14,7 @@ import { E, SheetError } from './expr';
 import type { Expr, Value } from './expr';
 import type { ScenarioField } from './scenario-input';
 import {
+  managedTrainingOf,
   OWNERSHIP,
   roiAt,
   scaleBetweenOf,
@@ -222,7 +223,7 @@ export function finetunedMonthlyCost(
   );
 }
 
-const MANAGED_TRAINING = /* @__PURE__ */ modelView('managedTrainingCost', [
+const MANAGED_TRAINING = /* @__PURE__ */ modelView(managedTrainingOf, [
   'trainingTokens',
   bindingName.field('managed', 'pricePer1MTrainingTokens'),
   bindingName.field('managed', 'minimumCharge'),

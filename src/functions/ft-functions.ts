@@ -6,6 +6,7 @@ import {
   InputError,
   isBlank,
   memoryGb,
+  managedTrainingOf,
   modelView,
   numberOf,
   onPremBreakEvenHours,
@@ -358,7 +359,7 @@ export function FT_ONPREM_BREAKEVEN(
 
 const DEFAULT_EPOCHS = 1;
 
-const MANAGED_COST_VIEW = /* @__PURE__ */ modelView('managedTrainingCost', [
+const MANAGED_COST_VIEW = /* @__PURE__ */ modelView(managedTrainingOf, [
   input('examples'),
   input('tokensPerExample'),
   input('epochs'),

@@ -72,14 +72,7 @@ describe('money over time in the scenario', () => {
 
 describe('GPUs, the article’s ±30% and the volume that pays', () => {
   test('a 70B full fine-tune needs 17 H100s: 70 × 16 B × 1.2 = 1,344 GB over 80 GB each', () => {
-    // The article's OpenAI service prices every size: Fireworks, the default, sells full
-    // fine-tuning up to 16B only.
-    const result = run({
-      model: 'Llama 70B',
-      method: 'full',
-      provider: 'AWS spot',
-      managedService: ARTICLE_SERVICE,
-    });
+    const result = run({ model: 'Llama 70B', method: 'full', provider: 'AWS spot' });
     expect(result.training.memoryGb).toBeCloseTo(1344, 9);
     expect(result.finance.gpusNeeded).toBe(17);
     // 0.0001 × 10,000 × 8 = 8 GPU-hours; on 17 GPUs 8 / 17 = 0.47 hours on the clock.
@@ -152,11 +145,15 @@ describe('the managed path (the article’s OpenAI fine-tuning)', () => {
     expect(finance.managedMonthlyCost).toBeCloseTo(2.6, 12);
   });
 
-  test('a service with no price for the model size and method refuses the scenario, saying so', () => {
-    // Fireworks' full fine-tuning is priced up to 16B only.
-    expect(() => run({ model: 'Llama 70B', method: 'full' })).toThrow(
-      'managedService "Fireworks" has no price for a 70B model with full',
-    );
+  test('a service with no price for the model size and method leaves the managed path blank', () => {
+    // Fireworks' full fine-tuning is priced up to 16B only: the rest of the scenario stands.
+    const result = run({ model: 'Llama 70B', method: 'full' });
+    expect(result.finance.managedTrainingCost).toBeNull();
+    expect(result.finance.managedMonthlyCost).toBeNull();
+    expect(result.finance.managedBreakEvenMonths).toBeNull();
+    expect(result.timeline.every((row) => row.cumulativeManaged === null)).toBe(true);
+    // 0.0001 × 10,000 × 8 = 8 H100 hours at RunPod's $2.49.
+    expect(result.training.gpuCost).toBeCloseTo(8 * 2.49, 9);
   });
 
   test('an unknown service is refused by name', () => {

@@ -14,7 +14,6 @@ import {
   resolveScenario,
   SCENARIO_FIELDS,
 } from '../../src/engine';
-import { withPricedManaged } from '../support/managed';
 import { propertyRuns, propertySeed } from '../support/property-runs';
 import { mismatches } from './engine-agreement';
 import { Evaluated, generate, session } from './helpers';
@@ -44,46 +43,41 @@ const positive = (max: number): fc.Arbitrary<number> =>
   fc.double({ min: 0.001, max, noNaN: true, noDefaultInfinity: true });
 const whole = (min: number, max: number): fc.Arbitrary<number> => fc.integer({ min, max });
 
-const scenarioArb = fc
-  .record(
-    {
-      model: fc.oneof(
-        oneOfNames(BUILT_IN_CATALOG.models.map((row) => row.name)),
-        positive(1000),
-        fc.integer({ min: 1, max: 9999 }).map((tenths) => `${tenths / 10}B`),
-      ),
-      method: oneOfNames(BUILT_IN_CATALOG.methods.map((row) => row.name)),
-      examples: whole(1, 2000000),
-      tokensPerExample: whole(1, 4000),
-      epochs: whole(1, 5),
-      mfu: fc.double({ min: 0.05, max: 1, noNaN: true }),
-      provider: fc.oneof(
-        oneOfNames(BUILT_IN_CATALOG.providers.map((row) => row.name)),
-        positive(10),
-      ),
-      api: oneOfNames(BUILT_IN_CATALOG.apis.map((row) => row.name)),
-      apiInputPricePer1K: fc.oneof(fc.constant(''), positive(0.1)),
-      apiOutputPricePer1K: fc.oneof(fc.constant(''), positive(0.1)),
-      requestsPerMonth: whole(0, 5000000),
-      inputTokensPerRequest: whole(0, 5000),
-      outputTokensPerRequest: whole(0, 2000),
-      // Cents and fractions of a cent, or nothing (not subnormal doubles no sheet holds).
-      finetunedCostPerRequest: fc.oneof(
-        fc.constant(0),
-        fc.double({ min: 1e-6, max: 0.01, noNaN: true }),
-      ),
-      finetunedMonthlyHosting: whole(0, 5000),
-      labelingHours: whole(0, 500),
-      hardwareCost: whole(0, 5000),
-      experimentRuns: whole(0, 5),
-      horizonMonths: fc.oneof(whole(1, 60), whole(1, 600)),
-      // Rates in tenths of a percent (not subnormal doubles no sheet holds).
-      monthlyGrowthRate: fc.integer({ min: -50, max: 80 }).map((tenths) => tenths / 1000),
-      annualDiscountRate: fc.integer({ min: 0, max: 300 }).map((tenths) => tenths / 1000),
-    },
-    { requiredKeys: [] },
-  )
-  .map((input) => withPricedManaged(input, index));
+const scenarioArb = fc.record(
+  {
+    model: fc.oneof(
+      oneOfNames(BUILT_IN_CATALOG.models.map((row) => row.name)),
+      positive(1000),
+      fc.integer({ min: 1, max: 9999 }).map((tenths) => `${tenths / 10}B`),
+    ),
+    method: oneOfNames(BUILT_IN_CATALOG.methods.map((row) => row.name)),
+    examples: whole(1, 2000000),
+    tokensPerExample: whole(1, 4000),
+    epochs: whole(1, 5),
+    mfu: fc.double({ min: 0.05, max: 1, noNaN: true }),
+    provider: fc.oneof(oneOfNames(BUILT_IN_CATALOG.providers.map((row) => row.name)), positive(10)),
+    api: oneOfNames(BUILT_IN_CATALOG.apis.map((row) => row.name)),
+    apiInputPricePer1K: fc.oneof(fc.constant(''), positive(0.1)),
+    apiOutputPricePer1K: fc.oneof(fc.constant(''), positive(0.1)),
+    requestsPerMonth: whole(0, 5000000),
+    inputTokensPerRequest: whole(0, 5000),
+    outputTokensPerRequest: whole(0, 2000),
+    // Cents and fractions of a cent, or nothing (not subnormal doubles no sheet holds).
+    finetunedCostPerRequest: fc.oneof(
+      fc.constant(0),
+      fc.double({ min: 1e-6, max: 0.01, noNaN: true }),
+    ),
+    finetunedMonthlyHosting: whole(0, 5000),
+    labelingHours: whole(0, 500),
+    hardwareCost: whole(0, 5000),
+    experimentRuns: whole(0, 5),
+    horizonMonths: fc.oneof(whole(1, 60), whole(1, 600)),
+    // Rates in tenths of a percent (not subnormal doubles no sheet holds).
+    monthlyGrowthRate: fc.integer({ min: -50, max: 80 }).map((tenths) => tenths / 1000),
+    annualDiscountRate: fc.integer({ min: 0, max: 300 }).map((tenths) => tenths / 1000),
+  },
+  { requiredKeys: [] },
+);
 
 /**
  * 80 scenarios (PROPERTY_RUNS=thorough: the 200 this test used to run, seed 12). Measured
