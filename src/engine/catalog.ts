@@ -111,10 +111,9 @@ const OPENAI_FT =
 // $0.50 and $3.00, and the serving prices. Its FAQ (docs.fireworks.ai/faq/pricing): fine-tuned
 // models are served at the price of their base model, with no extra cost.
 const FIREWORKS_TRAINING =
-  'fireworks.ai/pricing, supervised fine-tuning, as transcribed on 2026-10-07 in issue 20 (secondary)';
-const FIREWORKS_PAGE =
-  'fireworks.ai/pricing as stored in the search corpus (undated; read 2026-12-06)';
-const FIREWORKS_SERVING = `${FIREWORKS_PAGE}, serverless per-token prices by base model size; docs.fireworks.ai/faq/pricing: a fine-tuned model is served at its base model's price`;
+  'fireworks.ai/pricing, SFT per 1M training tokens (x epochs), transcribed 2026-10-07 in issue 20 (secondary)';
+const FIREWORKS_PAGE = 'fireworks.ai/pricing as stored (undated, read 2026-12-06)';
+const FIREWORKS_SERVING = `${FIREWORKS_PAGE}, serverless $ per 1M tokens; docs.fireworks.ai/faq/pricing: fine-tunes serve at the base model's price`;
 
 /** H100 GPU-hours per training example for a scale-1.0 model (the article's 0.0001). */
 export const ARTICLE_HOURS_PER_EXAMPLE = 0.0001;
@@ -366,14 +365,14 @@ export const BUILT_IN_CATALOG: Catalog = {
       name: 'Fireworks fine-tuned up to 16B',
       inputPricePer1K: 0.0002,
       outputPricePer1K: 0.0002,
-      source: `${FIREWORKS_SERVING}: $0.20 per 1M tokens up to 16B parameters`,
+      source: `${FIREWORKS_SERVING}: up to 16B $0.20`,
       asOf: '2026-12-06',
     },
     {
       name: 'Fireworks fine-tuned 16.1-80B',
       inputPricePer1K: 0.0009,
       outputPricePer1K: 0.0009,
-      source: `${FIREWORKS_SERVING}: $0.90 per 1M tokens for 16.1B - 80B parameters`,
+      source: `${FIREWORKS_SERVING}: 16.1-80B $0.90`,
       asOf: '2026-12-06',
     },
   ],
@@ -389,7 +388,7 @@ export const BUILT_IN_CATALOG: Catalog = {
       upToBillions: 16,
       pricePer1MTrainingTokens: 0.5,
       inferenceApi: 'Fireworks fine-tuned up to 16B',
-      source: `${FIREWORKS_TRAINING}: LoRA, models up to 16B, $0.50 per 1M training tokens (dataset tokens x epochs); the same on ${FIREWORKS_PAGE}`,
+      source: `${FIREWORKS_TRAINING}: LoRA up to 16B $0.50; also on ${FIREWORKS_PAGE}`,
       asOf: '2026-10-07',
     },
     {
@@ -398,7 +397,7 @@ export const BUILT_IN_CATALOG: Catalog = {
       upToBillions: 80,
       pricePer1MTrainingTokens: 3,
       inferenceApi: 'Fireworks fine-tuned 16.1-80B',
-      source: `${FIREWORKS_TRAINING}: LoRA, models 16.1B - 80B, $3.00 per 1M training tokens; the same on ${FIREWORKS_PAGE}`,
+      source: `${FIREWORKS_TRAINING}: LoRA 16.1-80B $3.00; also on ${FIREWORKS_PAGE}`,
       asOf: '2026-10-07',
     },
     {
@@ -407,7 +406,7 @@ export const BUILT_IN_CATALOG: Catalog = {
       upToBillions: 16,
       pricePer1MTrainingTokens: 1,
       inferenceApi: 'Fireworks fine-tuned up to 16B',
-      source: `${FIREWORKS_TRAINING}: full-parameter, models up to 16B, $1.00 per 1M training tokens (not on the stored page)`,
+      source: `${FIREWORKS_TRAINING}: full up to 16B $1.00`,
       asOf: '2026-10-07',
     },
     {
