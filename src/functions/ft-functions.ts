@@ -392,7 +392,7 @@ const MANAGED_COST = cellFunction(
 );
 /**
  * Training cost in dollars of a managed fine-tune: examples × tokens per example × epochs ÷ 1,000,000 × the service's $ per 1M training tokens for the model's size bracket and the method, at least the service's minimum charge.
- * Example: =FT_MANAGED_COST(10000, 500, 1, "Fireworks", "Llama 13B", "LoRA") returns 2.5 ($0.50 per 1M up to 16B).
+ * Example: =FT_MANAGED_COST(10000, 500, 1, "Fireworks", "Llama 13B", "LoRA") returns 2.5.
  *
  * @param {number} examples Number of training examples; a range works too.
  * @param {number} tokens_per_example Tokens in one example (prompt and answer); a range works too.
