@@ -1,5 +1,7 @@
 // Random scenarios pick any model and method; the default managed service (Fireworks) prices
-// LoRA and full fine-tuning up to a size only, and a scenario it cannot price is refused.
+// LoRA and full fine-tuning up to a size only. A scenario it cannot price leaves its managed
+// path blank, while FT_MANAGED_COST refuses the call: tests comparing the two use a service
+// that prices the scenario.
 import { DEFAULT_SCENARIO, resolveManaged } from '../../src/engine';
 import type { CatalogIndex } from '../../src/engine';
 
