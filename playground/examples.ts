@@ -79,7 +79,7 @@ const EXAMPLES: readonly Example[] = [
   {
     label:
       'Managed fine-tuning (OpenAI): 10,000 examples × 500 tokens = 5M training tokens × $25 per 1M',
-    formula: '=FT_MANAGED_COST(10000, 500)',
+    formula: '=FT_MANAGED_COST(10000, 500, 1, "OpenAI GPT-4 fine-tuning")',
     format: '$#,##0.00',
     article: '$125 (OpenAI fine-tuning section)',
   },

@@ -73,7 +73,7 @@ function namesFor(key: ScenarioField, catalog: Catalog): readonly string[] {
     case 'api':
       return catalog.apis.map((row) => row.name);
     case 'managedService':
-      return catalog.managed.map((row) => row.name);
+      return [...new Set(catalog.managed.map((row) => row.name))];
     default:
       return [];
   }

@@ -106,8 +106,17 @@ export function createPreview(): Preview {
       const payback = finance.discountedPaybackMonths;
       set('out-payback', payback === 'beyond the horizon' ? payback : months(payback));
       set('out-cost-range', `${usd(finance.trainingCostLow)} to ${usd(finance.trainingCostHigh)}`);
-      set('out-managed', `${usd(finance.managedTrainingCost)}, ${usd(finance.managedMonthlyCost)}`);
-      set('out-managed-breakeven', months(finance.managedBreakEvenMonths));
+      const managedTraining = finance.managedTrainingCost;
+      const managedMonthly = finance.managedMonthlyCost;
+      const managedBreakEven = finance.managedBreakEvenMonths;
+      // A service with no price for this model size and method: the Check says which.
+      set(
+        'out-managed',
+        managedTraining === null || managedMonthly === null
+          ? 'no price for this model size and method'
+          : `${usd(managedTraining)}, ${usd(managedMonthly)}`,
+      );
+      set('out-managed-breakeven', managedBreakEven === null ? '-' : months(managedBreakEven));
       set(
         'out-gpus',
         finance.gpusNeeded === 1

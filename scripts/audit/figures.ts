@@ -21,6 +21,7 @@ import {
   monthlySavings,
   onPremBreakEvenHours,
   ownershipCostPerYear,
+  resolveManaged,
   resolveScenario,
   roi,
   ruleHours,
@@ -263,6 +264,9 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
   const lambda = price('Lambda Labs');
   const claude = index.api('api', 'Claude');
   const gpt4FineTuned = index.api('api', 'GPT-4 fine-tuned');
+  // The article's managed example is OpenAI's, named: the catalog's default is a service that
+  // takes jobs today (issue 20), and this row prices every size and method.
+  const articleManaged = resolveManaged(index, 'service', 'OpenAI GPT-4 fine-tuning');
   const grok = index.api('api', 'Grok');
   const claudeRequest = (inputTokens: number, outputTokens: number): number =>
     apiCostPerRequest(inputTokens, outputTokens, claude.inputPricePer1K, claude.outputPricePer1K);
@@ -1497,7 +1501,7 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
       quote: 'Training cost: $25 per 1M tokens in training data',
       article: '$25 per 1M tokens',
       articleValue: 25,
-      engine: BUILT_IN_CATALOG.managed[0].pricePer1MTrainingTokens,
+      engine: articleManaged.pricePer1MTrainingTokens,
       unit: '$',
       note: 'Catalog row "OpenAI GPT-4 fine-tuning".',
     }),
@@ -1519,7 +1523,10 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
       quote: '10K examples × 500 tokens = 5M tokens = $125',
       article: '$125',
       articleValue: 125,
-      engine: managedTrainingCost(trainingTokens(10000, 500, 1), 25),
+      engine: managedTrainingCost(
+        trainingTokens(10000, 500, 1),
+        articleManaged.pricePer1MTrainingTokens,
+      ),
       unit: '$',
     }),
     value({
@@ -1549,7 +1556,10 @@ export function articleFigures(index: CatalogIndex = builtInIndex()): ArticleFig
       quote: 'Total: $125 upfront + higher per-request costs',
       article: '$125',
       articleValue: 125,
-      engine: managedTrainingCost(trainingTokens(10000, 500, 1), 25),
+      engine: managedTrainingCost(
+        trainingTokens(10000, 500, 1),
+        articleManaged.pricePer1MTrainingTokens,
+      ),
       unit: '$',
     }),
     claim({

@@ -119,12 +119,24 @@ export const CATALOG_TABLES: readonly TableSpec[] = [
       SOURCE,
       AS_OF,
       ALSO_KNOWN_AS,
+      // Issue 20: one row per price of a service (rows of one name); after Also known as, so
+      // a sheet made before them keeps its columns and its rows price every size and method.
+      'Method (blank: every method)',
+      'Up to (billions of parameters; blank: every size)',
+      'Minimum charge ($)',
+      'Hosting ($ per month)',
     ],
   },
 ];
 
 /** Columns the catalog sheet needs (a new sheet has 26). */
-export const CATALOG_COLUMNS = 41;
+export const CATALOG_COLUMNS = 45;
+/**
+ * Where the lookup keys began before the managed table's price columns (issue 20): a sheet
+ * with the keys' title there has that layout; its cells there are keys, not prices, until the
+ * keys are moved (catalog/write.ts).
+ */
+export const OLD_KEY_FIRST_COLUMN = 42;
 
 /**
  * The lookup keys right of the tables (written by the add-in, src/addon/catalog/keys.ts):
@@ -135,7 +147,8 @@ export const CATALOG_COLUMNS = 41;
  */
 export const KEY_FIRST_COLUMN = CATALOG_COLUMNS + 1;
 export const KEY_COLUMNS_PER_TABLE = 3;
-export const KEY_COLUMN_COUNT = KEY_COLUMNS_PER_TABLE * 6;
+/** Two more for the managed table: each row's bracket key and size limit (catalog/keys.ts). */
+export const KEY_COLUMN_COUNT = KEY_COLUMNS_PER_TABLE * 6 + 2;
 export const KEY_LAST_ROW = 53;
 /** The header over the first key column: how a sheet that has the key columns is known. */
 export const KEYS_TITLE = 'Lookup keys (by the add-in)';
@@ -149,6 +162,30 @@ export function keyColumns(key: TableKey): { row: string; name: string; others: 
     name: columnLetter(first + 1),
     others: columnLetter(first + 2),
   };
+}
+
+/** The letters of the managed table's bracket columns: each row's bracket key and size limit. */
+export function bracketColumns(): { key: string; size: string } {
+  const first = KEY_FIRST_COLUMN + KEY_COLUMNS_PER_TABLE * CATALOG_TABLES.length;
+  return { key: columnLetter(first), size: columnLetter(first + 1) };
+}
+
+/** A table's Also known as column (0 = Name). */
+export function aliasColumn(spec: TableSpec): number {
+  return spec.columns.indexOf(ALSO_KNOWN_AS);
+}
+
+/**
+ * The grid as this layout reads it: a sheet whose lookup keys are still where they were
+ * before the managed price columns has keys in those columns, read here as blank.
+ */
+export function inCurrentLayout(
+  grid: readonly (readonly CellIn[])[],
+): readonly (readonly CellIn[])[] {
+  if (grid[CATALOG_TITLE_ROW - 1]?.[OLD_KEY_FIRST_COLUMN - 1] !== KEYS_TITLE) return grid;
+  return grid.map((row) =>
+    row.map((cell, c) => (c >= OLD_KEY_FIRST_COLUMN - 1 && c < CATALOG_COLUMNS ? '' : cell)),
+  );
 }
 
 /** A table of the sheet by its key. */

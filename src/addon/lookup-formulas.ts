@@ -2,8 +2,10 @@
 // engine matches names (src/engine/names.ts), a column of the matched row, a model size
 // typed as text. The scenario model's lookup nodes render through these; the arithmetic
 // around them comes from the model's definitions (src/engine/scenario-model.ts).
-import { KEY_ESCAPES, normalizeName } from '../engine';
+import { KEY_ESCAPES, NO_BRACKET, normalizeName } from '../engine';
+import type { BracketStep } from '../engine';
 import {
+  bracketColumns,
   CATALOG_FIRST_ROW,
   CATALOG_SHEET,
   catalogColumn,
@@ -31,11 +33,20 @@ const FIELD_COLUMNS: Readonly<Record<TableKey, Readonly<Record<string, number>>>
   gpus: { name: 0, peakTflopsBf16: 1, memoryGb: 2, speedVsH100: 3, asOf: 5 },
   providers: { name: 0, gpu: 1, pricePerGpuHour: 2, asOf: 5 },
   apis: { name: 0, inputPricePer1K: 1, outputPricePer1K: 2, asOf: 4 },
-  managed: { name: 0, pricePer1MTrainingTokens: 1, inferenceApi: 2, asOf: 4 },
+  managed: {
+    name: 0,
+    pricePer1MTrainingTokens: 1,
+    inferenceApi: 2,
+    asOf: 4,
+    method: 6,
+    upToBillions: 7,
+    minimumCharge: 8,
+    hostingPerMonth: 9,
+  },
 };
 
 /** Fields that hold names: text in the engine, so a name typed as a number reads as text. */
-const NAME_FIELDS: ReadonlySet<string> = new Set(['name', 'gpu', 'inferenceApi']);
+const NAME_FIELDS: ReadonlySet<string> = new Set(['name', 'gpu', 'inferenceApi', 'method']);
 
 /** The catalog column a row field is in. */
 export function fieldColumn(table: TableKey, field: string): number {
@@ -202,4 +213,35 @@ export function digitsValue(ref: string): string {
   const shaped = `AND(SUBSTITUTE(${others},".","",1)="",ISERROR(FIND("||","|"&SUBSTITUTE(${ref},".","|")&"|")))`;
   const value = `VALUE(SUBSTITUTE(${ref},".",""))/10^MAX(0,LEN(${ref})-FIND(".",${ref}&"."))`;
   return `IF(ISNUMBER(${ref}),${ref},IF(${shaped},${value},NA()))`;
+}
+
+/**
+ * A managed service's price row for a model (the engine's BracketStep, src/engine/managed.ts),
+ * over the catalog's bracket columns (catalog/keys.ts): the key its rows start with
+ * (service row, method name), the least score of those that hold the size (prefix, size),
+ * and that row (prefix, size, score).
+ */
+export function bracketLookup(step: BracketStep, args: readonly string[]): string {
+  if (step === 'prefix') {
+    const [serviceRow, method] = args;
+    const rowKeys = keyRange(keyColumns('managed').row);
+    return `INDEX(${rowKeys},${serviceRow}-${CATALOG_FIRST_ROW - 1})&"|"&${catalogKey(method)}&"|"`;
+  }
+  const [prefix, size, score] = args;
+  const { key, size: limit } = bracketColumns();
+  const keys = keyRange(key);
+  const limits = keyRange(limit);
+  const none = powerOfTen(NO_BRACKET);
+  const anyMethod = `LEFT(${prefix},FIND("|",${prefix}))&"|"`;
+  const starts = (start: string): string => `LEFT(${keys},LEN(${start}))=${start}`;
+  const scores =
+    `ARRAYFORMULA(IF(${limits}>=${size},IF(${starts(prefix)},2*${limits},` +
+    `IF(${starts(anyMethod)},2*${limits}+1,${none})),${none}))`;
+  if (step === 'score') return `MIN(${scores})`;
+  return `IF(${score}>=${none},NA(),${listedRow(`MATCH(${score},${scores},0)`)})`;
+}
+
+/** 1e308 as 10^308: HyperFormula reads no exponent in a number literal (1E+308). */
+export function powerOfTen(value: number): string {
+  return `10^${Math.round(Math.log10(value))}`;
 }

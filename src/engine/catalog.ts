@@ -64,10 +64,25 @@ export interface ApiRow extends Sourced, Named, Availability {
   readonly outputPricePer1K: number;
 }
 
+/**
+ * One price of a managed fine-tuning service, as services sell it: per 1M training tokens
+ * (x epochs), for models up to a size and for one method. The rows of one name are the
+ * service's price list; the lowest bracket that holds the model's size wins (a row for its
+ * method before a row for any method). A row without a bracket or method (a catalog sheet
+ * made before brackets) prices every size and method.
+ */
 export interface ManagedFineTuningRow extends Sourced, Named, Availability {
   readonly pricePer1MTrainingTokens: number;
-  /** The API row that prices the fine-tuned model's inference. */
+  /** The API row that prices the fine-tuned model's inference (per bracket: it grows with size). */
   readonly inferenceApi: string;
+  /** The method this price is for (a Methods row's name); absent: every method. */
+  readonly method?: string;
+  /** The largest model, in billions of parameters, this price is for; absent: every size. */
+  readonly upToBillions?: number;
+  /** The least a job costs, in dollars; absent: none. */
+  readonly minimumCharge?: number;
+  /** Dollars a month to keep the fine-tuned model deployed; absent: none (pay per token). */
+  readonly hostingPerMonth?: number;
 }
 
 export interface Catalog {
@@ -105,6 +120,16 @@ const GPT4O_SHUTDOWN =
 const GPT4_SHUTDOWN =
   'OpenAI deprecations page: gpt-4 and gpt-4-0613 shut down on 2026-10-23; ' +
   'secondary: "Every OpenAI model shutdown date until January 2027" (ImportStatic on dev.to, 2026-10-15), read 2026-12-06';
+
+// Fireworks' price list: the brackets and LoRA prices were transcribed from fireworks.ai/pricing
+// on 2026-10-07 by the author of issue 20 (secondary: we did not read that version); the page
+// as stored in our search corpus (undated, older: it lists Mixtral and DBRX) shows the same
+// $0.50 and $3.00, and the serving prices. Its FAQ (docs.fireworks.ai/faq/pricing): fine-tuned
+// models are served at the price of their base model, with no extra cost.
+const FIREWORKS_TRAINING =
+  'fireworks.ai/pricing, SFT per 1M training tokens (x epochs), transcribed 2026-10-07 in issue 20 (secondary)';
+const FIREWORKS_PAGE = 'fireworks.ai/pricing as stored (undated, read 2026-12-06)';
+const FIREWORKS_SERVING = `${FIREWORKS_PAGE}, serverless $ per 1M tokens; docs.fireworks.ai/faq/pricing: fine-tunes serve at the base model's price`;
 
 /** H100 GPU-hours per training example for a scale-1.0 model (the article's 0.0001). */
 export const ARTICLE_HOURS_PER_EXAMPLE = 0.0001;
@@ -358,8 +383,54 @@ export const BUILT_IN_CATALOG: Catalog = {
       availableUntil: '2027-01-13',
       availableUntilSource: GPT4O_SHUTDOWN,
     },
+    {
+      name: 'Fireworks fine-tuned up to 16B',
+      inputPricePer1K: 0.0002,
+      outputPricePer1K: 0.0002,
+      source: `${FIREWORKS_SERVING}: up to 16B $0.20`,
+      asOf: '2026-12-06',
+    },
+    {
+      name: 'Fireworks fine-tuned 16.1-80B',
+      inputPricePer1K: 0.0009,
+      outputPricePer1K: 0.0009,
+      source: `${FIREWORKS_SERVING}: 16.1-80B $0.90`,
+      asOf: '2026-12-06',
+    },
   ],
+  // The first row's service is the default of FT_MANAGED_COST and of a new scenario: a
+  // service that takes jobs (OpenAI takes no new fine-tuning jobs after 2027-01-06, issue 20).
+  // Fireworks' brackets above 80B ($6 for 80-300B, $10 above, LoRA) are left out: no serving
+  // price of a fine-tuned model that size was found to cite. Together AI's rates (brackets up
+  // to 16B, 16.1-69B, 70-100B; docs.together.ai/docs/fine-tuning-pricing) were not found either.
   managed: [
+    {
+      name: 'Fireworks',
+      method: 'LoRA',
+      upToBillions: 16,
+      pricePer1MTrainingTokens: 0.5,
+      inferenceApi: 'Fireworks fine-tuned up to 16B',
+      source: `${FIREWORKS_TRAINING}: LoRA up to 16B $0.50; also on ${FIREWORKS_PAGE}`,
+      asOf: '2026-10-07',
+    },
+    {
+      name: 'Fireworks',
+      method: 'LoRA',
+      upToBillions: 80,
+      pricePer1MTrainingTokens: 3,
+      inferenceApi: 'Fireworks fine-tuned 16.1-80B',
+      source: `${FIREWORKS_TRAINING}: LoRA 16.1-80B $3.00; also on ${FIREWORKS_PAGE}`,
+      asOf: '2026-10-07',
+    },
+    {
+      name: 'Fireworks',
+      method: 'full',
+      upToBillions: 16,
+      pricePer1MTrainingTokens: 1,
+      inferenceApi: 'Fireworks fine-tuned up to 16B',
+      source: `${FIREWORKS_TRAINING}: full up to 16B $1.00`,
+      asOf: '2026-10-07',
+    },
     {
       name: 'OpenAI GPT-4 fine-tuning',
       pricePer1MTrainingTokens: 25,

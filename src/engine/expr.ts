@@ -111,7 +111,16 @@ export type Expr =
   /** Today's date some months ago, as YYYY-MM-DD (EDATE of TODAY). */
   | { readonly kind: 'monthsAgo'; readonly months: number }
   /** The catalog name (of the lowest row) whose key starts with a name key, for a unique prefix. */
-  | { readonly kind: 'catalogPrefix'; readonly table: TableKey; readonly key: Expr };
+  | { readonly kind: 'catalogPrefix'; readonly table: TableKey; readonly key: Expr }
+  /**
+   * A managed service's price row for a model (src/engine/managed.ts), in three steps:
+   * 'prefix' (service: a found row, method: a name) the key its rows' bracket keys start
+   * with; 'score' (prefix, size) the least score of those rows that hold the size, NO_BRACKET
+   * when none does; 'row' (prefix, size, score) the row of that score, #N/A when none.
+   */
+  | { readonly kind: 'bracket'; readonly step: BracketStep; readonly args: readonly Expr[] };
+
+export type BracketStep = 'prefix' | 'score' | 'row';
 
 export type TextReading = 'sizeWord' | 'digits' | 'nameEnd' | 'nameKey' | 'isoDate';
 
@@ -125,6 +134,7 @@ export interface EvalEnv {
   catalogRow(table: TableKey, key: Value): Value;
   catalogPrefix(table: TableKey, key: Value): Value;
   read(how: TextReading, value: Value): Value;
+  bracket(step: BracketStep, args: readonly Value[]): Value;
 }
 
 /** What rendering needs: where each input, metric and table cell is, and the lookup shapes. */
@@ -138,13 +148,14 @@ export interface RenderEnv {
   catalogPrefix(table: TableKey, key: string): string;
   field(table: TableKey, field: string, row: string, byName: boolean): string;
   read(how: TextReading, value: string): string;
+  bracket(step: BracketStep, args: readonly string[]): string;
 }
 
 // ---- Evaluation ------------------------------------------------------------------------
 
 const isError = (value: Value): value is SheetError => value instanceof SheetError;
 
-function isFoundRow(value: Value): value is FoundRow {
+export function isFoundRow(value: Value): value is FoundRow {
   return typeof value === 'object' && !(value instanceof SheetError);
 }
 
@@ -406,6 +417,11 @@ export function evaluate(expr: Expr, env: EvalEnv): Value {
       return env.catalogPrefix(expr.table, evaluate(expr.key, env));
     case 'monthsAgo':
       return isoMonthsAgo(new Date(), expr.months);
+    case 'bracket':
+      return env.bracket(
+        expr.step,
+        expr.args.map((arg) => evaluate(arg, env)),
+      );
   }
 }
 
@@ -515,6 +531,11 @@ function renderNode(expr: Expr, env: RenderEnv): string {
       return env.field(expr.table, expr.field, renderNode(expr.row, env), expr.byName);
     case 'read':
       return env.read(expr.how, renderNode(expr.value, env));
+    case 'bracket':
+      return env.bracket(
+        expr.step,
+        expr.args.map((arg) => renderNode(arg, env)),
+      );
   }
 }
 
@@ -621,4 +642,5 @@ export const E = {
     byName: true,
   }),
   read: (how: TextReading, value: Expr): Expr => ({ kind: 'read', how, value }),
+  bracket: (step: BracketStep, ...args: Expr[]): Expr => ({ kind: 'bracket', step, args }),
 } as const;

@@ -11,5 +11,6 @@ export * from './scenario-evaluation';
 export * from './scenario-model';
 export * from './scenario-input';
 export * from './views';
+export * from './managed';
 export * from './compile';
 export * from './sources';

@@ -11,6 +11,7 @@ import { BUILT_IN_CATALOG } from './catalog';
 import { InputError, describeValue } from './errors';
 import { cellErrorCode, checkNumber, parseNumberValue } from './numbers';
 import { interpolatedScale } from './views';
+import { bracketWanted, pickBracket } from './managed';
 
 /** A model as the calculations need it: a catalog row or an interpolated size. */
 export interface ResolvedModel {
@@ -352,23 +353,46 @@ export function builtInIndex(): CatalogIndex {
   return builtIn;
 }
 
-/** A managed fine-tuning service as the calculations need it: its price and inference API. */
+/** A managed fine-tuning price as the calculations need it: the bracket's row and inference API. */
 export interface ResolvedManaged {
   readonly name: string;
   readonly pricePer1MTrainingTokens: number;
+  readonly minimumCharge: number;
+  readonly hostingPerMonth: number;
   readonly inferenceApi: ResolvedApi;
 }
 
-/** A managed service by name, blank for the catalog's first, with its inference API row. */
+/**
+ * A managed service by name (blank for the catalog's first) priced for a model size and a
+ * method (undefined: rows for every size or method only), with its inference API row.
+ */
 export function resolveManaged(
   index: CatalogIndex,
   argument: string,
   value: unknown,
+  sizeBillions?: number,
+  method?: string,
 ): ResolvedManaged {
-  const row = index.managed(argument, value);
+  const service = index.managed(argument, value);
+  const key = normalizeName(service.name);
+  const rows = index.catalog.managed.filter((row) => normalizeName(row.name) === key);
+  const row = pickBracket(rows, sizeBillions, method);
+  if (!row) {
+    const prices = rows.map(
+      (price) =>
+        `${price.method ?? 'any method'} up to ${price.upToBillions === undefined ? 'any size' : `${price.upToBillions}B`}`,
+    );
+    throw new InputError(
+      argument,
+      `${argument} "${service.name}" has no price for ${bracketWanted(sizeBillions, method)}`,
+      `Its prices: ${listNames(prices)}; give the model and method, or add a row to the FT Catalog sheet`,
+    );
+  }
   return {
     name: row.name,
     pricePer1MTrainingTokens: row.pricePer1MTrainingTokens,
+    minimumCharge: row.minimumCharge ?? 0,
+    hostingPerMonth: row.hostingPerMonth ?? 0,
     inferenceApi: index.api(`${argument} inference API`, row.inferenceApi),
   };
 }

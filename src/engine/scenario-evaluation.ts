@@ -2,9 +2,10 @@
 // the scenario sheet's formulas compute them: the sidebar preview, generateScenario's summary
 // and the tests that compare a sheet with the engine all read numbers from here.
 import { isoOfSerial } from './availability';
-import type { ModelRow } from './catalog';
-import { evaluate, SheetError } from './expr';
-import type { EvalEnv, Expr, TableKey, TextReading, Value } from './expr';
+import type { ManagedFineTuningRow, ModelRow } from './catalog';
+import { bracketScore, NO_BRACKET } from './managed';
+import { evaluate, isFoundRow, SheetError } from './expr';
+import type { BracketStep, EvalEnv, Expr, TableKey, TextReading, Value } from './expr';
 import type { CatalogIndex } from './names';
 import { escapeKey, normalizeName, SIZE_IN_NAME, unescapeKey } from './names';
 import {
@@ -192,7 +193,36 @@ export class ScenarioEvaluation {
       catalogRow: (table, key) => this.catalogRow(table, key),
       catalogPrefix: (table, key) => this.catalogPrefix(table, key),
       read: readText,
+      bracket: (step, args) => this.bracket(step, args),
     };
+  }
+
+  /** A managed service's price row for a model, step by step as the sheet finds it (BracketStep). */
+  private bracket(step: BracketStep, args: readonly Value[]): Value {
+    const error = args.find((arg): arg is SheetError => arg instanceof SheetError);
+    if (error) return error;
+    const [first, size, score] = args;
+    if (step === 'prefix') {
+      const method = readText('nameKey', size);
+      if (!isFoundRow(first) || typeof method !== 'string') return new SheetError('#N/A');
+      return `${String(readText('nameKey', String(first.found.name)))}|${method}|`;
+    }
+    if (typeof first !== 'string' || typeof size !== 'number') return new SheetError('#VALUE!');
+    // The service's rows for this method (prefix), then its rows for every method (service||).
+    const anyMethod = `${first.slice(0, first.indexOf('|') + 1)}|`;
+    const key = (row: ManagedFineTuningRow): string =>
+      `${String(readText('nameKey', row.name))}|${row.method ? String(readText('nameKey', row.method)) : ''}|`;
+    const scored = this.index.catalog.managed.map((row) => {
+      const own = key(row);
+      const applies = own === first || own === anyMethod;
+      return { row, score: applies ? bracketScore(row, size, () => own === first) : NO_BRACKET };
+    });
+    const best = Math.min(NO_BRACKET, ...scored.map((entry) => entry.score));
+    if (step === 'score') return best;
+    const found = scored.find((entry) => entry.score === score && score < NO_BRACKET);
+    return found
+      ? { found: found.row as unknown as Record<string, unknown> }
+      : new SheetError('#N/A');
   }
 
   /** The row a name key picks (see CatalogIndex: name or alias, lowest row, unique start). */
@@ -300,5 +330,6 @@ export function evaluateAlone(
     catalogRow: () => missing('a catalog row'),
     catalogPrefix: () => missing('a catalog row'),
     read: readText,
+    bracket: () => missing('a catalog row'),
   });
 }

@@ -113,7 +113,7 @@ export const DEFAULT_SCENARIO: Readonly<ScenarioInput> = {
   horizonMonths: 36,
   monthlyGrowthRate: 0,
   annualDiscountRate: 0,
-  managedService: 'OpenAI GPT-4 fine-tuning',
+  managedService: 'Fireworks',
   retrainEveryMonths: 0,
   dataRefreshCost: 0,
   monitoringHoursPerMonth: 0,

@@ -218,11 +218,20 @@ function checkOf(field: FieldSpec): Expr {
     case 'api':
       return nameCheck('api', m('apiRow'), 'is not in the FT Catalog sheet', m('apiStart'));
     case 'managed':
-      return nameCheck(
-        'managedService',
-        m('managedRow'),
-        'is not in the FT Catalog sheet',
-        m('managedStart'),
+      return E.if(
+        E.and(E.isError(m('managedPriceRow')), E.not(E.isError(m('managedRow')))),
+        E.concat(
+          E.inputLabel('managedService'),
+          ': ',
+          shown(input('managedService')),
+          ' has no price in the FT Catalog sheet for this model size and method: the managed path is left blank',
+        ),
+        nameCheck(
+          'managedService',
+          m('managedRow'),
+          'is not in the FT Catalog sheet',
+          m('managedStart'),
+        ),
       );
     case 'optionalNumber':
       return numberCheck(field, true);
@@ -268,6 +277,28 @@ export const INPUT_CHECKS = lazy(
     SCENARIO_FIELDS.map((field) => ({ field: field.key, expr: checkCell(field) })),
 );
 
+/**
+ * Whether an input's problem stops the scenario: a managed service that has no price for
+ * the model's size and method leaves the managed path blank, not the rest (it is a side
+ * comparison); an unknown service stops it as any unknown name does.
+ */
+function stopsScenario(field: ScenarioField, problem: Expr): Expr {
+  return field === 'managedService' ? E.and(E.isError(m('managedRow')), problem) : problem;
+}
+
+/** A managed job's cost: training tokens / 1M x its price row's $ per 1M, at least its minimum. */
+export const managedTrainingOf = (): Expr =>
+  E.max(
+    E.field('managed', 'minimumCharge', m('managedPriceRow')),
+    E.mul(
+      E.div(m('trainingTokens'), TOKENS_PER_MILLION),
+      E.field('managed', 'pricePer1MTrainingTokens', m('managedPriceRow')),
+    ),
+  );
+
+/** The managed path's figure, or blank when its service has no price for this model (issue 20). */
+const ifManagedPriced = (expr: Expr): Expr => E.if(E.isError(m('managedPriceRow')), '', expr);
+
 /** The first input problem, or ''. */
 export const PROBLEM = lazy((): Metric =>
   metric(
@@ -277,7 +308,8 @@ export const PROBLEM = lazy((): Metric =>
     INPUT_CHECKS().reduceRight<Expr>((rest, check) => {
       const note = availabilityNoteOf(check.field);
       const cell = m(`check.${check.field}`);
-      return E.if(E.ne(cell, note ? m(note) : ''), cell, rest);
+      const problem = E.ne(cell, note ? m(note) : '');
+      return E.if(stopsScenario(check.field, problem), cell, rest);
     }, E.literal('')),
     'the first input that is not valid, or blank',
   ),
@@ -528,6 +560,28 @@ export function lookupMetrics(ladderRows: number): Metric[] {
         num('apiOutputPricePer1K'),
       ),
       "Your price, or the API's catalog price",
+    ),
+    // Issue 20: the service's price for this model's size bracket and this method.
+    metric(
+      'managedPrefix',
+      'Managed fine-tuning: price key (service|method|)',
+      'text',
+      E.bracket('prefix', m('managedRow'), E.field('methods', 'name', m('methodRow'))),
+      "Its rows' bracket keys start so (or service|| for every method)",
+    ),
+    metric(
+      'managedScore',
+      'Managed fine-tuning: bracket score',
+      'factor',
+      E.bracket('score', m('managedPrefix'), m('params')),
+      '2 x the least size limit that holds the model (+1 for a row of every method)',
+    ),
+    metric(
+      'managedPriceRow',
+      'Managed fine-tuning: price row used',
+      'row',
+      E.bracket('row', m('managedPrefix'), m('params'), m('managedScore')),
+      'The smallest size bracket that holds the model, for its method',
     ),
     metric(
       'hoursPerExample',
@@ -987,7 +1041,7 @@ const rateTyped = (): Expr => E.if(E.eq(input('provider'), ''), E.na(), E.value(
 
 /** A price of the managed service's fine-tuned model, from its inference API row (by name). */
 const managedPrice = (field: 'inputPricePer1K' | 'outputPricePer1K'): Expr =>
-  E.fieldByName('apis', field, E.field('managed', 'inferenceApi', m('managedRow')));
+  E.fieldByName('apis', field, E.field('managed', 'inferenceApi', m('managedPriceRow')));
 
 /** Issue 14: money over time, the GPUs a run needs, the article's ±30%, the volume that pays. */
 export const FINANCE = lazy((): readonly Metric[] => [
@@ -1082,36 +1136,40 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'managedTrainingCost',
     'Managed fine-tuning: training cost',
     'usd',
-    E.mul(
-      E.div(m('trainingTokens'), TOKENS_PER_MILLION),
-      E.field('managed', 'pricePer1MTrainingTokens', m('managedRow')),
-    ),
-    "training tokens / 1M x the service's $ per 1M",
+    ifManagedPriced(managedTrainingOf()),
+    "training tokens / 1M x the bracket's $ per 1M, at least its minimum charge",
   ),
   result(
     'managedMonthly',
     'Managed fine-tuning: cost per month',
     'usd',
-    E.mul(
-      num('requestsPerMonth'),
-      costPerRequestOf(
-        num('inputTokensPerRequest'),
-        num('outputTokensPerRequest'),
-        managedPrice('inputPricePer1K'),
-        managedPrice('outputPricePer1K'),
+    ifManagedPriced(
+      E.add(
+        E.mul(
+          num('requestsPerMonth'),
+          costPerRequestOf(
+            num('inputTokensPerRequest'),
+            num('outputTokensPerRequest'),
+            managedPrice('inputPricePer1K'),
+            managedPrice('outputPricePer1K'),
+          ),
+        ),
+        E.field('managed', 'hostingPerMonth', m('managedPriceRow')),
       ),
     ),
-    "requests x its fine-tuned model's API prices",
+    "requests x its fine-tuned model's API prices + its hosting fee",
   ),
   result(
     'managedUpfront',
     'Managed fine-tuning: up-front',
     'usd',
-    E.add(
-      m('managedTrainingCost'),
-      E.sub(
-        m('upfront'),
-        E.add(E.add(m('upfront.training'), m('upfront.experiments')), m('upfront.hardware')),
+    ifManagedPriced(
+      E.add(
+        m('managedTrainingCost'),
+        E.sub(
+          m('upfront'),
+          E.add(E.add(m('upfront.training'), m('upfront.experiments')), m('upfront.hardware')),
+        ),
       ),
     ),
     'its training + the up-front items but GPU runs and hardware',
@@ -1120,7 +1178,7 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'managedBreakEven',
     'Managed fine-tuning: break-even (months)',
     'months',
-    breakEvenOf(m('managedUpfront'), E.sub(m('monthlyApi'), m('managedMonthly'))),
+    ifManagedPriced(breakEvenOf(m('managedUpfront'), E.sub(m('monthlyApi'), m('managedMonthly')))),
     'its up-front / (API - its monthly cost)',
   ),
   result(
@@ -1235,7 +1293,7 @@ export const TIMELINE = lazy((): readonly TableColumn[] => [
     'cumulativeManaged',
     'Cumulative managed',
     'usd',
-    E.add(m('managedUpfront'), E.mul(m('managedMonthly'), E.cell('month'))),
+    ifManagedPriced(E.add(m('managedUpfront'), E.mul(m('managedMonthly'), E.cell('month')))),
   ),
   column(
     'savings',

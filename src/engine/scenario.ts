@@ -3,7 +3,7 @@ import type { ManagedFineTuningRow, MethodRow } from './catalog';
 import { NEVER } from './breakeven';
 import type { BreakEven } from './breakeven';
 import { InputError, describeValue } from './errors';
-import { E } from './expr';
+import { E, SheetError } from './expr';
 import type { Value } from './expr';
 import type { CatalogIndex, ResolvedApi, ResolvedModel, ResolvedProvider } from './names';
 import { isBlank, readNumber } from './numbers';
@@ -77,8 +77,8 @@ export interface TimelineRow {
   readonly month: number;
   readonly cumulativeApi: number;
   readonly cumulativeFinetuned: number;
-  /** The managed fine-tuning path: its up-front, then its monthly cost. */
-  readonly cumulativeManaged: number;
+  /** The managed fine-tuning path: its up-front, then its monthly cost (null: no price for the model). */
+  readonly cumulativeManaged: number | null;
   /** Cumulative API minus cumulative fine-tuned: the ROI at that month. */
   readonly savings: number;
 }
@@ -126,9 +126,10 @@ export interface ScenarioResult {
     readonly requestsFor12MonthPayback: number | typeof NEVER;
     readonly apiCostPerRequestFloor: number | typeof NEVER;
     readonly maxUpfront: number;
-    readonly managedTrainingCost: number;
-    readonly managedMonthlyCost: number;
-    readonly managedBreakEvenMonths: BreakEven;
+    /** Null when the managed service has no price for the model's size and method (issue 20). */
+    readonly managedTrainingCost: number | null;
+    readonly managedMonthlyCost: number | null;
+    readonly managedBreakEvenMonths: BreakEven | null;
     /** Each main driver at -30% and +30%, the largest NPV swing first. */
     readonly sensitivity: readonly {
       readonly key: string;
@@ -273,7 +274,11 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
   const months = rows('timeline', 'month');
   const cumulativeApi = rows('timeline', 'cumulativeApi');
   const cumulativeFinetuned = rows('timeline', 'cumulativeFinetuned');
-  const cumulativeManaged = rows('timeline', 'cumulativeManaged');
+  // A service with no price for this model leaves the managed path blank, not the scenario.
+  const managedPriced = !(model.get('managedPriceRow') instanceof SheetError);
+  const cumulativeManaged = managedPriced
+    ? rows('timeline', 'cumulativeManaged')
+    : months.map(() => null);
   const savings = rows('timeline', 'savings');
   const timeline = months.map((month, i) => ({
     month,
@@ -282,6 +287,7 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
     cumulativeManaged: cumulativeManaged[i],
     savings: savings[i],
   }));
+  const managedBreakEven = (): BreakEven => numberOr(model.get('managedBreakEven'), [NEVER]);
   const breakEven = model.get('breakEven');
   const breakEvenMonths: BreakEven = breakEven === NEVER ? NEVER : asNumber(breakEven, 'breakEven');
 
@@ -326,9 +332,9 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
       requestsFor12MonthPayback: numberOr(model.get('requestsFor12Months'), [NEVER]),
       apiCostPerRequestFloor: numberOr(model.get('apiCostFloor'), [NEVER]),
       maxUpfront: value('maxUpfront'),
-      managedTrainingCost: value('managedTrainingCost'),
-      managedMonthlyCost: value('managedMonthly'),
-      managedBreakEvenMonths: numberOr(model.get('managedBreakEven'), [NEVER]),
+      managedTrainingCost: managedPriced ? value('managedTrainingCost') : null,
+      managedMonthlyCost: managedPriced ? value('managedMonthly') : null,
+      managedBreakEvenMonths: managedPriced ? managedBreakEven() : null,
       sensitivity: SENSITIVITY()
         .map(({ key, label }) => {
           const of = (what: string): Value => model.get(`sens.${key}.${what}`);

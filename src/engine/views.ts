@@ -14,6 +14,7 @@ import { E, SheetError } from './expr';
 import type { Expr, Value } from './expr';
 import type { ScenarioField } from './scenario-input';
 import {
+  managedTrainingOf,
   OWNERSHIP,
   roiAt,
   scaleBetweenOf,
@@ -222,13 +223,21 @@ export function finetunedMonthlyCost(
   );
 }
 
-const MANAGED_TRAINING = /* @__PURE__ */ modelView('managedTrainingCost', [
+const MANAGED_TRAINING = /* @__PURE__ */ modelView(managedTrainingOf, [
   'trainingTokens',
   bindingName.field('managed', 'pricePer1MTrainingTokens'),
+  bindingName.field('managed', 'minimumCharge'),
 ]);
-/** Managed fine-tuning (e.g. OpenAI's): training tokens × $ per 1M tokens. */
-export function managedTrainingCost(tokens: number, pricePer1MTokens: number): number {
-  return numberOf(MANAGED_TRAINING.value(tokens, pricePer1MTokens), 'managedTrainingCost');
+/** Managed fine-tuning: training tokens × the bracket's $ per 1M tokens, at least its minimum. */
+export function managedTrainingCost(
+  tokens: number,
+  pricePer1MTokens: number,
+  minimumCharge = 0,
+): number {
+  return numberOf(
+    MANAGED_TRAINING.value(tokens, pricePer1MTokens, minimumCharge),
+    'managedTrainingCost',
+  );
 }
 
 /** What goes into the up-front cost of fine-tuning (total cost of ownership). */

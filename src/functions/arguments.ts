@@ -1,4 +1,10 @@
-import type { MethodRow, ResolvedApi, ResolvedManaged, ResolvedProvider } from '../engine';
+import type {
+  ManagedFineTuningRow,
+  MethodRow,
+  ResolvedApi,
+  ResolvedManaged,
+  ResolvedProvider,
+} from '../engine';
 import {
   describeValue,
   InputError,
@@ -81,7 +87,26 @@ export function namedMethod(name: string, value: Cell): MethodRow {
   return method(name, value);
 }
 
-/** A managed fine-tuning service by name (blank: the catalog's first), with its inference API. */
-export function managedService(name: string, value: Cell): ResolvedManaged {
-  return resolveManaged(catalogIndex(), name, value);
+/** A managed fine-tuning service's row by name (blank: the catalog's first). */
+export function managedService(name: string, value: Cell): ManagedFineTuningRow {
+  return catalogIndex().managed(name, value);
+}
+
+/** A model's size in billions, or undefined for a blank cell (a price for every size). */
+export function optionalModelSize(name: string, value: Cell): number | undefined {
+  return isBlank(value) ? undefined : modelParams(name, value);
+}
+
+/** A method's catalog name, or undefined for a blank cell (a price for every method). */
+export function optionalMethodName(name: string, value: Cell): string | undefined {
+  return isBlank(value) ? undefined : namedMethod(name, value).name;
+}
+
+/** The price of a managed service for a model size and a method (its size bracket's row). */
+export function managedPrice(
+  service: ManagedFineTuningRow,
+  sizeBillions: number | undefined,
+  method: string | undefined,
+): ResolvedManaged {
+  return resolveManaged(catalogIndex(), 'service', service.name, sizeBillions, method);
 }

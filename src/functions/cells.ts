@@ -66,9 +66,9 @@ function takesEveryCount(rule: NumberRule): boolean {
   return followsRule(1, rule) && followsRule(LARGEST_STORED_COUNT, rule);
 }
 
-/** Up to five values (every FT_* function fits), so one call site serves them all. */
-type Values = [unknown?, unknown?, unknown?, unknown?, unknown?];
-const MAX_ARGUMENTS = 5;
+/** Up to six values (every FT_* function fits), so one call site serves them all. */
+type Values = [unknown?, unknown?, unknown?, unknown?, unknown?, unknown?];
+const MAX_ARGUMENTS = 6;
 /** One Argument per value that `combine` takes, in the function's parameter order. */
 type Arguments<V extends Values> = { readonly [K in keyof V]: Argument<V[K]> };
 
@@ -190,8 +190,8 @@ function computeByColumns(
     );
     stride.push(range ? 1 : 0);
   }
-  const [a, b, c, d, e] = read;
-  const [sa, sb, sc, sd, se] = stride;
+  const [a, b, c, d, e, f] = read;
+  const [sa, sb, sc, sd, se, sf] = stride;
   const { combine } = fn;
   const compute = (i: number): CellResult => {
     const ia = a.index[i * sa];
@@ -199,18 +199,27 @@ function computeByColumns(
     const ic = c.index[i * sc];
     const id = d.index[i * sd];
     const ie = e.index[i * se];
+    const jf = f.index[i * sf];
     // Index 0 is a blank cell in a range (and every scalar): all 0, all ranges are blank here.
-    if ((ia | ib | ic | id | ie) === 0) return '';
+    if ((ia | ib | ic | id | ie | jf) === 0) return '';
     // A negative index is a count stored as it is (see readColumn).
     const va = ia < 0 ? -ia : a.values[ia];
     const vb = ib < 0 ? -ib : b.values[ib];
     const vc = ic < 0 ? -ic : c.values[ic];
     const vd = id < 0 ? -id : d.values[id];
     const ve = ie < 0 ? -ie : e.values[ie];
-    if (va === BLANK || vb === BLANK || vc === BLANK || vd === BLANK || ve === BLANK) {
+    const vf = jf < 0 ? -jf : f.values[jf];
+    if (
+      va === BLANK ||
+      vb === BLANK ||
+      vc === BLANK ||
+      vd === BLANK ||
+      ve === BLANK ||
+      vf === BLANK
+    ) {
       throw new RangeError('a required argument is blank');
     }
-    const result = combine(va, vb, vc, vd, ve);
+    const result = combine(va, vb, vc, vd, ve, vf);
     if (typeof result === 'number' && !Number.isFinite(result)) throw new RangeError('too large');
     return result;
   };

@@ -6,6 +6,7 @@ import {
   InputError,
   isBlank,
   memoryGb,
+  managedTrainingOf,
   modelView,
   numberOf,
   onPremBreakEvenHours,
@@ -360,11 +361,12 @@ export function FT_ONPREM_BREAKEVEN(
 
 const DEFAULT_EPOCHS = 1;
 
-const MANAGED_COST_VIEW = /* @__PURE__ */ modelView('managedTrainingCost', [
+const MANAGED_COST_VIEW = /* @__PURE__ */ modelView(managedTrainingOf, [
   input('examples'),
   input('tokensPerExample'),
   input('epochs'),
   bindingName.field('managed', 'pricePer1MTrainingTokens'),
+  bindingName.field('managed', 'minimumCharge'),
 ]);
 const MANAGED_COST = cellFunction(
   'FT_MANAGED_COST',
@@ -373,22 +375,34 @@ const MANAGED_COST = cellFunction(
     requiredNumber('tokens_per_example', 'positive'),
     optionalNumber('epochs', 'positive', DEFAULT_EPOCHS),
     optional('service', read.managedService),
+    optional('model', read.optionalModelSize),
+    optional('method', read.optionalMethodName),
   ],
-  (examples, tokens, epochs, service) =>
-    numberOf(
-      MANAGED_COST_VIEW.value(examples, tokens, epochs, service.pricePer1MTrainingTokens),
+  (examples, tokens, epochs, service, size, method) => {
+    const price = read.managedPrice(service, size, method);
+    return numberOf(
+      MANAGED_COST_VIEW.value(
+        examples,
+        tokens,
+        epochs,
+        price.pricePer1MTrainingTokens,
+        price.minimumCharge,
+      ),
       'managedTrainingCost',
-    ),
+    );
+  },
 );
 /**
- * Training cost in dollars of a managed fine-tune (e.g. OpenAI's): examples × tokens per example × epochs ÷ 1,000,000 × the service's $ per 1M training tokens.
- * Example: =FT_MANAGED_COST(10000, 500) returns 125.
+ * Training cost in dollars of a managed fine-tune: examples × tokens per example × epochs ÷ 1,000,000 × the service's $ per 1M training tokens for the model's size bracket and the method, at least the service's minimum charge.
+ * Example: =FT_MANAGED_COST(10000, 500, 1, "Fireworks", "Llama 13B", "LoRA") returns 2.5.
  * The cost ignores an offer's end date: see the catalog's availability columns.
  *
  * @param {number} examples Number of training examples; a range works too.
  * @param {number} tokens_per_example Tokens in one example (prompt and answer); a range works too.
  * @param {number} epochs Optional: passes over the data (default 1).
- * @param {string} service Optional: a catalog managed fine-tuning service (default the first: OpenAI GPT-4 fine-tuning).
+ * @param {string} service Optional: a catalog managed fine-tuning service (default the first: Fireworks).
+ * @param {string} model Optional: the model (a catalog name or a size such as 13) whose size bracket prices it; blank: a price for every size.
+ * @param {string} method Optional: the method (LoRA, full, ...) whose price applies; blank: a price for every method.
  * @return Training cost in dollars.
  * @customfunction
  */
@@ -397,10 +411,12 @@ export function FT_MANAGED_COST(
   tokens_per_example: CellInput,
   epochs?: CellInput,
   service?: CellInput,
+  model?: CellInput,
+  method?: CellInput,
 ): CellOutput {
   return applyToCells(
     MANAGED_COST,
-    [examples, tokens_per_example, epochs, service],
+    [examples, tokens_per_example, epochs, service, model, method],
     arguments.length,
   );
 }

@@ -30,9 +30,10 @@ export interface ScenarioSummary {
   readonly trainingCostHigh: number;
   readonly breakEvenRequestsPerMonth: number | 'never';
   /** The managed path (e.g. OpenAI's fine-tuning): training, monthly inference, break-even. */
-  readonly managedTrainingCost: number;
-  readonly managedMonthlyCost: number;
-  readonly managedBreakEvenMonths: BreakEven;
+  /** Null when the service has no price for the model's size and method (issue 20). */
+  readonly managedTrainingCost: number | null;
+  readonly managedMonthlyCost: number | null;
+  readonly managedBreakEvenMonths: BreakEven | null;
 }
 
 /** What insertCatalogSheet() returns. */

@@ -137,7 +137,10 @@ describeWithBrowser('the npm start playground in Chromium', () => {
     expect(numberIn(result('=FT_COST("Llama 13B", 50000, "AWS spot")').display)).toBe(8.6);
     expect(numberIn(result('=FT_BREAKEVEN(1001.25, 50)').display)).toBe(20.025);
     expect(numberIn(result('=FT_ONPREM_BREAKEVEN(20000, 2.49)').display)).toBe(8032.13);
-    expect(numberIn(result('=FT_MANAGED_COST(10000, 500)').display)).toBe(125);
+    expect(
+      numberIn(result('=FT_MANAGED_COST(10000, 500, 1, "OpenAI GPT-4 fine-tuning")').display),
+    ).toBe(125);
+
     expect(numberIn(result('=FT_NPV(1000, 50, 36, 0, 10%)').display)).toBe(559.32);
     expect(numberIn(result('=FT_PAYBACK(1000, 50, 2%)').display)).toBe(16.99);
     // Every FT_* function the bundle declares appears, none of them as an error.

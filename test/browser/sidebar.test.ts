@@ -145,10 +145,11 @@ describeWithBrowser('sidebar in headless Chromium', () => {
     await expectText('#out-npv', '$1,699');
     await expectText('#out-payback', '13.3 months');
     await expectText('#out-gpus', '1');
-    // The article's managed path: 5M training tokens × $25 per 1M = $125; its fine-tuned
-    // GPT-4 at $0.03 / $0.06 per 1K: 10,000 × $0.048 = $480 a month, dearer than the API's $75.
-    await expectText('#out-managed', '$125.00, $480.00');
-    await expectText('#out-managed-breakeven', 'never');
+    // The managed path, Fireworks by default: 5M training tokens × $0.50 per 1M (LoRA up to
+    // 16B) = $2.50; served at $0.20 per 1M tokens: 10,000 × 1,300 / 1M × 0.20 = $2.60 a month.
+    // Its up-front 2.50 + 1,000 of labeling over 75 − 2.60 saved a month: 13.85 months.
+    await expectText('#out-managed', '$2.50, $2.60');
+    await expectText('#out-managed-breakeven', '13.8 months');
     // 0.5 h × $2.49 = $1.245 at ±30%: $0.87 to $1.62.
     await expectText('#out-cost-range', '$0.87 to $1.62');
     // The README's worked example: 5% a month of growth, 10% a year for money: NPV about

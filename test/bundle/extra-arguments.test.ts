@@ -12,7 +12,7 @@ const FULL_CALLS: Readonly<Record<string, readonly unknown[]>> = {
   FT_MEMORY: ['Llama 13B', 'LoRA'],
   FT_COMPUTE_HOURS: ['Llama 13B', 5000000, 'LoRA', 'H100', 0.35],
   FT_ONPREM_BREAKEVEN: [20000, 2.49, 0, 3],
-  FT_MANAGED_COST: [10000, 500, 1, 'OpenAI GPT-4 fine-tuning'],
+  FT_MANAGED_COST: [10000, 500, 1, 'Fireworks', 'Llama 13B', 'LoRA'],
   FT_NPV: [1000, 50, 36, 0, 0.1],
   FT_PAYBACK: [1000, 50, 0.02, 0],
   FT_REQUIRED_VOLUME: [1000, 0.0075, 0.001, 12, 100],

@@ -165,15 +165,22 @@ describe('the FT_* functions of dist/Code.js', () => {
 
   describe('FT_MANAGED_COST', () => {
     it("the article's OpenAI figure: 10,000 examples × 500 tokens = 5M tokens × $25/1M = $125", () => {
-      expectFigure(valueOf('FT_MANAGED_COST', 10000, 500), 125);
       expectFigure(valueOf('FT_MANAGED_COST', 10000, 500, '', 'OpenAI GPT-4 fine-tuning'), 125);
     });
     it('three epochs: 15M tokens × $25/1M = $375', () => {
-      expectFigure(valueOf('FT_MANAGED_COST', 10000, 500, 3), 375);
+      expectFigure(valueOf('FT_MANAGED_COST', 10000, 500, 3, 'OpenAI GPT-4 fine-tuning'), 375);
+    });
+    it('the default service, Fireworks, prices by the model size bracket and the method', () => {
+      // 5M tokens × $0.50 per 1M (LoRA up to 16B) = $2.50; × 3 epochs = $7.50.
+      expectFigure(valueOf('FT_MANAGED_COST', 10000, 500, 1, '', 'Llama 13B', 'LoRA'), 2.5);
+      expectFigure(valueOf('FT_MANAGED_COST', 10000, 500, 3, '', 'Llama 13B', 'LoRA'), 7.5);
+      // 5M × $3 (LoRA 16.1B - 80B) = $15; 5M × $1 (full up to 16B) = $5.
+      expectFigure(valueOf('FT_MANAGED_COST', 10000, 500, 1, 'Fireworks', 70, 'LoRA'), 15);
+      expectFigure(valueOf('FT_MANAGED_COST', 10000, 500, 1, 'Fireworks', 13, 'full'), 5);
     });
     it('an unknown service lists the known ones', () => {
       expect(errorOf('FT_MANAGED_COST', 10000, 500, 1, 'Anthropic')).toBe(
-        "FT_MANAGED_COST: service 'Anthropic' is not in the FT Catalog sheet or the built-in catalog. Known: OpenAI GPT-4 fine-tuning, OpenAI GPT-4o fine-tuning, OpenAI GPT-4o mini fine-tuning",
+        "FT_MANAGED_COST: service 'Anthropic' is not in the FT Catalog sheet or the built-in catalog. Known: Fireworks, OpenAI GPT-4 fine-tuning, OpenAI GPT-4o fine-tuning, OpenAI GPT-4o mini fine-tuning",
       );
     });
   });

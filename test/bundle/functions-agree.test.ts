@@ -4,39 +4,42 @@
 // figure is the sheet's cell, so a function, the engine and the sheet cannot differ.
 import fc from 'fast-check';
 import { builtInIndex, computeScenario, resolveScenario } from '../../src/engine';
+import { withPricedManaged } from '../support/managed';
 import type { ScenarioResult } from '../../src/engine';
 import { valueOf } from './helpers';
 
 const index = builtInIndex();
 const catalog = index.catalog;
 
-const scenarioArb = fc.record(
-  {
-    model: fc.oneof(
-      fc.constantFrom(...catalog.models.map((row) => row.name)),
-      fc.integer({ min: 1, max: 9999 }).map((tenths) => tenths / 10),
-    ),
-    method: fc.constantFrom(...catalog.methods.map((row) => row.name)),
-    examples: fc.integer({ min: 1, max: 2000000 }),
-    tokensPerExample: fc.integer({ min: 1, max: 4000 }),
-    epochs: fc.integer({ min: 1, max: 5 }),
-    mfu: fc.integer({ min: 5, max: 100 }).map((percent) => percent / 100),
-    provider: fc.constantFrom(...catalog.providers.map((row) => row.name)),
-    api: fc.constantFrom(...catalog.apis.map((row) => row.name)),
-    managedService: fc.constantFrom(...catalog.managed.map((row) => row.name)),
-    requestsPerMonth: fc.integer({ min: 0, max: 5000000 }),
-    inputTokensPerRequest: fc.integer({ min: 0, max: 5000 }),
-    outputTokensPerRequest: fc.integer({ min: 0, max: 2000 }),
-    finetunedCostPerRequest: fc.integer({ min: 0, max: 100 }).map((tenths) => tenths / 10000),
-    finetunedMonthlyHosting: fc.integer({ min: 0, max: 5000 }),
-    labelingHours: fc.integer({ min: 0, max: 500 }),
-    experimentRuns: fc.integer({ min: 0, max: 5 }),
-    horizonMonths: fc.integer({ min: 1, max: 600 }),
-    monthlyGrowthRate: fc.integer({ min: -50, max: 80 }).map((tenths) => tenths / 1000),
-    annualDiscountRate: fc.integer({ min: 0, max: 300 }).map((tenths) => tenths / 1000),
-  },
-  { requiredKeys: [] },
-);
+const scenarioArb = fc
+  .record(
+    {
+      model: fc.oneof(
+        fc.constantFrom(...catalog.models.map((row) => row.name)),
+        fc.integer({ min: 1, max: 9999 }).map((tenths) => tenths / 10),
+      ),
+      method: fc.constantFrom(...catalog.methods.map((row) => row.name)),
+      examples: fc.integer({ min: 1, max: 2000000 }),
+      tokensPerExample: fc.integer({ min: 1, max: 4000 }),
+      epochs: fc.integer({ min: 1, max: 5 }),
+      mfu: fc.integer({ min: 5, max: 100 }).map((percent) => percent / 100),
+      provider: fc.constantFrom(...catalog.providers.map((row) => row.name)),
+      api: fc.constantFrom(...catalog.apis.map((row) => row.name)),
+      managedService: fc.constantFrom(...new Set(catalog.managed.map((row) => row.name))),
+      requestsPerMonth: fc.integer({ min: 0, max: 5000000 }),
+      inputTokensPerRequest: fc.integer({ min: 0, max: 5000 }),
+      outputTokensPerRequest: fc.integer({ min: 0, max: 2000 }),
+      finetunedCostPerRequest: fc.integer({ min: 0, max: 100 }).map((tenths) => tenths / 10000),
+      finetunedMonthlyHosting: fc.integer({ min: 0, max: 5000 }),
+      labelingHours: fc.integer({ min: 0, max: 500 }),
+      experimentRuns: fc.integer({ min: 0, max: 5 }),
+      horizonMonths: fc.integer({ min: 1, max: 600 }),
+      monthlyGrowthRate: fc.integer({ min: -50, max: 80 }).map((tenths) => tenths / 1000),
+      annualDiscountRate: fc.integer({ min: 0, max: 300 }).map((tenths) => tenths / 1000),
+    },
+    { requiredKeys: [] },
+  )
+  .map((input) => withPricedManaged(input, index));
 
 /** The same figure: equal to a relative 1e-12, or the same text ("never"). */
 function expectSame(functionValue: unknown, scenarioValue: unknown, what: string): void {
@@ -154,6 +157,8 @@ describe('each FT_* function returns the scenario model’s figure for the same 
             input.tokensPerExample,
             input.epochs,
             input.managedService,
+            model,
+            input.method,
           ),
           result.finance.managedTrainingCost,
           'FT_MANAGED_COST',

@@ -407,7 +407,9 @@ describe('a range gives, cell by cell, what each cell’s values give alone', ()
       count,
       count,
       one('', 1, 3, 0.5),
-      one('', 'OpenAI GPT-4 fine-tuning', 'openai gpt-4 fine-tuning'),
+      one('', 'OpenAI GPT-4 fine-tuning', 'openai gpt-4 fine-tuning', 'Fireworks'),
+      one('', 'Llama 13B', 13, 16, '16.1B', 80, 'Llama 70B'),
+      one('', 'LoRA', 'full'),
     ],
     // Rates must be above −100%: -2 and '-150%' are refused in a range as alone.
     FT_NPV: [money, one(-300, 0, 1, 250, 1.5), one(0, 1, 12, 36, 600), rate, rate],

@@ -71,7 +71,7 @@ describe("README.md's function reference", () => {
       '`FT_ONPREM_BREAKEVEN(purchase_price, hourly_rent, [yearly_running_cost], [years])`',
     );
     expect(section).toContain(
-      '`FT_MANAGED_COST(examples, tokens_per_example, [epochs], [service])`',
+      '`FT_MANAGED_COST(examples, tokens_per_example, [epochs], [service], [model], [method])`',
     );
     expect(section).toContain(
       '`FT_NPV(upfront, monthly_savings, months, [monthly_growth], [annual_discount_rate])`',

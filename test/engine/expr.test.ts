@@ -12,6 +12,7 @@ const env: EvalEnv = {
   catalogRow: () => new SheetError('#N/A'),
   catalogPrefix: () => new SheetError('#N/A'),
   read: () => new SheetError('#N/A'),
+  bracket: () => new SheetError('#N/A'),
 };
 const ADDRESSES: Readonly<Record<string, string>> = {
   examples: '$B$7',
@@ -28,6 +29,7 @@ const cells: RenderEnv = {
   catalogPrefix: () => 'START',
   field: () => 'FIELD',
   read: (_how, value) => `READ(${value})`,
+  bracket: (step) => `BRACKET(${step})`,
 };
 const value = (expr: Expr): Value => evaluate(expr, env);
 

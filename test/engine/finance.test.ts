@@ -201,8 +201,7 @@ describe('properties', () => {
 
 describe('managed fine-tuning', () => {
   it("reproduces the article's $125: 10,000 examples × 500 tokens × 1 epoch = 5M tokens × $25/1M", () => {
-    const service = resolveManaged(index, 'service', '');
-    expect(service.name).toBe('OpenAI GPT-4 fine-tuning');
+    const service = resolveManaged(index, 'service', 'OpenAI GPT-4 fine-tuning');
     expect(
       managedTrainingCost(trainingTokens(10000, 500, 1), service.pricePer1MTrainingTokens),
     ).toBe(125);
@@ -223,7 +222,7 @@ describe('managed fine-tuning', () => {
   it('an unknown service lists the known ones', () => {
     const error = inputError(() => resolveManaged(index, 'service', 'Anthropic'));
     expect(error.message).toBe(
-      "service 'Anthropic' is not in the FT Catalog sheet or the built-in catalog. Known: OpenAI GPT-4 fine-tuning, OpenAI GPT-4o fine-tuning, OpenAI GPT-4o mini fine-tuning",
+      "service 'Anthropic' is not in the FT Catalog sheet or the built-in catalog. Known: Fireworks, OpenAI GPT-4 fine-tuning, OpenAI GPT-4o fine-tuning, OpenAI GPT-4o mini fine-tuning",
     );
   });
 });

@@ -12,6 +12,8 @@ import {
 import type { ScenarioResult } from '../../src/engine';
 
 const index = builtInIndex();
+/** The article's managed service (OpenAI GPT-4 at $25 per 1M tokens, every size and method). */
+const ARTICLE_SERVICE = 'OpenAI GPT-4 fine-tuning';
 const run = (input: Record<string, unknown>): ScenarioResult =>
   computeScenario(resolveScenario(input, index), index);
 
@@ -115,7 +117,7 @@ describe('GPUs, the article’s ±30% and the volume that pays', () => {
 
 describe('the managed path (the article’s OpenAI fine-tuning)', () => {
   test('10K examples × 500 tokens = 5M training tokens × $25 per 1M = $125', () => {
-    const { finance } = run({});
+    const { finance } = run({ managedService: ARTICLE_SERVICE });
     expect(finance.managedTrainingCost).toBeCloseTo(125, 12);
     // Its fine-tuned GPT-4 at $0.03 / $0.06 per 1K: 10,000 × (1 × 0.03 + 0.3 × 0.06) = $480.
     expect(finance.managedMonthlyCost).toBeCloseTo(480, 9);
@@ -127,8 +129,31 @@ describe('the managed path (the article’s OpenAI fine-tuning)', () => {
     // The API at $0.1 / $0.2 per 1K: 10,000 × (0.1 + 0.06) = $1,600 a month. Up-front: $125
     // of training + the $1,000 of labeling (no GPU run, no hardware) = $1,125; $1,600 − $480
     // = $1,120 a month saved: 1,125 / 1,120 months.
-    const { finance } = run({ apiInputPricePer1K: 0.1, apiOutputPricePer1K: 0.2 });
+    const { finance } = run({
+      apiInputPricePer1K: 0.1,
+      apiOutputPricePer1K: 0.2,
+      managedService: ARTICLE_SERVICE,
+    });
     expect(finance.managedBreakEvenMonths as number).toBeCloseTo(1125 / 1120, 9);
+  });
+
+  test('the default, Fireworks, prices Llama 13B LoRA in its up-to-16B bracket', () => {
+    const { finance } = run({});
+    // 10,000 × 500 × 1 epoch = 5M tokens × $0.50 per 1M = $2.50.
+    expect(finance.managedTrainingCost).toBeCloseTo(2.5, 12);
+    // Served at $0.20 per 1M in and out: 10,000 × (1,000 + 300) / 1M × 0.20 = $2.60 a month.
+    expect(finance.managedMonthlyCost).toBeCloseTo(2.6, 12);
+  });
+
+  test('a service with no price for the model size and method leaves the managed path blank', () => {
+    // Fireworks' full fine-tuning is priced up to 16B only: the rest of the scenario stands.
+    const result = run({ model: 'Llama 70B', method: 'full' });
+    expect(result.finance.managedTrainingCost).toBeNull();
+    expect(result.finance.managedMonthlyCost).toBeNull();
+    expect(result.finance.managedBreakEvenMonths).toBeNull();
+    expect(result.timeline.every((row) => row.cumulativeManaged === null)).toBe(true);
+    // 0.0001 × 10,000 × 8 = 8 H100 hours at RunPod's $2.49.
+    expect(result.training.gpuCost).toBeCloseTo(8 * 2.49, 9);
   });
 
   test('an unknown service is refused by name', () => {

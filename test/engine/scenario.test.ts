@@ -135,12 +135,14 @@ describe('the default scenario (article example 1)', () => {
       month: 0,
       cumulativeApi: 0,
       cumulativeFinetuned: expect.closeTo(1001.245, 9),
-      // The managed path's up-front: $125 of training + the $1,000 of labeling.
-      cumulativeManaged: expect.closeTo(1125, 9),
+      // The managed path (Fireworks, LoRA up to 16B): 5M tokens × $0.50 per 1M = $2.50 of
+      // training + the $1,000 of labeling.
+      cumulativeManaged: expect.closeTo(1002.5, 9),
       savings: expect.closeTo(-1001.245, 9),
     });
-    // Its monthly cost: 10,000 × (1 × $0.03 + 0.3 × $0.06) = $480; 36 months: 1,125 + 17,280.
-    expect(timeline[36].cumulativeManaged).toBeCloseTo(18405, 9);
+    // Its monthly cost, served at $0.20 per 1M tokens in and out: 10,000 × 1,300 / 1M × 0.20
+    // = $2.60; 36 months: 1,002.50 + 93.60.
+    expect(timeline[36].cumulativeManaged).toBeCloseTo(1096.1, 9);
     expect(timeline[13].savings).toBeCloseTo(-26.245, 9); // 13 × 75 − 1,001.245
     expect(timeline[14].savings).toBeCloseTo(48.755, 9); // 14 × 75 − 1,001.245
     expect(timeline[36].cumulativeApi).toBeCloseTo(2700, 9); // 36 × 75

@@ -26,7 +26,7 @@ const KNOWN_PROVIDERS =
   'Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized), AWS p5 H100 on-demand, Google Cloud A3 H100 on-demand, Google Cloud A3 H100 spot, Azure ND H100 v5 on-demand, RunPod H100 SXM Secure Cloud, RunPod H100 SXM Community Cloud, Lambda H100 SXM (8x instance), Lambda H100 SXM (1x instance)';
 const KNOWN_METHODS = 'Known: full, LoRA, QLoRA';
 const KNOWN_APIS =
-  'Known: Claude, GPT-4 fine-tuned, Grok, GPT-4o fine-tuned, GPT-4o mini fine-tuned';
+  'Known: Claude, GPT-4 fine-tuned, Grok, GPT-4o fine-tuned, GPT-4o mini fine-tuned, Fireworks fine-tuned up to 16B, Fireworks fine-tuned 16.1-80B';
 const LOOKS_LIKE_ONE = 'which only looks like a plain letter, digit, space or dash';
 const LOOK_LIKE_MANY = 'which only look like a plain letter, digit, space or dash';
 
@@ -852,11 +852,20 @@ export const FT_CASES: readonly BadInputCase[] = [
   {
     topic: 'Blank',
     fn: 'FT_MANAGED_COST',
-    args: [10000, 500, '', ''],
+    args: [10000, 500, '', '', 'Llama 13B', 'LoRA'],
     expect: {
-      value: 125,
+      value: 2.5,
       because:
-        "blank epochs is 1, blank service the first: 10,000 × 500 ÷ 1e6 × $25 = 125 (the article's figure)",
+        'blank epochs is 1, blank service the first (Fireworks): 10,000 × 500 ÷ 1e6 × $0.50 (LoRA up to 16B) = 2.5',
+    },
+  },
+  {
+    topic: 'Blank',
+    fn: 'FT_MANAGED_COST',
+    args: [10000, 500],
+    expect: {
+      error:
+        'FT_MANAGED_COST: service "Fireworks" has no price for any model size and any method. Its prices: LoRA up to 16B, LoRA up to 80B, full up to 16B; give the model and method, or add a row to the FT Catalog sheet',
     },
   },
   {
@@ -865,7 +874,7 @@ export const FT_CASES: readonly BadInputCase[] = [
     args: [10000, 500, 1, 'Anthropic'],
     expect: {
       error:
-        "FT_MANAGED_COST: service 'Anthropic' is not in the FT Catalog sheet or the built-in catalog. Known: OpenAI GPT-4 fine-tuning, OpenAI GPT-4o fine-tuning, OpenAI GPT-4o mini fine-tuning",
+        "FT_MANAGED_COST: service 'Anthropic' is not in the FT Catalog sheet or the built-in catalog. Known: Fireworks, OpenAI GPT-4 fine-tuning, OpenAI GPT-4o fine-tuning, OpenAI GPT-4o mini fine-tuning",
     },
   },
   {

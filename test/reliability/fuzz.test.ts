@@ -216,7 +216,7 @@ const KINDS: Readonly<Record<string, readonly Kind[]>> = {
   FT_MEMORY: ['model', 'method'],
   FT_COMPUTE_HOURS: ['model', 'count', 'method', 'gpu', 'fraction'],
   FT_ONPREM_BREAKEVEN: ['money', 'money', 'money', 'count'],
-  FT_MANAGED_COST: ['count', 'count', 'count', 'managed'],
+  FT_MANAGED_COST: ['count', 'count', 'count', 'managed', 'model', 'method'],
   FT_NPV: ['money', 'money', 'count', 'rate', 'rate'],
   FT_PAYBACK: ['money', 'money', 'rate', 'rate'],
   FT_REQUIRED_VOLUME: ['money', 'money', 'money', 'count', 'money'],
@@ -230,7 +230,12 @@ const PLAUSIBLE: Readonly<Record<Kind, fc.Arbitrary<unknown>>> = {
   api: fc.constantFrom<unknown>('Claude', 'grok', 0.003),
   gpu: fc.constantFrom<unknown>('H100', 'a100', 312, ''),
   fraction: fc.constantFrom<unknown>(0.35, '35%', 1, ''),
-  managed: fc.constantFrom<unknown>('OpenAI GPT-4 fine-tuning', 'openai gpt-4 fine-tuning', ''),
+  managed: fc.constantFrom<unknown>(
+    'OpenAI GPT-4 fine-tuning',
+    'openai gpt-4 fine-tuning',
+    'Fireworks',
+    '',
+  ),
   // Monthly growth and annual discount rates: above −100%, so -2 is a message.
   rate: fc.oneof(
     fc.double({ min: -0.99, max: 3, noNaN: true }),

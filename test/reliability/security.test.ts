@@ -115,7 +115,7 @@ describe('the built bundle calls no network, trigger, Drive, mail or other servi
       FT_MEMORY: ['Llama 13B', 'LoRA'],
       FT_COMPUTE_HOURS: ['Llama 13B', 5000000, 'LoRA'],
       FT_ONPREM_BREAKEVEN: [20000, 2.49],
-      FT_MANAGED_COST: [10000, 500],
+      FT_MANAGED_COST: [10000, 500, 1, 'Fireworks', 'Llama 13B', 'LoRA'],
       FT_NPV: [1000, 50, 36, 0, 0.1],
       FT_PAYBACK: [1000, 50, 0.02],
       FT_REQUIRED_VOLUME: [1000, 0.0075, 0.001, 12],

@@ -16,7 +16,8 @@ function userWorkbook(): ReturnType<typeof session> {
   ]);
   s.workbook.write('Notes', 'C3', [["'=not a formula", "'2026-01-01"]]);
   s.call('insertCatalogSheet');
-  // The user's rows under the providers table (W), the models table (A) and the APIs table (AD).
+  // The user's rows under the providers table (W), the models table (A) and the APIs table (AD;
+  // its built-in rows are 4-10).
   s.workbook.write('FT Catalog', 'W17', [
     ['Acme A100', 'A100', 1.1, 'on-demand', 'our quote', '2026-12-01'],
     ['Broken cloud', 'H100', 'cheap', 'spot', '', ''],
@@ -24,7 +25,9 @@ function userWorkbook(): ReturnType<typeof session> {
     ['runpod ON-DEMAND', 'H100', 1.99, 'on-demand', 'our RunPod contract', '2026-12-01'],
   ]);
   s.workbook.write('FT Catalog', 'A8', [['Mistral 47B', 47, 5, 'our benchmark', '2026-12-01']]);
-  s.workbook.write('FT Catalog', 'AD9', [['\'=HYPERLINK("x")', 0.001, 0.002, 'hostile label', '']]);
+  s.workbook.write('FT Catalog', 'AD11', [
+    ['\'=HYPERLINK("x")', 0.001, 0.002, 'hostile label', ''],
+  ]);
   return s;
 }
 

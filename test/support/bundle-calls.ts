@@ -14,7 +14,7 @@ export const FT_ARITY: Readonly<Record<string, number>> = {
   FT_MEMORY: 2,
   FT_COMPUTE_HOURS: 5,
   FT_ONPREM_BREAKEVEN: 4,
-  FT_MANAGED_COST: 4,
+  FT_MANAGED_COST: 6,
   FT_NPV: 5,
   FT_PAYBACK: 4,
   FT_REQUIRED_VOLUME: 5,

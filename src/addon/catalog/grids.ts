@@ -25,7 +25,20 @@ type CellOut = string | number;
 
 /** A built-in row as the cells of its table, in column order. */
 function rowCells(key: TableKey, catalog: Catalog, index: number): CellOut[] {
-  return [...rowFigures(key, catalog, index), (catalog[key][index].aliases ?? []).join(', ')];
+  const cells = [
+    ...rowFigures(key, catalog, index),
+    (catalog[key][index].aliases ?? []).join(', '),
+  ];
+  if (key !== 'managed') return cells;
+  // The managed table's price columns come after Also known as (catalog-sheet.ts).
+  const row = catalog.managed[index];
+  return [
+    ...cells,
+    row.method ?? '',
+    row.upToBillions ?? '',
+    row.minimumCharge ?? '',
+    row.hostingPerMonth ?? '',
+  ];
 }
 
 /** A row's cells before its Also known as column. */

@@ -12,6 +12,8 @@
 // What the reader calls bad is written here a second time, as formulas: the round-trip and
 // catalog tests check that the two agree.
 import {
+  aliasColumn,
+  bracketColumns,
   CATALOG_FIRST_ROW,
   CATALOG_TABLES,
   catalogColumn,
@@ -22,7 +24,8 @@ import {
   KEYS_TITLE,
 } from '../catalog-sheet';
 import type { TableKey } from '../catalog-sheet';
-import { catalogKey } from '../lookup-formulas';
+import { catalogKey, powerOfTen } from '../lookup-formulas';
+import { NO_SIZE_LIMIT } from '../../engine';
 
 /** A cell of the row a key row lists, by its column in the table (0 = Name). */
 type Cell = (column: number) => string;
@@ -44,6 +47,10 @@ const CHECKS: Readonly<Record<string, (cell: string) => string>> = {
   g: (cell) => named(cell, 'gpus'),
   a: (cell) => named(cell, 'apis'),
   r: (cell) => `ISNUMBER(FIND(","&${catalogKey(cell)}&",",",,ondemand,spot,amortized,"))`,
+  // Optional: blank, or positive (a size limit) or at least 0 (a charge); '-' is not checked.
+  o: (cell) => `OR(${cell}="",${positive(cell)})`,
+  b: (cell) => `OR(${cell}="",IFERROR(VALUE(${cell})>=0,FALSE()))`,
+  '-': () => 'TRUE()',
 };
 /** The checks of a table's columns 1, 2, ... (catalog/rows.ts reads them so). */
 const ROW_RULES: Readonly<Record<TableKey, string>> = {
@@ -52,7 +59,8 @@ const ROW_RULES: Readonly<Record<TableKey, string>> = {
   gpus: 'ppp',
   providers: 'gnr',
   apis: 'nn',
-  managed: 'na',
+  // Price, inference API; Source, As of, Also known as, Method; size limit, minimum, hosting.
+  managed: 'na----obb',
 };
 
 /** The three key formulas of a table's key row. */
@@ -71,7 +79,29 @@ function rowFormulas(table: TableKey, keyRow: number): string[] {
   return [
     `=IFERROR(IF(${cell(0)}="","",${catalogKey(cell(0))}),"")`,
     `=IF(${own}="","",IF(AND(${lowest},${good}),${own},""))`,
-    `=IF(${nameKey}="","",","&${catalogKey(cell(catalogTable(table).columns.length - 1))}&",")`,
+    `=IF(${nameKey}="","",","&${catalogKey(cell(aliasColumn(catalogTable(table))))}&",")`,
+  ];
+}
+
+/**
+ * The managed table's bracket columns in a row (src/engine/managed.ts): the bracket key
+ * "service|method|size limit" of a good row no good row below repeats (the lowest good row of
+ * a price wins; a row for every method has an empty method), and its size limit (1E+300 for
+ * every size). The scenario's price lookup (lookup-formulas.ts, bracketLookup) reads them.
+ */
+function bracketFormulas(keyRow: number): string[] {
+  const cell: Cell = (column) => `$${catalogColumn('managed', column)}${keyRow}`;
+  const { key } = bracketColumns();
+  const own = `${keyColumns('managed').row}${keyRow}`;
+  const checks = ROW_RULES.managed.split('').map((check, i) => CHECKS[check](cell(i + 1)));
+  const bracket = `${own}&"|"&${catalogKey(cell(6))}&"|"&${cell(7)}`;
+  const unrepeated =
+    keyRow === KEY_LAST_ROW
+      ? 'TRUE()'
+      : `ISNA(MATCH(${bracket},${key}${keyRow + 1}:$${key}$${KEY_LAST_ROW},0))`;
+  return [
+    `=IFERROR(IF(AND(${own}<>"",${checks.join(',')},${unrepeated}),${bracket},""),"")`,
+    `=IF(${key}${keyRow}="","",IF(${cell(7)}="",${powerOfTen(NO_SIZE_LIMIT)},VALUE(${cell(7)})))`,
   ];
 }
 
@@ -85,12 +115,19 @@ export function keyColumnGrid(): string[][] {
   titles[0] = KEYS_TITLE;
   const grid = [
     titles,
-    CATALOG_TABLES.flatMap((spec) =>
-      ['key', 'name key', 'other names'].map((what) => `${spec.title} ${what}`),
-    ),
+    [
+      ...CATALOG_TABLES.flatMap((spec) =>
+        ['key', 'name key', 'other names'].map((what) => `${spec.title} ${what}`),
+      ),
+      'Managed fine-tuning bracket key',
+      'Managed fine-tuning size limit',
+    ],
   ];
   for (let keyRow = CATALOG_FIRST_ROW; keyRow <= KEY_LAST_ROW; keyRow++) {
-    grid.push(CATALOG_TABLES.flatMap((spec) => rowFormulas(spec.key, keyRow)));
+    grid.push([
+      ...CATALOG_TABLES.flatMap((spec) => rowFormulas(spec.key, keyRow)),
+      ...bracketFormulas(keyRow),
+    ]);
   }
   return grid;
 }

@@ -1,7 +1,7 @@
 // Reading the catalog sheet: the catalog every view uses, from the built-in rows and the
 // sheet's rows (each parsed by catalog/rows.ts), with a warning for each row not used.
 import { BUILT_IN_CATALOG, CatalogIndex, normalizeName } from '../../engine';
-import type { Catalog, ModelRow } from '../../engine';
+import type { Catalog, ManagedFineTuningRow, ModelRow } from '../../engine';
 import {
   CATALOG_FIRST_ROW,
   CATALOG_SHEET,
@@ -55,16 +55,24 @@ export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCata
     for (const entry of entries) if (entry.key !== '') lowest.set(entry.key, entry);
     for (const entry of entries) {
       const winner = lowest.get(entry.key);
-      if (winner && winner !== entry && entry.row) {
+      // Managed rows of one name are one service's prices: managedPrices warns of repeats.
+      if (winner && winner !== entry && entry.row && spec.key !== 'managed') {
         warnings.push(
           `${CATALOG_SHEET} row ${entry.sheetRow} (${spec.title}): "${entry.row.name}" is also in row ${winner.sheetRow} below; the lowest row of a name is used, so this row is not.`,
         );
       }
     }
     const builtIns: readonly CatalogRow[] = BUILT_IN_CATALOG[spec.key];
+    const broken = new Set<string>();
+    if (spec.key === 'managed') {
+      for (const [key, winner] of lowest) if (!winner.row) broken.add(key);
+      catalog.managed = managedPrices(entries, warnings).filter(
+        (row) => !broken.has(normalizeName(row.name)),
+      );
+      continue;
+    }
     const rows = builtIns.slice();
     const builtInAt = new Map(builtIns.map((row, i) => [normalizeName(row.name), i] as const));
-    const broken = new Set<string>();
     for (const [key, winner] of lowest) {
       const at = builtInAt.get(key);
       if (!winner.row) {
@@ -124,6 +132,40 @@ function sheetRows(
     }
   }
   return entries;
+}
+
+/** A managed row's price: its name, method and size limit (a row of each is used). */
+function priceKey(row: ManagedFineTuningRow): string {
+  return `${normalizeName(row.name)}|${normalizeName(row.method ?? '')}|${row.upToBillions ?? ''}`;
+}
+
+/**
+ * The managed prices every view uses: rows of one name are one service's prices (by method
+ * and size limit). The built-in prices, each replaced by the lowest good sheet row of the
+ * same price, then the sheet's other prices in sheet order; a bad row is skipped (warned by
+ * sheetRows) and a good row above it of the same price is used, as the sheet's bracket keys do.
+ */
+function managedPrices(entries: readonly SheetRow[], warnings: string[]): ManagedFineTuningRow[] {
+  const lowest = new Map<string, { row: ManagedFineTuningRow; sheetRow: number }>();
+  for (const entry of entries) {
+    if (!entry.row) continue;
+    const row = entry.row as ManagedFineTuningRow;
+    const key = priceKey(row);
+    const above = lowest.get(key);
+    if (above) {
+      warnings.push(
+        `${CATALOG_SHEET} row ${above.sheetRow} (Managed fine-tuning): "${above.row.name}" has the same method and size limit in row ${entry.sheetRow} below; the lowest row of a price is used, so this row is not.`,
+      );
+    }
+    lowest.set(key, { row, sheetRow: entry.sheetRow });
+  }
+  const prices = BUILT_IN_CATALOG.managed.map((row) => {
+    const key = priceKey(row);
+    const own = lowest.get(key);
+    lowest.delete(key);
+    return own ? (withBuiltInAliases(own.row, row) as ManagedFineTuningRow) : row;
+  });
+  return [...prices, ...[...lowest.values()].map((entry) => entry.row)];
 }
 
 function withBuiltInAliases(row: CatalogRow, builtIn: CatalogRow | undefined): CatalogRow {

@@ -20,7 +20,7 @@ import type {
   ProviderRow,
 } from '../../engine';
 import { messageOf } from '../../shared/message';
-import { isBlankCell } from '../catalog-sheet';
+import { aliasColumn, isBlankCell } from '../catalog-sheet';
 import type { CellIn, TableKey, TableSpec } from '../catalog-sheet';
 
 /** What a bad row's warning says: the engine's problem, or the error's message. */
@@ -82,7 +82,7 @@ function rowCells(spec: TableSpec, cells: readonly CellIn[]): RowCells {
       `${header(0)} must have more than spaces, "-" and "_", got ${describeValue(name)}`,
     );
   }
-  const aliases = text(spec.columns.length - 1, false)
+  const aliases = text(aliasColumn(spec), false)
     .split(',')
     .map((alias) => alias.trim())
     .filter((alias) => normalizeName(alias) !== '');
@@ -150,14 +150,29 @@ const ROW_READERS: {
       },
       3,
     ),
-  managed: (cells): ManagedFineTuningRow =>
-    cells.row(
+  managed: (cells): ManagedFineTuningRow => {
+    // Columns 6 on (method, size limit, minimum, hosting): blank in a sheet made before them.
+    const optional = (i: number, rule: NumberRule): number | undefined =>
+      cells.blank(i) ? undefined : cells.num(i, rule);
+    const priced = {
+      pricePer1MTrainingTokens: cells.num(1, 'nonNegative'),
+      inferenceApi: cells.text(2, true),
+    };
+    const method = cells.text(6, false);
+    const upToBillions = optional(7, 'positive');
+    const minimumCharge = optional(8, 'nonNegative');
+    const hostingPerMonth = optional(9, 'nonNegative');
+    return cells.row(
       {
-        pricePer1MTrainingTokens: cells.num(1, 'nonNegative'),
-        inferenceApi: cells.text(2, true),
+        ...priced,
+        ...(method !== '' ? { method } : {}),
+        ...(upToBillions !== undefined ? { upToBillions } : {}),
+        ...(minimumCharge !== undefined ? { minimumCharge } : {}),
+        ...(hostingPerMonth !== undefined ? { hostingPerMonth } : {}),
       },
       3,
-    ),
+    );
+  },
 };
 
 /** A table's row read from its cells; throws an InputError naming the bad column. */

@@ -2,7 +2,7 @@
 // with the built-in rows it lacks and the catalog every view uses.
 import { BUILT_IN_CATALOG } from '../../engine';
 import type { Catalog } from '../../engine';
-import { CATALOG_SHEET } from '../catalog-sheet';
+import { CATALOG_SHEET, inCurrentLayout } from '../catalog-sheet';
 import type { TableKey } from '../catalog-sheet';
 import { catalogSheetGrids, lastTakenRows, missingBuiltInRows, withAppends } from './grids';
 import type { CatalogAppend } from './grids';
@@ -40,6 +40,8 @@ export interface CatalogState {
   readonly appends: readonly CatalogAppend[];
   readonly catalog: Catalog;
   readonly warnings: readonly string[];
+  /** True when the sheet's lookup keys are where they were before the managed price columns. */
+  readonly keysInOldPlace?: boolean;
 }
 
 /** Reads the catalog sheet once (one getValues call); a missing sheet means the built-in catalog. */
@@ -56,10 +58,11 @@ export function readCatalogState(spreadsheet: Spreadsheet): CatalogState {
     };
   }
   const dataRange = sheet.getDataRange();
-  const grid = datesAsShown(spreadsheet, dataRange.getValues());
+  const values = datesAsShown(spreadsheet, dataRange.getValues());
+  const grid = inCurrentLayout(values);
   const appends = missingBuiltInRows(grid);
   const { catalog, warnings } = readCatalogGrid(withAppends(grid, appends));
-  return { sheet, dataRange, grid, appends, catalog, warnings };
+  return { sheet, dataRange, grid, appends, catalog, warnings, keysInOldPlace: grid !== values };
 }
 
 /**

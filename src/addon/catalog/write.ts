@@ -7,7 +7,10 @@ import {
   CATALOG_TITLE_ROW,
   KEY_COLUMN_COUNT,
   KEY_FIRST_COLUMN,
+  KEY_LAST_ROW,
   KEYS_TITLE,
+  OLD_KEY_FIRST_COLUMN,
+  catalogTable,
 } from '../catalog-sheet';
 import { AVAILABILITY_FIELDS, BUILT_IN_CATALOG } from '../../engine';
 import type { Availability } from '../../engine';
@@ -158,6 +161,24 @@ function writeKeyColumns(sheet: Sheet, changes: Changes, sized = false): void {
   sheet.setColumnWidths(KEY_FIRST_COLUMN, KEY_COLUMN_COUNT, KEY_COLUMN_WIDTH);
 }
 
+/**
+ * A sheet made before the managed table's price columns has its lookup keys where those
+ * columns go: their cells become the columns' headers and blanks (writeKeyColumns then
+ * writes the keys further right). One write; the keys are formulas the add-in rewrites.
+ */
+function moveOldKeys(sheet: Sheet): void {
+  const spec = catalogTable('managed');
+  const first = OLD_KEY_FIRST_COLUMN - spec.firstColumn;
+  const headers = spec.columns.slice(first);
+  const grid = [];
+  for (let row = CATALOG_TITLE_ROW; row <= KEY_LAST_ROW; row++) {
+    grid.push(row === CATALOG_HEADER_ROW ? headers : headers.map(() => ''));
+  }
+  sheet
+    .getRange(CATALOG_TITLE_ROW, OLD_KEY_FIRST_COLUMN, grid.length, headers.length)
+    .setValues(grid);
+}
+
 /** Creates the catalog sheet, or appends the built-in rows it lacks; records how to undo it. */
 export function writeCatalog(
   spreadsheet: Spreadsheet,
@@ -179,6 +200,7 @@ export function writeCatalog(
     return { sheet, added: values.length - CATALOG_HEADER_ROW };
   }
   const sheet = state.sheet;
+  if (state.keysInOldPlace) moveOldKeys(sheet);
   if (!hasKeyColumns(state)) writeKeyColumns(sheet, changes);
   if (!hasAvailabilityBlock(state.grid)) writeAvailabilityBlock(sheet, state, changes);
   const appends = appendsBelowFormulas(state);

@@ -5,6 +5,7 @@ import type { Expr, RenderEnv, TextReading } from '../../engine';
 import {
   catalogField,
   catalogRow,
+  bracketLookup,
   catalogStart,
   digitsValue,
   isoDate,
@@ -68,6 +69,7 @@ export function scenarioFormulas(places: Places): Formula {
     catalogPrefix: catalogStart,
     field: catalogField,
     read: (how, value) => READINGS[how](value),
+    bracket: bracketLookup,
   });
   return (expr, row) => render(expr, env(row));
 }
