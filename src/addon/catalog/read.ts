@@ -1,7 +1,7 @@
 // Reading the catalog sheet: the catalog every view uses, from the built-in rows and the
 // sheet's rows (each parsed by catalog/rows.ts), with a warning for each row not used.
-import { BUILT_IN_CATALOG, CatalogIndex, normalizeName } from '../../engine';
-import type { Catalog, ManagedFineTuningRow, ModelRow } from '../../engine';
+import { AVAILABILITY_FIELDS, BUILT_IN_CATALOG, CatalogIndex, normalizeName } from '../../engine';
+import type { Availability, Catalog, ManagedFineTuningRow, ModelRow } from '../../engine';
 import {
   CATALOG_FIRST_ROW,
   CATALOG_SHEET,
@@ -23,6 +23,16 @@ export interface SheetCatalog {
 type CatalogRow = Catalog[TableKey][number];
 
 /** One non-blank row of a table in the sheet: its row number, name key and parsed row. */
+/** A managed row of a sheet without availability columns, with its service's built-in dates. */
+function withBuiltInDates(entry: SheetRow): SheetRow {
+  const builtIn = BUILT_IN_CATALOG.managed.find((row) => normalizeName(row.name) === entry.key);
+  if (!entry.row || !builtIn) return entry;
+  const dates: Availability = Object.fromEntries(
+    AVAILABILITY_FIELDS.flatMap((field) => (builtIn[field] ? [[field, builtIn[field]]] : [])),
+  );
+  return { ...entry, row: { ...dates, ...entry.row } };
+}
+
 interface SheetRow {
   readonly sheetRow: number;
   readonly key: string;
@@ -66,7 +76,9 @@ export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCata
     const broken = new Set<string>();
     if (spec.key === 'managed') {
       for (const [key, winner] of lowest) if (!winner.row) broken.add(key);
-      catalog.managed = managedPrices(entries, warnings).filter(
+      // A sheet made before the availability columns: a built-in service keeps its dates.
+      const withDates = dated ? entries : entries.map((entry) => withBuiltInDates(entry));
+      catalog.managed = managedPrices(withDates, warnings).filter(
         (row) => !broken.has(normalizeName(row.name)),
       );
       continue;
