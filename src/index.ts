@@ -15,6 +15,7 @@ export {
   FT_PAYBACK,
   FT_REQUIRED_VOLUME,
 } from './functions/ft-functions';
+export { FT_SIMULATE } from './functions/simulate';
 export {
   onOpen,
   onInstall,
