@@ -73,7 +73,8 @@ function numberIn(argument: string, value: CellInput | undefined): number | unde
 
 /** Where `result`'s figure is in the table: "P50 NPV" row 2, column 1; "chance" row 4. */
 function figureAt(result: CellInput | undefined): readonly number[] | undefined {
-  const asked = normalizeName(String(Array.isArray(result) ? result[0][0] : (result ?? '')));
+  const cell = Array.isArray(result) ? result[0][0] : result;
+  const asked = isBlank(cell) ? '' : normalizeName(String(cell));
   const percentile = /^p(10|50|90)(npv|payback)$/.exec(asked);
   if (asked === '') return undefined;
   if (asked === 'chance') return [4, 1];
@@ -81,7 +82,7 @@ function figureAt(result: CellInput | undefined): readonly number[] | undefined 
     return [['10', '50', '90'].indexOf(percentile[1]) + 1, percentile[2] === 'npv' ? 1 : 2];
   throw new InputError(
     'result',
-    `result must be blank, P10, P50 or P90 NPV or payback, or chance, got ${describeValue(asked)}`,
+    `result must be blank, P10, P50 or P90 NPV or payback, or chance, got ${describeValue(cell)}`,
   );
 }
 
