@@ -20,7 +20,7 @@ import { ScenarioEvaluation, scenarioTables } from './scenario-evaluation';
 import { SCENARIO_FIELDS } from './scenario-input';
 import type { ScenarioField } from './scenario-input';
 import { TRAINING_TIME_SPREAD } from './scenario-model';
-import { breakEvenValue, modelView, numberOf } from './views';
+import { breakEvenValue, modelView, ModelValueError, numberOf } from './views';
 import type { Binding, ModelView } from './views';
 
 /**
@@ -332,26 +332,30 @@ export function simulateScenario(
   const npvs = new Float64Array(runs);
   const paybacks = new Float64Array(runs);
   let paid = 0;
-  for (let run = 0; run < runs; run++) {
-    for (const driver of drivers) {
-      const factor = quantileOf(driver.distribution, driver.draws[run]);
-      for (const slot of driver.slots) bound[slot] = base[slot] * factor;
+  const growthSlot = slotOf.get(bindingName.input('monthlyGrowthRate')) as number;
+  const rateSlot = slotOf.get(bindingName.input('annualDiscountRate')) as number;
+  try {
+    for (let run = 0; run < runs; run++) {
+      for (const driver of drivers) {
+        const factor = quantileOf(driver.distribution, driver.draws[run]);
+        for (const slot of driver.slots) bound[slot] = base[slot] * factor;
+      }
+      const up = numberOf(upfront.valueOf(bound), 'upfront');
+      const saved = numberOf(savings.valueOf(bound), 'monthlySavings');
+      const [growth, rate] = [bound[growthSlot], bound[rateSlot]];
+      npvs[run] = numberOf(npv.value(up, saved, horizon, growth, rate), 'npv');
+      if (!Number.isFinite(npvs[run])) throw new ModelValueError('npv', npvs[run]);
+      const months = breakEvenValue(payback.value(up, saved, horizon, growth, rate), 'payback');
+      paybacks[run] = months === NEVER ? Infinity : months;
+      if (months !== NEVER && months <= horizon) paid++;
     }
-    const up = numberOf(upfront.valueOf(bound), 'upfront');
-    const saved = numberOf(savings.valueOf(bound), 'monthlySavings');
-    const growth = bound[slotOf.get(bindingName.input('monthlyGrowthRate')) as number];
-    const rate = bound[slotOf.get(bindingName.input('annualDiscountRate')) as number];
-    npvs[run] = numberOf(npv.value(up, saved, horizon, growth, rate), 'npv');
+  } catch (error) {
     // As computeScenario says of a scenario whose products overflow: no figure to give.
-    if (!Number.isFinite(npvs[run])) {
-      throw new InputError(
-        'inputs',
-        'inputs: the NPV of some runs is too large to compute (beyond about 1.8e308); check the inputs for very large numbers',
-      );
-    }
-    const months = breakEvenValue(payback.value(up, saved, horizon, growth, rate), 'payback');
-    paybacks[run] = months === NEVER ? Infinity : months;
-    if (months !== NEVER && months <= horizon) paid++;
+    if (!(error instanceof ModelValueError)) throw error;
+    throw new InputError(
+      'inputs',
+      'inputs: some runs are too large to compute (beyond about 1.8e308); check the inputs for very large numbers',
+    );
   }
   npvs.sort();
   paybacks.sort();

@@ -15,7 +15,7 @@ import {
 } from '../engine';
 import type { ScenarioField, SimulationResult, Value } from '../engine';
 import { beginCall, catalogIndex } from './catalog';
-import type { CellInput, CellResult } from './cells';
+import type { Cell, CellInput, CellResult } from './cells';
 
 const NAME = 'FT_SIMULATE';
 const MAX_ARGUMENTS = 5;
@@ -33,7 +33,7 @@ const FIELD_BY_NAME = new Map<string, ScenarioField>(
  * no row takes the sidebar's default.
  */
 function readInputs(block: CellInput): Record<ScenarioField, Value> {
-  if (!Array.isArray(block) || block.some((row) => row.length !== 2)) {
+  if (!Array.isArray(block) || block.some((row) => !Array.isArray(row) || row.length !== 2)) {
     throw new InputError(
       'inputs',
       "inputs must be two columns: each input's label, then its value (the scenario sheet's A5:B35)",
@@ -43,7 +43,7 @@ function readInputs(block: CellInput): Record<ScenarioField, Value> {
   const seen = new Set<ScenarioField>();
   block.forEach(([label, cell], row) => {
     if (isBlank(label)) return;
-    const field = FIELD_BY_NAME.get(normalizeName(String(label)));
+    const field = typeof label === 'string' ? FIELD_BY_NAME.get(normalizeName(label)) : undefined;
     const problem = !field
       ? 'is not an input of the scenario'
       : seen.has(field)
@@ -58,28 +58,36 @@ function readInputs(block: CellInput): Record<ScenarioField, Value> {
       ? ''
       : code
         ? new SheetError(code as '#N/A')
-        : typeof cell === 'number' || typeof cell === 'string'
+        : typeof cell === 'string' || (typeof cell === 'number' && Number.isFinite(cell))
           ? cell
           : describeValue(cell);
   });
   return inputs;
 }
 
-/** An optional argument's one cell as a number ("30%", "10,000" read), undefined when blank. */
+/** An optional argument's one cell (a 1×1 range is its cell); a larger range is an error. */
+function single(argument: string, value: CellInput | undefined): Cell {
+  if (!Array.isArray(value)) return value;
+  if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return value[0][0];
+  throw new InputError(argument, `${argument} must be one cell, got a range`);
+}
+
+/** An optional number ("30%", "10,000" read), undefined when blank. */
 function numberIn(argument: string, value: CellInput | undefined): number | undefined {
-  const cell = Array.isArray(value) && value.length * value[0].length === 1 ? value[0][0] : value;
+  const cell = single(argument, value);
   return isBlank(cell) ? undefined : readNumber(argument, cell, 'finite');
 }
 
 /** Where `result`'s figure is in the table: "P50 NPV" row 2, column 1; "chance" row 4. */
 function figureAt(result: CellInput | undefined): readonly number[] | undefined {
-  const cell = Array.isArray(result) ? result[0][0] : result;
-  const asked = isBlank(cell) ? '' : normalizeName(String(cell));
+  const cell = single('result', result);
+  if (isBlank(cell)) return undefined;
+  const asked = typeof cell === 'string' ? normalizeName(cell) : '';
   const percentile = /^p(10|50|90)(npv|payback)$/.exec(asked);
-  if (asked === '') return undefined;
   if (asked === 'chance') return [4, 1];
-  if (percentile)
+  if (percentile) {
     return [['10', '50', '90'].indexOf(percentile[1]) + 1, percentile[2] === 'npv' ? 1 : 2];
+  }
   throw new InputError(
     'result',
     `result must be blank, P10, P50 or P90 NPV or payback, or chance, got ${describeValue(cell)}`,
@@ -125,6 +133,14 @@ export function FT_SIMULATE(
     if (arguments.length > MAX_ARGUMENTS) {
       throw new InputError('', `takes at most ${MAX_ARGUMENTS} arguments, got ${arguments.length}`);
     }
+    if (arguments.length === 0) {
+      throw new InputError(
+        'inputs',
+        `inputs is missing; it takes ${NAME}(inputs, [result], [spread], [runs], [seed])`,
+      );
+    }
+    // A blank block gives a blank, as a blank row does to every FT_* function.
+    if ([inputs].flat(2).every(isBlank)) return '';
     const at = figureAt(result);
     const table = simulationTable(
       simulateScenario(readInputs(inputs), catalogIndex(), {
