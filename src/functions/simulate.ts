@@ -42,10 +42,12 @@ function readInputs(block: CellInput): Record<ScenarioField, Value> {
   const inputs = { ...DEFAULT_SCENARIO } as Record<ScenarioField, Value>;
   const seen = new Set<ScenarioField>();
   block.forEach(([label, cell], row) => {
-    if (isBlank(label)) return;
+    if (isBlank(label) && isBlank(cell)) return;
     const field = typeof label === 'string' ? FIELD_BY_NAME.get(normalizeName(label)) : undefined;
     const problem = !field
-      ? 'is not an input of the scenario'
+      ? isBlank(label)
+        ? 'has a value but no label'
+        : 'is not an input of the scenario'
       : seen.has(field)
         ? 'is given twice'
         : '';

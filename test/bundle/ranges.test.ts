@@ -359,12 +359,10 @@ describe('no input ever puts NaN, Infinity, undefined or a raw TypeError in a ce
             return;
           }
           const hasRange = args.some((arg) => Array.isArray(arg)) && rows * columns > 1;
-          if (FT_TABLES.has(name) && Array.isArray(outcome.value)) {
-            // Its own table: labels (text) and figures, whatever the ranges' shape.
-            const table = outcome.value as unknown[][];
-            expect(table.flat().every((cell) => isShowable(cell) || typeof cell === 'string')).toBe(
-              true,
-            );
+          if (FT_TABLES.has(name)) {
+            // Its own table (labels and figures, whatever the ranges' shape), one figure or a blank.
+            const cells = [outcome.value].flat(2);
+            expect(cells.every((cell) => isShowable(cell) || typeof cell === 'string')).toBe(true);
           } else if (hasRange) {
             expect(Array.isArray(outcome.value)).toBe(true);
             const grid = outcome.value as unknown[][];
