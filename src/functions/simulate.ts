@@ -105,8 +105,9 @@ export function simulationTable(result: SimulationResult): CellResult[][] {
     ['P50', npv.p50, payback.p50],
     ['P90', npv.p90, payback.p90],
     [`Chance of payback in ${result.horizonMonths} months`, result.paysBackWithinHorizon, ''],
-    ['NPV from ($)', 'NPV to ($)', 'Runs'],
-    ...result.histogram.map((bin): CellResult[] => [bin.from, bin.to, bin.runs]),
+    // Runs beside the bar's start, so a chart of these two columns is the histogram.
+    ['NPV from ($)', 'Runs', 'NPV to ($)'],
+    ...result.histogram.map((bin): CellResult[] => [bin.from, bin.runs, bin.to]),
   ];
 }
 

@@ -22,9 +22,9 @@ describe('FT_SIMULATE', () => {
       expect(line[2]).toBeCloseTo(1001.245 / 75, 9);
     }
     expect(table[4]).toEqual(['Chance of payback in 36 months', 1, '']);
-    expect(table[5]).toEqual(['NPV from ($)', 'NPV to ($)', 'Runs']);
+    expect(table[5]).toEqual(['NPV from ($)', 'Runs', 'NPV to ($)']);
     // Every run in the first bar (all NPVs equal).
-    expect(table.slice(6).map((line) => line[2])).toEqual([100, ...new Array(19).fill(0)]);
+    expect(table.slice(6).map((line) => line[1])).toEqual([100, ...new Array(19).fill(0)]);
   });
 
   it('reads the block as the scenario sheet holds it: labels in any case, text numbers', () => {

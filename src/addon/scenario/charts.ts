@@ -12,6 +12,7 @@ import {
   upfrontHeaderRow,
 } from './places';
 import type { Places } from './places';
+import { simulationChart } from './simulation';
 
 /** A chart option's value, as EmbeddedChartBuilder.setOption takes it (plain JSON). */
 export type ChartOptionValue =
@@ -22,7 +23,7 @@ export type ChartOptionValue =
   | { readonly [key: string]: ChartOptionValue };
 
 export interface ChartSpec {
-  readonly type: 'LINE' | 'BAR' | 'PIE';
+  readonly type: 'LINE' | 'BAR' | 'PIE' | 'COLUMN';
   readonly title: string;
   /** [row, column, numRows, numColumns], 1-based; a growing table's range has spare rows. */
   readonly range: readonly [number, number, number, number];
@@ -122,6 +123,7 @@ export function scenarioCharts(places: Places, drivers: number): ChartSpec[] {
     providerChart(places),
     upfrontChart(),
     tornadoChart(drivers),
+    simulationChart(places),
   ];
   // Each chart's first column is its domain (months, names), its header row the series' names.
   return charts.map((chart, i) => ({
