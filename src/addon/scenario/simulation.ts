@@ -1,18 +1,17 @@
 // Simulation (F:H, below "Money over time"; issue 21): one FT_SIMULATE formula over the
 // Inputs block, so the P10/P50/P90, the chance of payback and the NPV histogram follow every
-// edit of an input, and a column chart of the histogram. It is the one formula of the sheet
+// edit of an input, and a column chart of the histogram (charts.ts). It is the one formula of the sheet
 // that needs the add-in: without it (a colleague's copy, an xlsx download) the cell says so
 // instead of showing an error, and every other figure still computes.
 import { HISTOGRAM_BINS, SCENARIO_FIELDS } from '../../engine';
 import type { Block } from './block';
-import type { ChartSpec } from './charts';
 import { FORMAT } from './grid';
 import { abs, INPUT_FIRST_ROW, RESULTS_COLUMN } from './places';
 import type { Places } from './places';
 
 /** The rows FT_SIMULATE spills: a header, P10/P50/P90, the chance, a header, the bars. */
 const TABLE_ROWS = 6 + HISTOGRAM_BINS;
-const VALUE_COLUMN = RESULTS_COLUMN + 1;
+export const VALUE_COLUMN = RESULTS_COLUMN + 1;
 
 /** The block's title row (column E) and its formula's cell (F, the next row). */
 export function simulationPlace(places: Places): {
@@ -50,22 +49,4 @@ export function writeSimulation({ grid, places }: Block): void {
       grid.formats[formula + row - 1][VALUE_COLUMN - 1 + c] = format;
     });
   }
-}
-
-/** The histogram as columns: bar starts (the domain) and runs, under their header row. */
-export function simulationChart(
-  places: Places,
-): Omit<ChartSpec, 'numHeaders' | 'anchorRow' | 'anchorColumn'> {
-  const histogramHeader = simulationPlace(places).formula + 5;
-  return {
-    type: 'COLUMN',
-    title: 'NPV at the horizon over 10,000 runs (runs per bar; drivers ±30%)',
-    range: [histogramHeader, VALUE_COLUMN, HISTOGRAM_BINS + 1, 2],
-    options: {
-      hAxis: { title: 'NPV at the horizon, bar from (US dollars)', format: '$#,##0' },
-      vAxis: { title: 'Runs' },
-      legend: { position: 'none' },
-      bar: { groupWidth: '95%' },
-    },
-  };
 }
