@@ -28,7 +28,7 @@ describe('the scenario sheet’s simulation block', () => {
 
   it('reads the whole Inputs block, so it follows every input', () => {
     expect(cell.formula).toBe(
-      `=IFERROR(FT_SIMULATE($A$5:$B$${last}), "Runs with the add-in installed, once the Input check is blank")`,
+      `=ARRAYFORMULA(IFERROR(FT_SIMULATE($A$5:$B$${last}), "Runs with the add-in installed, once the Input check is blank"))`,
     );
     expect(values.slice(4, last).map((line) => line[0])).toEqual(
       SCENARIO_FIELDS.map((field) => field.label),

@@ -28,7 +28,9 @@ export function simulationPlace(places: Places): {
 /** The formula: the table, or what the cell says where FT_SIMULATE cannot run. */
 export function simulationFormula(): string {
   const inputs = `${abs(1, INPUT_FIRST_ROW)}:${abs(2, INPUT_FIRST_ROW + SCENARIO_FIELDS.length - 1)}`;
-  return `=IFERROR(FT_SIMULATE(${inputs}), "Runs with the add-in installed, once the Input check is blank")`;
+  // ARRAYFORMULA: IFERROR passes the whole table through (Sheets spills it without, but not
+  // every engine does: LibreOffice and HyperFormula need it said).
+  return `=ARRAYFORMULA(IFERROR(FT_SIMULATE(${inputs}), "Runs with the add-in installed, once the Input check is blank"))`;
 }
 
 /** Each spilled row's number formats for F:H (the table's layout, simulate.ts). */
