@@ -85,17 +85,19 @@ export interface SimulationOptions {
 
 /**
  * The training hours' distribution when a calibration has measured runs (3 or more, as
- * DESIGN.md says their spread replaces the article's ±30%): log-normal between the smallest
- * and the largest measured ÷ estimated ratio, centred on their geometric middle.
+ * DESIGN.md says their spread replaces the article's ±30%), for hours already calibrated
+ * (the estimate × its factor): log-normal, its P10 and P90 the smallest and the largest
+ * measured ÷ estimated ratio over the factor, so the runs' own spread around the fit.
  */
 export function calibratedHoursDistribution(calibration: {
   readonly runs: number;
+  readonly factor: number;
   readonly minRatio: number;
   readonly maxRatio: number;
 }): DriverDistribution | undefined {
-  const { runs, minRatio, maxRatio } = calibration;
-  if (runs < 3 || !(minRatio > 0) || !(maxRatio >= minRatio)) return undefined;
-  return { kind: 'logNormal', p10: minRatio, p90: maxRatio };
+  const { runs, factor, minRatio, maxRatio } = calibration;
+  if (runs < 3 || !(factor > 0) || !(minRatio > 0) || !(maxRatio >= minRatio)) return undefined;
+  return { kind: 'logNormal', p10: minRatio / factor, p90: maxRatio / factor };
 }
 
 export const DEFAULT_SIMULATION_RUNS = 10000;

@@ -13,6 +13,7 @@
  */
 import {
   builtInIndex,
+  calibratedHoursDistribution,
   DEFAULT_SCENARIO,
   HISTOGRAM_BINS,
   NEVER,
@@ -178,6 +179,22 @@ describe('the distributions and the percentiles', () => {
     // Winitzki's inverse of erf is within 0.2% of z: the ratios within 0.1%.
     expect(quantileOf(hours, 0.1) / 0.8).toBeCloseTo(1, 3);
     expect(quantileOf(hours, 0.9) / 1.25).toBeCloseTo(1, 3);
+  });
+
+  it('a calibration with 3 or more runs gives the hours its spread around the fitted factor', () => {
+    // Ratios 0.9 to 1.6 around a factor of 1.2: the calibrated hours (× 1.2) vary by 0.9 ÷ 1.2
+    // = 0.75 to 1.6 ÷ 1.2 = 1.3333 between their P10 and P90.
+    const calibration = { runs: 3, factor: 1.2, minRatio: 0.9, maxRatio: 1.6 };
+    expect(calibratedHoursDistribution(calibration)).toEqual({
+      kind: 'logNormal',
+      p10: 0.75,
+      p90: 1.6 / 1.2,
+    });
+    // Fewer runs, or no runs (NaN ratios): the article's ±30% stays.
+    expect(calibratedHoursDistribution({ ...calibration, runs: 2 })).toBeUndefined();
+    expect(
+      calibratedHoursDistribution({ runs: 0, factor: 1, minRatio: NaN, maxRatio: NaN }),
+    ).toBeUndefined();
   });
 
   it("percentiles as Sheets' PERCENTILE: rank p × (n − 1), between neighbours linearly", () => {
