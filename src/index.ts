@@ -14,8 +14,8 @@ export {
   FT_NPV,
   FT_PAYBACK,
   FT_REQUIRED_VOLUME,
+  FT_SIMULATE,
 } from './functions/ft-functions';
-export { FT_SIMULATE } from './functions/simulate';
 export {
   onOpen,
   onInstall,

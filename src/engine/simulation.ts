@@ -245,18 +245,10 @@ function histogramOf(sorted: Float64Array): HistogramBin[] {
 
 // ---- The runs ----------------------------------------------------------------------------
 
-/** Every input the model reads, and the catalog figures the scenario's names looked up. */
-const NUMBER_FIELDS: readonly ScenarioField[] = SCENARIO_FIELDS.filter(
-  (field) => field.kind === 'number' || field.kind === 'optionalNumber' || field.kind === 'months',
-).map((field) => field.key);
-const CATALOG_FIGURES = ['trainingHours', 'price', 'apiIn', 'apiOut'] as const;
-const BINDINGS: readonly Binding[] = [
-  ...CATALOG_FIGURES,
-  ...NUMBER_FIELDS.map((field) => bindingName.input(field)),
-];
-
 let views:
   | {
+      /** Every number input the model reads, and the catalog figures the names looked up. */
+      readonly bindings: readonly Binding[];
       readonly upfront: ModelView;
       readonly savings: ModelView;
       readonly npv: ModelView;
@@ -264,8 +256,17 @@ let views:
     }
   | undefined;
 
-/** The model's definitions as functions of the bindings (compiled on the first simulation). */
+/** The model's definitions as functions of the bindings (built on the first simulation). */
 function modelViews(): NonNullable<typeof views> {
+  if (views) return views;
+  const numbers = SCENARIO_FIELDS.filter(
+    (field) =>
+      field.kind === 'number' || field.kind === 'optionalNumber' || field.kind === 'months',
+  );
+  const bindings = [
+    ...['trainingHours', 'price', 'apiIn', 'apiOut'],
+    ...numbers.map((field) => bindingName.input(field.key)),
+  ];
   const finance = [
     'upfront',
     'monthlySavings',
@@ -273,9 +274,10 @@ function modelViews(): NonNullable<typeof views> {
     bindingName.input('monthlyGrowthRate'),
     bindingName.input('annualDiscountRate'),
   ];
-  views ??= {
-    upfront: modelView('upfront', BINDINGS),
-    savings: modelView('monthlySavings', BINDINGS),
+  views = {
+    bindings,
+    upfront: modelView('upfront', bindings),
+    savings: modelView('monthlySavings', bindings),
     npv: modelView('npv', finance),
     payback: modelView('payback', finance),
   };
@@ -313,15 +315,16 @@ export function simulateScenario(
   const problem = evaluation.get('problem');
   if (problem !== '') throw new InputError('inputs', String(problem));
 
+  const { bindings, upfront, savings, npv, payback } = modelViews();
   // The scenario's own values of everything bound: the drivers' centres, the rest fixed.
-  const base = BINDINGS.map((name): number => {
+  const base = bindings.map((name): number => {
     const value = name.startsWith('input:')
       ? parseNumberValue(inputs[name.slice('input:'.length) as ScenarioField])
       : parseNumberValue(evaluation.get(name));
     // An optional input left blank (a price from the catalog) is read through its metric.
     return value ?? 0;
   });
-  const slotOf = new Map(BINDINGS.map((name, i) => [name, i]));
+  const slotOf = new Map(bindings.map((name, i) => [name, i]));
   const random = xorshift32(seed);
   const drivers = SIMULATION_DRIVERS.map((driver) => ({
     slots: driver.binds.map((name) => slotOf.get(name) as number),
@@ -329,7 +332,6 @@ export function simulateScenario(
     draws: stratified(runs, random),
   }));
 
-  const { upfront, savings, npv, payback } = modelViews();
   const bound: Value[] = base.slice();
   const npvs = new Float64Array(runs);
   const paybacks = new Float64Array(runs);

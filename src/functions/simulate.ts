@@ -20,12 +20,17 @@ import type { Cell, CellInput, CellResult } from './cells';
 const NAME = 'FT_SIMULATE';
 const MAX_ARGUMENTS = 5;
 
-const FIELD_BY_NAME = new Map<string, ScenarioField>(
-  SCENARIO_FIELDS.flatMap((field) => [
-    [normalizeName(field.label), field.key],
-    [normalizeName(field.key), field.key],
-  ]),
-);
+let fields: Map<string, ScenarioField> | undefined;
+/** An input's field by its label or key, as names are matched (built on first use, not at load). */
+function fieldNamed(label: string): ScenarioField | undefined {
+  fields ??= new Map(
+    SCENARIO_FIELDS.flatMap((field) => [
+      [normalizeName(field.label), field.key],
+      [normalizeName(field.key), field.key],
+    ]),
+  );
+  return fields.get(normalizeName(label));
+}
 
 /**
  * The scenario's inputs from its block: a row per input (its label, its value), as its
@@ -43,7 +48,7 @@ function readInputs(block: CellInput): Record<ScenarioField, Value> {
   const seen = new Set<ScenarioField>();
   block.forEach(([label, cell], row) => {
     if (isBlank(label) && isBlank(cell)) return;
-    const field = typeof label === 'string' ? FIELD_BY_NAME.get(normalizeName(label)) : undefined;
+    const field = typeof label === 'string' ? fieldNamed(label) : undefined;
     const problem = !field
       ? isBlank(label)
         ? 'has a value but no label'
