@@ -15,6 +15,7 @@ import type { BenchReport } from './report';
 import { catalogMarkdown, checkGoals, markdown, roundAll } from './report';
 import { runScenarioWrites } from './scenario';
 import { runSidebar } from './sidebar';
+import { runSimulation } from './simulation';
 import type { SidebarResult } from './sidebar';
 import type { ThroughputRow } from './throughput';
 import { FUNCTIONS, RESULT_MARKER, SIZES } from './throughput';
@@ -112,7 +113,9 @@ async function main(): Promise<void> {
   const sidebar = await sidebarPart(code);
   log('5/5 FT_COST over a team catalog sheet, and the refresh after an edit…');
   const catalog = runCatalog(code, quick);
-  const measured = { environment, throughput, coldStart, scenario, sidebar, catalog };
+  log('+ FT_SIMULATE: 10,000 runs of the scenario model…');
+  const simulation = runSimulation(code, quick ? 3 : 7);
+  const measured = { environment, throughput, coldStart, scenario, sidebar, catalog, simulation };
   const report: BenchReport = roundAll({ ...measured, goals: checkGoals(measured) });
 
   const results = path.join(ROOT, 'bench', 'results');

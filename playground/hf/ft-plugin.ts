@@ -66,9 +66,15 @@ class FtFunctionsPlugin extends FunctionPlugin {
   }
 
   resultSize(
+    name: string,
     ast: { readonly args: Parameters<FtFunctionsPlugin['runFunction']>[0] },
     state: Parameters<FtFunctionsPlugin['runFunction']>[1],
   ): ArraySize {
+    // FT_SIMULATE spills its own table (3 × 26) unless its result argument asks for one figure.
+    if (name === 'FT_SIMULATE') {
+      const result = ast.args[1] as { readonly type?: string } | undefined;
+      return result && result.type !== 'EMPTY' ? ArraySize.scalar() : new ArraySize(3, 26);
+    }
     // Scalars and 1×1 ranges broadcast; the result has the shape of the ranges passed.
     for (const arg of ast.args) {
       const size = this.arraySizeForAst(arg, state);
@@ -157,7 +163,7 @@ export function registerCustomFunctions(signatures: readonly CustomFunctionSigna
       return this.callBundle(name, ast, state);
     };
     prototype[sizeMethod] = function (this: FtFunctionsPlugin, ast: PluginAst, state: PluginState) {
-      return this.resultSize(ast, state);
+      return this.resultSize(name, ast, state);
     };
     FtFunctionsPlugin.implementedFunctions[name] = {
       method,

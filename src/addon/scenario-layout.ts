@@ -7,7 +7,7 @@
 //   A:D  Inputs (scenario/inputs.ts), then "Looked up from the catalog" and the catalog's
 //        models sorted by size (scenario/lookups.ts), then the charts (scenario/charts.ts).
 //   E:G  Results (scenario/results.ts) with the up-front breakdown (scenario/upfront.ts):
-//        fixed rows, nothing grows here.
+//        fixed rows, nothing grows here; below them the simulation (scenario/simulation.ts).
 //   I:N  Monthly timeline 0..horizon (scenario/timeline.ts)
 //   P:U  Provider comparison, W:AA LoRA vs full vs QLoRA, AC:AM Model × dataset-size
 //        matrix (scenario/tables.ts)          AO:AT Sensitivity (scenario/sensitivity.ts)
@@ -28,6 +28,7 @@ import { writeLookups } from './scenario/lookups';
 import { FROZEN_ROWS, lastRow, placeScenario, SCENARIO_COLUMNS } from './scenario/places';
 import { writeResults } from './scenario/results';
 import { writeSensitivity } from './scenario/sensitivity';
+import { writeSimulation } from './scenario/simulation';
 import { writeCatalogTables } from './scenario/tables';
 import { writeTimeline } from './scenario/timeline';
 import { writeTitle } from './scenario/title';
@@ -109,6 +110,7 @@ export function scenarioLayout(
   writeTimeline(block);
   writeCatalogTables(block);
   writeSensitivity(block);
+  writeSimulation(block);
   const rows = Math.max(grid.values.length, ...Object.values(places.tables).map(lastRow));
   grid.ensure(rows);
   return {

@@ -14,3 +14,4 @@ export * from './views';
 export * from './managed';
 export * from './compile';
 export * from './sources';
+export * from './simulation';

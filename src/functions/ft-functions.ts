@@ -585,3 +585,6 @@ export function FT_REQUIRED_VOLUME(
     arguments.length,
   );
 }
+
+// Issue 21: the simulation, a function of its own file (one block in, a table out).
+export { FT_SIMULATE } from './simulate';

@@ -1,7 +1,7 @@
 // Parses the built dist/Code.js and checks what Apps Script reads from it: plain
 // top-level function declarations with named parameters, each FT_* one with its
 // JSDoc right above it, and no other top-level code than the bundle's initialiser.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { FT_FUNCTIONS, parseCodeJs, ROOT } from './helpers';
@@ -12,28 +12,31 @@ interface SourceFunction {
   readonly jsdoc: string;
 }
 
-/** The FT_* functions as written in the TypeScript source, read independently of the build. */
+/** The FT_* functions as written in the TypeScript source (src/functions/), read independently of the build. */
 function sourceFunctions(): Map<string, SourceFunction> {
-  const file = path.join(ROOT, 'src', 'functions', 'ft-functions.ts');
-  const source = ts.createSourceFile(
-    file,
-    readFileSync(file, 'utf8'),
-    ts.ScriptTarget.ES2019,
-    true,
-  );
   const found = new Map<string, SourceFunction>();
-  for (const statement of source.statements) {
-    if (!ts.isFunctionDeclaration(statement) || !statement.name) continue;
-    const exported = statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    if (!exported || !statement.name.text.startsWith('FT_')) continue;
-    found.set(statement.name.text, {
-      name: statement.name.text,
-      params: statement.parameters.map((param) => ({
-        name: param.name.getText(source),
-        optional: Boolean(param.questionToken || param.initializer),
-      })),
-      jsdoc: leadingJsdoc(source, statement) ?? '',
-    });
+  const dir = path.join(ROOT, 'src', 'functions');
+  for (const name of readdirSync(dir).filter((file) => file.endsWith('.ts'))) {
+    const file = path.join(dir, name);
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(file, 'utf8'),
+      ts.ScriptTarget.ES2019,
+      true,
+    );
+    for (const statement of source.statements) {
+      if (!ts.isFunctionDeclaration(statement) || !statement.name) continue;
+      const exported = statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+      if (!exported || !statement.name.text.startsWith('FT_')) continue;
+      found.set(statement.name.text, {
+        name: statement.name.text,
+        params: statement.parameters.map((param) => ({
+          name: param.name.getText(source),
+          optional: Boolean(param.questionToken || param.initializer),
+        })),
+        jsdoc: leadingJsdoc(source, statement) ?? '',
+      });
+    }
   }
   return found;
 }

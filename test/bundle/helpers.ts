@@ -92,7 +92,11 @@ export function examplesIn(jsdoc: string): JsdocExample[] {
     const percentsRead = match[2].replace(/\b(\d+(?:\.\d+)?)%/g, (_, digits: string) =>
       String(Number(digits) / 100),
     );
-    const args = JSON.parse(`[${percentsRead}]`) as unknown[];
+    // A Sheets array literal {"a", 1; "b", 2} is a range: rows split by ; and cells by ,.
+    const arraysRead = percentsRead.replace(/\{([^}]*)\}/g, (_, cells: string) =>
+      JSON.stringify(JSON.parse(`[[${cells.replace(/;/g, '],[')}]]`)),
+    );
+    const args = JSON.parse(`[${arraysRead}]`) as unknown[];
     const stated = match[3].trim();
     const quoted = /^"(.*)"$/.exec(stated);
     const result = quoted ? quoted[1] : Number(stated.replace(/,/g, ''));

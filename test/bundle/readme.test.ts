@@ -79,6 +79,7 @@ describe("README.md's function reference", () => {
     expect(section).toContain(
       '`FT_PAYBACK(upfront, monthly_savings, [monthly_growth], [annual_discount_rate])`',
     );
+    expect(section).toContain('`FT_SIMULATE(inputs, [result], [spread], [runs], [seed])`');
     const rows = section.split('\n').filter((line) => /^\| `FT_/.test(line));
     expect(rows).toHaveLength(Object.keys(FT_FUNCTIONS).length);
   });
@@ -171,6 +172,17 @@ describe('the JSDoc "Example:" lines in dist/Code.js', () => {
     expect(text).toMatchObject({ result: 'never' });
     const [percent] = examplesIn(' * Example: =FT_PAYBACK(1000, 50, 2%) returns 16.99 (rounded).');
     expect(percent).toMatchObject({ args: [1000, 50, 0.02], result: 16.99, roundedTo: 2 });
+    const [range] = examplesIn(' * Example: =FT_X({"a", 1; "b", 2}, "c") returns 1.');
+    expect(range).toMatchObject({
+      args: [
+        [
+          ['a', 1],
+          ['b', 2],
+        ],
+        'c',
+      ],
+      result: 1,
+    });
     expect(() => examplesIn(' * Example: FT_HOURS gives ten')).toThrow(/Cannot read/);
   });
 });

@@ -6,7 +6,9 @@ import type { ScenarioSummary } from '../../src/shared/contract';
 import { CATALOG_SPARE_ROWS } from '../../src/addon/scenario/places';
 import { generate, session } from './helpers';
 
-const MAX_CALLS = 60;
+// 61: issue 21's simulation histogram is a chart (newChart, insertChart); its formula joins
+// the Results' formula column, so it adds no setFormulas call.
+const MAX_CALLS = 61;
 
 function callsFor(workbook: Workbook, input: unknown): number {
   const s = session({}, workbook);

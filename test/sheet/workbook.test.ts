@@ -242,7 +242,7 @@ describe('scenario sheet names', () => {
     expect(s.workbook.sheetNames()).toEqual(['Sheet1']);
   });
 
-  test('the sheet has bold headers, a frozen header, marked inputs, formats and four charts', () => {
+  test('the sheet has bold headers, a frozen header, marked inputs, formats and five charts', () => {
     const s = session();
     const { sheetName } = generate(s, { horizonMonths: 12 });
     expect(s.workbook.frozenRows(sheetName)).toBe(4);
@@ -250,8 +250,9 @@ describe('scenario sheet names', () => {
     expect(s.workbook.backgrounds(sheetName)[4][1]).toBe('#fff2cc');
     expect(s.workbook.cell(sheetName, 'F10').numberFormat).toBe('$#,##0.00');
     const charts = s.workbook.charts(sheetName);
-    // Cumulative cost, providers, up-front breakdown, and the sensitivity tornado (issue 14).
-    expect(charts.map((chart) => chart.chartType)).toEqual(['LINE', 'BAR', 'PIE', 'BAR']);
+    // Cumulative cost, providers, up-front breakdown, the sensitivity tornado (issue 14) and
+    // the simulation's histogram (issue 21).
+    expect(charts.map((chart) => chart.chartType)).toEqual(['LINE', 'BAR', 'PIE', 'BAR', 'COLUMN']);
     // Horizon 12: months 0-12 in rows 5-17, then 25 spare rows (to 42) for rows a user adds;
     // 13 providers and 10 spare rows for catalog rows added later in rows 5-27, then 25 spare
     // rows (to 52); the 8 up-front items are fixed.

@@ -18,7 +18,14 @@ export const FT_ARITY: Readonly<Record<string, number>> = {
   FT_NPV: 5,
   FT_PAYBACK: 4,
   FT_REQUIRED_VOLUME: 5,
+  FT_SIMULATE: 5,
 };
+
+/**
+ * The FT_* functions that give a table of their own (labels and figures, a fixed shape)
+ * rather than one result per cell of their ranges: the per-cell properties skip them.
+ */
+export const FT_TABLES: ReadonlySet<string> = new Set(['FT_SIMULATE']);
 
 /** How many leading arguments of each FT_* function are required (the rest are optional). */
 export const FT_REQUIRED: Readonly<Record<string, number>> = {
@@ -34,6 +41,7 @@ export const FT_REQUIRED: Readonly<Record<string, number>> = {
   FT_NPV: 3,
   FT_PAYBACK: 2,
   FT_REQUIRED_VOLUME: 4,
+  FT_SIMULATE: 1,
 };
 
 /** What one call of a bundle global gave: its value, or what it threw. */

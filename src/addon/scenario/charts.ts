@@ -1,8 +1,8 @@
 // The scenario's native charts, stacked in column A below the ladder: the cumulative cost
-// over time, the training cost by provider, the up-front breakdown and the sensitivity's
-// tornado. Growing tables' ranges reach CHART_SPARE_ROWS below their last row, so rows a
-// user adds and fills down are drawn; blank rows are not.
-import { UPFRONT_ITEMS } from '../../engine';
+// over time, the training cost by provider, the up-front breakdown, the sensitivity's
+// tornado and the simulation's NPV histogram. Growing tables' ranges reach CHART_SPARE_ROWS
+// below their last row, so rows a user adds and fills down are drawn; blank rows are not.
+import { HISTOGRAM_BINS, UPFRONT_ITEMS } from '../../engine';
 import {
   HEADER_ROW,
   lastRow,
@@ -12,6 +12,7 @@ import {
   upfrontHeaderRow,
 } from './places';
 import type { Places } from './places';
+import { simulationPlace, VALUE_COLUMN } from './simulation';
 
 /** A chart option's value, as EmbeddedChartBuilder.setOption takes it (plain JSON). */
 export type ChartOptionValue =
@@ -22,7 +23,7 @@ export type ChartOptionValue =
   | { readonly [key: string]: ChartOptionValue };
 
 export interface ChartSpec {
-  readonly type: 'LINE' | 'BAR' | 'PIE';
+  readonly type: 'LINE' | 'BAR' | 'PIE' | 'COLUMN';
   readonly title: string;
   /** [row, column, numRows, numColumns], 1-based; a growing table's range has spare rows. */
   readonly range: readonly [number, number, number, number];
@@ -115,6 +116,22 @@ function tornadoChart(drivers: number): Chart {
   };
 }
 
+/** The histogram as columns: bar starts (the domain) and runs, under their header row. */
+function simulationChart(places: Places): Chart {
+  const histogramHeader = simulationPlace(places).formula + 5;
+  return {
+    type: 'COLUMN',
+    title: 'NPV at the horizon over 10,000 runs (runs per bar; drivers ±30%)',
+    range: [histogramHeader, VALUE_COLUMN, HISTOGRAM_BINS + 1, 2],
+    options: {
+      hAxis: { title: 'NPV at the horizon, bar from (US dollars)', format: '$#,##0' },
+      vAxis: { title: 'Runs' },
+      legend: { position: 'none' },
+      bar: { groupWidth: '95%' },
+    },
+  };
+}
+
 /** The charts, one below the other in column A from the first row under the ladder. */
 export function scenarioCharts(places: Places, drivers: number): ChartSpec[] {
   const charts = [
@@ -122,6 +139,7 @@ export function scenarioCharts(places: Places, drivers: number): ChartSpec[] {
     providerChart(places),
     upfrontChart(),
     tornadoChart(drivers),
+    simulationChart(places),
   ];
   // Each chart's first column is its domain (months, names), its header row the series' names.
   return charts.map((chart, i) => ({

@@ -1,0 +1,107 @@
+// FT_SIMULATE on the built bundle: the table it spills, the one figure it gives when asked,
+// and a message naming the argument for each bad input. The arithmetic is checked against hand
+// figures in test/engine/simulation.test.ts; here, the cell layer around it. The default
+// scenario (the article's customer-support example): $1,001.245 up-front, $75 a month saved,
+// NPV at 36 months 75 × 36 − 1,001.245 = 1,698.755, break-even 1,001.245 ÷ 75 = 13.3499 months.
+import { errorOf, valueOf } from './helpers';
+
+const block = (...rows: [string, unknown][]): unknown[][] => rows;
+
+describe('FT_SIMULATE', () => {
+  it('spills a table: percentiles, the chance of payback, then 20 histogram bars', () => {
+    const table = valueOf('FT_SIMULATE', block(['Requests per month', 10000]), '', 0, 100) as (
+      string | number
+    )[][];
+    expect(table).toHaveLength(26);
+    expect(table.every((line) => line.length === 3)).toBe(true);
+    expect(table[0]).toEqual(['100 runs, seed 1', 'NPV ($)', 'Payback (months)']);
+    expect(table.slice(1, 4).map((line) => line[0])).toEqual(['P10', 'P50', 'P90']);
+    // No spread: every run is the scenario, so each percentile is its NPV and break-even.
+    for (const line of table.slice(1, 4)) {
+      expect(line[1]).toBeCloseTo(1698.755, 9);
+      expect(line[2]).toBeCloseTo(1001.245 / 75, 9);
+    }
+    expect(table[4]).toEqual(['Chance of payback in 36 months', 1, '']);
+    expect(table[5]).toEqual(['NPV from ($)', 'Runs', 'NPV to ($)']);
+    // Every run in the first bar (all NPVs equal).
+    expect(table.slice(6).map((line) => line[1])).toEqual([100, ...new Array(19).fill(0)]);
+  });
+
+  it('reads the block as the scenario sheet holds it: labels in any case, text numbers', () => {
+    const asTyped = valueOf(
+      'FT_SIMULATE',
+      block(['requests per month', '10,000'], ['', ''], ['Monthly volume growth', '0%']),
+      'P50 NPV',
+      '0%',
+    );
+    expect(asTyped).toBeCloseTo(1698.755, 9);
+  });
+
+  it('the same seed gives the same answer; another seed another', () => {
+    const args = [block(['Requests per month', 20000]), 'P50 NPV', '', 500];
+    const first = valueOf('FT_SIMULATE', ...args, 3);
+    expect(valueOf('FT_SIMULATE', ...args, 3)).toBe(first);
+    expect(valueOf('FT_SIMULATE', ...args, 4)).not.toBe(first);
+  });
+
+  it('payback that never comes reads "never"; no chance of it is 0', () => {
+    // API at 0 and $0.001 a fine-tuned request: every run loses money every month.
+    const losing = block(
+      ['Input price ($ per 1K tokens)', 0],
+      ['Output price ($ per 1K tokens)', 0],
+      ['Inference cost per request ($)', 0.001],
+    );
+    expect(valueOf('FT_SIMULATE', losing, 'P10 payback', '', 200)).toBe('never');
+    expect(valueOf('FT_SIMULATE', losing, 'chance', '', 200)).toBe(0);
+  });
+
+  it('a blank block gives a blank', () => {
+    expect(valueOf('FT_SIMULATE', '')).toBe('');
+    expect(valueOf('FT_SIMULATE', block(['', ''], ['', '']))).toBe('');
+  });
+
+  it('names the argument a bad input is in', () => {
+    expect(errorOf('FT_SIMULATE')).toBe(
+      'FT_SIMULATE: inputs is missing; it takes FT_SIMULATE(inputs, [result], [spread], [runs], [seed])',
+    );
+    expect(errorOf('FT_SIMULATE', [['Requests per month', 10000, 'note']])).toBe(
+      "FT_SIMULATE: inputs must be two columns: each input's label, then its value (the scenario sheet's A5:B35)",
+    );
+    expect(errorOf('FT_SIMULATE', block(['Requests', 10000]))).toBe(
+      "FT_SIMULATE: inputs: 'Requests' (row 1) is not an input of the scenario",
+    );
+    expect(errorOf('FT_SIMULATE', block(['Epochs', 1], ['epochs', 2]))).toBe(
+      "FT_SIMULATE: inputs: 'epochs' (row 2) is given twice",
+    );
+    // The scenario's own check, as the sheet's Check column words it.
+    expect(errorOf('FT_SIMULATE', block(['Training examples', -5]))).toBe(
+      'FT_SIMULATE: Training examples must be a positive number, got -5',
+    );
+    expect(errorOf('FT_SIMULATE', block(['Training examples', '#REF!']))).toBe(
+      'FT_SIMULATE: Training examples is a cell error: fix that cell first',
+    );
+    expect(errorOf('FT_SIMULATE', block(['Epochs', 1]), 'P95 NPV')).toBe(
+      "FT_SIMULATE: result must be blank, P10, P50 or P90 NPV or payback, or chance, got 'P95 NPV'",
+    );
+    expect(errorOf('FT_SIMULATE', block(['Epochs', 1]), '', '100%')).toBe(
+      'FT_SIMULATE: spread must be from 0 to below 100%, got 1',
+    );
+    expect(errorOf('FT_SIMULATE', block(['Epochs', 1]), '', [[0.1], [0.2]])).toBe(
+      'FT_SIMULATE: spread must be one cell, got a range',
+    );
+    expect(errorOf('FT_SIMULATE', block(['Epochs', 1]), '', '', 'many')).toBe(
+      "FT_SIMULATE: runs must be a number, got 'many'",
+    );
+    expect(errorOf('FT_SIMULATE', block(['Epochs', 1]), '', '', 200000)).toBe(
+      'FT_SIMULATE: runs must be a whole number from 1 to 100000, got 200000',
+    );
+    expect(errorOf('FT_SIMULATE', block(['Epochs', 1]), '', '', '', 1.5)).toBe(
+      'FT_SIMULATE: seed must be a whole number from 0 to 4294967295, got 1.5',
+    );
+    // 1e308 requests × 1,000,000 tokens ÷ 1,000 × $0.003 a month: past 1.8e308.
+    const huge = block(['Requests per month', 1e308], ['Input tokens per request', 1e6]);
+    expect(errorOf('FT_SIMULATE', huge, '', '', 10)).toMatch(
+      /^FT_SIMULATE: inputs: some runs are too large to compute/,
+    );
+  });
+});
