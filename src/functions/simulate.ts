@@ -41,7 +41,7 @@ function readInputs(block: CellInput): Record<ScenarioField, Value> {
   if (!Array.isArray(block) || block.some((row) => !Array.isArray(row) || row.length !== 2)) {
     throw new InputError(
       'inputs',
-      "inputs must be two columns: each input's label, then its value (the scenario sheet's A5:B35)",
+      "inputs must be two columns: each input's label, then its value (the scenario sheet's Inputs, columns A:B)",
     );
   }
   const inputs = { ...DEFAULT_SCENARIO } as Record<ScenarioField, Value>;
@@ -121,7 +121,7 @@ export function simulationTable(result: SimulationResult): CellResult[][] {
  * Example: =FT_SIMULATE({"Requests per month", 10000}, "P50 NPV", 0) returns 1698.755.
  * Example: =FT_SIMULATE({"Requests per month", 50000}, "chance") returns 1.
  *
- * @param {string|number} inputs The scenario sheet's Inputs (A5:B35: label, value); a missing input takes the sidebar's default.
+ * @param {string|number} inputs The scenario sheet's Inputs (columns A:B from row 5: label, value); a missing input takes the sidebar's default.
  * @param {string} result Optional: blank for the table, or P10, P50 or P90 NPV or payback ("P50 NPV"), or "chance".
  * @param {number} spread Optional: the drivers' spread, e.g. 30% (default, the article's).
  * @param {number} runs Optional: runs, 1 to 100000 (default 10000).

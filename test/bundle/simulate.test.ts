@@ -65,7 +65,7 @@ describe('FT_SIMULATE', () => {
       'FT_SIMULATE: inputs is missing; it takes FT_SIMULATE(inputs, [result], [spread], [runs], [seed])',
     );
     expect(errorOf('FT_SIMULATE', [['Requests per month', 10000, 'note']])).toBe(
-      "FT_SIMULATE: inputs must be two columns: each input's label, then its value (the scenario sheet's A5:B35)",
+      "FT_SIMULATE: inputs must be two columns: each input's label, then its value (the scenario sheet's Inputs, columns A:B)",
     );
     expect(errorOf('FT_SIMULATE', block(['Requests', 10000]))).toBe(
       "FT_SIMULATE: inputs: 'Requests' (row 1) is not an input of the scenario",
