@@ -3,9 +3,12 @@
 // typed as text. The scenario model's lookup nodes render through these; the arithmetic
 // around them comes from the model's definitions (src/engine/scenario-model.ts).
 import { KEY_ESCAPES, normalizeName } from '../engine';
+import type { CatalogSetting } from '../engine';
 import {
   CATALOG_FIRST_ROW,
+  CATALOG_SETTINGS,
   CATALOG_SHEET,
+  columnLetter,
   catalogColumn,
   headingTexts,
   KEY_LAST_ROW,
@@ -146,6 +149,21 @@ export function catalogField(table: TableKey, field: string, row: string, byName
 /** A date cell as YYYY-MM-DD: Sheets holds a typed date as a number; text keeps its start. */
 export function isoDate(ref: string): string {
   return `IF(ISNUMBER(${ref}),TEXT(${ref},"yyyy-mm-dd"),LEFT(${ref},10))`;
+}
+
+/**
+ * A date cell as Sheets' serial day number, as the engine's dayNumberOf reads it
+ * (src/engine/freshness.ts): a number as it is, text YYYY-MM-DD by its parts (DATE rather
+ * than DATEVALUE, whose reading of text depends on the locale).
+ */
+export function dayNumber(ref: string): string {
+  return `IF(ISNUMBER(${ref}),${ref},IF(LEN(${ref})<10,NA(),DATE(VALUE(LEFT(${ref},4)),VALUE(MID(${ref},6,2)),VALUE(MID(${ref},9,2)))))`;
+}
+
+/** A setting cell of the catalog sheet, for a scenario formula: 'FT Catalog'!$X$1. */
+export function catalogSettingRef(name: CatalogSetting): string {
+  const { row, column } = CATALOG_SETTINGS[name];
+  return `${CAT}!$${columnLetter(column)}$${row}`;
 }
 
 /**

@@ -103,12 +103,17 @@ export type Expr =
    * without spaces, "-" and "_" (nameKey; a number is never a name). #N/A when none fits.
    */
   | { readonly kind: 'read'; readonly how: TextReading; readonly value: Expr }
-  /** Today's date some months ago, as YYYY-MM-DD (EDATE of TODAY). */
-  | { readonly kind: 'monthsAgo'; readonly months: number }
+  /** Today as Sheets' TODAY() gives it: a serial day number (the engine's from its clock). */
+  | { readonly kind: 'today' }
+  /** A setting cell of the catalog sheet (src/engine/freshness.ts), as the cell holds it. */
+  | { readonly kind: 'catalogSetting'; readonly name: CatalogSetting }
   /** The catalog name (of the lowest row) whose key starts with a name key, for a unique prefix. */
   | { readonly kind: 'catalogPrefix'; readonly table: TableKey; readonly key: Expr };
 
-export type TextReading = 'sizeWord' | 'digits' | 'nameEnd' | 'nameKey' | 'isoDate';
+export type TextReading = 'sizeWord' | 'digits' | 'nameEnd' | 'nameKey' | 'isoDate' | 'dayNumber';
+
+/** The catalog sheet's settings: the days after which a price is stale. */
+export type CatalogSetting = 'staleAfterDays';
 
 /** What evaluation needs from its surroundings: the inputs, other metrics, the catalog. */
 export interface EvalEnv {
@@ -120,6 +125,9 @@ export interface EvalEnv {
   catalogRow(table: TableKey, key: Value): Value;
   catalogPrefix(table: TableKey, key: Value): Value;
   read(how: TextReading, value: Value): Value;
+  /** TODAY() as a serial day number: the clock the evaluation was given. */
+  today(): Value;
+  catalogSetting(name: CatalogSetting): Value;
 }
 
 /** What rendering needs: where each input, metric and table cell is, and the lookup shapes. */
@@ -133,6 +141,7 @@ export interface RenderEnv {
   catalogPrefix(table: TableKey, key: string): string;
   field(table: TableKey, field: string, row: string, byName: boolean): string;
   read(how: TextReading, value: string): string;
+  catalogSetting(name: CatalogSetting): string;
 }
 
 // ---- Evaluation ------------------------------------------------------------------------
@@ -381,8 +390,10 @@ export function evaluate(expr: Expr, env: EvalEnv): Value {
       return env.read(expr.how, evaluate(expr.value, env));
     case 'catalogPrefix':
       return env.catalogPrefix(expr.table, evaluate(expr.key, env));
-    case 'monthsAgo':
-      return isoMonthsAgo(new Date(), expr.months);
+    case 'today':
+      return env.today();
+    case 'catalogSetting':
+      return env.catalogSetting(expr.name);
   }
 }
 
@@ -394,17 +405,6 @@ export function sumOf(values: readonly Value[]): Value {
     if (typeof value === 'number') total += value;
   }
   return total;
-}
-
-/** EDATE(today, −months) as YYYY-MM-DD: the same day of the month, or its last day. */
-export function isoMonthsAgo(today: Date, months: number): string {
-  const total = today.getFullYear() * 12 + today.getMonth() - months;
-  const year = Math.floor(total / 12);
-  const month = total - year * 12;
-  const lastDay = new Date(year, month + 1, 0).getDate();
-  const day = Math.min(today.getDate(), lastDay);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${year}-${pad(month + 1)}-${pad(day)}`;
 }
 
 function columnOf(range: Expr, env: EvalEnv): readonly Value[] {
@@ -486,8 +486,10 @@ function renderNode(expr: Expr, env: RenderEnv): string {
       return env.catalogRow(expr.table, renderNode(expr.key, env), renderNode(expr.prefix, env));
     case 'catalogPrefix':
       return env.catalogPrefix(expr.table, renderNode(expr.key, env));
-    case 'monthsAgo':
-      return `TEXT(EDATE(TODAY(),-${expr.months}),"yyyy-mm-dd")`;
+    case 'today':
+      return 'TODAY()';
+    case 'catalogSetting':
+      return env.catalogSetting(expr.name);
     case 'field':
       return env.field(expr.table, expr.field, renderNode(expr.row, env), expr.byName);
     case 'read':
@@ -580,7 +582,8 @@ export const E = {
     prefix,
   }),
   catalogPrefix: (table: TableKey, key: Expr): Expr => ({ kind: 'catalogPrefix', table, key }),
-  monthsAgo: (months: number): Expr => ({ kind: 'monthsAgo', months }),
+  today: (): Expr => ({ kind: 'today' }),
+  catalogSetting: (name: CatalogSetting): Expr => ({ kind: 'catalogSetting', name }),
   field: (table: TableKey, field: string, row: Expr): Expr => ({
     kind: 'field',
     table,

@@ -5,6 +5,7 @@ export * from './errors';
 export * from './names';
 export * from './numbers';
 export * from './expr';
+export * from './freshness';
 export * from './scenario';
 export * from './scenario-evaluation';
 export * from './scenario-model';

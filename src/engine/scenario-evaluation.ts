@@ -3,6 +3,7 @@
 // and the tests that compare a sheet with the engine all read numbers from here.
 import type { ModelRow } from './catalog';
 import { evaluate, SheetError } from './expr';
+import { dayNumberOf, isoOfSerial, isoToday, serialToday } from './freshness';
 import type { EvalEnv, Expr, TableKey, TextReading, Value } from './expr';
 import type { CatalogIndex } from './names';
 import { escapeKey, normalizeName, SIZE_IN_NAME, unescapeKey } from './names';
@@ -74,6 +75,11 @@ export interface EvaluationOptions {
   readonly inputLabel?: (field: ScenarioField) => string;
   /** Texts that are never a catalog name (the catalog sheet's titles and headers). */
   readonly notNames?: (table: TableKey) => readonly string[];
+  /**
+   * The clock: today as YYYY-MM-DD, which TODAY() gives in the sheet (a price's age). Default:
+   * the local date when the evaluation is made; tests give a fixed day.
+   */
+  readonly today?: string;
 }
 
 const LABELS = new Map(SCENARIO_FIELDS.map((field) => [field.key, field.label]));
@@ -88,6 +94,7 @@ export class ScenarioEvaluation {
   private readonly tableCells = new Map<string, Value[][]>();
   private readonly computing = new Set<string>();
   private readonly columns = tableColumns();
+  private readonly today: Value;
 
   constructor(
     private readonly inputs: Readonly<Record<ScenarioField, Value>>,
@@ -99,6 +106,7 @@ export class ScenarioEvaluation {
       this.definitions.set(metric.name, metric.expr);
     }
     for (const check of INPUT_CHECKS()) this.definitions.set(`check.${check.field}`, check.expr);
+    this.today = serialToday(options.today ?? isoToday());
   }
 
   /** A metric's value (a number, text such as "never", or a sheet error). */
@@ -191,6 +199,8 @@ export class ScenarioEvaluation {
       catalogRow: (table, key) => this.catalogRow(table, key),
       catalogPrefix: (table, key) => this.catalogPrefix(table, key),
       read: readText,
+      today: () => this.today,
+      catalogSetting: () => this.index.staleAfterDays,
     };
   }
 
@@ -227,15 +237,11 @@ export class ScenarioEvaluation {
   }
 }
 
-/** The engine's readings of input text, as the sheet's formulas read it (see TextReading). */
-/** Sheets' serial day number of 1970-01-01, and a day in milliseconds. */
-const SERIAL_1970 = 25569;
-const DAY_MS = 86400000;
-
 // What Sheets' CLEAN removes: the first 32 ASCII codes.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f]/g;
 
+/** The engine's readings of input text, as the sheet's formulas read it (see TextReading). */
 function readText(how: TextReading, value: Value): Value {
   if (value instanceof SheetError) return value;
   const na = new SheetError('#N/A');
@@ -271,10 +277,10 @@ function readText(how: TextReading, value: Value): Value {
         : na;
     case 'isoDate':
       // A date cell (a serial day number in Sheets) or text that starts with one.
-      if (typeof value === 'number') {
-        return new Date(Math.round((value - SERIAL_1970) * DAY_MS)).toISOString().slice(0, 10);
-      }
+      if (typeof value === 'number') return isoOfSerial(value);
       return typeof value === 'string' ? value.slice(0, 10) : na;
+    case 'dayNumber':
+      return dayNumberOf(value);
     case 'nameEnd': {
       const match = typeof value === 'string' ? SIZE_IN_NAME.exec(value) : null;
       return match ? match[1] : na;
@@ -302,5 +308,7 @@ export function evaluateAlone(
     catalogRow: () => missing('a catalog row'),
     catalogPrefix: () => missing('a catalog row'),
     read: readText,
+    today: () => missing('today'),
+    catalogSetting: () => missing('a catalog setting'),
   });
 }

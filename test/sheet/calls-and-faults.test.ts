@@ -6,7 +6,7 @@ import type { ScenarioSummary } from '../../src/shared/contract';
 import { CATALOG_SPARE_ROWS } from '../../src/addon/scenario/places';
 import { generate, session } from './helpers';
 
-const MAX_CALLS = 60;
+const MAX_CALLS = 63;
 
 function callsFor(workbook: Workbook, input: unknown): number {
   const s = session({}, workbook);

@@ -16,6 +16,7 @@ import {
 } from '../catalog-sheet';
 import type { CellIn, TableKey } from '../catalog-sheet';
 import { asText } from '../text';
+import { settingAddress, settingCells } from './freshness';
 
 type CellOut = string | number;
 
@@ -92,7 +93,9 @@ export function catalogSheetGrids(catalog: Catalog = BUILT_IN_CATALOG): {
   values[0][0] =
     `${NOTE_START} Add a row under any table (name first); FT_* functions, scenario sheets and the sidebar read every row. ` +
     'Of two rows with one name the lowest is used, so a row you add with a built-in name overrides it. ' +
-    'Also known as: other names, separated by commas. Keep the source and the date you took the figures.';
+    'Also known as: other names, separated by commas. Keep the source and the date you took the figures: ' +
+    `a price older than the days in ${settingAddress()} is stale (its As of cell turns orange; ages right of the lookup keys).`;
+  for (const [column, cell] of settingCells()) values[0][column] = cell;
   for (const spec of CATALOG_TABLES) {
     const c = spec.firstColumn - 1;
     values[CATALOG_TITLE_ROW - 1][c] = spec.title;

@@ -1,10 +1,12 @@
 // Reading the catalog sheet: the catalog every view uses, from the built-in rows and the
 // sheet's rows (each parsed by catalog/rows.ts), with a warning for each row not used.
-import { BUILT_IN_CATALOG, CatalogIndex, normalizeName } from '../../engine';
+import { BUILT_IN_CATALOG, CatalogIndex, normalizeName, readStaleAfterDays } from '../../engine';
 import type { Catalog, ModelRow } from '../../engine';
 import {
   CATALOG_FIRST_ROW,
+  CATALOG_SETTINGS,
   CATALOG_SHEET,
+  columnLetter,
   CATALOG_TABLES,
   cellNameKey,
   checkLayout,
@@ -17,6 +19,8 @@ import { parseRow, problemOf } from './rows';
 export interface SheetCatalog {
   readonly catalog: Catalog;
   readonly warnings: string[];
+  /** The sheet's staleness threshold in days (its setting cell; blank: the default). */
+  readonly staleAfterDays: number;
 }
 
 type CatalogRow = Catalog[TableKey][number];
@@ -80,7 +84,17 @@ export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCata
   return {
     catalog: checkReferences({ ...(catalog as unknown as Catalog), models }, warnings),
     warnings,
+    staleAfterDays: staleAfterDaysOf(grid, warnings),
   };
+}
+
+/** The threshold in the setting cell; a cell that holds no number of days is warned about. */
+function staleAfterDaysOf(grid: readonly (readonly CellIn[])[], warnings: string[]): number {
+  const { row, column, label } = CATALOG_SETTINGS.staleAfterDays;
+  const { days, problem } = readStaleAfterDays(grid[row - 1]?.[column - 1]);
+  if (problem)
+    warnings.push(`${CATALOG_SHEET} ${columnLetter(column)}${row} (${label}) ${problem}.`);
+  return days;
 }
 
 /** A table's non-blank rows in sheet order, parsed; a bad row is warned about. */

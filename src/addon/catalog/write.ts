@@ -3,9 +3,10 @@
 import {
   CATALOG_COLUMNS,
   CATALOG_HEADER_ROW,
+  CATALOG_SETTINGS,
   CATALOG_SHEET,
   CATALOG_TITLE_ROW,
-  KEY_COLUMN_COUNT,
+  isBlankCell,
   KEY_FIRST_COLUMN,
   KEYS_TITLE,
 } from '../catalog-sheet';
@@ -13,6 +14,14 @@ import { Changes, failure, uncertain } from '../changes';
 import { insertNewSheet } from '../new-sheets';
 import { ensureSheetSize } from '../sheet-size';
 import type { CatalogSheetResult } from '../../shared/contract';
+import {
+  AGE_COLUMN_COUNT,
+  AGE_FIRST_COLUMN,
+  AGES_TITLE,
+  ageColumnGrid,
+  settingCells,
+  staleRule,
+} from './freshness';
 import { catalogSheetGrids } from './grids';
 import { keyColumnGrid } from './keys';
 import type { CatalogAppend } from './grids';
@@ -73,29 +82,59 @@ function hasKeyColumns(state: CatalogState): boolean {
   return state.grid[CATALOG_TITLE_ROW - 1]?.[KEY_FIRST_COLUMN - 1] === KEYS_TITLE;
 }
 
-/** The last column the catalog sheet needs: its tables', then the lookup keys'. */
-const LAST_COLUMN = KEY_FIRST_COLUMN + KEY_COLUMN_COUNT - 1;
+/** True when the sheet has the price ages (catalog/freshness.ts), and so their formatting. */
+function hasAgeColumns(state: CatalogState): boolean {
+  return state.grid[CATALOG_TITLE_ROW - 1]?.[AGE_FIRST_COLUMN - 1] === AGES_TITLE;
+}
+
+/** The last column the catalog sheet needs: its tables', the lookup keys', the price ages'. */
+const LAST_COLUMN = AGE_FIRST_COLUMN + AGE_COLUMN_COUNT - 1;
 
 /**
- * Writes the lookup keys right of the tables (catalog/keys.ts), once per sheet, first
- * growing a sheet made before them; records how to undo it. Four calls on a new sheet.
+ * Writes the add-in's columns right of the tables, once per sheet: the lookup keys
+ * (catalog/keys.ts) unless the sheet has them, then the price ages (catalog/freshness.ts),
+ * first growing a sheet made before them; records how to undo it. Four calls on a new sheet.
  */
-function writeKeyColumns(sheet: Sheet, changes: Changes, sized = false): void {
+function writeHelperColumns(sheet: Sheet, changes: Changes, keys: boolean, sized = false): void {
   // A sheet this run made is already wide enough (ensureSheetSize): no need to ask.
   const columns = sized ? LAST_COLUMN : sheet.getMaxColumns();
   if (columns < LAST_COLUMN) {
     sheet.insertColumnsAfter(columns, LAST_COLUMN - columns);
-    changes.add(`removing the lookup keys of "${CATALOG_SHEET}"`, () =>
+    changes.add(`removing the lookup keys and price ages of "${CATALOG_SHEET}"`, () =>
       sheet.deleteColumns(columns + 1, LAST_COLUMN - columns),
     );
   }
-  const grid = keyColumnGrid();
-  const range = sheet.getRange(CATALOG_TITLE_ROW, KEY_FIRST_COLUMN, grid.length, KEY_COLUMN_COUNT);
-  changes.add(`clearing the lookup keys of "${CATALOG_SHEET}"`, () => {
+  const ages = ageColumnGrid();
+  const grid = keys ? keyColumnGrid().map((row, i) => [...row, ...ages[i]]) : ages;
+  const first = keys ? KEY_FIRST_COLUMN : AGE_FIRST_COLUMN;
+  const width = LAST_COLUMN - first + 1;
+  const range = sheet.getRange(CATALOG_TITLE_ROW, first, grid.length, width);
+  changes.add(`clearing the lookup keys and price ages of "${CATALOG_SHEET}"`, () => {
     range.setValues(grid.map((row) => row.map(() => '')));
   });
   range.setFormulas(grid);
-  sheet.setColumnWidths(KEY_FIRST_COLUMN, KEY_COLUMN_COUNT, KEY_COLUMN_WIDTH);
+  sheet.setColumnWidths(first, width, KEY_COLUMN_WIDTH);
+}
+
+/**
+ * Adds what a sheet made before the price ages lacks besides them: the rule that colours
+ * stale As of cells and, where row 1 is blank, the threshold's setting cells.
+ */
+function addFreshness(sheet: Sheet, state: CatalogState, changes: Changes): void {
+  const rules = sheet.getConditionalFormatRules();
+  sheet.setConditionalFormatRules([...rules, staleRule(sheet)]);
+  changes.add(`removing the stale-price colouring of "${CATALOG_SHEET}"`, () =>
+    sheet.setConditionalFormatRules(rules),
+  );
+  const { row, column } = CATALOG_SETTINGS.staleAfterDays;
+  const cells = settingCells();
+  const taken = [...cells.keys()].some((c) => !isBlankCell(state.grid[row - 1]?.[c] ?? ''));
+  if (taken) return; // the user's own cells: the default applies
+  const range = sheet.getRange(row, column - 1, 1, cells.size);
+  range.setValues([[...cells.values()]]);
+  changes.add(`clearing the stale-price setting of "${CATALOG_SHEET}"`, () =>
+    range.setValues([[...cells.values()].map(() => '')]),
+  );
 }
 
 /** Creates the catalog sheet, or appends the built-in rows it lacks; records how to undo it. */
@@ -115,11 +154,15 @@ export function writeCatalog(
     // width for all columns (one call): sources are long citations, read in the cell.
     sheet.setFrozenRows(CATALOG_HEADER_ROW);
     sheet.setColumnWidths(1, CATALOG_COLUMNS, CATALOG_COLUMN_WIDTH);
-    writeKeyColumns(sheet, changes, true);
+    writeHelperColumns(sheet, changes, true, true);
+    sheet.setConditionalFormatRules([staleRule(sheet)]);
     return { sheet, added: values.length - CATALOG_HEADER_ROW };
   }
   const sheet = state.sheet;
-  if (!hasKeyColumns(state)) writeKeyColumns(sheet, changes);
+  if (!hasAgeColumns(state)) {
+    writeHelperColumns(sheet, changes, !hasKeyColumns(state));
+    addFreshness(sheet, state, changes);
+  } else if (!hasKeyColumns(state)) writeHelperColumns(sheet, changes, true);
   const appends = appendsBelowFormulas(state);
   let added = 0;
   if (appends.length > 0) growToFit(sheet, state.grid.length, appends, changes);

@@ -5,7 +5,9 @@ import type { Expr, RenderEnv, TextReading } from '../../engine';
 import {
   catalogField,
   catalogRow,
+  catalogSettingRef,
   catalogStart,
+  dayNumber,
   digitsValue,
   isoDate,
   nameEnd,
@@ -16,10 +18,11 @@ import { abs, columnOf, RESULTS_COLUMN, rel } from './places';
 import type { Places, TablePlace } from './places';
 
 /** Each reading of input text (TextReading) as the formula that reads it so. */
-const READINGS: Readonly<Record<TextReading, (ref: string) => string>> = {
+export const READINGS: Readonly<Record<TextReading, (ref: string) => string>> = {
   sizeWord,
   digits: digitsValue,
   isoDate,
+  dayNumber,
   nameEnd,
   nameKey,
 };
@@ -68,6 +71,7 @@ export function scenarioFormulas(places: Places): Formula {
     catalogPrefix: catalogStart,
     field: catalogField,
     read: (how, value) => READINGS[how](value),
+    catalogSetting: catalogSettingRef,
   });
   return (expr, row) => render(expr, env(row));
 }

@@ -1,0 +1,148 @@
+// How old a catalog price is, and when it is stale (issue 20, item 4). Written once as
+// expressions: the engine evaluates them (sidebar, catalog notes, the scenario's Check
+// column) and the sheets render them (the scenario's formulas, the catalog sheet's
+// conditional formatting), so a row is stale in one place exactly when it is in the others.
+// "Today" is never read here: the caller gives it (a clock), so tests pin it.
+import { E, evaluate, SheetError, toNumber } from './expr';
+import type { EvalEnv, Expr, TableKey, Value } from './expr';
+
+/** A price older than this many days is stale, unless the catalog sheet's setting says otherwise. */
+export const DEFAULT_STALE_AFTER_DAYS = 180;
+
+/** The catalog tables whose rows are prices (the others are specifications that do not drift). */
+export const PRICE_TABLES: readonly TableKey[] = ['providers', 'apis', 'managed'];
+
+/** Sheets' serial day number of 1970-01-01, and a day in milliseconds. */
+const SERIAL_1970 = 25569;
+const DAY_MS = 86400000;
+
+/** A date (its year, month, day) as Sheets' DATE(y, m, d) numbers it: months and days roll over. */
+function serialOfDate(year: number, month: number, day: number): Value {
+  const [y, m, d] = [year, month, day].map(Math.trunc);
+  // DATE adds 1900 to a year below 1900 and refuses a negative one or one past 9999.
+  if (y < 0 || y > 9999) return new SheetError('#NUM!');
+  const full = y < 1900 ? y + 1900 : y;
+  return Date.UTC(full, m - 1, d) / DAY_MS + SERIAL_1970;
+}
+
+/** A serial day number as YYYY-MM-DD (Sheets' TEXT(day, "yyyy-mm-dd")). */
+export function isoOfSerial(day: number): string {
+  return new Date(Math.round((day - SERIAL_1970) * DAY_MS)).toISOString().slice(0, 10);
+}
+
+/** A local date as YYYY-MM-DD: the default clock (the user's day, as Sheets' TODAY()). */
+export function isoToday(now: Date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The 'dayNumber' reading: a date cell (a serial number) as it is; text of 10 characters or
+ * more read as YYYY-MM-DD by its parts, DATE(VALUE(LEFT(t,4)),VALUE(MID(t,6,2)),
+ * VALUE(MID(t,9,2))) (src/addon/lookup-formulas.ts); #N/A for shorter text (Sheets would read
+ * a missing part as 0), #VALUE! for text whose parts are not numbers.
+ */
+export function dayNumberOf(value: Value): Value {
+  if (value instanceof SheetError || typeof value === 'number') return value;
+  if (typeof value !== 'string' || value.length < 10) return new SheetError('#N/A');
+  const parts = [value.slice(0, 4), value.slice(5, 7), value.slice(8, 10)].map(toNumber);
+  const bad = parts.find((part) => part instanceof SheetError);
+  if (bad) return bad;
+  const [year, month, day] = parts as number[];
+  return serialOfDate(year, month, day);
+}
+
+/** Today (YYYY-MM-DD) as TODAY() gives it: a serial day number. */
+export function serialToday(today: string): Value {
+  return dayNumberOf(today);
+}
+
+/** The threshold as the setting cell holds it: a number of days 0 or more, else the default. */
+const thresholdOf = (cell: Expr): Expr =>
+  E.if(E.and(E.isNumber(cell), E.ge(cell, 0)), cell, DEFAULT_STALE_AFTER_DAYS);
+
+/** The staleness threshold in days: the catalog sheet's setting cell, read as above. */
+export const staleAfterDays = (): Expr => thresholdOf(E.catalogSetting('staleAfterDays'));
+
+/** Whole days from a price's As of date (a date cell, or text YYYY-MM-DD...) to today. */
+export const priceAgeDays = (asOf: Expr): Expr => E.sub(E.today(), E.read('dayNumber', asOf));
+
+/**
+ * TRUE when a price with this As of date is stale: a date is there, and it is more days old
+ * than the threshold (so at exactly the threshold it is still fresh). FALSE for a blank or for
+ * text that is no date: nothing to say about its age.
+ */
+export const isStalePrice = (asOf: Expr): Expr =>
+  E.iferror(E.and(E.ne(asOf, ''), E.gt(priceAgeDays(asOf), staleAfterDays())), 0);
+
+/**
+ * How a note starts in a scenario's Check column: something to know that is not an input
+ * problem (the results still show). The input check skips a check that starts so.
+ */
+export const NOTE_START = 'Note: ';
+
+/**
+ * The Check column's note on a stale price the scenario uses, from the cells of its As of date
+ * and its age: '' while the price is fresh.
+ */
+export const stalePriceNote = (asOf: Expr, age: Expr): Expr =>
+  E.if(
+    isStalePrice(asOf),
+    E.concat(
+      `${NOTE_START}its price is `,
+      age,
+      ' days old (as of ',
+      asOf,
+      '), past the ',
+      staleAfterDays(),
+      "-day limit in the FT Catalog sheet: check today's price",
+    ),
+    '',
+  );
+
+/** The definitions above evaluated for one As of text, on a given day, with a given threshold. */
+function evaluateFor(expr: (asOf: Expr) => Expr, asOf: string, today: string, days: number): Value {
+  const missing = (): never => {
+    throw new Error('freshness: only a date, today and the threshold are given');
+  };
+  const env: EvalEnv = {
+    input: missing,
+    inputLabel: missing,
+    metric: missing,
+    cell: () => asOf,
+    column: missing,
+    catalogRow: missing,
+    catalogPrefix: missing,
+    read: (_how, value) => dayNumberOf(value),
+    today: () => serialToday(today),
+    catalogSetting: () => days,
+  };
+  return evaluate(expr(E.cell('asOf')), env);
+}
+
+/** A price's age in whole days on `today` (YYYY-MM-DD), or undefined when it has no date. */
+export function priceAge(asOf: string, today: string): number | undefined {
+  const age = asOf === '' ? '' : evaluateFor(priceAgeDays, asOf, today, DEFAULT_STALE_AFTER_DAYS);
+  return typeof age === 'number' ? age : undefined;
+}
+
+/** True when a price as of `asOf` is older than `days` on `today` (see isStalePrice). */
+export function isStale(asOf: string, today: string, days = DEFAULT_STALE_AFTER_DAYS): boolean {
+  return evaluateFor(isStalePrice, asOf, today, days) === true;
+}
+
+/**
+ * The threshold a catalog sheet's setting cell gives (blank: the default), and a problem when
+ * the cell holds something else than a number of days 0 or more (then the default is used,
+ * as the sheet's formulas do).
+ */
+export function readStaleAfterDays(cell: unknown): { days: number; problem?: string } {
+  if (cell === '' || cell === null || cell === undefined) {
+    return { days: DEFAULT_STALE_AFTER_DAYS };
+  }
+  if (typeof cell === 'number' && Number.isFinite(cell) && cell >= 0) return { days: cell };
+  return {
+    days: DEFAULT_STALE_AFTER_DAYS,
+    problem: `must be a number of days, 0 or more, got ${typeof cell === 'string' ? `'${cell}'` : String(cell)}; ${DEFAULT_STALE_AFTER_DAYS} is used`,
+  };
+}
