@@ -1,11 +1,7 @@
 // The name rules every view shares (issue 11): exact name or alias, the lowest row of a
 // name, a unique prefix, an ambiguous prefix listing its candidates, a size at the end
 // of a model's name. (A row's age and staleness: freshness.test.ts.)
-import {
-  BUILT_IN_CATALOG,
-  CatalogIndex,
-  InputError,
-} from '../../src/engine';
+import { BUILT_IN_CATALOG, CatalogIndex, InputError } from '../../src/engine';
 import type { Catalog, ProviderRow } from '../../src/engine';
 
 const index = new CatalogIndex(BUILT_IN_CATALOG);

@@ -77,8 +77,8 @@ export function settingAddress(): string {
 export function settingCells(): ReadonlyMap<number, string | number> {
   const { column, label } = CATALOG_SETTINGS.staleAfterDays;
   return new Map<number, string | number>([
-    [column - 1, label],
-    [column, DEFAULT_STALE_AFTER_DAYS],
+    [column - 2, label],
+    [column - 1, DEFAULT_STALE_AFTER_DAYS],
   ]);
 }
 
