@@ -68,12 +68,12 @@ export const staleAfterDays = (): Expr => thresholdOf(E.catalogSetting('staleAft
 export const priceAgeDays = (asOf: Expr): Expr => E.sub(E.today(), E.read('dayNumber', asOf));
 
 /**
- * TRUE when a price with this As of date is stale: a date is there, and it is more days old
- * than the threshold (so at exactly the threshold it is still fresh). FALSE for a blank or for
- * text that is no date: nothing to say about its age.
+ * TRUE when a price of this age (priceAgeDays) is stale: it has an age, and it is more days
+ * than the threshold (so at exactly the threshold it is still fresh). FALSE for a price with
+ * no date, or with text that is no date: nothing to say about its age.
  */
-export const isStalePrice = (asOf: Expr): Expr =>
-  E.iferror(E.and(E.ne(asOf, ''), E.gt(priceAgeDays(asOf), staleAfterDays())), 0);
+export const isStalePrice = (age: Expr, threshold: Expr = staleAfterDays()): Expr =>
+  E.iferror(E.and(E.isNumber(age), E.gt(age, threshold)), 0);
 
 /**
  * How a note starts in a scenario's Check column: something to know that is not an input
@@ -82,19 +82,19 @@ export const isStalePrice = (asOf: Expr): Expr =>
 export const NOTE_START = 'Note: ';
 
 /**
- * The Check column's note on a stale price the scenario uses, from the cells of its As of date
- * and its age: '' while the price is fresh.
+ * The Check column's note on a stale price the scenario uses, from the cells of its As of
+ * date, its age and the threshold: '' while the price is fresh.
  */
-export const stalePriceNote = (asOf: Expr, age: Expr): Expr =>
+export const stalePriceNote = (asOf: Expr, age: Expr, threshold: Expr): Expr =>
   E.if(
-    isStalePrice(asOf),
+    isStalePrice(age, threshold),
     E.concat(
       `${NOTE_START}its price is `,
       age,
       ' days old (as of ',
       asOf,
       '), past the ',
-      staleAfterDays(),
+      threshold,
       "-day limit in the FT Catalog sheet: check today's price",
     ),
     '',
@@ -128,7 +128,7 @@ export function priceAge(asOf: string, today: string): number | undefined {
 
 /** True when a price as of `asOf` is older than `days` on `today` (see isStalePrice). */
 export function isStale(asOf: string, today: string, days = DEFAULT_STALE_AFTER_DAYS): boolean {
-  return evaluateFor(isStalePrice, asOf, today, days) === true;
+  return evaluateFor((cell) => isStalePrice(priceAgeDays(cell)), asOf, today, days) === true;
 }
 
 /**

@@ -7,7 +7,14 @@
 // nodes of their own: the engine finds the row by its name rules, the sheet by a formula.
 import { ARTICLE_HOURS_PER_EXAMPLE, MEMORY_OVERHEAD_SHARE } from './catalog';
 import { E } from './expr';
-import { NOTE_START, PRICE_TABLES, priceAgeDays, stalePriceNote } from './freshness';
+import {
+  DEFAULT_STALE_AFTER_DAYS,
+  NOTE_START,
+  PRICE_TABLES,
+  priceAgeDays,
+  staleAfterDays,
+  stalePriceNote,
+} from './freshness';
 import type { Expr, TableKey } from './expr';
 import { RULE_TEXT } from './numbers';
 import type { NumberRule } from './numbers';
@@ -362,7 +369,7 @@ function nameLookup(prefix: string, label: string, table: TableKey, name: Expr):
  * meet in practice. A note starts with NOTE_START, which the input check (PROBLEM) skips.
  */
 const withPriceNote = (prefix: string, problem: Expr): Expr =>
-  E.concat(problem, stalePriceNote(m(`${prefix}AsOf`), m(`${prefix}Age`)));
+  E.concat(problem, stalePriceNote(m(`${prefix}AsOf`), m(`${prefix}Age`), m('staleAfterDays')));
 
 /** A check whose text may be a note: a problem is text that does not start as a note does. */
 const isProblem = (check: Expr, mayNote: boolean): Expr =>
@@ -381,6 +388,13 @@ export function lookupMetrics(ladderRows: number): Metric[] {
     ...nameLookup('provider', 'GPU provider', 'providers', input('provider')),
     ...nameLookup('api', 'API', 'apis', input('api')),
     ...nameLookup('managed', 'Managed fine-tuning', 'managed', input('managedService')),
+    metric(
+      'staleAfterDays',
+      'Prices stale after (days)',
+      'count',
+      staleAfterDays(),
+      `The FT Catalog sheet's setting in row 1, else ${DEFAULT_STALE_AFTER_DAYS}`,
+    ),
     metric(
       'modelNameEnd',
       'Size at the end of the model name',

@@ -121,7 +121,7 @@ export function staleRuleSpec(): { a1: string; formula: string } {
     (table) =>
       `COLUMN(${topLeft})=${catalogTable(table).firstColumn + catalogTable(table).columns.length - 2}`,
   );
-  const stale = renderOver(isStalePrice(E.cell('asOf')), topLeft).slice(1);
+  const stale = renderOver(isStalePrice(priceAgeDays(E.cell('asOf'))), topLeft).slice(1);
   return {
     a1: `${topLeft}:${columnLetter(last)}${KEY_LAST_ROW}`,
     formula: `=AND(OR(${asOfColumns.join(',')}),${stale})`,
