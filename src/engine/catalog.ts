@@ -336,6 +336,14 @@ export const BUILT_IN_CATALOG: Catalog = {
       source: `${OPENAI_FT}: a fine-tuned gpt-4o-mini costs $0.30 / $1.20 per 1M input / output tokens`,
       asOf: '2026-04-07',
     },
+    {
+      name: 'Grok 4.3',
+      inputPricePer1K: 0.00125,
+      outputPricePer1K: 0.0025,
+      source:
+        'xAI API pricing (docs.x.ai/developers/pricing), grok-4.3: $1.25 / $2.50 per 1M input / output tokens ($0.20 cached input). The page carries no date; the date is a secondary source\'s, which checked it on 2026-07-02 ("xAI Grok API pricing", blog.laozhang.ai). grok-code-fast-1, the Grok row\'s model, is no longer listed there',
+      asOf: '2026-07-02',
+    },
   ],
   managed: [
     {
