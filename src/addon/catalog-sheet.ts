@@ -6,7 +6,7 @@
 // catalog/grids.ts; both go by the tables and positions here.
 import { columnLetter } from '../shared/a1';
 import { normalizeName } from '../engine';
-import type { Catalog, CatalogSetting } from '../engine';
+import type { Catalog } from '../engine';
 
 export const CATALOG_SHEET = 'FT Catalog';
 export const CATALOG_TITLE_ROW = 2;
@@ -124,15 +124,12 @@ export const CATALOG_TABLES: readonly TableSpec[] = [
 ];
 
 /**
- * The sheet's settings: in row 1 (frozen, above the price tables), a label and its value
- * cell, which scenario formulas and the conditional formatting read by address. A sheet made
- * before a setting has a blank cell there: the default applies (src/engine/freshness.ts).
+ * The staleness threshold's cell (src/engine/freshness.ts), its label left of it: in row 1,
+ * frozen, above the price tables. Scenario formulas and the colouring read it by address; a
+ * sheet made before it has a blank there, and the default applies.
  */
-export const CATALOG_SETTINGS: Readonly<
-  Record<CatalogSetting, { readonly row: number; readonly column: number; readonly label: string }>
-> = {
-  staleAfterDays: { row: 1, column: 24, label: 'Prices stale after (days)' },
-};
+export const STALE_AFTER_CELL = { column: 24, row: 1 } as const;
+export const STALE_AFTER_LABEL = 'Prices stale after (days)';
 
 /** Columns the catalog sheet needs (a new sheet has 26). */
 export const CATALOG_COLUMNS = 41;

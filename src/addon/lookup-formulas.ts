@@ -3,18 +3,17 @@
 // typed as text. The scenario model's lookup nodes render through these; the arithmetic
 // around them comes from the model's definitions (src/engine/scenario-model.ts).
 import { KEY_ESCAPES, normalizeName } from '../engine';
-import type { CatalogSetting } from '../engine';
 import {
   CATALOG_FIRST_ROW,
-  CATALOG_SETTINGS,
   CATALOG_SHEET,
-  columnLetter,
   catalogColumn,
   headingTexts,
   KEY_LAST_ROW,
   keyColumns,
+  STALE_AFTER_CELL,
 } from './catalog-sheet';
 import type { TableKey } from './catalog-sheet';
+import { abs } from './scenario/places';
 import { formulaString, sheetRef } from './text';
 
 /** The catalog sheet's column (0 = Name) of each row field the scenario reads. */
@@ -152,19 +151,17 @@ export function isoDate(ref: string): string {
 }
 
 /**
- * A date cell as Sheets' serial day number, as the engine's dayNumberOf reads it
+ * A date cell as Sheets' serial day number (its day: INT), as the engine's dayNumberOf reads it
  * (src/engine/freshness.ts): a number as it is, text YYYY-MM-DD by its parts (DATE rather
  * than DATEVALUE, whose reading of text depends on the locale).
  */
 export function dayNumber(ref: string): string {
-  return `IF(ISNUMBER(${ref}),${ref},IF(LEN(${ref})<10,NA(),DATE(VALUE(LEFT(${ref},4)),VALUE(MID(${ref},6,2)),VALUE(MID(${ref},9,2)))))`;
+  return `IF(ISNUMBER(${ref}),INT(${ref}),IF(LEN(${ref})<10,NA(),DATE(VALUE(LEFT(${ref},4)),VALUE(MID(${ref},6,2)),VALUE(MID(${ref},9,2)))))`;
 }
 
-/** A setting cell of the catalog sheet, for a scenario formula: 'FT Catalog'!$X$1. */
-export function catalogSettingRef(name: CatalogSetting): string {
-  const { row, column } = CATALOG_SETTINGS[name];
-  return `${CAT}!$${columnLetter(column)}$${row}`;
-}
+/** The catalog sheet's threshold cell, for a scenario formula: 'FT Catalog'!$X$1. */
+export const catalogSettingRef = (): string =>
+  `${CAT}!${abs(STALE_AFTER_CELL.column, STALE_AFTER_CELL.row)}`;
 
 /**
  * The size at the end of a model name ("Mistral 7B", "Qwen2.5 14 b" give "7", "14"), as the

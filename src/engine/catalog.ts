@@ -341,7 +341,7 @@ export const BUILT_IN_CATALOG: Catalog = {
       inputPricePer1K: 0.00125,
       outputPricePer1K: 0.0025,
       source:
-        'xAI API pricing (docs.x.ai/developers/pricing), grok-4.3: $1.25 / $2.50 per 1M input / output tokens ($0.20 cached input). The page carries no date; the date is a secondary source\'s, which checked it on 2026-07-02 ("xAI Grok API pricing", blog.laozhang.ai). grok-code-fast-1, the Grok row\'s model, is no longer listed there',
+        'xAI API pricing page (docs.x.ai/developers/pricing), grok-4.3: $1.25 / $2.50 per 1M tokens. The page is undated: date from a secondary source that checked it (blog.laozhang.ai)',
       asOf: '2026-07-02',
     },
   ],

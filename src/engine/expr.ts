@@ -502,6 +502,20 @@ export function render(expr: Expr, env: RenderEnv): string {
   return `=${renderNode(expr, env)}`;
 }
 
+/**
+ * An environment with only the methods given (a definition over one cell, say): a node that
+ * reaches for another method is a bug, and the error names the method.
+ */
+export function only<Env extends object>(given: Partial<Env>): Env {
+  return new Proxy(given, {
+    get: (target: Record<PropertyKey, unknown>, key) =>
+      target[key] ??
+      ((): never => {
+        throw new Error(`expression: no ${String(key)} here`);
+      }),
+  }) as Env;
+}
+
 // ---- Constructors ----------------------------------------------------------------------
 
 type Operand = Expr | number | string;

@@ -3,7 +3,7 @@
 // column) and the sheets render them (the scenario's formulas, the catalog sheet's
 // conditional formatting), so a row is stale in one place exactly when it is in the others.
 // "Today" is never read here: the caller gives it (a clock), so tests pin it.
-import { E, evaluate, SheetError, toNumber } from './expr';
+import { E, evaluate, only, SheetError, toNumber } from './expr';
 import type { EvalEnv, Expr, TableKey, Value } from './expr';
 
 /** A price older than this many days is stale, unless the catalog sheet's setting says otherwise. */
@@ -16,14 +16,9 @@ export const PRICE_TABLES: readonly TableKey[] = ['providers', 'apis', 'managed'
 const SERIAL_1970 = 25569;
 const DAY_MS = 86400000;
 
-/** A date (its year, month, day) as Sheets' DATE(y, m, d) numbers it: months and days roll over. */
-function serialOfDate(year: number, month: number, day: number): Value {
-  const [y, m, d] = [year, month, day].map(Math.trunc);
-  // DATE adds 1900 to a year below 1900 and refuses a negative one or one past 9999.
-  if (y < 0 || y > 9999) return new SheetError('#NUM!');
-  const full = y < 1900 ? y + 1900 : y;
-  return Date.UTC(full, m - 1, d) / DAY_MS + SERIAL_1970;
-}
+/** A date as Sheets' DATE(y, m, d) numbers it: months and days roll over, a year below 1900 gains 1900. */
+const serialOfDate = (y: number, m: number, d: number): number =>
+  Date.UTC(y < 1900 ? y + 1900 : y, m - 1, d) / DAY_MS + SERIAL_1970;
 
 /** A serial day number as YYYY-MM-DD (Sheets' TEXT(day, "yyyy-mm-dd")). */
 export function isoOfSerial(day: number): string {
@@ -37,24 +32,20 @@ export function isoToday(now: Date = new Date()): string {
 }
 
 /**
- * The 'dayNumber' reading: a date cell (a serial number) as it is; text of 10 characters or
- * more read as YYYY-MM-DD by its parts, DATE(VALUE(LEFT(t,4)),VALUE(MID(t,6,2)),
- * VALUE(MID(t,9,2))) (src/addon/lookup-formulas.ts); #N/A for shorter text (Sheets would read
- * a missing part as 0), #VALUE! for text whose parts are not numbers.
+ * The 'dayNumber' reading: a date cell (a serial number) as its day (INT: a time of day
+ * dropped); text of 10 characters or more read as YYYY-MM-DD by its parts,
+ * DATE(VALUE(LEFT(t,4)),VALUE(MID(t,6,2)),VALUE(MID(t,9,2))) (src/addon/lookup-formulas.ts);
+ * #N/A for shorter text (Sheets would read a missing part as 0), #VALUE! for text whose parts
+ * are not numbers.
  */
 export function dayNumberOf(value: Value): Value {
-  if (value instanceof SheetError || typeof value === 'number') return value;
-  if (typeof value !== 'string' || value.length < 10) return new SheetError('#N/A');
+  if (typeof value === 'number') return Math.floor(value);
+  if (typeof value !== 'string' || value.length < 10) {
+    return value instanceof SheetError ? value : new SheetError('#N/A');
+  }
   const parts = [value.slice(0, 4), value.slice(5, 7), value.slice(8, 10)].map(toNumber);
   const bad = parts.find((part) => part instanceof SheetError);
-  if (bad) return bad;
-  const [year, month, day] = parts as number[];
-  return serialOfDate(year, month, day);
-}
-
-/** Today (YYYY-MM-DD) as TODAY() gives it: a serial day number. */
-export function serialToday(today: string): Value {
-  return dayNumberOf(today);
+  return bad ?? serialOfDate(...(parts as [number, number, number]));
 }
 
 /** The threshold as the setting cell holds it: a number of days 0 or more, else the default. */
@@ -101,34 +92,29 @@ export const stalePriceNote = (asOf: Expr, age: Expr, threshold: Expr): Expr =>
   );
 
 /** The definitions above evaluated for one As of text, on a given day, with a given threshold. */
-function evaluateFor(expr: (asOf: Expr) => Expr, asOf: string, today: string, days: number): Value {
-  const missing = (): never => {
-    throw new Error('freshness: only a date, today and the threshold are given');
-  };
-  const env: EvalEnv = {
-    input: missing,
-    inputLabel: missing,
-    metric: missing,
-    cell: () => asOf,
-    column: missing,
-    catalogRow: missing,
-    catalogPrefix: missing,
-    read: (_how, value) => dayNumberOf(value),
-    today: () => serialToday(today),
-    catalogSetting: () => days,
-  };
-  return evaluate(expr(E.cell('asOf')), env);
-}
+const evaluateFor = (expr: Expr, asOf: string, today: string, days: number): Value =>
+  evaluate(
+    expr,
+    only<EvalEnv>({
+      cell: () => asOf,
+      read: (_how, value) => dayNumberOf(value),
+      today: () => dayNumberOf(today),
+      catalogSetting: () => days,
+    }),
+  );
+
+/** The age of the one As of cell evaluateFor gives. */
+const age = (): Expr => priceAgeDays(E.cell('asOf'));
 
 /** A price's age in whole days on `today` (YYYY-MM-DD), or undefined when it has no date. */
 export function priceAge(asOf: string, today: string): number | undefined {
-  const age = asOf === '' ? '' : evaluateFor(priceAgeDays, asOf, today, DEFAULT_STALE_AFTER_DAYS);
-  return typeof age === 'number' ? age : undefined;
+  const days = evaluateFor(age(), asOf, today, DEFAULT_STALE_AFTER_DAYS);
+  return typeof days === 'number' ? days : undefined;
 }
 
 /** True when a price as of `asOf` is older than `days` on `today` (see isStalePrice). */
 export function isStale(asOf: string, today: string, days = DEFAULT_STALE_AFTER_DAYS): boolean {
-  return evaluateFor((cell) => isStalePrice(priceAgeDays(cell)), asOf, today, days) === true;
+  return evaluateFor(isStalePrice(age()), asOf, today, days) === true;
 }
 
 /**
@@ -143,6 +129,6 @@ export function readStaleAfterDays(cell: unknown): { days: number; problem?: str
   if (typeof cell === 'number' && Number.isFinite(cell) && cell >= 0) return { days: cell };
   return {
     days: DEFAULT_STALE_AFTER_DAYS,
-    problem: `must be a number of days, 0 or more, got ${typeof cell === 'string' ? `'${cell}'` : String(cell)}; ${DEFAULT_STALE_AFTER_DAYS} is used`,
+    problem: `must be a number of days, 0 or more, got ${JSON.stringify(cell)}; ${DEFAULT_STALE_AFTER_DAYS} is used`,
   };
 }

@@ -3,7 +3,7 @@
 // and the tests that compare a sheet with the engine all read numbers from here.
 import type { ModelRow } from './catalog';
 import { evaluate, SheetError } from './expr';
-import { dayNumberOf, isoOfSerial, isoToday, serialToday } from './freshness';
+import { dayNumberOf, isoOfSerial, isoToday } from './freshness';
 import type { EvalEnv, Expr, TableKey, TextReading, Value } from './expr';
 import type { CatalogIndex } from './names';
 import { escapeKey, normalizeName, SIZE_IN_NAME, unescapeKey } from './names';
@@ -106,7 +106,7 @@ export class ScenarioEvaluation {
       this.definitions.set(metric.name, metric.expr);
     }
     for (const check of INPUT_CHECKS()) this.definitions.set(`check.${check.field}`, check.expr);
-    this.today = serialToday(options.today ?? isoToday());
+    this.today = dayNumberOf(options.today ?? isoToday());
   }
 
   /** A metric's value (a number, text such as "never", or a sheet error). */

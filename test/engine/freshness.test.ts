@@ -72,7 +72,7 @@ describe("the catalog sheet's threshold cell", () => {
 
   test.each([
     [-1, 'must be a number of days, 0 or more, got -1; 180 is used'],
-    ['soon', "must be a number of days, 0 or more, got 'soon'; 180 is used"],
+    ['soon', 'must be a number of days, 0 or more, got "soon"; 180 is used'],
   ])('%j is named in a problem, and the default is used', (cell, problem) => {
     expect(readStaleAfterDays(cell)).toEqual({ days: 180, problem });
   });

@@ -4,7 +4,7 @@
 // (test/support/today.ts). Day counts by hand: 2026-06-09 to 2026-12-06 is 21 days (to 30
 // June) + 31 + 31 + 30 + 31 + 30 (July to November) + 6 = 180 days.
 import { columnLetter, columnNumber } from '../../emulator';
-import { CATALOG_SETTINGS, CATALOG_SHEET, catalogTable } from '../../src/addon/catalog-sheet';
+import { CATALOG_SHEET, catalogTable, STALE_AFTER_CELL } from '../../src/addon/catalog-sheet';
 import { AGE_FIRST_COLUMN, AGES_TITLE, STALE_BACKGROUND } from '../../src/addon/catalog/freshness';
 import { scenarioLayout } from '../../src/addon/scenario-layout';
 import { CatalogIndex, computeScenario, isStale, resolveScenario } from '../../src/engine';
@@ -51,7 +51,7 @@ function indexOf(s: Session): CatalogIndex {
 }
 
 function setThreshold(s: Session, cell: unknown): void {
-  const { row, column } = CATALOG_SETTINGS.staleAfterDays;
+  const { row, column } = STALE_AFTER_CELL;
   s.workbook.write(CATALOG_SHEET, `${columnLetter(column)}${row}`, [[cell]]);
 }
 
@@ -112,7 +112,7 @@ describe("the scenario sheet: each used price's age, and a note when it is stale
     const { warnings, staleAfterDays } = s.call<CatalogResponse>('getCatalog');
     expect(staleAfterDays).toBe(180);
     expect(warnings).toContain(
-      "FT Catalog X1 (Prices stale after (days)) must be a number of days, 0 or more, got 'soon'; 180 is used.",
+      'FT Catalog X1 (Prices stale after (days)) must be a number of days, 0 or more, got "soon"; 180 is used.',
     );
   });
 
@@ -211,31 +211,15 @@ describe('the catalog sheet', () => {
     expect(s.call<CatalogResponse>('getCatalog').staleAfterDays).toBe(180);
 
     const summary: ScenarioSummary = generate(s, { provider: 'Acme GPU' });
-    expect(s.workbook.values(CATALOG_SHEET)[0].slice(22, 24)).toEqual([
-      'Prices stale after (days)',
-      180,
-    ]);
     expect(s.workbook.values(CATALOG_SHEET)[1][AGE_FIRST_COLUMN - 1]).toBe(AGES_TITLE);
     expect(s.workbook.conditionalFormats(CATALOG_SHEET)).toHaveLength(1);
-    // Cleared again, the threshold cell falls back to the default in the formulas too.
-    s.workbook.write(CATALOG_SHEET, 'X1', [['']]);
+    // Row 1 is left as it was (the user may use it): a blank threshold cell means 180 days.
+    expect(s.workbook.values(CATALOG_SHEET)[0].slice(22, 24)).toEqual(['', '']);
     const ev = new Evaluated(s.workbook, summary.sheetName);
     try {
       expect(checkOf(ev, 'GPU provider')).toMatch(/181 days old .*past the 180-day limit/);
     } finally {
       ev.destroy();
     }
-  });
-
-  test("the user's own cells in row 1 are kept: the default applies", () => {
-    const s = session();
-    s.call('insertCatalogSheet');
-    const sheet =
-      s.workbook.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(CATALOG_SHEET);
-    if (!sheet) throw new Error('no catalog sheet');
-    sheet.deleteColumns(AGE_FIRST_COLUMN, sheet.getMaxColumns() - AGE_FIRST_COLUMN + 1);
-    sheet.getRange('W1:X1').setValues([['My notes', '']]);
-    s.call('insertCatalogSheet');
-    expect(s.workbook.values(CATALOG_SHEET)[0].slice(22, 24)).toEqual(['My notes', '']);
   });
 });

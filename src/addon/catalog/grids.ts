@@ -1,6 +1,6 @@
 // The cells the add-in writes to the catalog sheet: the whole sheet for a new one, or the
 // built-in rows an existing one lacks, placed below each table's last taken row.
-import { BUILT_IN_CATALOG, normalizeName } from '../../engine';
+import { BUILT_IN_CATALOG, DEFAULT_STALE_AFTER_DAYS, normalizeName } from '../../engine';
 import type { Catalog } from '../../engine';
 import {
   CATALOG_COLUMNS,
@@ -12,11 +12,12 @@ import {
   checkLayout,
   isBlankCell,
   NOTE_START,
+  STALE_AFTER_CELL,
+  STALE_AFTER_LABEL,
   tableCells,
 } from '../catalog-sheet';
 import type { CellIn, TableKey } from '../catalog-sheet';
 import { asText } from '../text';
-import { settingAddress, settingCells } from './freshness';
 
 type CellOut = string | number;
 
@@ -94,8 +95,10 @@ export function catalogSheetGrids(catalog: Catalog = BUILT_IN_CATALOG): {
     `${NOTE_START} Add a row under any table (name first); FT_* functions, scenario sheets and the sidebar read every row. ` +
     'Of two rows with one name the lowest is used, so a row you add with a built-in name overrides it. ' +
     'Also known as: other names, separated by commas. Keep the source and the date you took the figures: ' +
-    `a price older than the days in ${settingAddress()} is stale (its As of cell turns orange; ages right of the lookup keys).`;
-  for (const [column, cell] of settingCells()) values[0][column] = cell;
+    'a price older than the days in X1 is stale (its As of cell turns orange).';
+  const { column } = STALE_AFTER_CELL;
+  values[0][column - 2] = STALE_AFTER_LABEL;
+  values[0][column - 1] = DEFAULT_STALE_AFTER_DAYS;
   for (const spec of CATALOG_TABLES) {
     const c = spec.firstColumn - 1;
     values[CATALOG_TITLE_ROW - 1][c] = spec.title;

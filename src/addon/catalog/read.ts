@@ -4,13 +4,13 @@ import { BUILT_IN_CATALOG, CatalogIndex, normalizeName, readStaleAfterDays } fro
 import type { Catalog, ModelRow } from '../../engine';
 import {
   CATALOG_FIRST_ROW,
-  CATALOG_SETTINGS,
   CATALOG_SHEET,
-  columnLetter,
   CATALOG_TABLES,
   cellNameKey,
   checkLayout,
   isBlankCell,
+  STALE_AFTER_CELL,
+  STALE_AFTER_LABEL,
   tableCells,
 } from '../catalog-sheet';
 import type { CellIn, TableKey, TableSpec } from '../catalog-sheet';
@@ -88,12 +88,11 @@ export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCata
   };
 }
 
-/** The threshold in the setting cell; a cell that holds no number of days is warned about. */
+/** The threshold in its cell; a cell that holds no number of days is warned about. */
 function staleAfterDaysOf(grid: readonly (readonly CellIn[])[], warnings: string[]): number {
-  const { row, column, label } = CATALOG_SETTINGS.staleAfterDays;
+  const { row, column } = STALE_AFTER_CELL;
   const { days, problem } = readStaleAfterDays(grid[row - 1]?.[column - 1]);
-  if (problem)
-    warnings.push(`${CATALOG_SHEET} ${columnLetter(column)}${row} (${label}) ${problem}.`);
+  if (problem) warnings.push(`${CATALOG_SHEET} X1 (${STALE_AFTER_LABEL}) ${problem}.`);
   return days;
 }
 

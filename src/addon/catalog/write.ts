@@ -3,10 +3,8 @@
 import {
   CATALOG_COLUMNS,
   CATALOG_HEADER_ROW,
-  CATALOG_SETTINGS,
   CATALOG_SHEET,
   CATALOG_TITLE_ROW,
-  isBlankCell,
   KEY_FIRST_COLUMN,
   KEYS_TITLE,
 } from '../catalog-sheet';
@@ -19,7 +17,6 @@ import {
   AGE_FIRST_COLUMN,
   AGES_TITLE,
   ageColumnGrid,
-  settingCells,
   staleRule,
 } from './freshness';
 import { catalogSheetGrids } from './grids';
@@ -116,24 +113,12 @@ function writeHelperColumns(sheet: Sheet, changes: Changes, keys: boolean, sized
   sheet.setColumnWidths(first, width, KEY_COLUMN_WIDTH);
 }
 
-/**
- * Adds what a sheet made before the price ages lacks besides them: the rule that colours
- * stale As of cells and, where row 1 is blank, the threshold's setting cells.
- */
-function addFreshness(sheet: Sheet, state: CatalogState, changes: Changes): void {
+/** Adds the rule that colours stale As of cells to a sheet made before it; records the undo. */
+function addStaleRule(sheet: Sheet, changes: Changes): void {
   const rules = sheet.getConditionalFormatRules();
   sheet.setConditionalFormatRules([...rules, staleRule(sheet)]);
   changes.add(`removing the stale-price colouring of "${CATALOG_SHEET}"`, () =>
     sheet.setConditionalFormatRules(rules),
-  );
-  const { row, column } = CATALOG_SETTINGS.staleAfterDays;
-  const cells = settingCells();
-  const taken = [...cells.keys()].some((c) => !isBlankCell(state.grid[row - 1]?.[c] ?? ''));
-  if (taken) return; // the user's own cells: the default applies
-  const range = sheet.getRange(row, column - 1, 1, cells.size);
-  range.setValues([[...cells.values()]]);
-  changes.add(`clearing the stale-price setting of "${CATALOG_SHEET}"`, () =>
-    range.setValues([[...cells.values()].map(() => '')]),
   );
 }
 
@@ -161,7 +146,7 @@ export function writeCatalog(
   const sheet = state.sheet;
   if (!hasAgeColumns(state)) {
     writeHelperColumns(sheet, changes, !hasKeyColumns(state));
-    addFreshness(sheet, state, changes);
+    addStaleRule(sheet, changes);
   } else if (!hasKeyColumns(state)) writeHelperColumns(sheet, changes, true);
   const appends = appendsBelowFormulas(state);
   let added = 0;
