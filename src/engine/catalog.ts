@@ -336,14 +336,6 @@ export const BUILT_IN_CATALOG: Catalog = {
       source: `${OPENAI_FT}: a fine-tuned gpt-4o-mini costs $0.30 / $1.20 per 1M input / output tokens`,
       asOf: '2026-04-07',
     },
-    {
-      name: 'Grok 4.3',
-      inputPricePer1K: 0.00125,
-      outputPricePer1K: 0.0025,
-      source:
-        'xAI API pricing page (docs.x.ai/developers/pricing), grok-4.3: $1.25 / $2.50 per 1M tokens. The page is undated: date from a secondary source that checked it (blog.laozhang.ai)',
-      asOf: '2026-07-02',
-    },
   ],
   managed: [
     {

@@ -323,7 +323,7 @@ export function scaleBetweenOf(
 function nameLookup(prefix: string, label: string, table: TableKey, name: Expr): Metric[] {
   const key = m(`${prefix}Key`);
   const asOf = E.read('isoDate', E.field(table, 'asOf', m(`${prefix}Row`)));
-  // Issue 20: a price's age in days (its staleness is the Check column's note: priceNote).
+  // Issue 20: a price's age in days (its staleness is the Check column's note: withPriceNote).
   const age = PRICE_TABLES.includes(table)
     ? [
         metric(

@@ -47,7 +47,7 @@ describe('names', () => {
       'api',
       () => index.api('api', 'Gemini'),
       "api 'Gemini' is not in the FT Catalog sheet or the built-in catalog",
-      'Known: Claude, GPT-4 fine-tuned, Grok, GPT-4o fine-tuned, GPT-4o mini fine-tuned, Grok 4.3',
+      'Known: Claude, GPT-4 fine-tuned, Grok, GPT-4o fine-tuned, GPT-4o mini fine-tuned',
     ],
   ] as const)(
     'an unknown %s names the argument and lists the known names',
@@ -105,7 +105,7 @@ describe('APIs', () => {
   it('a number is not an API, and the message does not offer a price', () => {
     const error = inputError(() => index.api('api', 5));
     expect(error.message).toBe(
-      'api must be a name from the catalog, got 5. Known: Claude, GPT-4 fine-tuned, Grok, GPT-4o fine-tuned, GPT-4o mini fine-tuned, Grok 4.3',
+      'api must be a name from the catalog, got 5. Known: Claude, GPT-4 fine-tuned, Grok, GPT-4o fine-tuned, GPT-4o mini fine-tuned',
     );
   });
 });

@@ -26,7 +26,7 @@ const KNOWN_PROVIDERS =
   'Known: AWS on-demand, AWS spot, RunPod on-demand, Lambda Labs, On-premise (amortized), AWS p5 H100 on-demand, Google Cloud A3 H100 on-demand, Google Cloud A3 H100 spot, Azure ND H100 v5 on-demand, RunPod H100 SXM Secure Cloud, RunPod H100 SXM Community Cloud, Lambda H100 SXM (8x instance), Lambda H100 SXM (1x instance)';
 const KNOWN_METHODS = 'Known: full, LoRA, QLoRA';
 const KNOWN_APIS =
-  'Known: Claude, GPT-4 fine-tuned, Grok, GPT-4o fine-tuned, GPT-4o mini fine-tuned, Grok 4.3';
+  'Known: Claude, GPT-4 fine-tuned, Grok, GPT-4o fine-tuned, GPT-4o mini fine-tuned';
 const LOOKS_LIKE_ONE = 'which only looks like a plain letter, digit, space or dash';
 const LOOK_LIKE_MANY = 'which only look like a plain letter, digit, space or dash';
 
