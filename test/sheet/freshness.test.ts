@@ -148,6 +148,8 @@ describe('the catalog sheet', () => {
       addCatalogRow(s, 'providers', [name, 'H100', 2, 'on-demand', 'list', asOf]),
     );
     const values = s.workbook.values(CATALOG_SHEET);
+    const { column, row: settingRow, a1 } = STALE_AFTER_CELL;
+    expect(`${columnLetter(column)}${settingRow}`).toBe(a1);
     expect(values[0].slice(22, 24)).toEqual(['Prices stale after (days)', 180]);
     expect(values[1][AGE_FIRST_COLUMN - 1]).toBe(AGES_TITLE);
 

@@ -95,7 +95,7 @@ export function catalogSheetGrids(catalog: Catalog = BUILT_IN_CATALOG): {
     `${NOTE_START} Add a row under any table (name first); FT_* functions, scenario sheets and the sidebar read every row. ` +
     'Of two rows with one name the lowest is used, so a row you add with a built-in name overrides it. ' +
     'Also known as: other names, separated by commas. Keep the source and the date you took the figures: ' +
-    'a price older than the days in X1 is stale (its As of cell turns orange).';
+    `a price older than the days in ${STALE_AFTER_CELL.a1} is stale (its As of cell turns orange).`;
   const { column } = STALE_AFTER_CELL;
   values[0][column - 2] = STALE_AFTER_LABEL;
   values[0][column - 1] = DEFAULT_STALE_AFTER_DAYS;

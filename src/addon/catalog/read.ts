@@ -90,9 +90,9 @@ export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCata
 
 /** The threshold in its cell; a cell that holds no number of days is warned about. */
 function staleAfterDaysOf(grid: readonly (readonly CellIn[])[], warnings: string[]): number {
-  const { row, column } = STALE_AFTER_CELL;
+  const { row, column, a1 } = STALE_AFTER_CELL;
   const { days, problem } = readStaleAfterDays(grid[row - 1]?.[column - 1]);
-  if (problem) warnings.push(`${CATALOG_SHEET} X1 (${STALE_AFTER_LABEL}) ${problem}.`);
+  if (problem) warnings.push(`${CATALOG_SHEET} ${a1} (${STALE_AFTER_LABEL}) ${problem}.`);
   return days;
 }
 
