@@ -13,6 +13,7 @@
  *     sheetNames(), activeSheetName(), sheetSize(name), frozenRows(name), metadata(name),
  *     values(name), formulas(name), numberFormats(name), fontWeights(name),
  *     backgrounds(name), fills(name), charts(name), dataValidations(name), protections(name),
+ *     conditionalFormats(name),
  *     columnWidths(name), cell(name, a1), snapshot(name), fingerprint(name),
  *     menus(), shown(), sidebarHtml(), alerts(), toasts(),
  *     callCount(), callLog(), resetCalls(), endExecution(), failAtCall(n, kind?), setAuthMode(mode),
@@ -43,6 +44,8 @@ import type {
   ToastRecord,
   WorkbookState,
 } from './spreadsheet';
+import { EmulatedConditionalFormatRuleBuilder } from './conditional-format';
+import type { ConditionalFormatRecord } from './conditional-format';
 import { EmulatedDataValidationBuilder, meetsRule } from './validation';
 import { createLockService, formatDate } from './services';
 import type { LockServiceEmulation, LockState, UtilitiesEmulation } from './services';
@@ -105,6 +108,7 @@ export interface SpreadsheetAppEmulation {
   getUi(): EmulatedUi;
   flush(): void;
   newDataValidation(): EmulatedDataValidationBuilder;
+  newConditionalFormatRule(): EmulatedConditionalFormatRuleBuilder;
 }
 
 /** A sheet's contents as three grids over its data range. */
@@ -140,6 +144,8 @@ export interface Workbook {
   metadata(name: string): MetadataRecord[];
   dataValidations(name: string): (ValidationRecord | null)[][];
   protections(name: string): ProtectionRecord[];
+  /** A sheet's conditional format rules, copies. */
+  conditionalFormats(name: string): ConditionalFormatRecord[];
   /** Widths set by the script, by column number (1-based); unset columns are absent. */
   columnWidths(name: string): Record<number, number>;
   /**
@@ -297,6 +303,10 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
       calls.tick('SpreadsheetApp.newDataValidation');
       return new EmulatedDataValidationBuilder();
     },
+    newConditionalFormatRule: () => {
+      calls.tick('SpreadsheetApp.newConditionalFormatRule');
+      return new EmulatedConditionalFormatRuleBuilder();
+    },
   };
   const chartTypes: Record<string, string> = {};
   for (const type of CHART_TYPES) chartTypes[type] = type;
@@ -372,6 +382,11 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
       sheet(name).protections.map((record) => ({
         ...record,
         unprotected: record.unprotected.slice(),
+      })),
+    conditionalFormats: (name) =>
+      sheet(name).conditionalFormats.map((record) => ({
+        ...record,
+        ranges: record.ranges.slice(),
       })),
     columnWidths: (name) => Object.fromEntries(sheet(name).columnWidths),
     meetsValidation: (name, row, column) => {

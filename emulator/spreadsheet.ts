@@ -13,6 +13,8 @@ import {
 } from './cells';
 import type { Area, Cell, CellValue, ValidationRecord } from './cells';
 import { EmulatedTextFinder } from './text-finder';
+import { EmulatedConditionalFormatRule, recordsOf } from './conditional-format';
+import type { ConditionalFormatRecord } from './conditional-format';
 import { EmulatedDataValidation } from './validation';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
@@ -698,6 +700,8 @@ export interface SheetData {
   /** Developer metadata on the sheet (absent in workbooks saved before it existed). */
   metadata?: MetadataRecord[];
   protections?: ProtectionRecord[];
+  /** Conditional format rules (absent in workbooks saved before they existed). */
+  conditionalFormats?: ConditionalFormatRecord[];
 }
 
 export type SerializedCell = Omit<Cell, 'value'> & { value: CellValue | { date: number } };
@@ -730,8 +734,11 @@ export class EmulatedSheet implements Emulates<
   | 'protect'
   | 'getProtections'
   | 'getRangeList'
+  | 'getConditionalFormatRules'
+  | 'setConditionalFormatRules'
 > {
   readonly cells = new Map<string, Cell>();
+  conditionalFormats: ConditionalFormatRecord[] = [];
   readonly charts: ChartRecord[] = [];
   readonly metadata: MetadataRecord[] = [];
   readonly protections: ProtectionRecord[] = [];
@@ -1094,6 +1101,19 @@ export class EmulatedSheet implements Emulates<
     return new EmulatedProtection(this, record);
   }
 
+  getConditionalFormatRules(): EmulatedConditionalFormatRule[] {
+    this.checkAlive('Sheet.getConditionalFormatRules');
+    return this.conditionalFormats.map((record) => new EmulatedConditionalFormatRule(record));
+  }
+
+  /** Replaces every rule of the sheet, as Apps Script's does. */
+  setConditionalFormatRules(rules: unknown): this {
+    this.checkAlive('Sheet.setConditionalFormatRules');
+    this.conditionalFormats = recordsOf(this.name, rules);
+    this.state.calls.settle();
+    return this;
+  }
+
   getProtections(type: unknown): EmulatedProtection[] {
     this.checkAlive('Sheet.getProtections');
     return this.protections
@@ -1123,6 +1143,7 @@ export class EmulatedSheet implements Emulates<
         ...record,
         unprotected: record.unprotected.slice(),
       })),
+      conditionalFormats: this.conditionalFormats.map((record) => ({ ...record })),
     };
   }
 
@@ -1144,6 +1165,7 @@ export class EmulatedSheet implements Emulates<
       });
     }
     for (const record of data.protections ?? []) sheet.protections.push({ ...record });
+    sheet.conditionalFormats = (data.conditionalFormats ?? []).map((record) => ({ ...record }));
     for (const chart of data.charts) sheet.charts.push(chart);
     for (const [column, width] of data.columnWidths) sheet.columnWidths.set(column, width);
     for (const record of data.metadata ?? []) {

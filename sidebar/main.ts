@@ -1,8 +1,9 @@
 // The sidebar: a form generated from the engine's fields, a live preview computed
 // by the same engine in the page, and a button that asks the server to write the
 // scenario sheet. Every piece of the DOM is made with createElement/textContent.
-import { BUILT_IN_CATALOG, CatalogIndex } from '../src/engine';
+import { BUILT_IN_CATALOG, CatalogIndex, isoToday, stalePrices } from '../src/engine';
 import type { ScenarioInput } from '../src/engine';
+import type { CatalogResponse } from '../src/shared/contract';
 import { el } from './dom';
 import { createForm } from './form';
 import { createPreview } from './preview';
@@ -10,6 +11,15 @@ import { callServer } from './server';
 import { createSources } from './sources';
 import { evaluate } from './validate';
 import { usd, months } from './format';
+
+/** The catalog's stale prices today, as one sentence (none: nothing to say). */
+function staleNote(response: CatalogResponse): string[] {
+  const stale = stalePrices(response.catalog, isoToday(), response.staleAfterDays);
+  if (stale.length === 0) return [];
+  return [
+    `${stale.length} price${stale.length === 1 ? ' is' : 's are'} older than ${response.staleAfterDays} days: ${stale.join('; ')}.`,
+  ];
+}
 
 function start(root: HTMLElement): void {
   let index = new CatalogIndex(BUILT_IN_CATALOG);
@@ -66,7 +76,7 @@ function start(root: HTMLElement): void {
       valid = evaluation.input;
       const { result } = evaluation;
       preview.show(result);
-      sources.show(result.resolved, index.catalog);
+      sources.show(result.resolved, index.catalog, index.staleAfterDays);
       form.setPlaceholder('apiInputPricePer1K', String(result.resolved.api.inputPricePer1K));
       form.setPlaceholder('apiOutputPricePer1K', String(result.resolved.api.outputPricePer1K));
       summary.textContent = `Break-even ${months(result.breakEvenMonths)} · ROI at 36 months ${usd(result.roi.months36)}`;
@@ -164,11 +174,12 @@ function start(root: HTMLElement): void {
 
   callServer('getCatalog').then(
     (response) => {
-      index = new CatalogIndex(response.catalog, response.warnings);
+      index = new CatalogIndex(response.catalog, response.warnings, response.staleAfterDays);
       form.setCatalog(response.catalog);
-      if (response.warnings.length > 0) {
+      const notes = [...response.warnings, ...staleNote(response)];
+      if (notes.length > 0) {
         catalogNote.hidden = false;
-        catalogNote.textContent = `Notes on the catalog sheet: ${response.warnings.join(' ')}`;
+        catalogNote.textContent = `Notes on the catalog sheet: ${notes.join(' ')}`;
       }
       root.dataset.catalog = 'loaded';
       update();

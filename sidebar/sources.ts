@@ -1,19 +1,13 @@
-// The catalog rows the preview uses, each with its as-of date; a row older than 12 months
-// is flagged, since prices drift. Text only (names come from user rows).
-import { rowsUsed } from '../src/engine';
+// The catalog rows the preview uses, each with its as-of date; a price older than the catalog
+// sheet's threshold is flagged with its age (src/engine/freshness.ts), since prices drift.
+// Text only (names come from user rows).
+import { isoToday, rowsUsed } from '../src/engine';
 import type { Catalog, ResolvedScenario } from '../src/engine';
 import { el } from './dom';
 
 export interface SourcesList {
   readonly element: HTMLElement;
-  show(resolved: ResolvedScenario, catalog: Catalog): void;
-}
-
-/** Today as YYYY-MM-DD in the user's time zone. */
-function today(): string {
-  const now = new Date();
-  const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  show(resolved: ResolvedScenario, catalog: Catalog, staleAfterDays: number): void;
 }
 
 export function createSources(): SourcesList {
@@ -24,14 +18,18 @@ export function createSources(): SourcesList {
   ]);
   return {
     element,
-    show(resolved, catalog) {
-      const items = rowsUsed(resolved, catalog, today()).map((row) => {
+    show(resolved, catalog, staleAfterDays) {
+      const items = rowsUsed(resolved, catalog, isoToday(), staleAfterDays).map((row) => {
         const date = row.asOf === '' ? 'no date' : `as of ${row.asOf}`;
         const item = el('li', { class: row.stale ? 'stale' : undefined, title: row.source }, [
           `${row.role}: ${row.name}, ${date}`,
         ]);
         if (row.stale) {
-          item.append(el('strong', {}, [' older than 12 months: check the price']));
+          item.append(
+            el('strong', {}, [
+              ` ${row.ageDays ?? '?'} days old, past the ${staleAfterDays}-day limit: check the price`,
+            ]),
+          );
         }
         return item;
       });

@@ -129,6 +129,14 @@ export const CATALOG_TABLES: readonly TableSpec[] = [
   },
 ];
 
+/**
+ * The staleness threshold's cell (src/engine/freshness.ts), its label left of it: in row 1,
+ * frozen, above the price tables. Scenario formulas and the colouring read it by address; a
+ * sheet made before it has a blank there, and the default applies.
+ */
+export const STALE_AFTER_CELL = { column: 24, row: 1, a1: 'X1' } as const;
+export const STALE_AFTER_LABEL = 'Prices stale after (days)';
+
 /** Columns the catalog sheet needs (a new sheet has 26). */
 export const CATALOG_COLUMNS = 45;
 /**

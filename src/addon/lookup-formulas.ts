@@ -13,8 +13,10 @@ import {
   headingTexts,
   KEY_LAST_ROW,
   keyColumns,
+  STALE_AFTER_CELL,
 } from './catalog-sheet';
 import type { TableKey } from './catalog-sheet';
+import { abs } from './scenario/places';
 import { formulaString, sheetRef } from './text';
 import { availabilityColumn } from './catalog/availability';
 
@@ -169,6 +171,19 @@ function fieldRange(table: TableKey, field: string): string {
 export function isoDate(ref: string): string {
   return `IF(ISNUMBER(${ref}),TEXT(${ref},"yyyy-mm-dd"),LEFT(${ref},10))`;
 }
+
+/**
+ * A date cell as Sheets' serial day number (its day: INT), as the engine's dayNumberOf reads it
+ * (src/engine/freshness.ts): a number as it is, text YYYY-MM-DD by its parts (DATE rather
+ * than DATEVALUE, whose reading of text depends on the locale).
+ */
+export function dayNumber(ref: string): string {
+  return `IF(ISNUMBER(${ref}),INT(${ref}),IF(LEN(${ref})<10,NA(),DATE(VALUE(LEFT(${ref},4)),VALUE(MID(${ref},6,2)),VALUE(MID(${ref},9,2)))))`;
+}
+
+/** The catalog sheet's threshold cell, for a scenario formula: 'FT Catalog'!$X$1. */
+export const catalogSettingRef = (): string =>
+  `${CAT}!${abs(STALE_AFTER_CELL.column, STALE_AFTER_CELL.row)}`;
 
 /**
  * The size at the end of a model name ("Mistral 7B", "Qwen2.5 14 b" give "7", "14"), as the

@@ -22,7 +22,11 @@ import { writeScenarioSheet } from './scenario-sheet';
  */
 export function getCatalog(): CatalogResponse {
   const state = readCatalogState(SpreadsheetApp.getActiveSpreadsheet());
-  return { catalog: state.catalog, warnings: state.warnings.slice() };
+  return {
+    catalog: state.catalog,
+    warnings: state.warnings.slice(),
+    staleAfterDays: state.staleAfterDays,
+  };
 }
 
 /**
@@ -31,10 +35,12 @@ export function getCatalog(): CatalogResponse {
  * SpreadsheetApp calls (spreadsheet, sheet, data range, values) whatever the sheet holds;
  * it only reads, as a custom function must.
  */
-export function readActiveCatalog(): { catalog: Catalog; warnings: readonly string[] } | undefined {
+export function readActiveCatalog():
+  { catalog: Catalog; warnings: readonly string[]; staleAfterDays: number } | undefined {
   if (typeof SpreadsheetApp === 'undefined') return undefined;
   const state = readCatalogState(SpreadsheetApp.getActiveSpreadsheet());
-  return state.sheet ? { catalog: state.catalog, warnings: state.warnings } : undefined;
+  const { catalog, warnings, staleAfterDays } = state;
+  return state.sheet ? { catalog, warnings, staleAfterDays } : undefined;
 }
 
 /**

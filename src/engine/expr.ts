@@ -6,7 +6,7 @@
 // number a cell shows and the number the engine computes cannot drift apart.
 //
 // No parser: definitions are built with the constructor functions at the bottom.
-import { edate, isoOfSerial } from './availability';
+import { edate, isoOfSerial } from './dates';
 import type { Catalog } from './catalog';
 import { parseNumberValue } from './numbers';
 import type { ScenarioField } from './scenario-input';
@@ -108,8 +108,10 @@ export type Expr =
    * without spaces, "-" and "_" (nameKey; a number is never a name). #N/A when none fits.
    */
   | { readonly kind: 'read'; readonly how: TextReading; readonly value: Expr }
-  /** Today's date some months ago, as YYYY-MM-DD (EDATE of TODAY). */
-  | { readonly kind: 'monthsAgo'; readonly months: number }
+  /** Today as Sheets' TODAY() gives it: a serial day number (the engine's from its clock). */
+  | { readonly kind: 'today' }
+  /** A setting cell of the catalog sheet (src/engine/freshness.ts), as the cell holds it. */
+  | { readonly kind: 'catalogSetting'; readonly name: CatalogSetting }
   /** The catalog name (of the lowest row) whose key starts with a name key, for a unique prefix. */
   | { readonly kind: 'catalogPrefix'; readonly table: TableKey; readonly key: Expr }
   /**
@@ -122,7 +124,10 @@ export type Expr =
 
 export type BracketStep = 'prefix' | 'score' | 'row';
 
-export type TextReading = 'sizeWord' | 'digits' | 'nameEnd' | 'nameKey' | 'isoDate';
+export type TextReading = 'sizeWord' | 'digits' | 'nameEnd' | 'nameKey' | 'isoDate' | 'dayNumber';
+
+/** The catalog sheet's settings: the days after which a price is stale. */
+export type CatalogSetting = 'staleAfterDays';
 
 /** What evaluation needs from its surroundings: the inputs, other metrics, the catalog. */
 export interface EvalEnv {
@@ -135,6 +140,9 @@ export interface EvalEnv {
   catalogPrefix(table: TableKey, key: Value): Value;
   read(how: TextReading, value: Value): Value;
   bracket(step: BracketStep, args: readonly Value[]): Value;
+  /** TODAY() as a serial day number: the clock the evaluation was given. */
+  today(): Value;
+  catalogSetting(name: CatalogSetting): Value;
 }
 
 /** What rendering needs: where each input, metric and table cell is, and the lookup shapes. */
@@ -149,6 +157,7 @@ export interface RenderEnv {
   field(table: TableKey, field: string, row: string, byName: boolean): string;
   read(how: TextReading, value: string): string;
   bracket(step: BracketStep, args: readonly string[]): string;
+  catalogSetting(name: CatalogSetting): string;
 }
 
 // ---- Evaluation ------------------------------------------------------------------------
@@ -415,13 +424,15 @@ export function evaluate(expr: Expr, env: EvalEnv): Value {
       return env.read(expr.how, evaluate(expr.value, env));
     case 'catalogPrefix':
       return env.catalogPrefix(expr.table, evaluate(expr.key, env));
-    case 'monthsAgo':
-      return isoMonthsAgo(new Date(), expr.months);
     case 'bracket':
       return env.bracket(
         expr.step,
         expr.args.map((arg) => evaluate(arg, env)),
       );
+    case 'today':
+      return env.today();
+    case 'catalogSetting':
+      return env.catalogSetting(expr.name);
   }
 }
 
@@ -433,17 +444,6 @@ export function sumOf(values: readonly Value[]): Value {
     if (typeof value === 'number') total += value;
   }
   return total;
-}
-
-/** EDATE(today, −months) as YYYY-MM-DD: the same day of the month, or its last day. */
-export function isoMonthsAgo(today: Date, months: number): string {
-  const total = today.getFullYear() * 12 + today.getMonth() - months;
-  const year = Math.floor(total / 12);
-  const month = total - year * 12;
-  const lastDay = new Date(year, month + 1, 0).getDate();
-  const day = Math.min(today.getDate(), lastDay);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${year}-${pad(month + 1)}-${pad(day)}`;
 }
 
 function columnOf(range: Expr, env: EvalEnv): readonly Value[] {
@@ -525,8 +525,10 @@ function renderNode(expr: Expr, env: RenderEnv): string {
       return env.catalogRow(expr.table, renderNode(expr.key, env), renderNode(expr.prefix, env));
     case 'catalogPrefix':
       return env.catalogPrefix(expr.table, renderNode(expr.key, env));
-    case 'monthsAgo':
-      return `TEXT(EDATE(TODAY(),-${expr.months}),"yyyy-mm-dd")`;
+    case 'today':
+      return 'TODAY()';
+    case 'catalogSetting':
+      return env.catalogSetting(expr.name);
     case 'field':
       return env.field(expr.table, expr.field, renderNode(expr.row, env), expr.byName);
     case 'read':
@@ -542,6 +544,20 @@ function renderNode(expr: Expr, env: RenderEnv): string {
 /** The Sheets formula of a node, with its leading "=". */
 export function render(expr: Expr, env: RenderEnv): string {
   return `=${renderNode(expr, env)}`;
+}
+
+/**
+ * An environment with only the methods given (a definition over one cell, say): a node that
+ * reaches for another method is a bug, and the error names the method.
+ */
+export function only<Env extends object>(given: Partial<Env>): Env {
+  return new Proxy(given, {
+    get: (target: Record<PropertyKey, unknown>, key) =>
+      target[key] ??
+      ((): never => {
+        throw new Error(`expression: no ${String(key)} here`);
+      }),
+  }) as Env;
 }
 
 // ---- Constructors ----------------------------------------------------------------------
@@ -626,7 +642,8 @@ export const E = {
     prefix,
   }),
   catalogPrefix: (table: TableKey, key: Expr): Expr => ({ kind: 'catalogPrefix', table, key }),
-  monthsAgo: (months: number): Expr => ({ kind: 'monthsAgo', months }),
+  today: (): Expr => ({ kind: 'today' }),
+  catalogSetting: (name: CatalogSetting): Expr => ({ kind: 'catalogSetting', name }),
   field: (table: TableKey, field: string, row: Expr): Expr => ({
     kind: 'field',
     table,

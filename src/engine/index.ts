@@ -1,11 +1,13 @@
 // The engine's public surface: pure TypeScript, no Apps Script, no DOM.
 export * from './availability';
+export * from './dates';
 export * from './breakeven';
 export * from './catalog';
 export * from './errors';
 export * from './names';
 export * from './numbers';
 export * from './expr';
+export * from './freshness';
 export * from './scenario';
 export * from './scenario-evaluation';
 export * from './scenario-model';

@@ -9,6 +9,7 @@ import type {
 } from './catalog';
 import { BUILT_IN_CATALOG } from './catalog';
 import { InputError, describeValue } from './errors';
+import { DEFAULT_STALE_AFTER_DAYS } from './freshness';
 import { cellErrorCode, checkNumber, parseNumberValue } from './numbers';
 import { interpolatedScale } from './views';
 import { bracketWanted, pickBracket } from './managed';
@@ -94,9 +95,17 @@ export class CatalogIndex {
   private readonly indexes = new Map<Table, NameIndex>();
   private modelsBySize: readonly ModelRow[] | undefined;
 
-  constructor(catalog: Catalog, notes: readonly string[] = []) {
+  /** The catalog sheet's staleness threshold in days (src/engine/freshness.ts). */
+  readonly staleAfterDays: number;
+
+  constructor(
+    catalog: Catalog,
+    notes: readonly string[] = [],
+    staleAfterDays = DEFAULT_STALE_AFTER_DAYS,
+  ) {
     this.catalog = catalog;
     this.notes = notes;
+    this.staleAfterDays = staleAfterDays;
   }
 
   /** A catalog model by name, or a size in billions (8, "8B", "Mistral 7B"), interpolated. */

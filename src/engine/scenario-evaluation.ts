@@ -1,10 +1,11 @@
 // Evaluates the scenario model's definitions (scenario-model.ts) over input values, the way
 // the scenario sheet's formulas compute them: the sidebar preview, generateScenario's summary
 // and the tests that compare a sheet with the engine all read numbers from here.
-import { isoOfSerial } from './availability';
 import type { ManagedFineTuningRow, ModelRow } from './catalog';
+import { isoOfSerial, isoToday } from './dates';
 import { bracketScore, NO_BRACKET } from './managed';
 import { evaluate, isFoundRow, SheetError } from './expr';
+import { dayNumberOf } from './freshness';
 import type { BracketStep, EvalEnv, Expr, TableKey, TextReading, Value } from './expr';
 import type { CatalogIndex } from './names';
 import { escapeKey, normalizeName, SIZE_IN_NAME, unescapeKey } from './names';
@@ -76,6 +77,11 @@ export interface EvaluationOptions {
   readonly inputLabel?: (field: ScenarioField) => string;
   /** Texts that are never a catalog name (the catalog sheet's titles and headers). */
   readonly notNames?: (table: TableKey) => readonly string[];
+  /**
+   * The clock: today as YYYY-MM-DD, which TODAY() gives in the sheet (a price's age). Default:
+   * the local date when the evaluation is made; tests give a fixed day.
+   */
+  readonly today?: string;
 }
 
 const LABELS = new Map(SCENARIO_FIELDS.map((field) => [field.key, field.label]));
@@ -90,6 +96,7 @@ export class ScenarioEvaluation {
   private readonly tableCells = new Map<string, Value[][]>();
   private readonly computing = new Set<string>();
   private readonly columns = tableColumns();
+  private readonly today: Value;
 
   constructor(
     private readonly inputs: Readonly<Record<ScenarioField, Value>>,
@@ -101,6 +108,7 @@ export class ScenarioEvaluation {
       this.definitions.set(metric.name, metric.expr);
     }
     for (const check of INPUT_CHECKS()) this.definitions.set(`check.${check.field}`, check.expr);
+    this.today = dayNumberOf(options.today ?? isoToday());
   }
 
   /** A metric's value (a number, text such as "never", or a sheet error). */
@@ -194,6 +202,8 @@ export class ScenarioEvaluation {
       catalogPrefix: (table, key) => this.catalogPrefix(table, key),
       read: readText,
       bracket: (step, args) => this.bracket(step, args),
+      today: () => this.today,
+      catalogSetting: () => this.index.staleAfterDays,
     };
   }
 
@@ -258,12 +268,11 @@ export class ScenarioEvaluation {
   }
 }
 
-/** The engine's readings of input text, as the sheet's formulas read it (see TextReading). */
-
 // What Sheets' CLEAN removes: the first 32 ASCII codes.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f]/g;
 
+/** The engine's readings of input text, as the sheet's formulas read it (see TextReading). */
 function readText(how: TextReading, value: Value): Value {
   if (value instanceof SheetError) return value;
   const na = new SheetError('#N/A');
@@ -299,10 +308,10 @@ function readText(how: TextReading, value: Value): Value {
         : na;
     case 'isoDate':
       // A date cell (a serial day number in Sheets) or text that starts with one.
-      if (typeof value === 'number') {
-        return isoOfSerial(value);
-      }
+      if (typeof value === 'number') return isoOfSerial(value);
       return typeof value === 'string' ? value.slice(0, 10) : na;
+    case 'dayNumber':
+      return dayNumberOf(value);
     case 'nameEnd': {
       const match = typeof value === 'string' ? SIZE_IN_NAME.exec(value) : null;
       return match ? match[1] : na;
@@ -331,5 +340,7 @@ export function evaluateAlone(
     catalogPrefix: () => missing('a catalog row'),
     read: readText,
     bracket: () => missing('a catalog row'),
+    today: () => missing('today'),
+    catalogSetting: () => missing('a catalog setting'),
   });
 }

@@ -1,4 +1,4 @@
-import { firstOfNextMonth } from './availability';
+import { firstOfNextMonth } from './dates';
 import type { NumberRule } from './numbers';
 
 /** Everything a scenario is computed from. Every field has a default. */

@@ -5,9 +5,17 @@
 // Names: inputs are read by field ("examples"); metrics by name ("trainingCost"); a
 // table's columns by column name within the row ("hours"). Lookups of catalog rows are
 // nodes of their own: the engine finds the row by its name rules, the sheet by a formula.
-import { MAX_DATE_SERIAL } from './availability';
+import { MAX_DATE_SERIAL } from './dates';
 import { ARTICLE_HOURS_PER_EXAMPLE, MEMORY_OVERHEAD_SHARE } from './catalog';
 import { E } from './expr';
+import {
+  DEFAULT_STALE_AFTER_DAYS,
+  NOTE_START,
+  PRICE_TABLES,
+  priceAgeDays,
+  staleAfterDays,
+  stalePriceNote,
+} from './freshness';
 import type { Expr, TableKey } from './expr';
 import { RULE_TEXT } from './numbers';
 import { availabilityMetrics, availabilityNote, availabilityNoteOf } from './scenario-availability';
@@ -158,6 +166,37 @@ function nameCheck(field: ScenarioField, found: Expr, where: string, start: Expr
   );
 }
 
+/** The GPU provider: a catalog name or a $ per GPU-hour rate, whose GPU is in the catalog. */
+function providerCheck(): Expr {
+  return E.if(
+    E.isError(m('price')),
+    nameCheck(
+      'provider',
+      m('price'),
+      'is not in the FT Catalog sheet or a $ per GPU-hour rate',
+      m('providerStart'),
+    ),
+    E.if(
+      E.lt(m('price'), 0),
+      E.concat(
+        E.inputLabel('provider'),
+        ` must be ${RULE_TEXT.nonNegative} or a catalog provider, got `,
+        shown(input('provider')),
+      ),
+      E.if(
+        E.isError(m('speed')),
+        E.concat(
+          E.inputLabel('provider'),
+          ": its GPU '",
+          m('gpu'),
+          "' is not in the FT Catalog sheet",
+        ),
+        '',
+      ),
+    ),
+  );
+}
+
 function checkOf(field: FieldSpec): Expr {
   switch (field.kind) {
     case 'model':
@@ -188,49 +227,29 @@ function checkOf(field: FieldSpec): Expr {
         m('methodStart'),
       );
     case 'provider':
-      return E.if(
-        E.isError(m('price')),
-        nameCheck(
-          'provider',
-          m('price'),
-          'is not in the FT Catalog sheet or a $ per GPU-hour rate',
-          m('providerStart'),
-        ),
-        E.if(
-          E.lt(m('price'), 0),
-          E.concat(
-            E.inputLabel('provider'),
-            ` must be ${RULE_TEXT.nonNegative} or a catalog provider, got `,
-            shown(input('provider')),
-          ),
-          E.if(
-            E.isError(m('speed')),
-            E.concat(
-              E.inputLabel('provider'),
-              ": its GPU '",
-              m('gpu'),
-              "' is not in the FT Catalog sheet",
-            ),
-            '',
-          ),
-        ),
-      );
+      return withPriceNote('provider', providerCheck());
     case 'api':
-      return nameCheck('api', m('apiRow'), 'is not in the FT Catalog sheet', m('apiStart'));
+      return withPriceNote(
+        'api',
+        nameCheck('api', m('apiRow'), 'is not in the FT Catalog sheet', m('apiStart')),
+      );
     case 'managed':
-      return E.if(
-        E.and(E.isError(m('managedPriceRow')), E.not(E.isError(m('managedRow')))),
-        E.concat(
-          E.inputLabel('managedService'),
-          ': ',
-          shown(input('managedService')),
-          ' has no price in the FT Catalog sheet for this model size and method: the managed path is left blank',
-        ),
-        nameCheck(
-          'managedService',
-          m('managedRow'),
-          'is not in the FT Catalog sheet',
-          m('managedStart'),
+      return withPriceNote(
+        'managed',
+        E.if(
+          E.and(E.isError(m('managedPriceRow')), E.not(E.isError(m('managedRow')))),
+          E.concat(
+            E.inputLabel('managedService'),
+            ': ',
+            shown(input('managedService')),
+            ' has no price in the FT Catalog sheet for this model size and method: the managed path is left blank',
+          ),
+          nameCheck(
+            'managedService',
+            m('managedRow'),
+            'is not in the FT Catalog sheet',
+            m('managedStart'),
+          ),
         ),
       );
     case 'optionalNumber':
@@ -264,12 +283,16 @@ function dateCheck(field: ScenarioField): Expr {
 /**
  * An input's Check cell: its problem, then (issue 20) the sentence of an offer it picks
  * that ends within the horizon. A row that is found has no name problem, so the two
- * rarely meet; PROBLEM counts the cell as a problem only when it is more than the sentence.
+ * rarely meet; A note starts with NOTE_START, which PROBLEM (isProblem) skips.
  */
 function checkCell(field: FieldSpec): Expr {
   const note = availabilityNoteOf(field.key);
-  return note ? E.concat(checkOf(field), m(note)) : checkOf(field);
+  if (!note) return checkOf(field);
+  return E.concat(checkOf(field), E.if(E.eq(m(note), ''), '', E.concat(NOTE_START, m(note))));
 }
+
+/** The inputs whose check may hold a note rather than a problem (withPriceNote, checkCell). */
+const NOTED_FIELDS: ReadonlySet<ScenarioField> = new Set(['provider', 'api', 'managedService']);
 
 /** One check per input, in form order: '' when the input is fine, else the message. */
 export const INPUT_CHECKS = lazy(
@@ -306,9 +329,8 @@ export const PROBLEM = lazy((): Metric =>
     'Input check',
     'text',
     INPUT_CHECKS().reduceRight<Expr>((rest, check) => {
-      const note = availabilityNoteOf(check.field);
       const cell = m(`check.${check.field}`);
-      const problem = E.ne(cell, note ? m(note) : '');
+      const problem = isProblem(cell, NOTED_FIELDS.has(check.field));
       return E.if(stopsScenario(check.field, problem), cell, rest);
     }, E.literal('')),
     'the first input that is not valid, or blank',
@@ -377,6 +399,18 @@ export function scaleBetweenOf(
 function nameLookup(prefix: string, label: string, table: TableKey, name: Expr): Metric[] {
   const key = m(`${prefix}Key`);
   const asOf = E.read('isoDate', E.field(table, 'asOf', m(`${prefix}Row`)));
+  // Issue 20: a price's age in days (its staleness is the Check column's note: withPriceNote).
+  const age = PRICE_TABLES.includes(table)
+    ? [
+        metric(
+          `${prefix}Age`,
+          `${label}: price age (days)`,
+          'count',
+          E.iferror(priceAgeDays(m(`${prefix}AsOf`)), ''),
+          'Today - the As of date',
+        ),
+      ]
+    : [];
   return [
     metric(`${prefix}Key`, `${label}: name as looked up`, 'text', E.read('nameKey', name)),
     metric(
@@ -393,22 +427,31 @@ function nameLookup(prefix: string, label: string, table: TableKey, name: Expr):
       E.catalogRow(table, key, m(`${prefix}Start`)),
       'Name or other name (lowest row), else a unique start',
     ),
-    // Issue 11: the date its figures were taken, flagged when over 12 months old.
+    // Issue 11: the date its figures were taken.
     metric(
       `${prefix}AsOf`,
       `${label}: figures as of`,
       'text',
-      E.iferror(
-        E.concat(
-          asOf,
-          E.if(E.lt(asOf, E.monthsAgo(12)), ': older than 12 months, check the price', ''),
-        ),
-        '',
-      ),
+      E.iferror(asOf, ''),
       "The catalog row's As of date",
     ),
+    ...age,
   ];
 }
+
+/**
+ * The Check column's note on a price row the scenario uses (provider, API, managed service)
+ * when it is stale, after the input's problem: a found row has no problem, so the two never
+ * meet in practice. A note starts with NOTE_START, which the input check (PROBLEM) skips.
+ */
+const withPriceNote = (prefix: string, problem: Expr): Expr =>
+  E.concat(problem, stalePriceNote(m(`${prefix}AsOf`), m(`${prefix}Age`), m('staleAfterDays')));
+
+/** A check whose text may be a note: a problem is text that does not start as a note does. */
+const isProblem = (check: Expr, mayNote: boolean): Expr =>
+  mayNote
+    ? E.and(E.ne(check, ''), E.ne(E.left(check, NOTE_START.length), NOTE_START))
+    : E.ne(check, '');
 
 /** The values the scenario reads from the catalog: one lookup per name, then its columns. */
 export function lookupMetrics(ladderRows: number): Metric[] {
@@ -422,6 +465,13 @@ export function lookupMetrics(ladderRows: number): Metric[] {
     ...nameLookup('api', 'API', 'apis', input('api')),
     ...nameLookup('managed', 'Managed fine-tuning', 'managed', input('managedService')),
     ...availabilityMetrics(),
+    metric(
+      'staleAfterDays',
+      'Prices stale after (days)',
+      'count',
+      staleAfterDays(),
+      `The FT Catalog sheet's setting in row 1, else ${DEFAULT_STALE_AFTER_DAYS}`,
+    ),
     metric(
       'modelNameEnd',
       'Size at the end of the model name',

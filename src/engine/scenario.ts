@@ -1,4 +1,4 @@
-import { isoOfSerial, serialOfIso } from './availability';
+import { isoOfSerial, serialOfIso } from './dates';
 import type { ManagedFineTuningRow, MethodRow } from './catalog';
 import { NEVER } from './breakeven';
 import type { BreakEven } from './breakeven';

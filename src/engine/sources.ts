@@ -1,55 +1,72 @@
-// Which catalog rows a scenario uses, with their source and as-of date, and whether a
-// date is older than a year: prices drift, so a view flags a row a team should check.
+// Which catalog rows a scenario uses, with their source and as-of date, and whether a price
+// is stale (src/engine/freshness.ts): prices drift, so a view flags a row a team should check.
 import type { Catalog, Sourced } from './catalog';
+import { isStale, PRICE_TABLES, priceAge } from './freshness';
+import type { TableKey } from './expr';
 import type { ResolvedScenario } from './scenario';
 
-/** A row older than this (by its As of date) is flagged. */
-export const STALE_AFTER_MONTHS = 12;
-
 export interface RowUsed {
-  /** What the row is for: "Model", "Method", "GPU provider", "GPU", "API". */
+  /** What the row is for: "Model", "Method", "GPU provider", "GPU", "API", "Managed fine-tuning". */
   readonly role: string;
   readonly name: string;
   readonly source: string;
   /** As written in the catalog ("" when the row has none). */
   readonly asOf: string;
-  /** True when asOf is a date more than STALE_AFTER_MONTHS before `today`. */
+  /** A price row's age in days on the day given (undefined: not a price, or no date). */
+  readonly ageDays?: number;
+  /** True for a price row older than the threshold (never for a model, method or GPU). */
   readonly stale: boolean;
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
-
-/** True when `asOf` (YYYY-MM-DD) is more than 12 months before `today` (YYYY-MM-DD). */
-export function isStale(asOf: string, today: string): boolean {
-  const then = ISO_DATE.exec(asOf);
-  const now = ISO_DATE.exec(today);
-  if (!then || !now) return false;
-  const months = (Number(now[1]) - Number(then[1])) * 12 + (Number(now[2]) - Number(then[2]));
-  return months > STALE_AFTER_MONTHS || (months === STALE_AFTER_MONTHS && now[3] > then[3]);
 }
 
 /**
  * The catalog rows a resolved scenario took its figures from (a model given as a size, a
- * rate or prices typed in use no row), each with its as-of date and whether it is stale.
+ * rate or prices typed in use no row), each with its as-of date and, for a price, its age on
+ * `today` (YYYY-MM-DD) and whether it is older than `staleAfterDays`.
  */
-export function rowsUsed(resolved: ResolvedScenario, catalog: Catalog, today: string): RowUsed[] {
+export function rowsUsed(
+  resolved: ResolvedScenario,
+  catalog: Catalog,
+  today: string,
+  staleAfterDays?: number,
+): RowUsed[] {
   const used: RowUsed[] = [];
-  const add = (role: string, row: (Sourced & { name: string }) | undefined): void => {
+  const add = <Key extends TableKey>(role: string, table: Key, name: string): void => {
+    const rows: readonly (Sourced & { name: string })[] = catalog[table];
+    const row = rows.find((candidate) => candidate.name === name);
     if (!row) return;
+    const price = PRICE_TABLES.includes(table);
+    const ageDays = price ? priceAge(row.asOf, today) : undefined;
     used.push({
       role,
       name: row.name,
       source: row.source,
       asOf: row.asOf,
-      stale: isStale(row.asOf, today),
+      ...(ageDays === undefined ? {} : { ageDays }),
+      stale: price && isStale(row.asOf, today, staleAfterDays),
     });
   };
-  const named = <Row extends { name: string }>(rows: readonly Row[], name: string) =>
-    rows.find((row) => row.name === name);
-  add('Model', named(catalog.models, resolved.model.name));
-  add('Method', named(catalog.methods, resolved.method.name));
-  add('GPU provider', named(catalog.providers, resolved.provider.name));
-  add('GPU', named(catalog.gpus, resolved.provider.gpu.name));
-  add('API', named(catalog.apis, resolved.api.name));
+  add('Model', 'models', resolved.model.name);
+  add('Method', 'methods', resolved.method.name);
+  add('GPU provider', 'providers', resolved.provider.name);
+  add('GPU', 'gpus', resolved.provider.gpu.name);
+  add('API', 'apis', resolved.api.name);
+  add('Managed fine-tuning', 'managed', resolved.managed.name);
   return used;
+}
+
+/** A catalog's stale price rows on `today`: "GPU providers: AWS on-demand (as of ..., N days)". */
+export function stalePrices(catalog: Catalog, today: string, staleAfterDays?: number): string[] {
+  const titles: Readonly<Record<string, string>> = {
+    providers: 'GPU provider',
+    apis: 'API',
+    managed: 'Managed fine-tuning',
+  };
+  return PRICE_TABLES.flatMap((table) =>
+    (catalog[table] as readonly (Sourced & { name: string })[])
+      .filter((row) => isStale(row.asOf, today, staleAfterDays))
+      .map(
+        (row) =>
+          `${titles[table]} ${row.name} (as of ${row.asOf}, ${priceAge(row.asOf, today) ?? '?'} days)`,
+      ),
+  );
 }

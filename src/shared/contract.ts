@@ -8,6 +8,8 @@ export interface CatalogResponse {
   readonly catalog: Catalog;
   /** Problems found in the user's catalog rows (skipped rows), each naming the sheet row. */
   readonly warnings: readonly string[];
+  /** The catalog sheet's staleness threshold in days (src/engine/freshness.ts). */
+  readonly staleAfterDays: number;
 }
 
 /** What generateScenario() returns. */

@@ -92,6 +92,8 @@ describeWithBrowser('sidebar in headless Chromium', () => {
         throw error;
       }
     }));
+    // Ages are counted to today: the page's clock is pinned (2026-12-06, noon).
+    await page.clock.setFixedTime(new Date(2026, 11, 6, 12));
   });
 
   afterAll(async () => {
@@ -314,7 +316,7 @@ describeWithBrowser('sidebar in headless Chromium', () => {
     await expectText('#out-hours', '0.5 h'); // a unique prefix: Llama 13B
   });
 
-  test('the rows used are listed with their as-of dates; one over a year old is flagged', async () => {
+  test('the rows used are listed with their as-of dates; a stale price is flagged with its age', async () => {
     const rows = page.locator('#rows-used li');
     await expect(rows.allTextContents()).resolves.toEqual([
       'Model: Llama 13B, as of 2026-11-29',
@@ -322,12 +324,18 @@ describeWithBrowser('sidebar in headless Chromium', () => {
       'GPU provider: RunPod on-demand, as of 2026-11-29',
       'GPU: H100, as of 2026-11-29',
       'API: Claude, as of 2026-11-29',
+      'Managed fine-tuning: OpenAI GPT-4 fine-tuning, as of 2026-11-29',
     ]);
-    // Grok's price was read on 2025-08-28: more than 12 months before any day this runs.
+    // The page's clock is 2026-12-06. Grok's price was read on 2025-08-28: 365 days to
+    // 2026-08-28, + 31 + 30 + 31 to 2026-11-28, + 8 = 465 days, past the 180-day default.
     await page.selectOption('#f-api', 'Grok');
     await expect(page.locator('#rows-used li.stale').allTextContents()).resolves.toEqual([
-      'API: Grok, as of 2025-08-28 older than 12 months: check the price',
+      'API: Grok, as of 2025-08-28 465 days old, past the 180-day limit: check the price',
     ]);
+    // The catalog note lists every stale price of the catalog, used or not.
+    await expect(page.locator('#catalog-note').textContent()).resolves.toContain(
+      'API Grok (as of 2025-08-28, 465 days)',
+    );
   });
 
   test('on a scenario sheet the sidebar offers its inputs and loads them into the form', async () => {

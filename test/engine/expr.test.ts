@@ -1,5 +1,5 @@
 // The expression layer on its own: a node evaluates as Sheets computes the formula it renders.
-import { E, evaluate, isoMonthsAgo, render, SheetError } from '../../src/engine';
+import { E, evaluate, render, SheetError } from '../../src/engine';
 import type { EvalEnv, Expr, RenderEnv, Value } from '../../src/engine';
 
 const inputs: Record<string, Value> = { examples: 10000, requestsPerMonth: '1000', api: '' };
@@ -13,6 +13,8 @@ const env: EvalEnv = {
   catalogPrefix: () => new SheetError('#N/A'),
   read: () => new SheetError('#N/A'),
   bracket: () => new SheetError('#N/A'),
+  today: () => 46362, // 2026-12-06
+  catalogSetting: () => 90,
 };
 const ADDRESSES: Readonly<Record<string, string>> = {
   examples: '$B$7',
@@ -30,6 +32,7 @@ const cells: RenderEnv = {
   field: () => 'FIELD',
   read: (_how, value) => `READ(${value})`,
   bracket: (step) => `BRACKET(${step})`,
+  catalogSetting: (name) => `SETTING(${name})`,
 };
 const value = (expr: Expr): Value => evaluate(expr, env);
 
@@ -87,11 +90,11 @@ describe('evaluation as Sheets computes', () => {
   });
 });
 
-describe('isoMonthsAgo (EDATE of TODAY)', () => {
-  test('the same day of the month, or its last day', () => {
-    expect(isoMonthsAgo(new Date(2026, 10, 30), 12)).toBe('2025-11-30');
-    expect(isoMonthsAgo(new Date(2028, 1, 29), 12)).toBe('2027-02-28'); // no 29 Feb in 2027
-    expect(isoMonthsAgo(new Date(2026, 2, 31), 1)).toBe('2026-02-28');
-    expect(isoMonthsAgo(new Date(2026, 0, 15), 1)).toBe('2025-12-15');
+describe('today and catalog settings', () => {
+  test('TODAY() is the clock the evaluation was given; a setting is its cell', () => {
+    expect(render(E.sub(E.today(), E.catalogSetting('staleAfterDays')), cells)).toBe(
+      '=TODAY()-SETTING(staleAfterDays)',
+    );
+    expect(value(E.sub(E.today(), E.catalogSetting('staleAfterDays')))).toBe(46362 - 90);
   });
 });

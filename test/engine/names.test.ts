@@ -1,15 +1,7 @@
 // The name rules every view shares (issue 11): exact name or alias, the lowest row of a
 // name, a unique prefix, an ambiguous prefix listing its candidates, a size at the end
-// of a model's name; and the as-of checks the sidebar shows.
-import {
-  BUILT_IN_CATALOG,
-  CatalogIndex,
-  InputError,
-  computeScenario,
-  isStale,
-  resolveScenario,
-  rowsUsed,
-} from '../../src/engine';
+// of a model's name. (A row's age and staleness: freshness.test.ts.)
+import { BUILT_IN_CATALOG, CatalogIndex, InputError } from '../../src/engine';
 import type { Catalog, ProviderRow } from '../../src/engine';
 
 const index = new CatalogIndex(BUILT_IN_CATALOG);
@@ -154,32 +146,6 @@ describe('messages', () => {
       /\. FT Catalog row 20 \(GPU providers, "Acme"\): .*the row is skipped\.$/,
     );
     expect(message).not.toMatch(/Other/);
-  });
-});
-
-describe('as-of dates', () => {
-  it.each([
-    ['2025-11-29', '2026-11-30', true],
-    ['2025-11-30', '2026-11-30', false],
-    ['2025-12-01', '2026-11-30', false],
-    ['2024-01-01', '2026-11-30', true],
-    ['', '2026-11-30', false],
-    ['undated', '2026-11-30', false],
-  ])('%j on %s: stale %s', (asOf, today, stale) => {
-    expect(isStale(asOf, today)).toBe(stale);
-  });
-
-  it('a scenario lists the rows it uses with their dates', () => {
-    const scenario = computeScenario(resolveScenario({ api: 'Grok' }, index), index);
-    const used = rowsUsed(scenario.resolved, BUILT_IN_CATALOG, '2026-11-30');
-    expect(used.map((row) => [row.role, row.name, row.asOf, row.stale])).toEqual([
-      ['Model', 'Llama 13B', '2026-11-29', false],
-      ['Method', 'LoRA', '2026-11-29', false],
-      ['GPU provider', 'RunPod on-demand', '2026-11-29', false],
-      ['GPU', 'H100', '2026-11-29', false],
-      // xAI's price page as read on 2025-08-28: over a year before 2026-11-30.
-      ['API', 'Grok', '2025-08-28', true],
-    ]);
   });
 });
 

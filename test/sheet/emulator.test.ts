@@ -331,6 +331,56 @@ describe('records what Sheets would get', () => {
     sheet.insertChart(chart);
     expect(workbook.charts('Sheet1')[0].numHeaders).toBe(1);
   });
+
+  test('conditional format rules: a custom formula, a colour and ranges of the sheet, all replaced at once', () => {
+    const { workbook, sheet } = sheetOf();
+    const app = workbook.services.SpreadsheetApp;
+    const other = workbook.services.SpreadsheetApp.getActiveSpreadsheet().insertSheet('Other');
+    const builder = () => app.newConditionalFormatRule();
+    // As Apps Script's builder: a formula string, a CSS colour, an array of ranges.
+    expect(() => builder().whenFormulaSatisfied(5 as unknown as string)).toThrow(
+      'ConditionalFormatRuleBuilder.whenFormulaSatisfied',
+    );
+    expect(() => builder().whenFormulaSatisfied('A1>1')).toThrow('starts with "="');
+    expect(() => builder().setBackground('not a colour!')).toThrow('setBackground');
+    expect(() => builder().setRanges([])).toThrow('setRanges');
+    expect(() =>
+      builder()
+        .setRanges([sheet.getRange('A1')])
+        .build(),
+    ).toThrow('condition');
+    expect(() => builder().whenFormulaSatisfied('=A1>1').build()).toThrow('range');
+    const rule = builder()
+      .whenFormulaSatisfied('=A1>1')
+      .setBackground('#fce5cd')
+      .setRanges([sheet.getRange('A1:B3')])
+      .build();
+    expect(() => other.setConditionalFormatRules([rule])).toThrow(
+      'cannot apply to a range of sheet Sheet1',
+    );
+    expect(() => sheet.setConditionalFormatRules(['=A1>1'])).toThrow('setConditionalFormatRules');
+    const before = workbook.callCount();
+    sheet.setConditionalFormatRules([rule]);
+    sheet.setConditionalFormatRules([...sheet.getConditionalFormatRules(), rule]);
+    // A builder is local: only the sheet's methods are calls.
+    expect(workbook.callCount() - before).toBe(3);
+    expect(workbook.conditionalFormats('Sheet1')).toEqual([
+      {
+        criteria: 'CUSTOM_FORMULA',
+        formula: '=A1>1',
+        background: '#fce5cd',
+        ranges: [{ sheet: 'Sheet1', a1: 'A1:B3' }],
+      },
+      {
+        criteria: 'CUSTOM_FORMULA',
+        formula: '=A1>1',
+        background: '#fce5cd',
+        ranges: [{ sheet: 'Sheet1', a1: 'A1:B3' }],
+      },
+    ]);
+    sheet.setConditionalFormatRules([]);
+    expect(workbook.conditionalFormats('Sheet1')).toEqual([]);
+  });
 });
 
 describe('HyperFormula reads the string literals Sheets reads', () => {

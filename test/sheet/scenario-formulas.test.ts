@@ -785,19 +785,17 @@ describe('Unicode spaces the formulas keep', () => {
 });
 
 describe('the catalog rows a scenario uses, with the date of their figures', () => {
-  test('each row used shows its as-of date; one over 12 months old is flagged', () => {
+  test('each row used shows its as-of date (a stale price: test/sheet/freshness.test.ts)', () => {
     withDefaultScenario((ev) => {
       // The article's rows were read on 2026-11-29 (src/engine/catalog.ts).
       expect(ev.byLabel('Model: figures as of', 1)).toBe('2026-11-29');
-      expect(ev.byLabel('GPU provider: figures as of', 1)).toBe('2026-11-29');
-      // Grok's prices were read on 2025-08-28: more than 12 months before any day this runs.
-      ev.setInput('API', 'Grok');
-      expect(ev.byLabel('API: figures as of', 1)).toBe(
-        '2025-08-28: older than 12 months, check the price',
-      );
-      // A size or a rate uses no catalog row: no date.
-      ev.setInput('Model', 8);
+      // A size or a rate uses no catalog row: no date, and no age.
+      ev.setInputs([
+        ['Model', 8],
+        ['GPU provider', 2.5],
+      ]);
       expect(ev.byLabel('Model: figures as of', 1)).toBe('');
+      expect(ev.byLabel('GPU provider: price age (days)', 1)).toBe('');
     });
   });
 });

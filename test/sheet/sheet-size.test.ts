@@ -1,6 +1,6 @@
 // Issue 23: the writers ask a new sheet its size (getMaxRows / getMaxColumns) instead of
 // assuming Sheets' usual 1,000 × 26. Here insertSheet makes sheets of 100 rows × 10
-// columns: the catalog (41 columns, 18 lookup key columns and 16 availability columns), a scenario (more than 100 rows with its charts) and
+// columns: the catalog (its tables, lookup key columns, price ages and availability columns), a scenario (more than 100 rows with its charts) and
 // the compare sheet (its chart sits in column M, the 13th) must each grow theirs.
 import { CATALOG_SHEET } from '../../src/addon/catalog-sheet';
 import { AVAILABILITY_LAST_COLUMN } from '../../src/addon/catalog/availability';
@@ -10,7 +10,7 @@ import { generate, session } from './helpers';
 test('every writer grows a new sheet that is smaller than 1,000 × 26', () => {
   const s = session({ newSheetSize: { rows: 100, columns: 10 } });
   s.call('insertCatalogSheet');
-  // Its tables, the lookup key columns right of them, then the availability columns.
+  // Its tables, then the lookup key columns, the price ages and the availability columns.
   expect(s.workbook.sheetSize(CATALOG_SHEET).columns).toBe(AVAILABILITY_LAST_COLUMN);
   const summary = generate(s, { horizonMonths: 120 });
   const scenario = s.workbook.sheetSize(summary.sheetName);

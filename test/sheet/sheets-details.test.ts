@@ -7,6 +7,7 @@ import { createWorkbook } from '../../emulator';
 import type { Workbook } from '../../emulator';
 import { recalculate } from '../../emulator/hyperformula';
 import { CATALOG_COLUMNS, CATALOG_SHEET, KEY_COLUMN_COUNT } from '../../src/addon/catalog-sheet';
+import { AGE_COLUMN_COUNT } from '../../src/addon/catalog/freshness';
 import { SCENARIO_FIELDS } from '../../src/engine';
 import type { CatalogResponse, ScenarioInputsResponse } from '../../src/shared/contract';
 import { Evaluated, generate, session } from './helpers';
@@ -245,14 +246,14 @@ describe('formulas, locale and labels', () => {
 });
 
 describe('catalog sheet', () => {
-  test('header rows frozen, every column widened, the lookup key columns narrow', () => {
+  test('header rows frozen, every column widened, the lookup key and price age columns narrow', () => {
     const s = session();
     s.call('insertCatalogSheet');
     expect(s.workbook.frozenRows(CATALOG_SHEET)).toBe(3);
     const widths = Object.values(s.workbook.columnWidths(CATALOG_SHEET));
     expect(widths).toEqual([
       ...new Array<number>(CATALOG_COLUMNS).fill(160),
-      ...new Array<number>(KEY_COLUMN_COUNT).fill(40),
+      ...new Array<number>(KEY_COLUMN_COUNT + AGE_COLUMN_COUNT).fill(40),
     ]);
   });
 

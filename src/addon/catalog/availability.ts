@@ -1,4 +1,4 @@
-// Issue 20: the catalog sheet's availability columns. Right of the lookup keys, one group of
+// Issue 20: the catalog sheet's availability columns. Right of the lookup keys and the price ages, one group of
 // four columns per table whose offers end (models, GPU providers, APIs, managed fine-tuning):
 // available from, its source, available until (the last day), its source; each row's dates
 // in the row's own sheet row, as the keys are. A block of its own, so the tables keep the
@@ -16,18 +16,17 @@ import {
   cellNameKey,
   columnLetter,
   isBlankCell,
-  KEY_COLUMN_COUNT,
-  KEY_FIRST_COLUMN,
 } from '../catalog-sheet';
 import type { CellIn, TableKey } from '../catalog-sheet';
 import { asText } from '../text';
+import { AGE_COLUMN_COUNT, AGE_FIRST_COLUMN } from './freshness';
 
 /** The tables whose rows carry dates (methods and GPUs are not offers that end). */
 export const AVAILABILITY_TABLES: readonly TableKey[] = ['models', 'providers', 'apis', 'managed'];
 
 const HEADERS = ['available from', 'from: source', 'available until (last day)', 'until: source'];
 
-export const AVAILABILITY_FIRST_COLUMN = KEY_FIRST_COLUMN + KEY_COLUMN_COUNT;
+export const AVAILABILITY_FIRST_COLUMN = AGE_FIRST_COLUMN + AGE_COLUMN_COUNT;
 export const AVAILABILITY_COLUMN_COUNT = AVAILABILITY_TABLES.length * HEADERS.length;
 /** The last column the catalog sheet uses. */
 export const AVAILABILITY_LAST_COLUMN = AVAILABILITY_FIRST_COLUMN + AVAILABILITY_COLUMN_COUNT - 1;

@@ -1,6 +1,6 @@
 // The cells the add-in writes to the catalog sheet: the whole sheet for a new one, or the
 // built-in rows an existing one lacks, placed below each table's last taken row.
-import { BUILT_IN_CATALOG, normalizeName } from '../../engine';
+import { BUILT_IN_CATALOG, DEFAULT_STALE_AFTER_DAYS, normalizeName } from '../../engine';
 import type { Catalog } from '../../engine';
 import {
   CATALOG_FIRST_ROW,
@@ -11,6 +11,8 @@ import {
   checkLayout,
   isBlankCell,
   NOTE_START,
+  STALE_AFTER_CELL,
+  STALE_AFTER_LABEL,
   tableCells,
 } from '../catalog-sheet';
 import type { CellIn, TableKey } from '../catalog-sheet';
@@ -110,8 +112,12 @@ export function catalogSheetGrids(catalog: Catalog = BUILT_IN_CATALOG): {
   values[0][0] =
     `${NOTE_START} Add a row under any table (name first); FT_* functions, scenario sheets and the sidebar read every row. ` +
     'Of two rows with one name the lowest is used, so a row you add with a built-in name overrides it. ' +
-    'Also known as: other names, separated by commas. Keep the source and the date you took the figures. ' +
+    'Also known as: other names, separated by commas. Keep the source and the date you took the figures: ' +
+    `a price older than the days in ${STALE_AFTER_CELL.a1} is stale (its As of cell turns orange). ` +
     'Until when an offer lasts: the availability columns right of the lookup keys.';
+  const { column } = STALE_AFTER_CELL;
+  values[0][column - 2] = STALE_AFTER_LABEL;
+  values[0][column - 1] = DEFAULT_STALE_AFTER_DAYS;
   for (const spec of CATALOG_TABLES) {
     const c = spec.firstColumn - 1;
     values[CATALOG_TITLE_ROW - 1][c] = spec.title;

@@ -1,6 +1,12 @@
 // Reading the catalog sheet: the catalog every view uses, from the built-in rows and the
 // sheet's rows (each parsed by catalog/rows.ts), with a warning for each row not used.
-import { AVAILABILITY_FIELDS, BUILT_IN_CATALOG, CatalogIndex, normalizeName } from '../../engine';
+import {
+  AVAILABILITY_FIELDS,
+  BUILT_IN_CATALOG,
+  CatalogIndex,
+  normalizeName,
+  readStaleAfterDays,
+} from '../../engine';
 import type { Availability, Catalog, ManagedFineTuningRow, ModelRow } from '../../engine';
 import {
   CATALOG_FIRST_ROW,
@@ -9,6 +15,8 @@ import {
   cellNameKey,
   checkLayout,
   isBlankCell,
+  STALE_AFTER_CELL,
+  STALE_AFTER_LABEL,
   tableCells,
 } from '../catalog-sheet';
 import type { CellIn, TableKey, TableSpec } from '../catalog-sheet';
@@ -18,6 +26,8 @@ import { parseRow, problemOf } from './rows';
 export interface SheetCatalog {
   readonly catalog: Catalog;
   readonly warnings: string[];
+  /** The sheet's staleness threshold in days (its setting cell; blank: the default). */
+  readonly staleAfterDays: number;
 }
 
 type CatalogRow = Catalog[TableKey][number];
@@ -104,7 +114,16 @@ export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCata
   return {
     catalog: checkReferences({ ...(catalog as unknown as Catalog), models }, warnings),
     warnings,
+    staleAfterDays: staleAfterDaysOf(grid, warnings),
   };
+}
+
+/** The threshold in its cell; a cell that holds no number of days is warned about. */
+function staleAfterDaysOf(grid: readonly (readonly CellIn[])[], warnings: string[]): number {
+  const { row, column, a1 } = STALE_AFTER_CELL;
+  const { days, problem } = readStaleAfterDays(grid[row - 1]?.[column - 1]);
+  if (problem) warnings.push(`${CATALOG_SHEET} ${a1} (${STALE_AFTER_LABEL}) ${problem}.`);
+  return days;
 }
 
 /** A table's non-blank rows in sheet order, parsed; a bad row is warned about. */

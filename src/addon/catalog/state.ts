@@ -1,6 +1,6 @@
 // The catalog sheet of a spreadsheet as one run sees it: read once (one getValues call),
 // with the built-in rows it lacks and the catalog every view uses.
-import { BUILT_IN_CATALOG } from '../../engine';
+import { BUILT_IN_CATALOG, DEFAULT_STALE_AFTER_DAYS } from '../../engine';
 import type { Catalog } from '../../engine';
 import { CATALOG_SHEET, inCurrentLayout } from '../catalog-sheet';
 import type { TableKey } from '../catalog-sheet';
@@ -42,6 +42,8 @@ export interface CatalogState {
   readonly warnings: readonly string[];
   /** True when the sheet's lookup keys are where they were before the managed price columns. */
   readonly keysInOldPlace?: boolean;
+  /** The staleness threshold in days (the sheet's setting, or the default). */
+  readonly staleAfterDays: number;
 }
 
 /** Reads the catalog sheet once (one getValues call); a missing sheet means the built-in catalog. */
@@ -55,14 +57,24 @@ export function readCatalogState(spreadsheet: Spreadsheet): CatalogState {
       appends: [],
       catalog: BUILT_IN_CATALOG,
       warnings: [],
+      staleAfterDays: DEFAULT_STALE_AFTER_DAYS,
     };
   }
   const dataRange = sheet.getDataRange();
   const values = datesAsShown(spreadsheet, dataRange.getValues());
   const grid = inCurrentLayout(values);
   const appends = missingBuiltInRows(grid);
-  const { catalog, warnings } = readCatalogGrid(withAppends(grid, appends));
-  return { sheet, dataRange, grid, appends, catalog, warnings, keysInOldPlace: grid !== values };
+  const { catalog, warnings, staleAfterDays } = readCatalogGrid(withAppends(grid, appends));
+  return {
+    sheet,
+    dataRange,
+    grid,
+    appends,
+    catalog,
+    warnings,
+    staleAfterDays,
+    keysInOldPlace: grid !== values,
+  };
 }
 
 /**

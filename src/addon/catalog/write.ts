@@ -5,7 +5,6 @@ import {
   CATALOG_HEADER_ROW,
   CATALOG_SHEET,
   CATALOG_TITLE_ROW,
-  KEY_COLUMN_COUNT,
   KEY_FIRST_COLUMN,
   KEY_LAST_ROW,
   KEYS_TITLE,
@@ -28,6 +27,13 @@ import {
   hasAvailabilityBlock,
   upgradeAvailabilityGrid,
 } from './availability';
+import {
+  AGE_COLUMN_COUNT,
+  AGE_FIRST_COLUMN,
+  AGES_TITLE,
+  ageColumnGrid,
+  staleRule,
+} from './freshness';
 import { catalogSheetGrids } from './grids';
 import { keyColumnGrid } from './keys';
 import type { CatalogAppend } from './grids';
@@ -88,7 +94,12 @@ function hasKeyColumns(state: CatalogState): boolean {
   return state.grid[CATALOG_TITLE_ROW - 1]?.[KEY_FIRST_COLUMN - 1] === KEYS_TITLE;
 }
 
-/** The last column the catalog sheet needs: its tables', the lookup keys', the dates'. */
+/** True when the sheet has the price ages (catalog/freshness.ts), and so their formatting. */
+function hasAgeColumns(state: CatalogState): boolean {
+  return state.grid[CATALOG_TITLE_ROW - 1]?.[AGE_FIRST_COLUMN - 1] === AGES_TITLE;
+}
+
+/** The last column the catalog sheet needs: its tables', the lookup keys', the ages', the dates'. */
 const LAST_COLUMN = AVAILABILITY_LAST_COLUMN;
 
 /** Grows a sheet made before the last columns to LAST_COLUMN; records how to undo it. */
@@ -146,24 +157,37 @@ function writeAppendedDates(sheet: Sheet, append: CatalogAppend, changes: Change
 }
 
 /**
- * Writes the lookup keys right of the tables (catalog/keys.ts), once per sheet, first
- * growing a sheet made before them; records how to undo it. Four calls on a new sheet.
+ * Writes the add-in's columns right of the tables, once per sheet: the lookup keys
+ * (catalog/keys.ts) unless the sheet has them, then the price ages (catalog/freshness.ts),
+ * first growing a sheet made before them; records how to undo it. Four calls on a new sheet.
  */
-function writeKeyColumns(sheet: Sheet, changes: Changes, sized = false): void {
+function writeHelperColumns(sheet: Sheet, changes: Changes, keys: boolean, sized = false): void {
   // A sheet this run made is already wide enough (ensureSheetSize): no need to ask.
-  if (!sized) growColumns(sheet, changes, 'lookup keys');
-  const grid = keyColumnGrid();
-  const range = sheet.getRange(CATALOG_TITLE_ROW, KEY_FIRST_COLUMN, grid.length, KEY_COLUMN_COUNT);
-  changes.add(`clearing the lookup keys of "${CATALOG_SHEET}"`, () => {
+  if (!sized) growColumns(sheet, changes, 'lookup keys and price ages');
+  const ages = ageColumnGrid();
+  const grid = keys ? keyColumnGrid().map((row, i) => [...row, ...ages[i]]) : ages;
+  const first = keys ? KEY_FIRST_COLUMN : AGE_FIRST_COLUMN;
+  const width = AGE_FIRST_COLUMN + AGE_COLUMN_COUNT - first;
+  const range = sheet.getRange(CATALOG_TITLE_ROW, first, grid.length, width);
+  changes.add(`clearing the lookup keys and price ages of "${CATALOG_SHEET}"`, () => {
     range.setValues(grid.map((row) => row.map(() => '')));
   });
   range.setFormulas(grid);
-  sheet.setColumnWidths(KEY_FIRST_COLUMN, KEY_COLUMN_COUNT, KEY_COLUMN_WIDTH);
+  sheet.setColumnWidths(first, width, KEY_COLUMN_WIDTH);
+}
+
+/** Adds the rule that colours stale As of cells to a sheet made before it; records the undo. */
+function addStaleRule(sheet: Sheet, changes: Changes): void {
+  const rules = sheet.getConditionalFormatRules();
+  sheet.setConditionalFormatRules([...rules, staleRule(sheet)]);
+  changes.add(`removing the stale-price colouring of "${CATALOG_SHEET}"`, () =>
+    sheet.setConditionalFormatRules(rules),
+  );
 }
 
 /**
  * A sheet made before the managed table's price columns has its lookup keys where those
- * columns go: their cells become the columns' headers and blanks (writeKeyColumns then
+ * columns go: their cells become the columns' headers and blanks (writeHelperColumns then
  * writes the keys further right). One write; the keys are formulas the add-in rewrites.
  */
 function moveOldKeys(sheet: Sheet): void {
@@ -196,12 +220,16 @@ export function writeCatalog(
     // width for all columns (one call): sources are long citations, read in the cell.
     sheet.setFrozenRows(CATALOG_HEADER_ROW);
     sheet.setColumnWidths(1, CATALOG_COLUMNS, CATALOG_COLUMN_WIDTH);
-    writeKeyColumns(sheet, changes, true);
+    writeHelperColumns(sheet, changes, true, true);
+    sheet.setConditionalFormatRules([staleRule(sheet)]);
     return { sheet, added: values.length - CATALOG_HEADER_ROW };
   }
   const sheet = state.sheet;
   if (state.keysInOldPlace) moveOldKeys(sheet);
-  if (!hasKeyColumns(state)) writeKeyColumns(sheet, changes);
+  if (!hasAgeColumns(state)) {
+    writeHelperColumns(sheet, changes, !hasKeyColumns(state));
+    addStaleRule(sheet, changes);
+  } else if (!hasKeyColumns(state)) writeHelperColumns(sheet, changes, true);
   if (!hasAvailabilityBlock(state.grid)) writeAvailabilityBlock(sheet, state, changes);
   const appends = appendsBelowFormulas(state);
   let added = 0;

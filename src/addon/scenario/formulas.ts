@@ -6,7 +6,9 @@ import {
   catalogField,
   catalogRow,
   bracketLookup,
+  catalogSettingRef,
   catalogStart,
+  dayNumber,
   digitsValue,
   isoDate,
   nameEnd,
@@ -17,10 +19,11 @@ import { abs, columnOf, RESULTS_COLUMN, rel } from './places';
 import type { Places, TablePlace } from './places';
 
 /** Each reading of input text (TextReading) as the formula that reads it so. */
-const READINGS: Readonly<Record<TextReading, (ref: string) => string>> = {
+export const READINGS: Readonly<Record<TextReading, (ref: string) => string>> = {
   sizeWord,
   digits: digitsValue,
   isoDate,
+  dayNumber,
   nameEnd,
   nameKey,
 };
@@ -70,6 +73,7 @@ export function scenarioFormulas(places: Places): Formula {
     field: catalogField,
     read: (how, value) => READINGS[how](value),
     bracket: bracketLookup,
+    catalogSetting: catalogSettingRef,
   });
   return (expr, row) => render(expr, env(row));
 }
