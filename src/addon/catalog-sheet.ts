@@ -5,7 +5,7 @@
 // rows the user adds count. Reading the sheet is catalog/read.ts, the cells written to it
 // catalog/grids.ts; both go by the tables and positions here.
 import { columnLetter } from '../shared/a1';
-import { normalizeName } from '../engine';
+import { normalizeName, PRICE_TABLES } from '../engine';
 import type { Catalog } from '../engine';
 
 export const CATALOG_SHEET = 'FT Catalog';
@@ -160,6 +160,10 @@ export const KEY_COLUMN_COUNT = KEY_COLUMNS_PER_TABLE * 6 + 2;
 export const KEY_LAST_ROW = 53;
 /** The header over the first key column: how a sheet that has the key columns is known. */
 export const KEYS_TITLE = 'Lookup keys (by the add-in)';
+
+/** The price ages' columns (catalog/freshness.ts): right of the lookup keys, one per price table. */
+export const AGE_FIRST_COLUMN = KEY_FIRST_COLUMN + KEY_COLUMN_COUNT;
+export const AGE_COLUMN_COUNT = PRICE_TABLES.length;
 
 /** The letters of a table's key columns. */
 export function keyColumns(key: TableKey): { row: string; name: string; others: string } {

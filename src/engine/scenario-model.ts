@@ -227,29 +227,23 @@ function checkOf(field: FieldSpec): Expr {
         m('methodStart'),
       );
     case 'provider':
-      return withPriceNote('provider', providerCheck());
+      return providerCheck();
     case 'api':
-      return withPriceNote(
-        'api',
-        nameCheck('api', m('apiRow'), 'is not in the FT Catalog sheet', m('apiStart')),
-      );
+      return nameCheck('api', m('apiRow'), 'is not in the FT Catalog sheet', m('apiStart'));
     case 'managed':
-      return withPriceNote(
-        'managed',
-        E.if(
-          E.and(E.isError(m('managedPriceRow')), E.not(E.isError(m('managedRow')))),
-          E.concat(
-            E.inputLabel('managedService'),
-            ': ',
-            shown(input('managedService')),
-            ' has no price in the FT Catalog sheet for this model size and method: the managed path is left blank',
-          ),
-          nameCheck(
-            'managedService',
-            m('managedRow'),
-            'is not in the FT Catalog sheet',
-            m('managedStart'),
-          ),
+      return E.if(
+        E.and(E.isError(m('managedPriceRow')), E.not(E.isError(m('managedRow')))),
+        E.concat(
+          E.inputLabel('managedService'),
+          ': ',
+          shown(input('managedService')),
+          ' has no price in the FT Catalog sheet for this model size and method: the managed path is left blank',
+        ),
+        nameCheck(
+          'managedService',
+          m('managedRow'),
+          'is not in the FT Catalog sheet',
+          m('managedStart'),
         ),
       );
     case 'optionalNumber':
@@ -280,19 +274,32 @@ function dateCheck(field: ScenarioField): Expr {
   );
 }
 
+/** The catalog lookup (its metrics' prefix) of the price row an input picks: its stale note. */
+const PRICE_LOOKUP: Partial<Record<ScenarioField, string>> = {
+  provider: 'provider',
+  api: 'api',
+  managedService: 'managed',
+};
+
+/** The inputs whose check may hold a note rather than a problem (checkCell). */
+const NOTED_FIELDS: ReadonlySet<string> = new Set(Object.keys(PRICE_LOOKUP));
+
 /**
- * An input's Check cell: its problem, then (issue 20) the sentence of an offer it picks
- * that ends within the horizon. A row that is found has no name problem, so the two
- * rarely meet; A note starts with NOTE_START, which PROBLEM (isProblem) skips.
+ * An input's Check cell: its problem, then (issue 20) the notes on the offer it picks: that
+ * the offer ends within the horizon (each such sentence ends with ". "), and that its price is
+ * stale. A row that is found has no name problem, so a problem and a note rarely meet. A note
+ * starts with NOTE_START, which PROBLEM (isProblem) skips.
  */
 function checkCell(field: FieldSpec): Expr {
-  const note = availabilityNoteOf(field.key);
-  if (!note) return checkOf(field);
-  return E.concat(checkOf(field), E.if(E.eq(m(note), ''), '', E.concat(NOTE_START, m(note))));
+  const ends = availabilityNoteOf(field.key);
+  const lookup = PRICE_LOOKUP[field.key];
+  const notes: Expr[] = [];
+  if (ends) notes.push(E.if(E.eq(m(ends), ''), '', E.concat(NOTE_START, m(ends))));
+  if (lookup) {
+    notes.push(stalePriceNote(m(`${lookup}AsOf`), m(`${lookup}Age`), m('staleAfterDays')));
+  }
+  return notes.length > 0 ? E.concat(checkOf(field), ...notes) : checkOf(field);
 }
-
-/** The inputs whose check may hold a note rather than a problem (withPriceNote, checkCell). */
-const NOTED_FIELDS: ReadonlySet<ScenarioField> = new Set(['provider', 'api', 'managedService']);
 
 /** One check per input, in form order: '' when the input is fine, else the message. */
 export const INPUT_CHECKS = lazy(
@@ -399,7 +406,7 @@ export function scaleBetweenOf(
 function nameLookup(prefix: string, label: string, table: TableKey, name: Expr): Metric[] {
   const key = m(`${prefix}Key`);
   const asOf = E.read('isoDate', E.field(table, 'asOf', m(`${prefix}Row`)));
-  // Issue 20: a price's age in days (its staleness is the Check column's note: withPriceNote).
+  // Issue 20: a price's age in days (its staleness is the Check column's note: checkCell).
   const age = PRICE_TABLES.includes(table)
     ? [
         metric(
@@ -438,14 +445,6 @@ function nameLookup(prefix: string, label: string, table: TableKey, name: Expr):
     ...age,
   ];
 }
-
-/**
- * The Check column's note on a price row the scenario uses (provider, API, managed service)
- * when it is stale, after the input's problem: a found row has no problem, so the two never
- * meet in practice. A note starts with NOTE_START, which the input check (PROBLEM) skips.
- */
-const withPriceNote = (prefix: string, problem: Expr): Expr =>
-  E.concat(problem, stalePriceNote(m(`${prefix}AsOf`), m(`${prefix}Age`), m('staleAfterDays')));
 
 /** A check whose text may be a note: a problem is text that does not start as a note does. */
 const isProblem = (check: Expr, mayNote: boolean): Expr =>

@@ -225,12 +225,18 @@ export function computeScenario(scenario: ResolvedScenario, index: CatalogIndex)
   }
 }
 
-function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResult {
-  const { input } = scenario;
+/** A scenario's inputs as its sheet's input cells hold them, which the model computes with. */
+export function inputCells(input: ScenarioInput): Record<ScenarioField, Value> {
   const raw = {} as Record<ScenarioField, Value>;
   for (const field of SCENARIO_FIELDS) raw[field.key] = input[field.key];
-  // The sheet's start-date cell holds a serial day number: the model computes with one.
+  // The sheet's start-date cell holds a serial day number.
   raw.startDate = serialOfIso(input.startDate) ?? '';
+  return raw;
+}
+
+function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResult {
+  const { input } = scenario;
+  const raw = inputCells(input);
   const model = new ScenarioEvaluation(raw, index, scenarioTables(index, input.horizonMonths));
   const value = (name: string): number => asNumber(model.get(name), name);
   const rows = (table: string, column: string): number[] =>

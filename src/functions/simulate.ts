@@ -2,6 +2,8 @@
 // scenario sheet's Inputs block, so the result follows every edit of an input. Not a
 // function of one cell like the others (cells.ts): one block in, one small table out.
 import {
+  serialOfDate,
+  inputCells,
   cellErrorCode,
   DEFAULT_SCENARIO,
   describeValue,
@@ -44,7 +46,7 @@ function readInputs(block: CellInput): Record<ScenarioField, Value> {
       "inputs must be two columns: each input's label, then its value (the scenario sheet's Inputs, columns A:B)",
     );
   }
-  const inputs = { ...DEFAULT_SCENARIO } as Record<ScenarioField, Value>;
+  const inputs = inputCells(DEFAULT_SCENARIO);
   const seen = new Set<ScenarioField>();
   block.forEach(([label, cell], row) => {
     if (isBlank(label) && isBlank(cell)) return;
@@ -67,7 +69,10 @@ function readInputs(block: CellInput): Record<ScenarioField, Value> {
         ? new SheetError(code as '#N/A')
         : typeof cell === 'string' || (typeof cell === 'number' && Number.isFinite(cell))
           ? cell
-          : describeValue(cell);
+          : cell instanceof Date
+            ? // A date cell reaches a custom function as a Date: its day, as Sheets numbers it.
+              serialOfDate(cell.getFullYear(), cell.getMonth() + 1, cell.getDate())
+            : describeValue(cell);
   });
   return inputs;
 }

@@ -11,12 +11,12 @@ import {
   readStaleAfterDays,
   resolveScenario,
   rowsUsed,
-  SCENARIO_FIELDS,
+  inputCells,
   ScenarioEvaluation,
   scenarioTables,
   stalePrices,
 } from '../../src/engine';
-import type { Catalog, ScenarioField, Value } from '../../src/engine';
+import type { Catalog } from '../../src/engine';
 
 const TODAY = '2026-12-06';
 
@@ -148,9 +148,9 @@ describe("the scenario model's age and Check note, on a clock the test gives", (
   function evaluation(catalog: Catalog, input: Record<string, unknown>, staleAfterDays = 180) {
     const index = new CatalogIndex(catalog, [], staleAfterDays);
     const resolved = resolveScenario(input, index);
-    const raw = {} as Record<ScenarioField, Value>;
-    for (const field of SCENARIO_FIELDS) raw[field.key] = resolved.input[field.key] as Value;
-    return new ScenarioEvaluation(raw, index, scenarioTables(index, 36), { today: TODAY });
+    return new ScenarioEvaluation(inputCells(resolved.input), index, scenarioTables(index, 36), {
+      today: TODAY,
+    });
   }
 
   test('a stale provider: its age, a note in its Check cell, and the results still shown', () => {

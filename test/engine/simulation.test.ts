@@ -19,6 +19,7 @@ import {
   NEVER,
   percentileOfSorted,
   quantileOf,
+  inputCells,
   ScenarioEvaluation,
   scenarioTables,
   simulateScenario,
@@ -29,7 +30,7 @@ import { inputError } from '../support/input-error';
 
 const index = builtInIndex();
 const inputsOf = (changes: Partial<ScenarioInput> = {}): Record<ScenarioField, Value> =>
-  ({ ...DEFAULT_SCENARIO, ...changes }) as Record<ScenarioField, Value>;
+  inputCells({ ...DEFAULT_SCENARIO, ...changes });
 const simulate = (changes: Partial<ScenarioInput> = {}, options: SimulationOptions = {}) =>
   simulateScenario(inputsOf(changes), index, options);
 /** Every driver fixed but `labelingHours`, which is ±30% (triangular 0.7, 1, 1.3). */

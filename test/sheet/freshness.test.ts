@@ -4,8 +4,13 @@
 // (test/support/today.ts). Day counts by hand: 2026-06-09 to 2026-12-06 is 21 days (to 30
 // June) + 31 + 31 + 30 + 31 + 30 (July to November) + 6 = 180 days.
 import { columnLetter, columnNumber } from '../../emulator';
-import { CATALOG_SHEET, catalogTable, STALE_AFTER_CELL } from '../../src/addon/catalog-sheet';
-import { AGE_FIRST_COLUMN, AGES_TITLE, STALE_BACKGROUND } from '../../src/addon/catalog/freshness';
+import {
+  AGE_FIRST_COLUMN,
+  CATALOG_SHEET,
+  catalogTable,
+  STALE_AFTER_CELL,
+} from '../../src/addon/catalog-sheet';
+import { AGES_TITLE, STALE_BACKGROUND } from '../../src/addon/catalog/freshness';
 import { scenarioLayout } from '../../src/addon/scenario-layout';
 import { CatalogIndex, computeScenario, isStale, resolveScenario } from '../../src/engine';
 import type { Catalog } from '../../src/engine';
@@ -153,11 +158,15 @@ describe('the catalog sheet', () => {
     expect(values[0].slice(22, 24)).toEqual(['Prices stale after (days)', 180]);
     expect(values[1][AGE_FIRST_COLUMN - 1]).toBe(AGES_TITLE);
 
+    const managed = catalogTable('managed');
+    const managedLast = managed.firstColumn + managed.columns.length - 1;
     const [rule] = s.workbook.conditionalFormats(CATALOG_SHEET);
     expect(rule).toMatchObject({
       criteria: 'CUSTOM_FORMULA',
       background: STALE_BACKGROUND,
-      ranges: [{ sheet: CATALOG_SHEET, a1: 'W4:AO53' }],
+      // From the providers table's first cell to the managed table's last column, key rows
+      // only: the price tables sit side by side from column W.
+      ranges: [{ sheet: CATALOG_SHEET, a1: `W4:${columnLetter(managedLast)}53` }],
     });
     const hf = toHyperFormula(s.workbook);
     try {

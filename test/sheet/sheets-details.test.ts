@@ -7,7 +7,7 @@ import { createWorkbook } from '../../emulator';
 import type { Workbook } from '../../emulator';
 import { recalculate } from '../../emulator/hyperformula';
 import { CATALOG_COLUMNS, CATALOG_SHEET, KEY_COLUMN_COUNT } from '../../src/addon/catalog-sheet';
-import { AGE_COLUMN_COUNT } from '../../src/addon/catalog/freshness';
+import { AGE_COLUMN_COUNT } from '../../src/addon/catalog-sheet';
 import { SCENARIO_FIELDS } from '../../src/engine';
 import type { CatalogResponse, ScenarioInputsResponse } from '../../src/shared/contract';
 import { Evaluated, generate, session } from './helpers';

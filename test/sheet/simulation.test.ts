@@ -1,8 +1,13 @@
 // Issue 21, item 4 on the scenario sheet: one live FT_SIMULATE formula over the Inputs block,
 // room for the table it spills, a column chart of its histogram, and figures equal to the
 // engine's. Places are looked up in the written sheet, not pinned.
-import { builtInIndex, resolveScenario, SCENARIO_FIELDS, simulateScenario } from '../../src/engine';
-import type { ScenarioField, Value } from '../../src/engine';
+import {
+  builtInIndex,
+  inputCells,
+  resolveScenario,
+  SCENARIO_FIELDS,
+  simulateScenario,
+} from '../../src/engine';
 import { Evaluated, expectClose, generate, session } from './helpers';
 
 /** 1-based row and column of the one cell whose formula calls FT_SIMULATE. */
@@ -57,8 +62,7 @@ describe('the scenario sheet’s simulation block', () => {
     const table = s.call<unknown[][]>('FT_SIMULATE', block, '', '', 2000);
     const index = builtInIndex();
     const resolved = resolveScenario(input, index).input;
-    const inputs = { ...resolved } as unknown as Record<ScenarioField, Value>;
-    const engine = simulateScenario(inputs, index, { runs: 2000 });
+    const engine = simulateScenario(inputCells(resolved), index, { runs: 2000 });
     expect(table[2][1]).toBe(engine.npv.p50);
     expect(table[4][1]).toBe(engine.paysBackWithinHorizon);
   });

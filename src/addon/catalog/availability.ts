@@ -8,6 +8,8 @@
 import { AVAILABILITY_FIELDS, BUILT_IN_CATALOG, isoOfSerial, normalizeName } from '../../engine';
 import type { Availability, Catalog } from '../../engine';
 import {
+  AGE_COLUMN_COUNT,
+  AGE_FIRST_COLUMN,
   CATALOG_FIRST_ROW,
   CATALOG_HEADER_ROW,
   CATALOG_SHEET,
@@ -19,7 +21,6 @@ import {
 } from '../catalog-sheet';
 import type { CellIn, TableKey } from '../catalog-sheet';
 import { asText } from '../text';
-import { AGE_COLUMN_COUNT, AGE_FIRST_COLUMN } from './freshness';
 
 /** The tables whose rows carry dates (methods and GPUs are not offers that end). */
 export const AVAILABILITY_TABLES: readonly TableKey[] = ['models', 'providers', 'apis', 'managed'];

@@ -9,17 +9,12 @@ import {
   CATALOG_FIRST_ROW,
   catalogTable,
   columnLetter,
-  KEY_COLUMN_COUNT,
-  KEY_FIRST_COLUMN,
   KEY_LAST_ROW,
   STALE_AFTER_CELL,
 } from '../catalog-sheet';
 import { READINGS } from '../scenario/formulas';
 import { abs } from '../scenario/places';
 
-/** The ages' columns: right of the lookup keys, one per price table. */
-export const AGE_FIRST_COLUMN = KEY_FIRST_COLUMN + KEY_COLUMN_COUNT;
-export const AGE_COLUMN_COUNT = PRICE_TABLES.length;
 /** The title over the first age column: how a sheet that has the ages is known. */
 export const AGES_TITLE = 'Price age in days (by the add-in)';
 /** A stale As of cell's colour (light orange). */

@@ -1,6 +1,8 @@
 // Writing the catalog sheet: a new sheet with the built-in catalog, or the built-in rows an
 // existing one lacks below each table, each step recorded so a failure undoes it.
 import {
+  AGE_COLUMN_COUNT,
+  AGE_FIRST_COLUMN,
   CATALOG_COLUMNS,
   CATALOG_HEADER_ROW,
   CATALOG_SHEET,
@@ -28,8 +30,6 @@ import {
   upgradeAvailabilityGrid,
 } from './availability';
 import {
-  AGE_COLUMN_COUNT,
-  AGE_FIRST_COLUMN,
   AGES_TITLE,
   ageColumnGrid,
   staleRule,
