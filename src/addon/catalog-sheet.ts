@@ -28,7 +28,7 @@ export interface TableSpec {
 }
 
 const SOURCE = 'Source';
-const AS_OF = 'As of';
+export const AS_OF = 'As of';
 /**
  * Other names of a row, separated by commas. The last column of every table, added after
  * the others so that a sheet made before it keeps its columns (it was the blank spacer).

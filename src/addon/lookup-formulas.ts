@@ -138,7 +138,9 @@ export function catalogRow(table: TableKey, key: string, start: string): string 
     (text) => `${key}=${formulaString(normalizeName(text))}`,
   );
   const named = `MATCH(TRUE(),ARRAYFORMULA((${names}=${key})+ISNUMBER(FIND(","&${key}&",",${keyRange(columns.others)}))>0),0)`;
-  const starts = `SUM(ARRAYFORMULA((LEFT(${names},LEN(${key}))=${key})*1))`;
+  // How many names start with the key: COUNTIF's "=" and a trailing wildcard (no
+  // ARRAYFORMULA). A key holds no * ? ~ of its own: catalogKey writes them as 'a 'b 'c.
+  const starts = `COUNTIF(${names},"="&${key}&"*")`;
   const startRow = `MATCH(${catalogKey(start)},${names},0)`;
   return (
     `IF(OR(${key}="",${headings.join(',')}),NA(),` +

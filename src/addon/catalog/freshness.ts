@@ -6,6 +6,7 @@
 import { E, isStalePrice, only, PRICE_TABLES, priceAgeDays, render } from '../../engine';
 import type { Expr, RenderEnv } from '../../engine';
 import {
+  AS_OF,
   CATALOG_FIRST_ROW,
   catalogTable,
   columnLetter,
@@ -31,10 +32,10 @@ const renderOver = (expr: Expr, asOf: string): string =>
     }),
   );
 
-/** A price table's As of column (the one before Also known as). */
+/** A price table's As of column (the managed table has price columns after Also known as). */
 const asOfColumn = (table: (typeof PRICE_TABLES)[number]): number => {
   const spec = catalogTable(table);
-  return spec.firstColumn + spec.columns.length - 2;
+  return spec.firstColumn + spec.columns.indexOf(AS_OF);
 };
 
 /**
