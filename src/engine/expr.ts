@@ -106,7 +106,27 @@ export type Expr =
   /** Today's date some months ago, as YYYY-MM-DD (EDATE of TODAY). */
   | { readonly kind: 'monthsAgo'; readonly months: number }
   /** The catalog name (of the lowest row) whose key starts with a name key, for a unique prefix. */
-  | { readonly kind: 'catalogPrefix'; readonly table: TableKey; readonly key: Expr };
+  | { readonly kind: 'catalogPrefix'; readonly table: TableKey; readonly key: Expr }
+  /**
+   * COUNT, SUM, MIN or MAX of a table column's numbers over the rows whose `where` columns
+   * equal the given texts (ignoring case): COUNTIFS, SUMIFS, MINIFS, MAXIFS in a formula,
+   * the plain function without conditions. COUNT with conditions counts the rows that
+   * match. MIN and MAX of no numbers are 0, as in Sheets.
+   */
+  | {
+      readonly kind: 'aggregate';
+      readonly fn: Aggregate;
+      readonly range: Expr;
+      readonly where: readonly Condition[];
+    };
+
+export type Aggregate = 'COUNT' | 'SUM' | 'MIN' | 'MAX';
+
+/** A condition of an aggregate: the column's cell equals the value (text, ignoring case). */
+export interface Condition {
+  readonly range: Expr;
+  readonly equals: Expr;
+}
 
 export type TextReading = 'sizeWord' | 'digits' | 'nameEnd' | 'nameKey' | 'isoDate';
 
@@ -383,7 +403,39 @@ export function evaluate(expr: Expr, env: EvalEnv): Value {
       return env.catalogPrefix(expr.table, evaluate(expr.key, env));
     case 'monthsAgo':
       return isoMonthsAgo(new Date(), expr.months);
+    case 'aggregate':
+      return aggregateOf(expr, env);
   }
+}
+
+/** An aggregate node's value (see its Expr): the rows its conditions pick, then the function. */
+function aggregateOf(expr: Extract<Expr, { kind: 'aggregate' }>, env: EvalEnv): Value {
+  const values = columnOf(expr.range, env);
+  const conditions: { column: readonly Value[]; text: string }[] = [];
+  for (const condition of expr.where) {
+    const text = toText(evaluate(condition.equals, env));
+    if (isError(text)) return text;
+    conditions.push({ column: columnOf(condition.range, env), text: text.toLowerCase() });
+  }
+  const picked: Value[] = [];
+  values.forEach((value, i) => {
+    const matches = conditions.every(({ column, text }) => {
+      const cell = column[i];
+      return !isError(cell) && String(toText(cell)).toLowerCase() === text;
+    });
+    if (matches) picked.push(value);
+  });
+  if (expr.fn === 'COUNT') {
+    return conditions.length > 0
+      ? picked.length
+      : picked.filter((v) => typeof v === 'number').length;
+  }
+  const error = picked.find(isError);
+  if (error) return error;
+  const numbers = picked.filter((value): value is number => typeof value === 'number');
+  if (expr.fn === 'SUM') return numbers.reduce((total, n) => total + n, 0);
+  if (numbers.length === 0) return 0;
+  return expr.fn === 'MIN' ? Math.min(...numbers) : Math.max(...numbers);
 }
 
 /** SUM over a range: text and blanks are skipped, as Sheets does; an error spreads. */
@@ -492,6 +544,19 @@ function renderNode(expr: Expr, env: RenderEnv): string {
       return env.field(expr.table, expr.field, renderNode(expr.row, env), expr.byName);
     case 'read':
       return env.read(expr.how, renderNode(expr.value, env));
+    case 'aggregate': {
+      const range = renderNode(expr.range, env);
+      if (expr.where.length === 0) return `${expr.fn}(${range})`;
+      const conditions = expr.where
+        .map(
+          (c) =>
+            `${renderNode(c.range, env)},"="&${renderOperand(c.equals, env, PRECEDENCE['&'], true)}`,
+        )
+        .join(',');
+      return expr.fn === 'COUNT'
+        ? `COUNTIFS(${conditions})`
+        : `${expr.fn}IFS(${range},${conditions})`;
+    }
   }
 }
 
@@ -596,4 +661,10 @@ export const E = {
     byName: true,
   }),
   read: (how: TextReading, value: Expr): Expr => ({ kind: 'read', how, value }),
+  aggregate: (fn: Aggregate, range: Expr, where: readonly Condition[] = []): Expr => ({
+    kind: 'aggregate',
+    fn,
+    range,
+    where,
+  }),
 } as const;

@@ -12,3 +12,5 @@ export * from './scenario-input';
 export * from './views';
 export * from './compile';
 export * from './sources';
+export * from './calibration';
+export * from './calibration-model';

@@ -7,6 +7,7 @@ import type {
   ModelRow,
   Named,
 } from './catalog';
+import type { MeasuredRun } from './calibration';
 import { BUILT_IN_CATALOG } from './catalog';
 import { InputError, describeValue } from './errors';
 import { cellErrorCode, checkNumber, parseNumberValue } from './numbers';
@@ -93,7 +94,12 @@ export class CatalogIndex {
   private readonly indexes = new Map<Table, NameIndex>();
   private modelsBySize: readonly ModelRow[] | undefined;
 
-  constructor(catalog: Catalog, notes: readonly string[] = []) {
+  constructor(
+    catalog: Catalog,
+    notes: readonly string[] = [],
+    /** The catalog sheet's measured runs (issue 19): what the calibration fits. */
+    readonly runs: readonly MeasuredRun[] = [],
+  ) {
     this.catalog = catalog;
     this.notes = notes;
   }

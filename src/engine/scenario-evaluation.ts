@@ -236,7 +236,7 @@ const DAY_MS = 86400000;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f]/g;
 
-function readText(how: TextReading, value: Value): Value {
+export function readText(how: TextReading, value: Value): Value {
   if (value instanceof SheetError) return value;
   const na = new SheetError('#N/A');
   switch (how) {

@@ -541,11 +541,21 @@ const ruleHours = (examples: Expr, scale: Expr, timeFactor: Expr): Expr =>
   E.mul(E.mul(E.mul(m('hoursPerExample'), examples), scale), timeFactor);
 
 /** Compute-bound hours: k × params × tokens / (peak FLOPS × MFU × 3600). */
-const computeBound = (flops: Expr): Expr =>
+export const computeBoundOf = (
+  flops: Expr,
+  params: Expr,
+  tokens: Expr,
+  peak: Expr,
+  mfu: Expr | number,
+): Expr =>
   E.div(
-    E.mul(E.mul(E.mul(flops, m('params')), PARAMS_PER_BILLION), m('trainingTokens')),
-    E.mul(E.mul(E.mul(m('peak'), FLOPS_PER_TFLOP), num('mfu')), SECONDS_PER_HOUR),
+    E.mul(E.mul(E.mul(flops, params), PARAMS_PER_BILLION), tokens),
+    E.mul(E.mul(E.mul(peak, FLOPS_PER_TFLOP), mfu), SECONDS_PER_HOUR),
   );
+
+/** The scenario's compute-bound hours at its MFU input. */
+const computeBound = (flops: Expr): Expr =>
+  computeBoundOf(flops, m('params'), m('trainingTokens'), m('peak'), num('mfu'));
 
 /** GB of memory: params × (weight bytes + trainable × state bytes) × (1 + overhead). */
 const memory = (weightBytes: Expr, trainable: Expr, stateBytes: Expr): Expr =>
