@@ -3,7 +3,7 @@
 // add-in lives in src/addon. Nothing here runs at load time: Apps Script evaluates global
 // code on every call, and in onOpen's AuthMode.NONE a global that touched the document
 // would fail.
-import type { Catalog } from '../engine';
+import type { Catalog, MeasuredRun } from '../engine';
 import type {
   CatalogResponse,
   CatalogSheetResult,
@@ -22,7 +22,7 @@ import { writeScenarioSheet } from './scenario-sheet';
  */
 export function getCatalog(): CatalogResponse {
   const state = readCatalogState(SpreadsheetApp.getActiveSpreadsheet());
-  return { catalog: state.catalog, warnings: state.warnings.slice() };
+  return { catalog: state.catalog, warnings: state.warnings.slice(), runs: state.runs.slice() };
 }
 
 /**
@@ -31,10 +31,13 @@ export function getCatalog(): CatalogResponse {
  * SpreadsheetApp calls (spreadsheet, sheet, data range, values) whatever the sheet holds;
  * it only reads, as a custom function must.
  */
-export function readActiveCatalog(): { catalog: Catalog; warnings: readonly string[] } | undefined {
+export function readActiveCatalog():
+  { catalog: Catalog; warnings: readonly string[]; runs: readonly MeasuredRun[] } | undefined {
   if (typeof SpreadsheetApp === 'undefined') return undefined;
   const state = readCatalogState(SpreadsheetApp.getActiveSpreadsheet());
-  return state.sheet ? { catalog: state.catalog, warnings: state.warnings } : undefined;
+  return state.sheet
+    ? { catalog: state.catalog, warnings: state.warnings, runs: state.runs }
+    : undefined;
 }
 
 /**

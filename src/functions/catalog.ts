@@ -24,7 +24,9 @@ export function catalogIndex(): CatalogIndex {
   if (!current) {
     try {
       const sheet = readActiveCatalog();
-      current = sheet ? new CatalogIndex(sheet.catalog, sheet.warnings) : builtInIndex();
+      current = sheet
+        ? new CatalogIndex(sheet.catalog, sheet.warnings, sheet.runs)
+        : builtInIndex();
     } catch (error) {
       failure = new InputError('catalog', `the catalog could not be read: ${messageOf(error)}`);
       throw failure;

@@ -1,13 +1,15 @@
 // The calls the sidebar makes through google.script.run, and what they carry.
 // google.script.run passes only primitives and plain objects of them (no Date,
 // no class instances), so everything here is plain data.
-import type { BreakEven, Catalog, ScenarioInput } from '../engine';
+import type { BreakEven, Catalog, MeasuredRun, ScenarioInput } from '../engine';
 
 /** What getCatalog() returns: the built-in rows plus the user's rows from the catalog sheet. */
 export interface CatalogResponse {
   readonly catalog: Catalog;
   /** Problems found in the user's catalog rows (skipped rows), each naming the sheet row. */
   readonly warnings: readonly string[];
+  /** The catalog sheet's measured runs (issue 19), which calibrate the compute-bound hours. */
+  readonly runs?: readonly MeasuredRun[];
 }
 
 /** What generateScenario() returns. */

@@ -2,15 +2,15 @@
 // assuming Sheets' usual 1,000 × 26. Here insertSheet makes sheets of 100 rows × 10
 // columns: the catalog (41 columns and 18 lookup key columns), a scenario (more than 100 rows with its charts) and
 // the compare sheet (its chart sits in column M, the 13th) must each grow theirs.
-import { KEY_FIRST_COLUMN, KEY_COLUMN_COUNT, CATALOG_SHEET } from '../../src/addon/catalog-sheet';
+import { CATALOG_LAST_COLUMN, CATALOG_SHEET } from '../../src/addon/catalog-sheet';
 import { COMPARE_SHEET } from '../../src/addon/compare';
 import { generate, session } from './helpers';
 
 test('every writer grows a new sheet that is smaller than 1,000 × 26', () => {
   const s = session({ newSheetSize: { rows: 100, columns: 10 } });
   s.call('insertCatalogSheet');
-  // Its tables, then the lookup key columns right of them.
-  expect(s.workbook.sheetSize(CATALOG_SHEET).columns).toBe(KEY_FIRST_COLUMN + KEY_COLUMN_COUNT - 1);
+  // Its tables, the lookup key columns right of them, then the Measured runs table.
+  expect(s.workbook.sheetSize(CATALOG_SHEET).columns).toBe(CATALOG_LAST_COLUMN);
   const summary = generate(s, { horizonMonths: 120 });
   const scenario = s.workbook.sheetSize(summary.sheetName);
   // Every row it wrote fits, and so does every chart (the emulator's getRange refuses a

@@ -1,7 +1,7 @@
 // Reading the catalog sheet: the catalog every view uses, from the built-in rows and the
 // sheet's rows (each parsed by catalog/rows.ts), with a warning for each row not used.
 import { BUILT_IN_CATALOG, CatalogIndex, normalizeName } from '../../engine';
-import type { Catalog, ModelRow } from '../../engine';
+import type { Catalog, MeasuredRun, ModelRow } from '../../engine';
 import {
   CATALOG_FIRST_ROW,
   CATALOG_SHEET,
@@ -13,10 +13,13 @@ import {
 } from '../catalog-sheet';
 import type { CellIn, TableKey, TableSpec } from '../catalog-sheet';
 import { parseRow, problemOf } from './rows';
+import { readRuns } from './runs';
 
 export interface SheetCatalog {
   readonly catalog: Catalog;
   readonly warnings: string[];
+  /** The Measured runs table's runs (none on a sheet made before it). */
+  readonly runs: readonly MeasuredRun[];
 }
 
 type CatalogRow = Catalog[TableKey][number];
@@ -77,10 +80,9 @@ export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCata
     catalog[spec.key] = rows.filter((row) => !broken.has(normalizeName(row.name)));
   }
   const models = scaleFromSize(catalog.models as ModelRow[], unscaled, warnings);
-  return {
-    catalog: checkReferences({ ...(catalog as unknown as Catalog), models }, warnings),
-    warnings,
-  };
+  const read = checkReferences({ ...(catalog as unknown as Catalog), models }, warnings);
+  const runs = readRuns(grid, new CatalogIndex(read));
+  return { catalog: read, warnings: [...warnings, ...runs.warnings], runs: runs.runs };
 }
 
 /** A table's non-blank rows in sheet order, parsed; a bad row is warned about. */

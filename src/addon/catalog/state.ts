@@ -1,7 +1,7 @@
 // The catalog sheet of a spreadsheet as one run sees it: read once (one getValues call),
 // with the built-in rows it lacks and the catalog every view uses.
 import { BUILT_IN_CATALOG } from '../../engine';
-import type { Catalog } from '../../engine';
+import type { Catalog, MeasuredRun } from '../../engine';
 import { CATALOG_SHEET } from '../catalog-sheet';
 import type { TableKey } from '../catalog-sheet';
 import { catalogSheetGrids, lastTakenRows, missingBuiltInRows, withAppends } from './grids';
@@ -40,6 +40,7 @@ export interface CatalogState {
   readonly appends: readonly CatalogAppend[];
   readonly catalog: Catalog;
   readonly warnings: readonly string[];
+  readonly runs: readonly MeasuredRun[];
 }
 
 /** Reads the catalog sheet once (one getValues call); a missing sheet means the built-in catalog. */
@@ -53,13 +54,14 @@ export function readCatalogState(spreadsheet: Spreadsheet): CatalogState {
       appends: [],
       catalog: BUILT_IN_CATALOG,
       warnings: [],
+      runs: [],
     };
   }
   const dataRange = sheet.getDataRange();
   const grid = datesAsShown(spreadsheet, dataRange.getValues());
   const appends = missingBuiltInRows(grid);
-  const { catalog, warnings } = readCatalogGrid(withAppends(grid, appends));
-  return { sheet, dataRange, grid, appends, catalog, warnings };
+  const { catalog, warnings, runs } = readCatalogGrid(withAppends(grid, appends));
+  return { sheet, dataRange, grid, appends, catalog, warnings, runs };
 }
 
 /**

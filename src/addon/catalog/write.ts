@@ -3,6 +3,8 @@
 import {
   CATALOG_COLUMNS,
   CATALOG_HEADER_ROW,
+  CATALOG_LAST_COLUMN,
+  isBlankCell,
   CATALOG_SHEET,
   CATALOG_TITLE_ROW,
   KEY_COLUMN_COUNT,
@@ -15,6 +17,7 @@ import { ensureSheetSize } from '../sheet-size';
 import type { CatalogSheetResult } from '../../shared/contract';
 import { catalogSheetGrids } from './grids';
 import { keyColumnGrid } from './keys';
+import { hasRunsTable, runsGrid } from './runs';
 import type { CatalogAppend } from './grids';
 import { appendsBelowFormulas, readCatalogState } from './state';
 import type { CatalogState } from './state';
@@ -73,24 +76,39 @@ function hasKeyColumns(state: CatalogState): boolean {
   return state.grid[CATALOG_TITLE_ROW - 1]?.[KEY_FIRST_COLUMN - 1] === KEYS_TITLE;
 }
 
-/** The last column the catalog sheet needs: its tables', then the lookup keys'. */
-const LAST_COLUMN = KEY_FIRST_COLUMN + KEY_COLUMN_COUNT - 1;
+/** True when the cells the runs table takes are blank (a sheet made before it). */
+function runsAreaBlank(state: CatalogState): boolean {
+  return state.grid.every((row) =>
+    row.slice(KEY_FIRST_COLUMN + KEY_COLUMN_COUNT - 1, CATALOG_LAST_COLUMN).every(isBlankCell),
+  );
+}
 
 /**
- * Writes the lookup keys right of the tables (catalog/keys.ts), once per sheet, first
+ * Writes the lookup keys right of the tables (catalog/keys.ts) and, right of them, the
+ * Measured runs table with its computed columns (catalog/runs.ts): once per sheet, first
  * growing a sheet made before them; records how to undo it. Four calls on a new sheet.
+ * The runs table goes only where its cells are blank: a sheet made before it whose user
+ * wrote there keeps its cells (and has no runs table).
  */
-function writeKeyColumns(sheet: Sheet, changes: Changes, sized = false): void {
+function writeKeyColumns(sheet: Sheet, changes: Changes, sized = false, withRuns = true): void {
+  const lastColumn = withRuns ? CATALOG_LAST_COLUMN : KEY_FIRST_COLUMN + KEY_COLUMN_COUNT - 1;
   // A sheet this run made is already wide enough (ensureSheetSize): no need to ask.
-  const columns = sized ? LAST_COLUMN : sheet.getMaxColumns();
-  if (columns < LAST_COLUMN) {
-    sheet.insertColumnsAfter(columns, LAST_COLUMN - columns);
+  const columns = sized ? lastColumn : sheet.getMaxColumns();
+  if (columns < lastColumn) {
+    sheet.insertColumnsAfter(columns, lastColumn - columns);
     changes.add(`removing the lookup keys of "${CATALOG_SHEET}"`, () =>
-      sheet.deleteColumns(columns + 1, LAST_COLUMN - columns),
+      sheet.deleteColumns(columns + 1, lastColumn - columns),
     );
   }
-  const grid = keyColumnGrid();
-  const range = sheet.getRange(CATALOG_TITLE_ROW, KEY_FIRST_COLUMN, grid.length, KEY_COLUMN_COUNT);
+  const keys = keyColumnGrid();
+  const runs = withRuns ? runsGrid() : [];
+  const grid = keys.map((row, i) => (withRuns ? [...row, '', ...runs[i]] : row));
+  const range = sheet.getRange(
+    CATALOG_TITLE_ROW,
+    KEY_FIRST_COLUMN,
+    grid.length,
+    lastColumn - KEY_FIRST_COLUMN + 1,
+  );
   changes.add(`clearing the lookup keys of "${CATALOG_SHEET}"`, () => {
     range.setValues(grid.map((row) => row.map(() => '')));
   });
@@ -107,7 +125,7 @@ export function writeCatalog(
   if (!state.sheet) {
     const sheet = insertNewSheet(spreadsheet, CATALOG_SHEET, changes);
     const { values, weights } = catalogSheetGrids();
-    ensureSheetSize(sheet, values.length, LAST_COLUMN);
+    ensureSheetSize(sheet, values.length, CATALOG_LAST_COLUMN);
     const range = sheet.getRange(1, 1, values.length, CATALOG_COLUMNS);
     range.setValues(values);
     range.setFontWeights(weights);
@@ -119,7 +137,8 @@ export function writeCatalog(
     return { sheet, added: values.length - CATALOG_HEADER_ROW };
   }
   const sheet = state.sheet;
-  if (!hasKeyColumns(state)) writeKeyColumns(sheet, changes);
+  const withRuns = !hasRunsTable(state.grid) && runsAreaBlank(state);
+  if (!hasKeyColumns(state) || withRuns) writeKeyColumns(sheet, changes, false, withRuns);
   const appends = appendsBelowFormulas(state);
   let added = 0;
   if (appends.length > 0) growToFit(sheet, state.grid.length, appends, changes);

@@ -16,7 +16,7 @@ import { abs, columnOf, RESULTS_COLUMN, rel } from './places';
 import type { Places, TablePlace } from './places';
 
 /** Each reading of input text (TextReading) as the formula that reads it so. */
-const READINGS: Readonly<Record<TextReading, (ref: string) => string>> = {
+export const READINGS: Readonly<Record<TextReading, (ref: string) => string>> = {
   sizeWord,
   digits: digitsValue,
   isoDate,

@@ -1,0 +1,146 @@
+// Issue 19: the FT Catalog sheet's "Measured runs" table. Runs typed as a user types them;
+// the sheet's computed columns (HyperFormula) and the engine's reading of the same cells
+// agree run by run; runs the calibration cannot use are named with the reason; a catalog
+// sheet made before the table keeps working and gets the table with the next update.
+import { catalogCalibration, CatalogIndex, RUN_COLUMNS, runTable } from '../../src/engine';
+import type { Catalog, MeasuredRun } from '../../src/engine';
+import {
+  CATALOG_FIRST_ROW,
+  CATALOG_LAST_COLUMN,
+  CATALOG_SHEET,
+  KEY_COLUMN_COUNT,
+  KEY_FIRST_COLUMN,
+  RUN_COLUMNS_FIRST,
+  RUNS_FIRST_COLUMN,
+  RUNS_TITLE,
+} from '../../src/addon/catalog-sheet';
+import { columnLetter } from '../../emulator';
+import type { CatalogResponse } from '../../src/shared/contract';
+import { Evaluated, session } from './helpers';
+import type { Session } from './helpers';
+
+/** A run typed in the runs table's first blank row: model, method, GPU, tokens, ... hours. */
+export function addRun(s: Session, cells: readonly unknown[]): number {
+  const grid = s.workbook.values(CATALOG_SHEET);
+  let row = CATALOG_FIRST_ROW;
+  while (grid[row - 1] && grid[row - 1][RUNS_FIRST_COLUMN - 1] !== '') row++;
+  s.workbook.write(CATALOG_SHEET, `${columnLetter(RUNS_FIRST_COLUMN)}${row}`, [cells]);
+  return row;
+}
+
+function catalogOf(s: Session): { index: CatalogIndex; response: CatalogResponse } {
+  const response = JSON.parse(JSON.stringify(s.call<CatalogResponse>('getCatalog'))) as {
+    catalog: Catalog;
+    warnings: string[];
+    runs: MeasuredRun[];
+  };
+  return { index: new CatalogIndex(response.catalog, [], response.runs), response };
+}
+
+// Columns: model, method, GPU, tokens, examples, tokens/example, epochs, GPUs, hours, date, note.
+const GOOD: readonly (readonly unknown[])[] = [
+  // Llama 2 7B LoRA on one A100, Alpaca 50K (Raschka 2023): 1.85 h.
+  [7, 'LoRA', 'A100', '', 50000, 250, 1, 1, 1.85, '2023-11-19', 'Raschka'],
+  ['Llama 13B', 'lora', 'a-100', 40000000, '', '', '', 2, 3, '2026-10-01', 'our run'],
+  ['8B', 'QLoRA', 'RunPod on-demand', 10000000, '', '', '', '', 2.5, '', 'ours, on RunPod (H100)'],
+];
+const BAD: readonly (readonly [readonly unknown[], RegExp])[] = [
+  [
+    ['Llama 7B', 'LoRA', 'A100', 1e7, '', '', '', 1, '', '', 'blank'],
+    /hours must be a positive number, got a blank/,
+  ],
+  [
+    ['Llama 7B', 'LoRA', 'A100', 1e7, '', '', '', 1, 'two', '', 'text'],
+    /hours must be a positive number, got 'two'/,
+  ],
+  [
+    ['Llama 7B', 'LoRA', 'A100', 1e7, '', '', '', 1, 0, '', 'zero'],
+    /hours must be a positive number, got 0/,
+  ],
+  [
+    ['Llama 7B', 'LoRA', 'B200', 1e7, '', '', '', 1, 2, '', 'gpu'],
+    /GPU must be a GPU or GPU provider name of the catalog, got 'B200'/,
+  ],
+  [
+    ['Llama 7B', 'DPO', 'A100', 1e7, '', '', '', 1, 2, '', 'method'],
+    /Method must be a method name of the catalog, got 'DPO'/,
+  ],
+];
+
+describe('the Measured runs table', () => {
+  test('a new catalog sheet has the table, blank, and no runs', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    expect(s.workbook.values(CATALOG_SHEET)[1][RUNS_FIRST_COLUMN - 1]).toBe(RUNS_TITLE);
+    const { response } = catalogOf(s);
+    expect(response.runs).toEqual([]);
+    expect(response.warnings).toEqual([]);
+  });
+
+  test('runs typed in: the sheet computes each as the engine does; bad runs are named', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    const rows = [...GOOD, ...BAD.map(([cells]) => cells)].map((cells) => addRun(s, cells));
+    const { index, response } = catalogOf(s);
+    expect(response.runs?.length).toBe(rows.length);
+    // Each bad run named once, by its row, with the reason.
+    BAD.forEach(([, reason], i) => {
+      const row = rows[GOOD.length + i];
+      const named = response.warnings.filter((w) => w.includes(`row ${row} (Measured runs)`));
+      expect(named).toHaveLength(1);
+      expect(named[0]).toMatch(reason);
+    });
+    expect(response.warnings).toHaveLength(BAD.length);
+    const engine = runTable(index, index.runs);
+    // Raschka's run by hand: 4 × 7e9 × 12.5e6 tokens / (312e12 × 0.35 × 3600) = 0.8903 GPU-h;
+    // ln(1.85 / 0.8903) = 0.7314.
+    expect(engine.logRatio[0]).toBeCloseTo(Math.log(1.85 / 0.890313), 4);
+    const ev = new Evaluated(s.workbook, CATALOG_SHEET);
+    try {
+      const sheet = ev.rows();
+      RUN_COLUMNS.forEach((column, c) => {
+        rows.forEach((row, i) => {
+          const shown = sheet[row - 1][RUN_COLUMNS_FIRST - 1 + c];
+          const expected = engine[column.name][i];
+          const what = `${column.name} of row ${row}`;
+          if (typeof expected === 'number') {
+            expect([what, shown]).toEqual([what, expect.closeTo(expected, 9)]);
+          } else if (column.name === 'logRatio' || column.name.endsWith('Key')) {
+            expect([what, shown ?? '']).toEqual([
+              what,
+              typeof expected === 'string' ? expected : '',
+            ]);
+          }
+        });
+      });
+    } finally {
+      ev.destroy();
+    }
+    // The A100 LoRA calibration: two runs (Raschka's and the 13B run on 2 GPUs).
+    const fit = catalogCalibration(index, 'A100', 'LoRA');
+    expect(fit.level).toBe('gpu and method');
+    expect(fit.runs).toBe(2);
+    expect(fit.note).toBe('calibrated from 2 runs on A100, LoRA');
+    // The QLoRA run on RunPod counts as an H100 run.
+    expect(catalogCalibration(index, 'H100', 'QLoRA').level).toBe('gpu and method');
+  });
+
+  test('a catalog sheet made before the table reads as before, and gets the table on update', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    const sheet =
+      s.workbook.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(CATALOG_SHEET);
+    if (!sheet) throw new Error('no catalog sheet');
+    const keysEnd = KEY_FIRST_COLUMN + KEY_COLUMN_COUNT;
+    sheet.deleteColumns(keysEnd, sheet.getMaxColumns() - keysEnd + 1);
+    s.workbook.endExecution();
+    const before = catalogOf(s).response;
+    expect(before.runs).toEqual([]);
+    expect(before.warnings).toEqual([]);
+    s.call('insertCatalogSheet');
+    expect(s.workbook.sheetSize(CATALOG_SHEET).columns).toBe(CATALOG_LAST_COLUMN);
+    expect(s.workbook.values(CATALOG_SHEET)[1][RUNS_FIRST_COLUMN - 1]).toBe(RUNS_TITLE);
+    addRun(s, GOOD[0]);
+    expect(catalogOf(s).index.runs).toHaveLength(1);
+  });
+});
