@@ -14,6 +14,7 @@ export {
   FT_NPV,
   FT_PAYBACK,
   FT_REQUIRED_VOLUME,
+  FT_CALIBRATION,
 } from './functions/ft-functions';
 export {
   onOpen,

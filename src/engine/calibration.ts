@@ -187,17 +187,24 @@ export function calibrate(
   return { ...fit, mfu: defaultMfu / fit.factor };
 }
 
-const tables = new WeakMap<CatalogIndex, RunTable>();
+const tables = new WeakMap<CatalogIndex, { table: RunTable; fits: Map<string, Calibration> }>();
 
 /**
  * The calibration of a catalog's measured runs (CatalogIndex.runs) for a GPU and a method
  * of the catalog, by their names: what FT_CALIBRATION and FT_COMPUTE_HOURS use.
  */
 export function catalogCalibration(index: CatalogIndex, gpu: string, method: string): Calibration {
-  let table = tables.get(index);
-  if (!table) {
-    table = runTable(index, index.runs);
-    tables.set(index, table);
+  let known = tables.get(index);
+  if (!known) {
+    known = { table: runTable(index, index.runs), fits: new Map() };
+    tables.set(index, known);
   }
-  return evaluateCalibration(table, gpu, method);
+  // A range of FT_COMPUTE_HOURS asks for the same GPU and method row after row.
+  const key = `${gpu}\u0000${method}`;
+  let fit = known.fits.get(key);
+  if (!fit) {
+    fit = evaluateCalibration(known.table, gpu, method);
+    known.fits.set(key, fit);
+  }
+  return fit;
 }

@@ -123,6 +123,28 @@ describe('the Measured runs table', () => {
     expect(fit.note).toBe('calibrated from 2 runs on A100, LoRA');
     // The QLoRA run on RunPod counts as an H100 run.
     expect(catalogCalibration(index, 'H100', 'QLoRA').level).toBe('gpu and method');
+    // The functions read the same runs: FT_CALIBRATION's row, and FT_COMPUTE_HOURS at its MFU.
+    const row = s.call<unknown[][]>('FT_CALIBRATION', 'A100', 'LoRA');
+    expect(row).toEqual([
+      [
+        expect.closeTo(fit.factor, 12),
+        expect.closeTo(fit.mfu, 12),
+        2,
+        'gpu and method',
+        expect.closeTo(fit.minRatio, 12),
+        expect.closeTo(fit.maxRatio, 12),
+      ],
+    ]);
+    // 4 × 7e9 × 12.5e6 / (312e12 × MFU × 3600) on one A100, at the calibrated MFU.
+    const hours = s.call<number>('FT_COMPUTE_HOURS', 7, 12.5e6, 'LoRA', 'A100');
+    expect(hours).toBeCloseTo((4 * 7e9 * 12.5e6) / (312e12 * fit.mfu * 3600), 9);
+    // An MFU given is used as given.
+    expect(s.call<number>('FT_COMPUTE_HOURS', 7, 12.5e6, 'LoRA', 'A100', 0.35)).toBeCloseTo(
+      0.890313,
+      5,
+    );
+    // A provider stands for its GPU: RunPod on-demand is an H100.
+    expect(s.call<unknown[][]>('FT_CALIBRATION', 'RunPod', 'QLoRA')[0][3]).toBe('gpu and method');
   });
 
   test('a catalog sheet made before the table reads as before, and gets the table on update', () => {
