@@ -47,10 +47,9 @@ export function gpuPeak(name: string, value: Cell): { peakTflops: number; gpu: s
   return { peakTflops: row.peakTflopsBf16, gpu: row.name };
 }
 
-/** A GPU's catalog name: a GPU, or a GPU provider (its GPU); H100 when blank. */
+/** A GPU's catalog name: a GPU, or a GPU provider (its GPU). */
 export function gpuOrProviderName(name: string, value: Cell): string {
   const index = catalogIndex();
-  if (isBlank(value)) return 'H100';
   try {
     return index.gpu(name, value).name;
   } catch (error) {

@@ -168,7 +168,7 @@ export function applyToCells(
   }
 
   if (!shape) {
-    if (scalars.every(isBlank) && !fn.row) return '';
+    if (scalars.every(isBlank)) return '';
     const result: CellResult | CellResult[] = computeCell(fn, scalars, undefined, 0, 0);
     return Array.isArray(result) ? [result] : result;
   }

@@ -331,7 +331,7 @@ export function FT_COMPUTE_HOURS(
 
 const CALIBRATION_ROW = rowFunction(
   'FT_CALIBRATION',
-  [optional('gpu', read.gpuOrProviderName), optional('method', read.namedMethod)],
+  [required('gpu', read.gpuOrProviderName), optional('method', read.namedMethod)],
   (gpu, method) => {
     const fit = catalogCalibration(catalogIndex(), gpu, method.name);
     const ratio = (value: number): CellResult => (Number.isFinite(value) ? value : '');
@@ -342,12 +342,12 @@ const CALIBRATION_ROW = rowFunction(
  * The calibration on your measured runs (the Measured runs table of the FT Catalog sheet) for a GPU and a method, as one row of six cells: factor (measured ÷ compute-bound estimate at MFU 0.35; multiply FT_COMPUTE_HOURS at 0.35 by it), calibrated MFU (0.35 ÷ factor), runs used, level ("gpu and method", else "method", else "all runs", else "default" without runs), lowest and highest measured ÷ estimated ratio (blank without runs). The fit: the mean of ln(measured ÷ estimated); from 4 runs the highest and lowest are left out.
  * Example: =FT_CALIBRATION("A100", "LoRA") returns 1, 0.35, 0, "default", "", "" without measured runs.
  *
- * @param {string} gpu Optional: H100 (default), A100, a GPU of the FT Catalog sheet, or a GPU provider (its GPU).
+ * @param {string} gpu H100, A100, a GPU of the FT Catalog sheet, or a GPU provider (its GPU).
  * @param {string} method Optional: full (default), LoRA, QLoRA or a method of the FT Catalog sheet.
  * @return A row: factor, MFU, runs, level, lowest ratio, highest ratio.
  * @customfunction
  */
-export function FT_CALIBRATION(gpu?: CellInput, method?: CellInput): CellOutput {
+export function FT_CALIBRATION(gpu: CellInput, method?: CellInput): CellOutput {
   return applyToCells(CALIBRATION_ROW, [gpu, method], arguments.length);
 }
 

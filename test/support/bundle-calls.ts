@@ -18,6 +18,7 @@ export const FT_ARITY: Readonly<Record<string, number>> = {
   FT_NPV: 5,
   FT_PAYBACK: 4,
   FT_REQUIRED_VOLUME: 5,
+  FT_CALIBRATION: 2,
 };
 
 /** How many leading arguments of each FT_* function are required (the rest are optional). */
@@ -34,6 +35,7 @@ export const FT_REQUIRED: Readonly<Record<string, number>> = {
   FT_NPV: 3,
   FT_PAYBACK: 2,
   FT_REQUIRED_VOLUME: 4,
+  FT_CALIBRATION: 1,
 };
 
 /** What one call of a bundle global gave: its value, or what it threw. */
