@@ -5,7 +5,7 @@
 // rows the user adds count. Reading the sheet is catalog/read.ts, the cells written to it
 // catalog/grids.ts; both go by the tables and positions here.
 import { columnLetter } from '../shared/a1';
-import { normalizeName, RUN_COLUMNS } from '../engine';
+import { normalizeName, RUN_COLUMN_NAMES } from '../engine';
 import type { Catalog, RunCell } from '../engine';
 
 export const CATALOG_SHEET = 'FT Catalog';
@@ -166,13 +166,13 @@ export const RUNS_FIRST_COLUMN = KEY_FIRST_COLUMN + KEY_COLUMN_COUNT + 1;
 export const RUNS_LAST_ROW = KEY_LAST_ROW;
 export const RUN_COLUMNS_FIRST = RUNS_FIRST_COLUMN + RUNS_HEADER_CELLS.length;
 /** The last column the catalog sheet needs: the runs table's computed columns'. */
-export const CATALOG_LAST_COLUMN = RUN_COLUMNS_FIRST + RUN_COLUMNS.length - 1;
+export const CATALOG_LAST_COLUMN = RUN_COLUMNS_FIRST + RUN_COLUMN_NAMES.length - 1;
 
 /** The column letter of a runs table cell or computed column. */
 export function runColumnLetter(name: string): string {
   const typed = RUNS_HEADER_CELLS.findIndex(([key]) => key === name);
   if (typed >= 0) return columnLetter(RUNS_FIRST_COLUMN + typed);
-  const computed = RUN_COLUMNS.findIndex((column) => column.name === name);
+  const computed = RUN_COLUMN_NAMES.indexOf(name);
   if (computed < 0) throw new Error(`No runs column ${name}`);
   return columnLetter(RUN_COLUMNS_FIRST + computed);
 }

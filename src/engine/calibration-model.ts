@@ -54,95 +54,118 @@ export interface RunColumn {
  * A run is usable when its logRatio is a number; its keys are blank otherwise, so the
  * counts below count usable runs only.
  */
-export const RUN_COLUMNS: readonly RunColumn[] = [
-  { name: 'sizeWord', header: 'Model as a size', expr: E.read('sizeWord', c('model')) },
-  {
-    name: 'params',
-    header: 'Parameters (billions)',
-    expr: named(
-      'model',
-      E.iferror(
-        E.fieldByName('models', 'paramsBillions', c('model')),
-        E.read('digits', c('sizeWord')),
-      ),
-    ),
-  },
-  {
-    name: 'flops',
-    header: 'FLOPs per parameter per token',
-    expr: named('method', E.fieldByName('methods', 'flopsPerParamToken', c('method'))),
-  },
-  {
-    name: 'gpuName',
-    header: 'GPU',
-    // A GPU of the catalog, or a provider (its GPU).
-    expr: named(
-      'gpu',
-      E.iferror(
-        E.fieldByName('gpus', 'name', c('gpu')),
-        E.fieldByName('gpus', 'name', E.fieldByName('providers', 'gpu', c('gpu'))),
-      ),
-    ),
-  },
-  {
-    name: 'peak',
-    header: 'Peak TFLOPS',
-    expr: E.fieldByName('gpus', 'peakTflopsBf16', c('gpuName')),
-  },
-  {
-    name: 'runTokens',
-    header: 'Training tokens',
-    expr: E.if(
-      E.eq(c('tokens'), ''),
-      E.mul(
-        E.mul(E.value(c('examples')), E.value(c('tokensPerExample'))),
-        E.if(E.eq(c('epochs'), ''), 1, E.value(c('epochs'))),
-      ),
-      E.value(c('tokens')),
-    ),
-  },
-  {
-    name: 'gpuCount',
-    header: 'GPUs',
-    expr: E.if(E.eq(c('gpus'), ''), 1, E.value(c('gpus'))),
-  },
-  {
-    name: 'logRatio',
-    header: 'ln(measured / estimated)',
-    expr: E.iferror(
-      E.if(
-        E.and(
-          E.gt(c('params'), 0),
-          E.gt(c('runTokens'), 0),
-          E.gt(c('gpuCount'), 0),
-          E.gt(E.value(c('hours')), 0),
+export const RUN_COLUMNS = (): readonly RunColumn[] =>
+  (runColumns ??= checkedOrder([
+    { name: 'sizeWord', header: 'Model as a size', expr: E.read('sizeWord', c('model')) },
+    {
+      name: 'params',
+      header: 'Parameters (billions)',
+      expr: named(
+        'model',
+        E.iferror(
+          E.fieldByName('models', 'paramsBillions', c('model')),
+          E.read('digits', c('sizeWord')),
         ),
-        E.ln(
-          E.div(
-            E.mul(E.value(c('hours')), c('gpuCount')),
-            computeBoundOf(c('flops'), c('params'), c('runTokens'), c('peak'), DEFAULT_MFU),
+      ),
+    },
+    {
+      name: 'flops',
+      header: 'FLOPs per parameter per token',
+      expr: named('method', E.fieldByName('methods', 'flopsPerParamToken', c('method'))),
+    },
+    {
+      name: 'gpuName',
+      header: 'GPU',
+      // A GPU of the catalog, or a provider (its GPU).
+      expr: named(
+        'gpu',
+        E.iferror(
+          E.fieldByName('gpus', 'name', c('gpu')),
+          E.fieldByName('gpus', 'name', E.fieldByName('providers', 'gpu', c('gpu'))),
+        ),
+      ),
+    },
+    {
+      name: 'peak',
+      header: 'Peak TFLOPS',
+      expr: E.fieldByName('gpus', 'peakTflopsBf16', c('gpuName')),
+    },
+    {
+      name: 'runTokens',
+      header: 'Training tokens',
+      expr: E.if(
+        E.eq(c('tokens'), ''),
+        E.mul(
+          E.mul(E.value(c('examples')), E.value(c('tokensPerExample'))),
+          E.if(E.eq(c('epochs'), ''), 1, E.value(c('epochs'))),
+        ),
+        E.value(c('tokens')),
+      ),
+    },
+    {
+      name: 'gpuCount',
+      header: 'GPUs',
+      expr: E.if(E.eq(c('gpus'), ''), 1, E.value(c('gpus'))),
+    },
+    {
+      name: 'logRatio',
+      header: 'ln(measured / estimated)',
+      expr: E.iferror(
+        E.if(
+          E.and(
+            E.gt(c('params'), 0),
+            E.gt(c('runTokens'), 0),
+            E.gt(c('gpuCount'), 0),
+            E.gt(E.value(c('hours')), 0),
           ),
+          E.ln(
+            E.div(
+              E.mul(E.value(c('hours')), c('gpuCount')),
+              computeBoundOf(c('flops'), c('params'), c('runTokens'), c('peak'), DEFAULT_MFU),
+            ),
+          ),
+          '',
         ),
         '',
       ),
-      '',
-    ),
-  },
-  {
-    name: 'gpuKey',
-    header: 'GPU key',
-    expr: E.if(E.isNumber(c('logRatio')), E.read('nameKey', c('gpuName')), ''),
-  },
-  {
-    name: 'methodKey',
-    header: 'Method key',
-    expr: E.if(
-      E.isNumber(c('logRatio')),
-      E.read('nameKey', E.fieldByName('methods', 'name', c('method'))),
-      '',
-    ),
-  },
+    },
+    {
+      name: 'gpuKey',
+      header: 'GPU key',
+      expr: E.if(E.isNumber(c('logRatio')), E.read('nameKey', c('gpuName')), ''),
+    },
+    {
+      name: 'methodKey',
+      header: 'Method key',
+      expr: E.if(
+        E.isNumber(c('logRatio')),
+        E.read('nameKey', E.fieldByName('methods', 'name', c('method'))),
+        '',
+      ),
+    },
+  ]));
+let runColumns: readonly RunColumn[] | undefined;
+
+/** The computed columns' names in order: the catalog sheet's layout, known without building them. */
+export const RUN_COLUMN_NAMES: readonly string[] = [
+  'sizeWord',
+  'params',
+  'flops',
+  'gpuName',
+  'peak',
+  'runTokens',
+  'gpuCount',
+  'logRatio',
+  'gpuKey',
+  'methodKey',
 ];
+
+function checkedOrder(columns: readonly RunColumn[]): readonly RunColumn[] {
+  if (columns.map((column) => column.name).join() !== RUN_COLUMN_NAMES.join()) {
+    throw new Error('calibration model: RUN_COLUMN_NAMES is not the order of RUN_COLUMNS');
+  }
+  return columns;
+}
 
 /** The names of the calibration's metrics, for the scenario, FT_CALIBRATION and a simulation. */
 export const CALIBRATION = {
@@ -168,11 +191,13 @@ export function calibrationMetrics(
   keys: { readonly gpu: Expr; readonly method: Expr },
   labels: { readonly gpu: Expr; readonly method: Expr },
 ): Metric[] {
+  const gpuKey = m('calibration.gpuKey');
+  const methodKey = m('calibration.methodKey');
   const gpuAndMethod = [
-    { range: column('gpuKey'), equals: keys.gpu },
-    { range: column('methodKey'), equals: keys.method },
+    { range: column('gpuKey'), equals: gpuKey },
+    { range: column('methodKey'), equals: methodKey },
   ];
-  const sameMethod = [{ range: column('methodKey'), equals: keys.method }];
+  const sameMethod = [{ range: column('methodKey'), equals: methodKey }];
   const atLevel = (fn: 'SUM' | 'MIN' | 'MAX'): Expr =>
     E.if(
       E.gt(m('calibration.gpuAndMethod'), 0),
@@ -198,6 +223,8 @@ export function calibrationMetrics(
     how,
   });
   return [
+    metric('calibration.gpuKey', 'GPU as the runs key it', 'text', keys.gpu),
+    metric('calibration.methodKey', 'Method as the runs key it', 'text', keys.method),
     metric(
       'calibration.gpuAndMethod',
       'Measured runs on this GPU and method',
@@ -233,7 +260,7 @@ export function calibrationMetrics(
     ),
     metric(
       CALIBRATION.runs,
-      'Runs calibrated from',
+      'Runs the calibration uses',
       'count',
       E.if(
         E.gt(m('calibration.gpuAndMethod'), 0),
@@ -294,7 +321,7 @@ export function calibrationMetrics(
         E.eq(runs, 0),
         E.concat('no measured runs: MFU ', DEFAULT_MFU),
         E.concat(
-          'calibrated from ',
+          `calibrated from `,
           runs,
           E.if(E.eq(runs, 1), ' run', ' runs'),
           E.if(

@@ -58,8 +58,6 @@ export function medianOfSorted(sorted: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-const RUN_DEFINITIONS = new Map(RUN_COLUMNS.map((column, i) => [column.name, i]));
-
 /** A catalog row by its exact name (the sheet's run columns match names so, by key). */
 function exactRow(index: CatalogIndex, table: TableKey, name: Value): Value {
   if (typeof name !== 'string' && typeof name !== 'number') return new SheetError('#N/A');
@@ -74,9 +72,11 @@ function exactRow(index: CatalogIndex, table: TableKey, name: Value): Value {
 /** Each run's computed columns, as the catalog sheet's run formulas compute them. */
 export function runTable(index: CatalogIndex, runs: readonly MeasuredRun[]): RunTable {
   const table: Record<string, Value[]> = {};
-  for (const column of RUN_COLUMNS) table[column.name] = [];
+  const columns = RUN_COLUMNS();
+  const at = new Map(columns.map((column, i) => [column.name, i]));
+  for (const column of columns) table[column.name] = [];
   for (const run of runs) {
-    const row: (Value | undefined)[] = new Array<Value | undefined>(RUN_COLUMNS.length);
+    const row: (Value | undefined)[] = new Array<Value | undefined>(columns.length);
     const env: EvalEnv = {
       input: () => '',
       inputLabel: (field) => field,
@@ -84,10 +84,10 @@ export function runTable(index: CatalogIndex, runs: readonly MeasuredRun[]): Run
         throw new Error(`runs table: no metric ${name}`);
       },
       cell: (name) => {
-        const at = RUN_DEFINITIONS.get(name);
-        if (at === undefined) return run.cells[name as RunCell] ?? '';
-        row[at] ??= evaluate(RUN_COLUMNS[at].expr, env);
-        return row[at] as Value;
+        const i = at.get(name);
+        if (i === undefined) return run.cells[name as RunCell] ?? '';
+        row[i] ??= evaluate(columns[i].expr, env);
+        return row[i] as Value;
       },
       column: () => {
         throw new Error('runs table: a column inside a row');
@@ -96,7 +96,7 @@ export function runTable(index: CatalogIndex, runs: readonly MeasuredRun[]): Run
       catalogPrefix: () => new SheetError('#N/A'),
       read: readText,
     };
-    RUN_COLUMNS.forEach((column) => table[column.name].push(env.cell(column.name, 0)));
+    columns.forEach((column) => table[column.name].push(env.cell(column.name, 0)));
   }
   return table;
 }

@@ -1,6 +1,9 @@
 // Evaluates the scenario model's definitions (scenario-model.ts) over input values, the way
 // the scenario sheet's formulas compute them: the sidebar preview, generateScenario's summary
 // and the tests that compare a sheet with the engine all read numbers from here.
+import { runTable } from './calibration';
+import type { RunTable } from './calibration';
+import { RUNS } from './calibration-model';
 import type { ModelRow } from './catalog';
 import { evaluate, SheetError } from './expr';
 import type { EvalEnv, Expr, TableKey, TextReading, Value } from './expr';
@@ -176,6 +179,14 @@ export class ScenarioEvaluation {
     return rows;
   }
 
+  private runTable: RunTable | undefined;
+
+  /** The catalog's measured runs, each computed as the catalog sheet's run columns do. */
+  private runs(): RunTable {
+    this.runTable ??= runTable(this.index, this.index.runs);
+    return this.runTable;
+  }
+
   private env(): EvalEnv {
     return {
       input: (field) => this.inputs[field] ?? '',
@@ -187,7 +198,9 @@ export class ScenarioEvaluation {
       column: (table, column) =>
         table === UPFRONT_TABLE
           ? UPFRONT_ITEMS().map((item) => this.get(item.name))
-          : this.tableColumn(table, column),
+          : table === RUNS
+            ? this.runs()[column]
+            : this.tableColumn(table, column),
       catalogRow: (table, key) => this.catalogRow(table, key),
       catalogPrefix: (table, key) => this.catalogPrefix(table, key),
       read: readText,

@@ -41,13 +41,31 @@ export interface ScenarioInput {
   dataRefreshCost: number;
   /** Engineering hours a month watching the model in production (at the engineering rate). */
   monitoringHoursPerMonth: number;
+  /**
+   * Where the training hours come from (issue 19): "rule" (the article's), "compute-bound"
+   * (at the MFU above) or "calibrated" (at the MFU the catalog's measured runs imply); blank
+   * is calibrated when a run applies, else the rule.
+   */
+  hoursFrom: HoursFrom | '';
 }
+
+/** The choices of the Hours from input. */
+export const HOURS_FROM = ['rule', 'compute-bound', 'calibrated'] as const;
+export type HoursFrom = (typeof HOURS_FROM)[number];
 
 export type ScenarioField = keyof ScenarioInput;
 
 /** How a field is read: a catalog name (or number) or a number with a rule. */
 export type FieldKind =
-  'model' | 'method' | 'provider' | 'api' | 'managed' | 'number' | 'optionalNumber' | 'months';
+  | 'model'
+  | 'method'
+  | 'provider'
+  | 'api'
+  | 'managed'
+  | 'number'
+  | 'optionalNumber'
+  | 'months'
+  | 'hoursFrom';
 
 /** How a value is shown: drives number formats in the sheet and the sidebar. */
 export type FieldUnit = 'text' | 'usd' | 'usdPrice' | 'hours' | 'count' | 'months' | 'ratio';
@@ -102,6 +120,7 @@ export const DEFAULT_SCENARIO: Readonly<ScenarioInput> = {
   retrainEveryMonths: 0,
   dataRefreshCost: 0,
   monitoringHoursPerMonth: 0,
+  hoursFrom: '',
 };
 
 const MODEL = 'Model & method';
@@ -393,5 +412,14 @@ export const SCENARIO_FIELDS: readonly FieldSpec[] = [
     rule: 'nonNegative',
     unit: 'hours',
     help: 'At the engineering rate',
+  },
+  {
+    key: 'hoursFrom',
+    label: 'Hours from (rule, compute-bound, calibrated)',
+    group: 'Training hours',
+    kind: 'hoursFrom',
+    rule: 'positive',
+    unit: 'text',
+    help: "rule (the article's), compute-bound or calibrated (your measured runs); blank: calibrated when a run applies, else the rule",
   },
 ];

@@ -7,7 +7,12 @@ import type { Value } from './expr';
 import type { CatalogIndex, ResolvedApi, ResolvedModel, ResolvedProvider } from './names';
 import { isBlank, readNumber } from './numbers';
 import { evaluateAlone, ScenarioEvaluation, scenarioTables } from './scenario-evaluation';
-import { DEFAULT_SCENARIO, MAX_HORIZON_MONTHS, SCENARIO_FIELDS } from './scenario-input';
+import {
+  DEFAULT_SCENARIO,
+  HOURS_FROM,
+  MAX_HORIZON_MONTHS,
+  SCENARIO_FIELDS,
+} from './scenario-input';
 import type { ScenarioField, ScenarioInput } from './scenario-input';
 import {
   MATRIX_DATASET_SIZES,
@@ -174,6 +179,19 @@ export function resolveScenario(raw: unknown, index: CatalogIndex): ResolvedScen
       case 'managed':
         input[field.key] = typeof value === 'string' ? value.trim() : value;
         break;
+      case 'hoursFrom': {
+        const choice = HOURS_FROM.find(
+          (option) => typeof value === 'string' && value.trim().toLowerCase() === option,
+        );
+        if (!choice) {
+          throw new InputError(
+            field.key,
+            `${field.key} must be ${HOURS_FROM.join(', ')} or blank, got ${describeValue(value)}`,
+          );
+        }
+        input[field.key] = choice;
+        break;
+      }
       case 'months': {
         const months = readNumber(field.key, value, field.rule);
         if (!Number.isInteger(months) || months > MAX_HORIZON_MONTHS) {

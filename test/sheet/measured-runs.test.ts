@@ -98,7 +98,7 @@ describe('the Measured runs table', () => {
     const ev = new Evaluated(s.workbook, CATALOG_SHEET);
     try {
       const sheet = ev.rows();
-      RUN_COLUMNS.forEach((column, c) => {
+      RUN_COLUMNS().forEach((column, c) => {
         rows.forEach((row, i) => {
           const shown = sheet[row - 1][RUN_COLUMNS_FIRST - 1 + c];
           const expected = engine[column.name][i];

@@ -31,7 +31,7 @@ describe('data validation on the inputs', () => {
   };
 
   test('every input has a rule and no other cell has one', () => {
-    expect(SCENARIO_FIELDS).toHaveLength(31);
+    expect(SCENARIO_FIELDS).toHaveLength(32);
     rules.forEach((row, r) =>
       row.forEach((cell, c) => {
         const isInput = c === 1 && r + 1 >= 5 && r + 1 <= LAST_INPUT_ROW;

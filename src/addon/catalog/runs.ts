@@ -1,7 +1,7 @@
 // The catalog sheet's "Measured runs" table (issue 19): its cells as the add-in writes them
 // (title, headers and, in each run's row, the calibration's per-run definitions as formulas)
 // and the runs read back, each run the engine cannot use named with the reason.
-import { describeValue, render, RUN_COLUMNS, runTable } from '../../engine';
+import { describeValue, render, RUN_COLUMN_NAMES, RUN_COLUMNS, runTable } from '../../engine';
 import type { CatalogIndex, Expr, MeasuredRun, RenderEnv, RunCell, Value } from '../../engine';
 import {
   CATALOG_FIRST_ROW,
@@ -47,18 +47,18 @@ function runFormula(expr: Expr, row: number): string {
  * last computed column: title, headers, blank run cells and the computed columns' formulas.
  */
 export function runsGrid(): string[][] {
-  const width = RUNS_HEADER_CELLS.length + RUN_COLUMNS.length;
+  const width = RUNS_HEADER_CELLS.length + RUN_COLUMN_NAMES.length;
   const title = new Array<string>(width).fill('');
   title[0] = RUNS_TITLE;
   title[RUNS_HEADER_CELLS.length] = 'Computed by the add-in from each run';
   const grid = [
     title,
-    [...RUNS_HEADER_CELLS.map(([, header]) => header), ...RUN_COLUMNS.map((c) => c.header)],
+    [...RUNS_HEADER_CELLS.map(([, header]) => header), ...RUN_COLUMNS().map((c) => c.header)],
   ];
   for (let row = CATALOG_FIRST_ROW; row <= RUNS_LAST_ROW; row++) {
     grid.push([
       ...RUNS_HEADER_CELLS.map(() => ''),
-      ...RUN_COLUMNS.map((column) => runFormula(column.expr, row)),
+      ...RUN_COLUMNS().map((column) => runFormula(column.expr, row)),
     ]);
   }
   return grid;
