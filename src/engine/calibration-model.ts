@@ -42,6 +42,9 @@ const c = (name: string): Expr => E.cell(name);
 /** A name cell looked up: blank is no name (a blank MATCH key could find a blank key). */
 const named = (cell: RunCell, found: Expr): Expr => E.if(E.eq(c(cell), ''), E.na(), found);
 
+/** A number cell: blank is no number (#N/A: LibreOffice's VALUE reads a blank as 0). */
+const numberIn = (cell: RunCell): Expr => E.if(E.eq(c(cell), ''), E.na(), E.value(c(cell)));
+
 /** One computed column of the runs table. */
 export interface RunColumn {
   readonly name: string;
@@ -96,7 +99,7 @@ export const RUN_COLUMNS = (): readonly RunColumn[] =>
       expr: E.if(
         E.eq(c('tokens'), ''),
         E.mul(
-          E.mul(E.value(c('examples')), E.value(c('tokensPerExample'))),
+          E.mul(numberIn('examples'), numberIn('tokensPerExample')),
           E.if(E.eq(c('epochs'), ''), 1, E.value(c('epochs'))),
         ),
         E.value(c('tokens')),
@@ -116,11 +119,11 @@ export const RUN_COLUMNS = (): readonly RunColumn[] =>
             E.gt(c('params'), 0),
             E.gt(c('runTokens'), 0),
             E.gt(c('gpuCount'), 0),
-            E.gt(E.value(c('hours')), 0),
+            E.gt(numberIn('hours'), 0),
           ),
           E.ln(
             E.div(
-              E.mul(E.value(c('hours')), c('gpuCount')),
+              E.mul(numberIn('hours'), c('gpuCount')),
               computeBoundOf(c('flops'), c('params'), c('runTokens'), c('peak'), DEFAULT_MFU),
             ),
           ),
@@ -160,11 +163,15 @@ export const RUN_COLUMN_NAMES: readonly string[] = [
   'methodKey',
 ];
 
+/** The columns in RUN_COLUMN_NAMES's order, each blank in a row whose model cell is blank. */
 function checkedOrder(columns: readonly RunColumn[]): readonly RunColumn[] {
   if (columns.map((column) => column.name).join() !== RUN_COLUMN_NAMES.join()) {
     throw new Error('calibration model: RUN_COLUMN_NAMES is not the order of RUN_COLUMNS');
   }
-  return columns;
+  return columns.map((column) => ({
+    ...column,
+    expr: E.if(E.eq(c('model'), ''), '', column.expr),
+  }));
 }
 
 /** The names of the calibration's metrics, for the scenario, FT_CALIBRATION and a simulation. */
