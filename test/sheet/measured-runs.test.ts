@@ -2,7 +2,14 @@
 // the sheet's computed columns (HyperFormula) and the engine's reading of the same cells
 // agree run by run; runs the calibration cannot use are named with the reason; a catalog
 // sheet made before the table keeps working and gets the table with the next update.
-import { catalogCalibration, CatalogIndex, RUN_COLUMNS, runTable } from '../../src/engine';
+import {
+  catalogCalibration,
+  CatalogIndex,
+  computeScenario,
+  resolveScenario,
+  RUN_COLUMNS,
+  runTable,
+} from '../../src/engine';
 import type { Catalog, MeasuredRun } from '../../src/engine';
 import {
   CATALOG_FIRST_ROW,
@@ -16,7 +23,7 @@ import {
 } from '../../src/addon/catalog-sheet';
 import { columnLetter } from '../../emulator';
 import type { CatalogResponse } from '../../src/shared/contract';
-import { Evaluated, session } from './helpers';
+import { Evaluated, expectClose, generate, session } from './helpers';
 import type { Session } from './helpers';
 
 /** A run typed in the runs table's first blank row: model, method, GPU, tokens, ... hours. */
@@ -164,5 +171,89 @@ describe('the Measured runs table', () => {
     expect(s.workbook.values(CATALOG_SHEET)[1][RUNS_FIRST_COLUMN - 1]).toBe(RUNS_TITLE);
     addRun(s, GOOD[0]);
     expect(catalogOf(s).index.runs).toHaveLength(1);
+  });
+
+  test('runs typed in later move a scenario sheet, and the sheet and the engine agree', () => {
+    const s = session();
+    const { sheetName } = generate(s, {});
+    const hours = "Training hours on the provider's GPU";
+    const before = new Evaluated(s.workbook, sheetName);
+    try {
+      // No runs: the article's rule, 0.0001 x 10,000 x 2 x 0.25 = 0.5 H100 hours, and ±30%.
+      expect(before.byLabel('Training hours by')).toBe('rule');
+      expectClose(before.byLabel(hours), 0.5, 'rule hours');
+      expect(before.byLabel('Calibration', 1)).toBe('no measured runs: MFU 0.35');
+      expect(before.byLabel('Uncertainty band')).toBe("the article's ±30%");
+    } finally {
+      before.destroy();
+    }
+    // Three Llama 13B LoRA runs on an H100 of 5M tokens, measured at 1.5, 2 and 3 times the
+    // compute-bound estimate 4 x 13e9 x 5e6 / (989e12 x 0.35 x 3600) = 0.2086431 h.
+    const estimate = (4 * 13e9 * 5e6) / (989e12 * 0.35 * 3600);
+    for (const ratio of [1.5, 2, 3]) {
+      addRun(s, ['Llama 13B', 'LoRA', 'H100', 5e6, '', '', '', 1, estimate * ratio, '', 'ours']);
+    }
+    // The scenario's own tokens: 10,000 x 500 x 1 = 5M; the factor is (1.5 x 2 x 3)^(1/3) = 2.080084.
+    const factor = Math.cbrt(9);
+    const { index } = catalogOf(s);
+    const engine = computeScenario(resolveScenario({}, index), index);
+    expectClose(engine.training.providerHours, estimate * factor, 'engine hours');
+    const after = new Evaluated(s.workbook, sheetName);
+    try {
+      expect(after.byLabel('Training hours by')).toBe('calibrated');
+      expectClose(after.byLabel(hours), estimate * factor, 'sheet hours');
+      expect(after.byLabel('Calibration', 1)).toBe('calibrated from 3 runs on H100, LoRA');
+      // The band is the runs' spread around the fit: 1.5 / 2.080084 to 3 / 2.080084.
+      expectClose(after.byLabel('Training time band, low (x the estimate)'), 1.5 / factor, 'low');
+      expectClose(after.byLabel('Training time band, high (x the estimate)'), 3 / factor, 'high');
+      expect(after.byLabel('Uncertainty band')).toBe(
+        'the measured spread of 3 runs: x0.72 to x1.44',
+      );
+      expectClose(
+        after.byLabel('Training cost, low end of the band'),
+        engine.finance.trainingCostLow,
+      );
+      // The article's rule is still one input away, unchanged.
+      after.setInput('Hours from (rule, compute-bound, calibrated)', 'rule');
+      expectClose(after.byLabel(hours), 0.5, 'rule hours');
+      expect(after.byLabel('Uncertainty band')).toBe("the article's ±30%");
+      after.setInput('Hours from (rule, compute-bound, calibrated)', 'compute-bound');
+      expectClose(after.byLabel(hours), estimate, 'compute-bound hours');
+    } finally {
+      after.destroy();
+    }
+  });
+
+  test('fallback levels in the sheet: another GPU falls back to the method, then to all runs', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    // An A100 LoRA run at twice its estimate, and a full run on an H100 at four times.
+    addRun(s, ['Llama 7B', 'LoRA', 'A100', 1e7, '', '', '', 1, 1, '', '']);
+    addRun(s, ['Llama 7B', 'full', 'H100', 1e7, '', '', '', 1, 1, '', '']);
+    const { index } = catalogOf(s);
+    const lora = catalogCalibration(index, 'H100', 'LoRA');
+    expect([lora.level, lora.runs]).toEqual(['method', 1]);
+    const qlora = catalogCalibration(index, 'H100', 'QLoRA');
+    expect([qlora.level, qlora.runs]).toEqual(['all runs', 2]);
+    const { sheetName } = generate(s, { method: 'QLoRA' });
+    const ev = new Evaluated(s.workbook, sheetName);
+    try {
+      expect(ev.byLabel('Calibration level', 1)).toBe('all runs');
+      expect(ev.byLabel('Calibration', 1)).toBe('calibrated from 2 runs (all GPUs and methods)');
+      expectClose(
+        ev.byLabel('Calibration factor (measured / estimated)', 1),
+        qlora.factor,
+        'factor',
+      );
+      ev.setInput('Method', 'LoRA');
+      expect(ev.byLabel('Calibration', 1)).toBe('calibrated from 1 run of LoRA (any GPU)');
+      expectClose(
+        ev.byLabel('Calibration factor (measured / estimated)', 1),
+        lora.factor,
+        'factor',
+      );
+    } finally {
+      ev.destroy();
+    }
   });
 });
