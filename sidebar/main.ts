@@ -164,7 +164,7 @@ function start(root: HTMLElement): void {
 
   callServer('getCatalog').then(
     (response) => {
-      index = new CatalogIndex(response.catalog, response.warnings);
+      index = new CatalogIndex(response.catalog, response.warnings, response.runs);
       form.setCatalog(response.catalog);
       if (response.warnings.length > 0) {
         catalogNote.hidden = false;

@@ -1,6 +1,7 @@
 import type { ManagedFineTuningRow, MethodRow } from './catalog';
 import { NEVER } from './breakeven';
 import type { BreakEven } from './breakeven';
+import { CALIBRATION } from './calibration-model';
 import { InputError, describeValue } from './errors';
 import { E } from './expr';
 import type { Value } from './expr';
@@ -43,8 +44,12 @@ export interface ResolvedScenario {
 export interface TrainingEstimate {
   /** H100 GPU-hours by the article's rule. */
   readonly h100Hours: number;
-  /** Hours on the provider's GPU. */
+  /** Hours on the provider's GPU, by the Hours from input (issue 19). */
   readonly providerHours: number;
+  /** Where they come from: rule, compute-bound or calibrated. */
+  readonly hoursFrom: string;
+  /** The calibration on the measured runs: "calibrated from 3 runs on H100, LoRA". */
+  readonly calibration: string;
   readonly trainingTokens: number;
   /** Compute-bound hours on the provider's GPU. */
   readonly computeBoundHours: number;
@@ -250,6 +255,8 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
   const training: TrainingEstimate = {
     h100Hours: value('h100Hours'),
     providerHours: value('trainingHours'),
+    hoursFrom: String(model.get('hoursSource')),
+    calibration: String(model.get(CALIBRATION.note)),
     trainingTokens: value('trainingTokens'),
     computeBoundHours: value('computeBoundHours'),
     memoryGb: value('memoryGb'),
