@@ -97,10 +97,10 @@ export function createPreview(): Preview {
       set('out-hours', hours(training.providerHours));
       set(
         'out-hours-from',
-        training.hoursFrom === 'rule'
+        result.hoursSource.from === 'rule'
           ? 'the article’s rule'
-          : training.hoursFrom === 'calibrated'
-            ? training.calibration
+          : result.hoursSource.from === 'calibrated'
+            ? result.hoursSource.calibration
             : 'compute-bound, at your MFU',
       );
       set('out-compute-hours', hours(training.computeBoundHours));

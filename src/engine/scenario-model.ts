@@ -870,6 +870,23 @@ const breakEvenWith = (band: string): Expr =>
     m('monthlySavings'),
   );
 
+/**
+ * An end of the training-time band, as a multiplier of the estimate: the runs' lowest (or
+ * highest) measured / estimated over the fit's factor, else the article's 1 -/+ 30%.
+ */
+const bandEnd = (end: 'Low' | 'High', word: string, ratio: string, sign: 1 | -1): Metric =>
+  result(
+    `trainingBand${end}`,
+    `Training time band, ${word} (x the estimate)`,
+    'factor',
+    E.if(
+      E.eq(m('bandFromRuns'), 'yes'),
+      E.div(m(ratio), m(CALIBRATION.factor)),
+      E.add(1, E.mul(sign, spread())),
+    ),
+    `${word}est measured / estimated / the factor, else the article's ${sign < 0 ? '-' : '+'}30%`,
+  );
+
 /** From this many applicable runs on, their spread replaces the article's ±30%. */
 export const BAND_MIN_RUNS = 3;
 
@@ -1099,28 +1116,8 @@ export const FINANCE = lazy((): readonly Metric[] => [
     ),
     `calibrated on ${BAND_MIN_RUNS} or more runs`,
   ),
-  result(
-    'trainingBandLow',
-    'Training time band, low (x the estimate)',
-    'factor',
-    E.if(
-      E.eq(m('bandFromRuns'), 'yes'),
-      E.div(m(CALIBRATION.minRatio), m(CALIBRATION.factor)),
-      E.sub(1, spread()),
-    ),
-    "lowest measured / estimated / the factor, else the article's -30%",
-  ),
-  result(
-    'trainingBandHigh',
-    'Training time band, high (x the estimate)',
-    'factor',
-    E.if(
-      E.eq(m('bandFromRuns'), 'yes'),
-      E.div(m(CALIBRATION.maxRatio), m(CALIBRATION.factor)),
-      E.add(1, spread()),
-    ),
-    "highest measured / estimated / the factor, else the article's +30%",
-  ),
+  bandEnd('Low', 'low', CALIBRATION.minRatio, -1),
+  bandEnd('High', 'high', CALIBRATION.maxRatio, 1),
   result(
     'trainingBandNote',
     'Uncertainty band',

@@ -44,17 +44,21 @@ export interface ResolvedScenario {
 export interface TrainingEstimate {
   /** H100 GPU-hours by the article's rule. */
   readonly h100Hours: number;
-  /** Hours on the provider's GPU, by the Hours from input (issue 19). */
+  /** Hours on the provider's GPU, by the Hours from input (issue 19: see HoursSource). */
   readonly providerHours: number;
-  /** Where they come from: rule, compute-bound or calibrated. */
-  readonly hoursFrom: string;
-  /** The calibration on the measured runs: "calibrated from 3 runs on H100, LoRA". */
-  readonly calibration: string;
   readonly trainingTokens: number;
   /** Compute-bound hours on the provider's GPU. */
   readonly computeBoundHours: number;
   readonly memoryGb: number;
   readonly gpuCost: number;
+}
+
+/** Where the training hours come from (issue 19). */
+export interface HoursSource {
+  /** rule, compute-bound or calibrated. */
+  readonly from: string;
+  /** The calibration on the measured runs: "calibrated from 3 runs on H100, LoRA". */
+  readonly calibration: string;
 }
 
 export interface ProviderComparisonRow {
@@ -100,6 +104,7 @@ export interface Verdict {
 export interface ScenarioResult {
   readonly resolved: ResolvedScenario;
   readonly training: TrainingEstimate;
+  readonly hoursSource: HoursSource;
   readonly providers: readonly ProviderComparisonRow[];
   readonly matrix: ModelSizeMatrix;
   readonly methods: readonly MethodComparisonRow[];
@@ -255,8 +260,6 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
   const training: TrainingEstimate = {
     h100Hours: value('h100Hours'),
     providerHours: value('trainingHours'),
-    hoursFrom: String(model.get('hoursSource')),
-    calibration: String(model.get(CALIBRATION.note)),
     trainingTokens: value('trainingTokens'),
     computeBoundHours: value('computeBoundHours'),
     memoryGb: value('memoryGb'),
@@ -306,6 +309,10 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
   return {
     resolved: scenario,
     training,
+    hoursSource: {
+      from: String(model.get('hoursSource')),
+      calibration: String(model.get(CALIBRATION.note)),
+    },
     providers,
     matrix,
     methods,
