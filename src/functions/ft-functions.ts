@@ -308,8 +308,8 @@ const COMPUTE_HOURS = cellFunction(
     ),
 );
 /**
- * GPU-hours if training is compute-bound: k × parameters × tokens / (GPU bf16 dense peak × MFU × 3600), k = 6 for full, 4 for LoRA/QLoRA. Without an MFU, the MFU your measured runs imply (FT_CALIBRATION: the Measured runs table of the FT Catalog sheet), or 0.35 without runs.
- * Example: =FT_COMPUTE_HOURS("Llama 13B", 5000000, "LoRA") returns 0.2086 (rounded) without measured runs.
+ * GPU-hours if training is compute-bound: k × parameters × tokens / (GPU bf16 dense peak × MFU × 3600), k = 6 for full, 4 for LoRA/QLoRA. Without an MFU, the MFU your measured runs imply (FT_CALIBRATION: the Measured runs table of the FT Catalog sheet), or 0.35 without runs (as in the example).
+ * Example: =FT_COMPUTE_HOURS("Llama 13B", 5000000, "LoRA") returns 0.2086 (rounded).
  *
  * @param {string|number} model A model of the FT Catalog sheet or the built-in catalog, or a size in billions (8, "8B", "Mistral 7B"); a range works too.
  * @param {number} tokens Training tokens (examples × tokens per example × epochs).
@@ -339,8 +339,8 @@ const CALIBRATION_ROW = rowFunction(
   },
 );
 /**
- * The calibration on your measured runs (the Measured runs table of the FT Catalog sheet) for a GPU and a method, as one row of six cells: factor (measured ÷ compute-bound estimate at MFU 0.35; multiply FT_COMPUTE_HOURS at 0.35 by it), calibrated MFU (0.35 ÷ factor), runs used, level ("gpu and method", else "method", else "all runs", else "default" without runs), lowest and highest measured ÷ estimated ratio (blank without runs). The fit: the mean of ln(measured ÷ estimated); from 4 runs the highest and lowest are left out.
- * Example: =FT_CALIBRATION("A100", "LoRA") returns 1, 0.35, 0, "default", "", "" without measured runs.
+ * The calibration on your measured runs (the Measured runs table of the FT Catalog sheet) for a GPU and a method, as one row of six cells: factor (measured ÷ compute-bound estimate at MFU 0.35; multiply FT_COMPUTE_HOURS at 0.35 by it), calibrated MFU (0.35 ÷ factor), runs used, level ("gpu and method", else "method", else "all runs", else "default" without runs), lowest and highest measured ÷ estimated ratio (blank without runs). The fit: the mean of ln(measured ÷ estimated); from 4 runs the highest and lowest are left out. The example is without runs.
+ * Example: =FT_CALIBRATION("A100", "LoRA") returns {1, 0.35, 0, "default", "", ""}.
  *
  * @param {string} gpu H100, A100, a GPU of the FT Catalog sheet, or a GPU provider (its GPU).
  * @param {string} method Optional: full (default), LoRA, QLoRA or a method of the FT Catalog sheet.
