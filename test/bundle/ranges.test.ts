@@ -367,7 +367,15 @@ describe('no input ever puts NaN, Infinity, undefined or a raw TypeError in a ce
             // One row of six cells (or a blank for a blank gpu).
             const grid = outcome.value as unknown[][];
             expect([grid.length, grid[0].length]).toEqual([1, 6]);
-            expect(grid.flat().every(isShowable)).toBe(true);
+            // The fourth cell names the level ("default" without runs).
+            const levels = ['gpu and method', 'method', 'all runs', 'default'];
+            expect(
+              grid
+                .flat()
+                .every((value, i) =>
+                  i === 3 ? levels.includes(String(value)) : isShowable(value),
+                ),
+            ).toBe(true);
           } else {
             expect(isShowable(outcome.value)).toBe(true);
           }
