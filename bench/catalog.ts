@@ -4,7 +4,8 @@
 // normalized name and does the same lookups and arithmetic per row. Then the refresh after
 // a catalog edit (onEdit) over N FT_* formulas: its time on the emulator and its
 // SpreadsheetApp calls (what Sheets then recomputes is Google's time, not measurable here).
-import { createWorkbook } from '../emulator';
+import { columnLetter, createWorkbook } from '../emulator';
+import { RUNS_FIRST_COLUMN } from '../src/addon/catalog-sheet';
 import type { Workbook } from '../emulator';
 import { ARTICLE_HOURS_PER_EXAMPLE } from '../src/engine';
 import type { BundleContext } from './bundle';
@@ -32,9 +33,86 @@ export interface RefreshRow {
   readonly calls: number;
 }
 
+/** Issue 19: FT_COMPUTE_HOURS without an MFU over a sheet of measured runs, and FT_CALIBRATION. */
+export interface CalibrationBench {
+  readonly rows: number;
+  readonly runRows: number;
+  /** FT_COMPUTE_HOURS ns/row with the runs table filled, and with it blank. */
+  readonly nsPerRow: Stats;
+  readonly nsPerRowNoRuns: Stats;
+  /** One FT_CALIBRATION call (it reads the catalog sheet), ms. */
+  readonly calibrationMs: Stats;
+}
+
 export interface CatalogResult {
   readonly throughput: CatalogThroughput;
   readonly refresh: readonly RefreshRow[];
+  readonly calibration?: CalibrationBench;
+}
+
+export const RUN_ROWS = 2000;
+
+/** A team catalog whose Measured runs table has RUN_ROWS rows typed (or none). */
+function runsWorkbook(code: string, runs: number): BundleContext {
+  const workbook = createWorkbook();
+  const context = loadBundleForBench(code, workbook.services);
+  callGlobal(context, 'insertCatalogSheet');
+  const methods = ['LoRA', 'QLoRA', 'full'];
+  const rows = Array.from({ length: runs }, (_, i) => [
+    ['Llama 7B', 'Llama 13B', 8][i % 3],
+    methods[i % 3],
+    i % 2 === 0 ? 'A100' : 'RunPod',
+    1e6 * (1 + (i % 50)),
+    '',
+    '',
+    '',
+    1 + (i % 4),
+    0.5 + (i % 17) / 4,
+    '2026-11-01',
+    'bench',
+  ]);
+  if (runs > 0) {
+    const sheet = workbook.rawSheet('FT Catalog');
+    if (runs + 3 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), runs + 3);
+    workbook.write('FT Catalog', `${columnLetter(RUNS_FIRST_COLUMN)}4`, rows);
+  }
+  return context;
+}
+
+function runCalibration(code: string, quick: boolean): CalibrationBench {
+  const timeOf = (runs: number): { perRow: Stats; calibration: Stats } => {
+    const context = runsWorkbook(code, runs);
+    const table = inContext(context, makeTable(CATALOG_CALL_ROWS));
+    const tokens = inContext(
+      context,
+      table.examples.map(([examples]) => [examples * 500]),
+    );
+    const hours = (): unknown =>
+      callGlobal(context, 'FT_COMPUTE_HOURS', table.model, tokens, 'LoRA', 'A100');
+    const calibration = (): unknown => callGlobal(context, 'FT_CALIBRATION', 'A100', 'LoRA');
+    const options = {
+      warmup: 1,
+      warmupMs: quick ? 100 : 300,
+      samples: quick ? 5 : 11,
+      minSampleMs: 0,
+      clock: cpuClock,
+    };
+    const timing = measure({ hours }, options);
+    const single = measure({ calibration }, { ...options, clock: wallClock });
+    return {
+      perRow: scaleStats(timing.cases.hours.time, CATALOG_CALL_ROWS / 1e6),
+      calibration: single.cases.calibration.time,
+    };
+  };
+  const withRuns = timeOf(RUN_ROWS);
+  const without = timeOf(0);
+  return {
+    rows: CATALOG_CALL_ROWS,
+    runRows: RUN_ROWS,
+    nsPerRow: withRuns.perRow,
+    nsPerRowNoRuns: without.perRow,
+    calibrationMs: withRuns.calibration,
+  };
 }
 
 const PROVIDER_COLUMN = 'W';
@@ -191,5 +269,9 @@ function runRefresh(code: string, quick: boolean): RefreshRow[] {
 }
 
 export function runCatalog(code: string, quick: boolean): CatalogResult {
-  return { throughput: runThroughput(code, quick), refresh: runRefresh(code, quick) };
+  return {
+    throughput: runThroughput(code, quick),
+    refresh: runRefresh(code, quick),
+    calibration: runCalibration(code, quick),
+  };
 }

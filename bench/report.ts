@@ -224,5 +224,18 @@ export function catalogMarkdown(catalog: CatalogResult): string {
       `| ${row.formulas.toLocaleString('en-US')} | ${fmt(row.ms.median)} (${spread(row.ms)}) | ${row.calls} |`,
     );
   }
+  const c = catalog.calibration;
+  if (c) {
+    lines.push(
+      '',
+      `**Measured runs** (issue 19: FT_COMPUTE_HOURS without an MFU over ${c.rows.toLocaleString('en-US')} rows, the Measured runs table holding ${c.runRows.toLocaleString('en-US')} typed rows, of which the sheet's formulas read the first 50; CPU time, IQR in brackets):`,
+      '',
+      '| Case | Measured |',
+      '| --- | ---: |',
+      `| FT_COMPUTE_HOURS, runs table filled | ${fmt(c.nsPerRow.median)} ns/row (${spread(c.nsPerRow)}) |`,
+      `| FT_COMPUTE_HOURS, runs table blank | ${fmt(c.nsPerRowNoRuns.median)} ns/row (${spread(c.nsPerRowNoRuns)}) |`,
+      `| FT_CALIBRATION, one call (wall) | ${fmt(c.calibrationMs.median)} ms (${spread(c.calibrationMs)}) |`,
+    );
+  }
   return lines.join('\n');
 }

@@ -264,7 +264,12 @@ function createField(spec: FieldSpec): FieldView {
     inputmode: spec.kind === 'date' ? 'text' : 'decimal',
     spellcheck: 'false',
     value: defaultText(spec.key),
-    placeholder: spec.kind === 'optionalNumber' ? 'catalog price' : defaultText(spec.key),
+    placeholder:
+      spec.kind === 'optionalNumber'
+        ? 'catalog price'
+        : spec.kind === 'hoursFrom'
+          ? 'calibrated if a run applies, else rule'
+          : defaultText(spec.key),
     'aria-describedby': describedBy || undefined,
   });
   return { spec, control, message, describedBy };

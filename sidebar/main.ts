@@ -174,7 +174,12 @@ function start(root: HTMLElement): void {
 
   callServer('getCatalog').then(
     (response) => {
-      index = new CatalogIndex(response.catalog, response.warnings, response.staleAfterDays);
+      index = new CatalogIndex(
+        response.catalog,
+        response.warnings,
+        response.staleAfterDays,
+        response.runs,
+      );
       form.setCatalog(response.catalog);
       const notes = [...response.warnings, ...staleNote(response)];
       if (notes.length > 0) {

@@ -8,7 +8,8 @@ import { LARGE_DATASET_EXAMPLES, LORA_FALLS_SHORT, isLoraFamily } from './hints'
 
 /** The figures the preview shows, by element id (tests and the benchmark read these). */
 const FIGURES = [
-  ['out-hours', 'Training hours (article’s rule)'],
+  ['out-hours', 'Training hours'],
+  ['out-hours-from', 'Hours from'],
   ['out-compute-hours', 'Training hours (compute-bound)'],
   ['out-gpu-cost', 'GPU cost of the run'],
   ['out-upfront', 'Up-front total'],
@@ -19,7 +20,7 @@ const FIGURES = [
   ['out-npv', 'NPV at the horizon'],
   ['out-payback', 'Discounted payback'],
   ['out-gpus', 'GPUs needed'],
-  ['out-cost-range', 'GPU cost at ±30%'],
+  ['out-cost-range', 'GPU cost band'],
   ['out-managed', 'Managed path: training, per month'],
   ['out-managed-breakeven', 'Managed path break-even'],
 ] as const;
@@ -94,6 +95,14 @@ export function createPreview(): Preview {
       element.classList.remove('stale');
       invalid.hidden = true;
       set('out-hours', hours(training.providerHours));
+      set(
+        'out-hours-from',
+        result.hoursSource.from === 'rule'
+          ? 'the article’s rule'
+          : result.hoursSource.from === 'calibrated'
+            ? result.hoursSource.calibration
+            : 'compute-bound, at your MFU',
+      );
       set('out-compute-hours', hours(training.computeBoundHours));
       set('out-gpu-cost', usd(training.gpuCost));
       set('out-upfront', usd(upfront.total));

@@ -38,9 +38,11 @@ export function evaluate(raw: RawInput, index: CatalogIndex): Evaluation {
   for (const field of SCENARIO_FIELDS) {
     // The server fills a field left out with its default; in the form, a box the user
     // cleared is a mistake to point at, not a value to replace silently. Only the API
-    // price overrides mean "blank = the catalog price".
+    // price overrides mean "blank = the catalog price", and Hours from "blank = calibrated when
+    // a measured run applies, else the rule".
     const value = raw[field.key];
-    if (field.kind !== 'optionalNumber' && (isBlank(value) || String(value).trim() === '')) {
+    const blankMeans = field.kind === 'optionalNumber' || field.kind === 'hoursFrom';
+    if (!blankMeans && (isBlank(value) || String(value).trim() === '')) {
       errors.set(
         field.key,
         `${field.label} is required (the default is ${DEFAULT_SCENARIO[field.key]})`,

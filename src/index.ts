@@ -15,6 +15,7 @@ export {
   FT_PAYBACK,
   FT_REQUIRED_VOLUME,
   FT_SIMULATE,
+  FT_CALIBRATION,
 } from './functions/ft-functions';
 export {
   onOpen,

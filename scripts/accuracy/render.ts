@@ -9,6 +9,7 @@ import {
 } from '../../src/engine/published-runs';
 import type { PublishedRun, PublishedSource } from '../../src/engine/published-runs';
 import { calibrate } from '../../src/engine/calibration';
+import { TRIM_MIN_RUNS } from '../../src/engine/calibration-model';
 import { formatNumber } from '../audit/format';
 
 /** Where the page is written, relative to the repository root. */
@@ -72,7 +73,7 @@ function calibrationRows(results: readonly RunAccuracy[]): string[] {
   return pairs.map((pair) => {
     const [gpu, method] = pair.split('\t');
     const fit = calibrate(runs, gpu, method, DEFAULT_MFU);
-    const left = fit.outlier >= 0 ? ` (${results[fit.outlier].run.id} left out)` : '';
+    const left = fit.runs >= TRIM_MIN_RUNS ? ' (highest and lowest left out)' : '';
     return `| ${gpu} | ${method} | ${fit.runs}${left} | ${formatNumber(fit.factor, 2)} | ${formatNumber(fit.mfu, 2)} | ${ratio(1 / fit.maxRatio)}–${ratio(1 / fit.minRatio)} |`;
   });
 }
@@ -108,7 +109,7 @@ export function renderAccuracy(runs: readonly PublishedRun[] = PUBLISHED_RUNS): 
     '',
     '## What a calibration on these runs fits',
     '',
-    'The achieved-MFU fit (src/engine/calibration.ts, issue 19 item 2) per GPU and method: the mean of ln(measured / compute-bound estimate) over the runs of that GPU and method, leaving out the run furthest from the median when there are 4 or more. Factor = measured / estimated (multiply the compute-bound hours by it); MFU = 0.35 / factor. The last column is the spread of the compute-bound ratio (estimate / measured) over those runs.',
+    'The achieved-MFU fit (src/engine/calibration.ts, issue 19 item 2) per GPU and method: the mean of ln(measured / compute-bound estimate) over the runs of that GPU and method, leaving out the highest and the lowest when there are 4 or more (a trimmed mean: the scenario sheet computes the same fit with COUNTIFS, SUMIFS, MINIFS and MAXIFS). Factor = measured / estimated (multiply the compute-bound hours by it); MFU = 0.35 / factor. The last column is the spread of the compute-bound ratio (estimate / measured) over those runs.',
     '',
     '| GPU | Method | Runs | Factor | Fitted MFU | Compute / measured, min–max |',
     '|---|---|---|---|---|---|',

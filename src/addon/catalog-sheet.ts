@@ -5,8 +5,8 @@
 // rows the user adds count. Reading the sheet is catalog/read.ts, the cells written to it
 // catalog/grids.ts; both go by the tables and positions here.
 import { columnLetter } from '../shared/a1';
-import { normalizeName, PRICE_TABLES } from '../engine';
-import type { Catalog } from '../engine';
+import { AVAILABILITY_FIELDS, normalizeName, PRICE_TABLES, RUN_COLUMN_NAMES } from '../engine';
+import type { Catalog, RunCell } from '../engine';
 
 export const CATALOG_SHEET = 'FT Catalog';
 export const CATALOG_TITLE_ROW = 2;
@@ -164,6 +164,54 @@ export const KEYS_TITLE = 'Lookup keys (by the add-in)';
 /** The price ages' columns (catalog/freshness.ts): right of the lookup keys, one per price table. */
 export const AGE_FIRST_COLUMN = KEY_FIRST_COLUMN + KEY_COLUMN_COUNT;
 export const AGE_COLUMN_COUNT = PRICE_TABLES.length;
+
+/**
+ * The "Measured runs" table (issue 19): right of the lookup keys, one run a row, read by
+ * catalog/runs.ts. Not a table of names (no Name or Also known as column). Its computed
+ * columns (the calibration's per-run definitions, src/engine/calibration-model.ts) follow it,
+ * formulas by the add-in in each run's row. A sheet made before it gets it, blank, on the
+ * next scenario or catalog update; until then it has no runs.
+ */
+export const RUNS_TITLE = 'Measured runs (your own: they calibrate the compute-bound hours)';
+export const RUNS_HEADER_CELLS: readonly (readonly [RunCell | 'date' | 'note', string])[] = [
+  ['model', 'Model (catalog name or size in billions)'],
+  ['method', 'Method'],
+  ['gpu', 'GPU (catalog GPU or provider)'],
+  ['tokens', 'Training tokens (or the next three)'],
+  ['examples', 'Examples'],
+  ['tokensPerExample', 'Tokens per example'],
+  ['epochs', 'Epochs (blank: 1)'],
+  ['gpus', 'GPUs (blank: 1)'],
+  ['hours', 'Measured wall-clock hours'],
+  ['date', 'Date'],
+  ['note', 'Note (source)'],
+];
+export const RUNS_FIRST_COLUMN = AGE_FIRST_COLUMN + AGE_COLUMN_COUNT + 1;
+/** The runs the sheet's formulas read: rows CATALOG_FIRST_ROW to this one. */
+export const RUNS_LAST_ROW = KEY_LAST_ROW;
+export const RUN_COLUMNS_FIRST = RUNS_FIRST_COLUMN + RUNS_HEADER_CELLS.length;
+/** The runs table's last computed column. */
+export const RUNS_LAST_COLUMN = RUN_COLUMNS_FIRST + RUN_COLUMN_NAMES.length - 1;
+
+/** The column letter of a runs table cell or computed column. */
+export function runColumnLetter(name: string): string {
+  const typed = RUNS_HEADER_CELLS.findIndex(([key]) => key === name);
+  if (typed >= 0) return columnLetter(RUNS_FIRST_COLUMN + typed);
+  const computed = RUN_COLUMN_NAMES.indexOf(name);
+  if (computed < 0) throw new Error(`No runs column ${name}`);
+  return columnLetter(RUN_COLUMNS_FIRST + computed);
+}
+
+/**
+ * The availability block (issue 20, catalog/availability.ts), after a blank column: four
+ * columns (from, its source, until, its source) per table whose offers end.
+ */
+export const AVAILABILITY_TABLES: readonly TableKey[] = ['models', 'providers', 'apis', 'managed'];
+export const AVAILABILITY_FIRST_COLUMN = RUNS_LAST_COLUMN + 2;
+export const AVAILABILITY_COLUMN_COUNT = AVAILABILITY_TABLES.length * AVAILABILITY_FIELDS.length;
+export const AVAILABILITY_LAST_COLUMN = AVAILABILITY_FIRST_COLUMN + AVAILABILITY_COLUMN_COUNT - 1;
+/** The last column the catalog sheet needs: right of the tables, keys, ages, runs and dates. */
+export const CATALOG_LAST_COLUMN = AVAILABILITY_LAST_COLUMN;
 
 /** The letters of a table's key columns. */
 export function keyColumns(key: TableKey): { row: string; name: string; others: string } {

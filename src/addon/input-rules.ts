@@ -1,12 +1,13 @@
 // The data validation of each scenario input, from the engine's field list: the rule Sheets
 // checks when a user types into the yellow cell, and the help text it shows.
-import { MAX_HORIZON_MONTHS, ruleText } from '../engine';
+import { HOURS_FROM, MAX_HORIZON_MONTHS, ruleText } from '../engine';
 import type { FieldSpec } from '../engine';
 import { CATALOG_SHEET } from './catalog-sheet';
 import type { TableKey } from './catalog-sheet';
 
 export type InputRule =
   | { kind: 'list'; table: TableKey; allowInvalid: true; helpText: string }
+  | { kind: 'choices'; values: readonly string[]; allowInvalid: false; helpText: string }
   | { kind: 'between'; min: number; max: number; allowInvalid: false; helpText: string }
   | { kind: 'above' | 'atLeast'; min: number; allowInvalid: false; helpText: string };
 
@@ -43,6 +44,14 @@ export function inputRule(field: FieldSpec): InputRule {
     };
   }
   const help = field.help ? ` ${field.help}.` : '';
+  if (field.kind === 'hoursFrom') {
+    return {
+      kind: 'choices',
+      values: HOURS_FROM,
+      allowInvalid: false,
+      helpText: `${field.label}: ${field.help}.`,
+    };
+  }
   if (field.kind === 'months') {
     return {
       kind: 'between',

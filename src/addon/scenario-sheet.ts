@@ -39,7 +39,7 @@ export function writeScenarioSheet(input: unknown): ScenarioSummary {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const state = readCatalogState(spreadsheet);
     warnings = state.warnings;
-    const index = new CatalogIndex(state.catalog, [], state.staleAfterDays);
+    const index = new CatalogIndex(state.catalog, [], state.staleAfterDays, state.runs);
     const result = computeScenario(resolveScenario(input ?? {}, index), index);
     const layout = scenarioLayout(result, index, catalogTableEnds(state));
     const catalog = writeCatalog(spreadsheet, state, changes);

@@ -30,6 +30,7 @@ function validationRules(
   return rules.map((rule) => {
     if (rule.kind === 'list')
       builder.requireValueInRange(columns[tables.indexOf(rule.table)], true);
+    else if (rule.kind === 'choices') builder.requireValueInList([...rule.values], true);
     else if (rule.kind === 'between') builder.requireNumberBetween(rule.min, rule.max);
     else if (rule.kind === 'above') builder.requireNumberGreaterThan(rule.min);
     else builder.requireNumberGreaterThanOrEqualTo(rule.min);

@@ -3,7 +3,7 @@
 // add-in lives in src/addon. Nothing here runs at load time: Apps Script evaluates global
 // code on every call, and in onOpen's AuthMode.NONE a global that touched the document
 // would fail.
-import type { Catalog } from '../engine';
+import type { Catalog, MeasuredRun } from '../engine';
 import type {
   CatalogResponse,
   CatalogSheetResult,
@@ -26,6 +26,7 @@ export function getCatalog(): CatalogResponse {
     catalog: state.catalog,
     warnings: state.warnings.slice(),
     staleAfterDays: state.staleAfterDays,
+    runs: state.runs.slice(),
   };
 }
 
@@ -36,11 +37,17 @@ export function getCatalog(): CatalogResponse {
  * it only reads, as a custom function must.
  */
 export function readActiveCatalog():
-  { catalog: Catalog; warnings: readonly string[]; staleAfterDays: number } | undefined {
+  | {
+      catalog: Catalog;
+      warnings: readonly string[];
+      staleAfterDays: number;
+      runs: readonly MeasuredRun[];
+    }
+  | undefined {
   if (typeof SpreadsheetApp === 'undefined') return undefined;
   const state = readCatalogState(SpreadsheetApp.getActiveSpreadsheet());
-  const { catalog, warnings, staleAfterDays } = state;
-  return state.sheet ? { catalog, warnings, staleAfterDays } : undefined;
+  const { catalog, warnings, staleAfterDays, runs } = state;
+  return state.sheet ? { catalog, warnings, staleAfterDays, runs } : undefined;
 }
 
 /**

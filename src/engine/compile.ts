@@ -152,15 +152,19 @@ function call(
   env: CompileEnv,
   path: readonly string[],
 ): Node {
-  const args = expr.args.map((arg) => compileNode(arg, env, path));
-  if (expr.fn === 'IF' && isKnown(args[0])) {
-    // IF's own rule picks the branch (or gives the condition's error): compile that branch only.
-    const condition = args[0].known;
+  const first = expr.fn === 'IF' ? compileNode(expr.args[0], env, path) : undefined;
+  if (first && isKnown(first)) {
+    // IF's own rule picks the branch (or gives the condition's error): compile that branch
+    // only (the other may need what a view does not bind, e.g. the measured runs).
+    const condition = first.known;
     const taken = applyFunction('IF', 3, (i) => (i === 0 ? condition : BRANCH[i - 1]));
-    if (taken === BRANCH[0]) return args[1];
-    if (taken === BRANCH[1]) return args[2] ?? known(false);
+    const branch = (i: number): Node =>
+      expr.args[i] ? compileNode(expr.args[i], env, path) : known(false);
+    if (taken === BRANCH[0]) return branch(1);
+    if (taken === BRANCH[1]) return branch(2);
     return known(taken);
   }
+  const args = expr.args.map((arg, i) => (i === 0 && first ? first : compileNode(arg, env, path)));
   if (args.every(isKnown)) {
     return known(applyFunction(expr.fn, args.length, (i) => (args[i] as { known: Value }).known));
   }

@@ -120,7 +120,27 @@ export type Expr =
    * with; 'score' (prefix, size) the least score of those rows that hold the size, NO_BRACKET
    * when none does; 'row' (prefix, size, score) the row of that score, #N/A when none.
    */
-  | { readonly kind: 'bracket'; readonly step: BracketStep; readonly args: readonly Expr[] };
+  | { readonly kind: 'bracket'; readonly step: BracketStep; readonly args: readonly Expr[] }
+  /**
+   * COUNT, SUM, MIN or MAX of a table column's numbers over the rows whose `where` columns
+   * equal the given texts (ignoring case): COUNTIFS, SUMIFS, MINIFS, MAXIFS in a formula,
+   * the plain function without conditions. COUNT with conditions counts the rows that
+   * match. MIN and MAX of no numbers are 0, as in Sheets.
+   */
+  | {
+      readonly kind: 'aggregate';
+      readonly fn: Aggregate;
+      readonly range: Expr;
+      readonly where: readonly Condition[];
+    };
+
+export type Aggregate = 'COUNT' | 'SUM' | 'MIN' | 'MAX';
+
+/** A condition of an aggregate: the column's cell equals the value (text, ignoring case). */
+export interface Condition {
+  readonly range: Expr;
+  readonly equals: Expr;
+}
 
 export type BracketStep = 'prefix' | 'score' | 'row';
 
@@ -429,11 +449,43 @@ export function evaluate(expr: Expr, env: EvalEnv): Value {
         expr.step,
         expr.args.map((arg) => evaluate(arg, env)),
       );
+    case 'aggregate':
+      return aggregateOf(expr, env);
     case 'today':
       return env.today();
     case 'catalogSetting':
       return env.catalogSetting(expr.name);
   }
+}
+
+/** An aggregate node's value (see its Expr): the rows its conditions pick, then the function. */
+function aggregateOf(expr: Extract<Expr, { kind: 'aggregate' }>, env: EvalEnv): Value {
+  const values = columnOf(expr.range, env);
+  const conditions: { column: readonly Value[]; text: string }[] = [];
+  for (const condition of expr.where) {
+    const text = toText(evaluate(condition.equals, env));
+    if (isError(text)) return text;
+    conditions.push({ column: columnOf(condition.range, env), text: text.toLowerCase() });
+  }
+  const picked: Value[] = [];
+  values.forEach((value, i) => {
+    const matches = conditions.every(({ column, text }) => {
+      const cell = column[i];
+      return !isError(cell) && String(toText(cell)).toLowerCase() === text;
+    });
+    if (matches) picked.push(value);
+  });
+  if (expr.fn === 'COUNT') {
+    return conditions.length > 0
+      ? picked.length
+      : picked.filter((v) => typeof v === 'number').length;
+  }
+  const error = picked.find(isError);
+  if (error) return error;
+  const numbers = picked.filter((value): value is number => typeof value === 'number');
+  if (expr.fn === 'SUM') return numbers.reduce((total, n) => total + n, 0);
+  if (numbers.length === 0) return 0;
+  return expr.fn === 'MIN' ? Math.min(...numbers) : Math.max(...numbers);
 }
 
 /** SUM over a range: text and blanks are skipped, as Sheets does; an error spreads. */
@@ -538,6 +590,19 @@ function renderNode(expr: Expr, env: RenderEnv): string {
         expr.step,
         expr.args.map((arg) => renderNode(arg, env)),
       );
+    case 'aggregate': {
+      const range = renderNode(expr.range, env);
+      if (expr.where.length === 0) return `${expr.fn}(${range})`;
+      const conditions = expr.where
+        .map(
+          (c) =>
+            `${renderNode(c.range, env)},"="&${renderOperand(c.equals, env, PRECEDENCE['&'], true)}`,
+        )
+        .join(',');
+      return expr.fn === 'COUNT'
+        ? `COUNTIFS(${conditions})`
+        : `${expr.fn}IFS(${range},${conditions})`;
+    }
   }
 }
 
@@ -660,4 +725,10 @@ export const E = {
   }),
   read: (how: TextReading, value: Expr): Expr => ({ kind: 'read', how, value }),
   bracket: (step: BracketStep, ...args: Expr[]): Expr => ({ kind: 'bracket', step, args }),
+  aggregate: (fn: Aggregate, range: Expr, where: readonly Condition[] = []): Expr => ({
+    kind: 'aggregate',
+    fn,
+    range,
+    where,
+  }),
 } as const;

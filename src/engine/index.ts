@@ -17,3 +17,5 @@ export * from './managed';
 export * from './compile';
 export * from './sources';
 export * from './simulation';
+export * from './calibration';
+export * from './calibration-model';

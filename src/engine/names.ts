@@ -7,6 +7,7 @@ import type {
   ModelRow,
   Named,
 } from './catalog';
+import type { MeasuredRun } from './calibration';
 import { BUILT_IN_CATALOG } from './catalog';
 import { InputError, describeValue } from './errors';
 import { DEFAULT_STALE_AFTER_DAYS } from './freshness';
@@ -102,6 +103,8 @@ export class CatalogIndex {
     catalog: Catalog,
     notes: readonly string[] = [],
     staleAfterDays = DEFAULT_STALE_AFTER_DAYS,
+    /** The catalog sheet's measured runs (issue 19): what the calibration fits. */
+    readonly runs: readonly MeasuredRun[] = [],
   ) {
     this.catalog = catalog;
     this.notes = notes;

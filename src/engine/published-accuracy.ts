@@ -4,16 +4,15 @@
 // rule's arithmetic is written here. Ratios are compared in log space, so an estimate
 // twice too high and one half too low are equally far from right.
 import { medianOfSorted } from './calibration';
+import { DEFAULT_MFU } from './calibration-model';
 import { BUILT_IN_CATALOG } from './catalog';
 import { bindingName } from './compile';
 import { CatalogIndex } from './names';
 import { PUBLISHED_RUN_GPUS } from './published-runs';
 import type { PublishedRun } from './published-runs';
-import { DEFAULT_SCENARIO } from './scenario-input';
 import { modelView, numberOf, trainingTokens } from './views';
 
-/** The MFU FT_COMPUTE_HOURS and the scenario assume when none is given. */
-export const DEFAULT_MFU = DEFAULT_SCENARIO.mfu;
+export { DEFAULT_MFU };
 
 const RULE_HOURS = /* @__PURE__ */ modelView('trainingHours', [
   bindingName.input('examples'),

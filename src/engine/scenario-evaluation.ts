@@ -1,6 +1,9 @@
 // Evaluates the scenario model's definitions (scenario-model.ts) over input values, the way
 // the scenario sheet's formulas compute them: the sidebar preview, generateScenario's summary
 // and the tests that compare a sheet with the engine all read numbers from here.
+import { runTable } from './calibration';
+import type { RunTable } from './calibration';
+import { RUNS } from './calibration-model';
 import type { ManagedFineTuningRow, ModelRow } from './catalog';
 import { isoOfSerial, isoToday } from './dates';
 import { bracketScore, NO_BRACKET } from './managed';
@@ -186,6 +189,14 @@ export class ScenarioEvaluation {
     return rows;
   }
 
+  private runTable: RunTable | undefined;
+
+  /** The catalog's measured runs, each computed as the catalog sheet's run columns do. */
+  private runs(): RunTable {
+    this.runTable ??= runTable(this.index, this.index.runs);
+    return this.runTable;
+  }
+
   private env(): EvalEnv {
     return {
       input: (field) => this.inputs[field] ?? '',
@@ -197,7 +208,9 @@ export class ScenarioEvaluation {
       column: (table, column) =>
         table === UPFRONT_TABLE
           ? UPFRONT_ITEMS().map((item) => this.get(item.name))
-          : this.tableColumn(table, column),
+          : table === RUNS
+            ? this.runs()[column]
+            : this.tableColumn(table, column),
       catalogRow: (table, key) => this.catalogRow(table, key),
       catalogPrefix: (table, key) => this.catalogPrefix(table, key),
       read: readText,
@@ -273,7 +286,7 @@ export class ScenarioEvaluation {
 const CONTROL_CHARACTERS = /[\u0000-\u001f]/g;
 
 /** The engine's readings of input text, as the sheet's formulas read it (see TextReading). */
-function readText(how: TextReading, value: Value): Value {
+export function readText(how: TextReading, value: Value): Value {
   if (value instanceof SheetError) return value;
   const na = new SheetError('#N/A');
   switch (how) {

@@ -47,7 +47,17 @@ export interface ScenarioInput {
    * flows on EDATE(start, k); the horizon's last day is EDATE(start, horizon) - 1.
    */
   startDate: string;
+  /**
+   * Where the training hours come from (issue 19): "rule" (the article's), "compute-bound"
+   * (at the MFU above) or "calibrated" (at the MFU the catalog's measured runs imply); blank
+   * is calibrated when a run applies, else the rule.
+   */
+  hoursFrom: HoursFrom | '';
 }
+
+/** The choices of the Hours from input. */
+export const HOURS_FROM = ['rule', 'compute-bound', 'calibrated'] as const;
+export type HoursFrom = (typeof HOURS_FROM)[number];
 
 export type ScenarioField = keyof ScenarioInput;
 
@@ -61,7 +71,8 @@ export type FieldKind =
   | 'number'
   | 'optionalNumber'
   | 'months'
-  | 'date';
+  | 'date'
+  | 'hoursFrom';
 
 /** How a value is shown: drives number formats in the sheet and the sidebar. */
 export type FieldUnit =
@@ -119,6 +130,7 @@ export const DEFAULT_SCENARIO: Readonly<ScenarioInput> = {
   monitoringHoursPerMonth: 0,
   // The first of next month when the scenario is made (the script loads for each run).
   startDate: firstOfNextMonth(new Date()),
+  hoursFrom: '',
 };
 
 const MODEL = 'Model & method';
@@ -411,7 +423,17 @@ export const SCENARIO_FIELDS: readonly FieldSpec[] = [
     unit: 'hours',
     help: 'At the engineering rate',
   },
-  // Last, so a scenario sheet made before it keeps its other inputs' rows.
+  // Last (with Start date below), so a scenario sheet made before them keeps its other
+  // inputs' rows.
+  {
+    key: 'hoursFrom',
+    label: 'Hours from (rule, compute-bound, calibrated)',
+    group: 'Training hours',
+    kind: 'hoursFrom',
+    rule: 'positive',
+    unit: 'text',
+    help: "rule (the article's), compute-bound or calibrated (your measured runs); blank: calibrated when a run applies, else the rule",
+  },
   {
     key: 'startDate',
     label: 'Start date',

@@ -20,7 +20,8 @@ import type { Expr, TableKey } from './expr';
 import { RULE_TEXT } from './numbers';
 import { availabilityMetrics, availabilityNote, availabilityNoteOf } from './scenario-availability';
 import type { NumberRule } from './numbers';
-import { MAX_HORIZON_MONTHS, SCENARIO_FIELDS } from './scenario-input';
+import { CALIBRATION, calibrationMetrics } from './calibration-model';
+import { HOURS_FROM, MAX_HORIZON_MONTHS, SCENARIO_FIELDS } from './scenario-input';
 import type { FieldSpec, ScenarioField } from './scenario-input';
 
 /** How a metric's value is shown. */
@@ -244,6 +245,19 @@ function checkOf(field: FieldSpec): Expr {
           m('managedRow'),
           'is not in the FT Catalog sheet',
           m('managedStart'),
+        ),
+      );
+    case 'hoursFrom':
+      return E.if(
+        E.or(
+          E.eq(input('hoursFrom'), ''),
+          ...HOURS_FROM.map((choice) => E.eq(input('hoursFrom'), choice)),
+        ),
+        '',
+        E.concat(
+          E.inputLabel('hoursFrom'),
+          ` must be ${HOURS_FROM.join(', ')} or blank, got `,
+          shown(input('hoursFrom')),
         ),
       );
     case 'optionalNumber':
@@ -646,6 +660,17 @@ export function lookupMetrics(ladderRows: number): Metric[] {
       E.constant('overhead', MEMORY_OVERHEAD_SHARE, 'assumption'),
       'Assumption (batch 8, sequence about 512)',
     ),
+    // Issue 19: the measured runs of the catalog for this GPU and method.
+    ...calibrationMetrics(
+      {
+        gpu: E.read('nameKey', E.field('gpus', 'name', m('gpuRow'))),
+        method: E.read('nameKey', E.field('methods', 'name', m('methodRow'))),
+      },
+      {
+        gpu: E.field('gpus', 'name', m('gpuRow')),
+        method: E.field('methods', 'name', m('methodRow')),
+      },
+    ),
   ];
 }
 
@@ -689,11 +714,21 @@ const ruleHours = (examples: Expr, scale: Expr, timeFactor: Expr): Expr =>
   E.mul(E.mul(E.mul(m('hoursPerExample'), examples), scale), timeFactor);
 
 /** Compute-bound hours: k × params × tokens / (peak FLOPS × MFU × 3600). */
-const computeBound = (flops: Expr): Expr =>
+export const computeBoundOf = (
+  flops: Expr,
+  params: Expr,
+  tokens: Expr,
+  peak: Expr,
+  mfu: Expr | number,
+): Expr =>
   E.div(
-    E.mul(E.mul(E.mul(flops, m('params')), PARAMS_PER_BILLION), m('trainingTokens')),
-    E.mul(E.mul(E.mul(m('peak'), FLOPS_PER_TFLOP), num('mfu')), SECONDS_PER_HOUR),
+    E.mul(E.mul(E.mul(flops, params), PARAMS_PER_BILLION), tokens),
+    E.mul(E.mul(E.mul(peak, FLOPS_PER_TFLOP), mfu), SECONDS_PER_HOUR),
   );
+
+/** The scenario's compute-bound hours at its MFU input. */
+const computeBound = (flops: Expr): Expr =>
+  computeBoundOf(flops, m('params'), m('trainingTokens'), m('peak'), num('mfu'));
 
 /** GB of memory: params × (weight bytes + trainable × state bytes) × (1 + overhead). */
 const memory = (weightBytes: Expr, trainable: Expr, stateBytes: Expr): Expr =>
@@ -710,12 +745,46 @@ export const TRAINING = lazy((): readonly Metric[] => [
     ruleHours(num('examples'), m('scale'), m('timeFactor')),
     '0.0001 x examples x scale x method factor',
   ),
+  // Issue 19: the article's rule, compute-bound, or calibrated on the measured runs.
+  result(
+    'hoursSource',
+    'Training hours by',
+    'text',
+    E.if(
+      E.eq(input('hoursFrom'), ''),
+      E.if(E.gt(m(CALIBRATION.runs), 0), 'calibrated', 'rule'),
+      E.if(
+        E.eq(input('hoursFrom'), 'rule'),
+        'rule',
+        E.if(E.eq(input('hoursFrom'), 'compute-bound'), 'compute-bound', 'calibrated'),
+      ),
+    ),
+    'Your choice; blank: calibrated when a measured run applies, else the rule',
+  ),
+  result(
+    'ruleHours',
+    "Hours on the provider's GPU by the article's rule",
+    'hours',
+    E.div(m('h100Hours'), m('speed')),
+    'H100 hours / GPU speed',
+  ),
+  result(
+    'calibratedHours',
+    'Compute-bound hours at the calibrated MFU',
+    'hours',
+    computeBoundOf(m('flops'), m('params'), m('trainingTokens'), m('peak'), m(CALIBRATION.mfu)),
+    'k x params x tokens / (peak FLOPS x calibrated MFU x 3600)',
+  ),
   result(
     'trainingHours',
     "Training hours on the provider's GPU",
     'hours',
-    E.div(m('h100Hours'), m('speed')),
-    'H100 hours / GPU speed',
+    E.if(
+      E.eq(m('hoursSource'), 'rule'),
+      m('ruleHours'),
+      E.if(E.eq(m('hoursSource'), 'compute-bound'), m('computeBoundHours'), m('calibratedHours')),
+    ),
+    'By Hours from: the rule, compute-bound or calibrated hours',
   ),
   result(
     'trainingTokens',
@@ -940,15 +1009,35 @@ const spread = (): Expr =>
     "the article: training times 'may vary ±30%'",
   );
 
-/** Break-even with the GPU items of the up-front cost moved by the article's ±30%. */
-const breakEvenWith = (sign: 1 | -1): Expr =>
+/** Break-even with the GPU items of the up-front cost at an end of the band (a multiplier). */
+const breakEvenWith = (band: string): Expr =>
   breakEvenOf(
     E.add(
       m('upfront'),
-      E.mul(E.mul(sign, spread()), E.add(m('upfront.training'), m('upfront.experiments'))),
+      E.mul(E.sub(m(band), 1), E.add(m('upfront.training'), m('upfront.experiments'))),
     ),
     m('monthlySavings'),
   );
+
+/**
+ * An end of the training-time band, as a multiplier of the estimate: the runs' lowest (or
+ * highest) measured / estimated over the fit's factor, else the article's 1 -/+ 30%.
+ */
+const bandEnd = (end: 'Low' | 'High', word: string, ratio: string, sign: 1 | -1): Metric =>
+  result(
+    `trainingBand${end}`,
+    `Training time band, ${word} (x the estimate)`,
+    'factor',
+    E.if(
+      E.eq(m('bandFromRuns'), 'yes'),
+      E.div(m(ratio), m(CALIBRATION.factor)),
+      E.add(1, E.mul(sign, spread())),
+    ),
+    `${word}est measured / estimated / the factor, else the article's ${sign < 0 ? '-' : '+'}30%`,
+  );
+
+/** From this many applicable runs on, their spread replaces the article's ±30%. */
+export const BAND_MIN_RUNS = 3;
 
 /** One month's discount factor d = (1 + annual rate)^(1/12): flows come at each month's end. */
 export const monthlyDiscountOf = (rate: Expr): Expr =>
@@ -1166,21 +1255,62 @@ export const FINANCE = lazy((): readonly Metric[] => [
     E.div(m('trainingHours'), m('gpusNeeded')),
     'GPU-hours / GPUs (the cost stays GPU-hours x price)',
   ),
+  // Issue 19: calibrated on 3 or more runs, the band is their measured spread.
+  result(
+    'bandFromRuns',
+    'Band from the measured runs',
+    'text',
+    E.if(
+      E.and(E.eq(m('hoursSource'), 'calibrated'), E.ge(m(CALIBRATION.runs), BAND_MIN_RUNS)),
+      'yes',
+      'no',
+    ),
+    `calibrated on ${BAND_MIN_RUNS} or more runs`,
+  ),
+  bandEnd('Low', 'low', CALIBRATION.minRatio, -1),
+  bandEnd('High', 'high', CALIBRATION.maxRatio, 1),
+  result(
+    'trainingBandNote',
+    'Uncertainty band',
+    'text',
+    E.if(
+      E.eq(m('bandFromRuns'), 'yes'),
+      E.concat(
+        'the measured spread of ',
+        m(CALIBRATION.runs),
+        ' runs: x',
+        E.round(m('trainingBandLow'), 2),
+        ' to x',
+        E.round(m('trainingBandHigh'), 2),
+      ),
+      "the article's ±30%",
+    ),
+  ),
   result(
     'trainingCostLow',
-    'Training cost, -30%',
+    'Training cost, low end of the band',
     'usd',
-    E.mul(m('trainingCost'), E.sub(1, spread())),
-    "the article: times 'may vary ±30%'",
+    E.mul(m('trainingCost'), m('trainingBandLow')),
+    "the article: times 'may vary ±30%'; or the runs' spread",
   ),
   result(
     'trainingCostHigh',
-    'Training cost, +30%',
+    'Training cost, high end of the band',
     'usd',
-    E.mul(m('trainingCost'), E.add(1, spread())),
+    E.mul(m('trainingCost'), m('trainingBandHigh')),
   ),
-  result('breakEvenLow', 'Break-even at -30% GPU time', 'months', breakEvenWith(-1)),
-  result('breakEvenHigh', 'Break-even at +30% GPU time', 'months', breakEvenWith(1)),
+  result(
+    'breakEvenLow',
+    'Break-even at the low end of GPU time',
+    'months',
+    breakEvenWith('trainingBandLow'),
+  ),
+  result(
+    'breakEvenHigh',
+    'Break-even at the high end of GPU time',
+    'months',
+    breakEvenWith('trainingBandHigh'),
+  ),
   result(
     'managedTrainingCost',
     'Managed fine-tuning: training cost',

@@ -2,13 +2,19 @@ import { isoOfSerial, serialOfIso } from './dates';
 import type { ManagedFineTuningRow, MethodRow } from './catalog';
 import { NEVER } from './breakeven';
 import type { BreakEven } from './breakeven';
+import { CALIBRATION } from './calibration-model';
 import { InputError, describeValue } from './errors';
 import { E, SheetError } from './expr';
 import type { Value } from './expr';
 import type { CatalogIndex, ResolvedApi, ResolvedModel, ResolvedProvider } from './names';
 import { isBlank, readNumber } from './numbers';
 import { evaluateAlone, ScenarioEvaluation, scenarioTables } from './scenario-evaluation';
-import { DEFAULT_SCENARIO, MAX_HORIZON_MONTHS, SCENARIO_FIELDS } from './scenario-input';
+import {
+  DEFAULT_SCENARIO,
+  HOURS_FROM,
+  MAX_HORIZON_MONTHS,
+  SCENARIO_FIELDS,
+} from './scenario-input';
 import type { ScenarioField, ScenarioInput } from './scenario-input';
 import {
   MATRIX_DATASET_SIZES,
@@ -40,13 +46,21 @@ export interface ResolvedScenario {
 export interface TrainingEstimate {
   /** H100 GPU-hours by the article's rule. */
   readonly h100Hours: number;
-  /** Hours on the provider's GPU. */
+  /** Hours on the provider's GPU, by the Hours from input (issue 19: see HoursSource). */
   readonly providerHours: number;
   readonly trainingTokens: number;
   /** Compute-bound hours on the provider's GPU. */
   readonly computeBoundHours: number;
   readonly memoryGb: number;
   readonly gpuCost: number;
+}
+
+/** Where the training hours come from (issue 19). */
+export interface HoursSource {
+  /** rule, compute-bound or calibrated. */
+  readonly from: string;
+  /** The calibration on the measured runs: "calibrated from 3 runs on H100, LoRA". */
+  readonly calibration: string;
 }
 
 export interface ProviderComparisonRow {
@@ -92,6 +106,7 @@ export interface Verdict {
 export interface ScenarioResult {
   readonly resolved: ResolvedScenario;
   readonly training: TrainingEstimate;
+  readonly hoursSource: HoursSource;
   readonly providers: readonly ProviderComparisonRow[];
   readonly matrix: ModelSizeMatrix;
   readonly methods: readonly MethodComparisonRow[];
@@ -177,6 +192,19 @@ export function resolveScenario(raw: unknown, index: CatalogIndex): ResolvedScen
       case 'managed':
         input[field.key] = typeof value === 'string' ? value.trim() : value;
         break;
+      case 'hoursFrom': {
+        const choice = HOURS_FROM.find(
+          (option) => typeof value === 'string' && value.trim().toLowerCase() === option,
+        );
+        if (!choice) {
+          throw new InputError(
+            field.key,
+            `${field.key} must be ${HOURS_FROM.join(', ')} or blank, got ${describeValue(value)}`,
+          );
+        }
+        input[field.key] = choice;
+        break;
+      }
       case 'months': {
         const months = readNumber(field.key, value, field.rule);
         if (!Number.isInteger(months) || months > MAX_HORIZON_MONTHS) {
@@ -300,6 +328,10 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
   return {
     resolved: scenario,
     training,
+    hoursSource: {
+      from: String(model.get('hoursSource')),
+      calibration: String(model.get(CALIBRATION.note)),
+    },
     providers,
     matrix,
     methods,

@@ -51,6 +51,9 @@ function definitionOf(name: string): Expr | undefined {
     );
     // A view computes for valid arguments (the function checked them): nothing is gated.
     definitions.set('problem', E.literal(''));
+    // A function that takes examples estimates hours by the article's rule (FT_HOURS, FT_COST);
+    // FT_COMPUTE_HOURS applies the measured runs itself (catalogCalibration).
+    definitions.set('hoursSource', E.literal('rule'));
   }
   return definitions.get(name);
 }

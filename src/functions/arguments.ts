@@ -43,10 +43,40 @@ export function provider(name: string, value: Cell): ResolvedProvider {
   return catalogIndex().provider(name, value);
 }
 
-/** A GPU's bf16 dense peak in TFLOPS: a GPU name (H100 when blank) or a number. */
-export function gpuPeakTflops(name: string, value: Cell): number {
-  if (isNumeric(value)) return readNumber(name, value, 'positive');
-  return catalogIndex().gpu(name, isBlank(value) ? 'H100' : value).peakTflopsBf16;
+/**
+ * A GPU's bf16 dense peak in TFLOPS and its catalog name: a GPU name (H100 when blank), or
+ * a number (the peak; no name, so no GPU's measured runs apply).
+ */
+export function gpuPeak(name: string, value: Cell): { peakTflops: number; gpu: string } {
+  if (isNumeric(value)) return { peakTflops: readNumber(name, value, 'positive'), gpu: '' };
+  const row = catalogIndex().gpu(name, isBlank(value) ? 'H100' : value);
+  return { peakTflops: row.peakTflopsBf16, gpu: row.name };
+}
+
+/** A GPU's catalog name: a GPU, or a GPU provider (its GPU). */
+export function gpuOrProviderName(name: string, value: Cell): string {
+  const index = catalogIndex();
+  try {
+    return index.gpu(name, value).name;
+  } catch (error) {
+    if (isNumeric(value)) {
+      throw new InputError(
+        name,
+        `${name} must be a GPU or GPU provider name, got ${describeValue(value)}`,
+      );
+    }
+    try {
+      return index.provider(name, value).gpu.name;
+    } catch {
+      // Neither a GPU nor a provider: the GPU's message (it lists the GPUs).
+      throw error;
+    }
+  }
+}
+
+/** An optional fraction (an MFU): undefined when blank, so the caller can tell it was not given. */
+export function optionalFraction(name: string, value: Cell): number | undefined {
+  return isBlank(value) ? undefined : readNumber(name, value, 'fraction');
 }
 
 /**

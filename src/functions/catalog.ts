@@ -25,7 +25,7 @@ export function catalogIndex(): CatalogIndex {
     try {
       const sheet = readActiveCatalog();
       current = sheet
-        ? new CatalogIndex(sheet.catalog, sheet.warnings, sheet.staleAfterDays)
+        ? new CatalogIndex(sheet.catalog, sheet.warnings, sheet.staleAfterDays, sheet.runs)
         : builtInIndex();
     } catch (error) {
       failure = new InputError('catalog', `the catalog could not be read: ${messageOf(error)}`);

@@ -78,6 +78,20 @@ export interface CellFunction {
   readonly args: readonly Argument<unknown>[];
   /** Computes one result from read values; may throw an InputError (checks across arguments). */
   readonly combine: (...values: unknown[]) => CellResult;
+  /** True for a function whose one result is a row of cells: its arguments are single cells. */
+  readonly row?: boolean;
+}
+
+/** A custom function whose result is one row of cells (FT_CALIBRATION): single-cell arguments. */
+export function rowFunction<V extends Values>(
+  name: string,
+  args: Arguments<V>,
+  combine: (...values: V) => CellResult[],
+): CellFunction {
+  return {
+    ...cellFunction(name, args, combine as unknown as (...values: V) => CellResult),
+    row: true,
+  };
 }
 
 export function cellFunction<V extends Values>(
@@ -134,6 +148,9 @@ export function applyToCells(
       continue;
     }
     const argShape = rangeShape(functionName, name, arg);
+    if (fn.row && (argShape.rows > 1 || argShape.columns > 1)) {
+      throw new Error(`${functionName}: ${name} must be one cell (the result is a row)`);
+    }
     if (argShape.rows === 1 && argShape.columns === 1) {
       ranges.push(undefined);
       scalars.push(arg[0][0]);
@@ -152,7 +169,8 @@ export function applyToCells(
 
   if (!shape) {
     if (scalars.every(isBlank)) return '';
-    return computeCell(fn, scalars, undefined, 0, 0);
+    const result: CellResult | CellResult[] = computeCell(fn, scalars, undefined, 0, 0);
+    return Array.isArray(result) ? [result] : result;
   }
   try {
     return computeByColumns(fn, ranges, scalars, shape);

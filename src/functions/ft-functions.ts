@@ -1,6 +1,7 @@
 import {
   bindingName,
   breakEvenValue,
+  catalogCalibration,
   describeValue,
   E,
   InputError,
@@ -23,8 +24,10 @@ import {
   optionalNumber,
   required,
   requiredNumber,
+  rowFunction,
 } from './cells';
-import type { Cell, CellInput, CellOutput } from './cells';
+import type { Cell, CellInput, CellOutput, CellResult } from './cells';
+import { catalogIndex } from './catalog';
 
 // Each FT_* function declares its arguments (name, required or optional, and the
 // reader that turns a cell into a value) and a pure `combine` over one cell's read
@@ -39,7 +42,6 @@ import type { Cell, CellInput, CellOutput } from './cells';
 
 const input = (field: ScenarioField): string => bindingName.input(field);
 
-const DEFAULT_MFU = 0.35;
 const DEFAULT_ROI_MONTHS = 36;
 const DEFAULT_ONPREM_YEARS = 3;
 
@@ -292,24 +294,31 @@ const COMPUTE_HOURS = cellFunction(
     required('model', read.modelParams),
     requiredNumber('tokens', 'positive'),
     optional('method', read.namedMethod),
-    optional('gpu', read.gpuPeakTflops),
-    optionalNumber('mfu', 'fraction', DEFAULT_MFU),
+    optional('gpu', read.gpuPeak),
+    optional('mfu', read.optionalFraction),
   ],
-  (params, tokens, method, peakTflops, mfu) =>
+  (params, tokens, method, gpu, mfu) =>
     numberOf(
-      COMPUTE_HOURS_VIEW.value(params, tokens, method.flopsPerParamToken, peakTflops, mfu),
+      COMPUTE_HOURS_VIEW.value(
+        params,
+        tokens,
+        method.flopsPerParamToken,
+        gpu.peakTflops,
+        // Not given: the MFU the catalog's measured runs imply (DEFAULT_MFU without runs).
+        mfu ?? catalogCalibration(catalogIndex(), gpu.gpu, method.name).mfu,
+      ),
       'computeBoundHours',
     ),
 );
 /**
- * GPU-hours if training is compute-bound: k × parameters × tokens / (GPU bf16 dense peak × MFU × 3600), k = 6 for full, 4 for LoRA/QLoRA.
+ * GPU-hours if training is compute-bound: k × parameters × tokens / (GPU bf16 dense peak × MFU × 3600), k = 6 for full, 4 for LoRA/QLoRA. Without an MFU, the MFU your measured runs imply (FT_CALIBRATION: the Measured runs table of the FT Catalog sheet), or 0.35 without runs (as in the example).
  * Example: =FT_COMPUTE_HOURS("Llama 13B", 5000000, "LoRA") returns 0.2086 (rounded).
  *
  * @param {string|number} model A model of the FT Catalog sheet or the built-in catalog, or a size in billions (8, "8B", "Mistral 7B"); a range works too.
  * @param {number} tokens Training tokens (examples × tokens per example × epochs).
  * @param {string|number} method Optional: full (default), LoRA or QLoRA.
  * @param {string|number} gpu Optional: H100 (default), A100 or a GPU of the FT Catalog sheet, or a bf16 dense peak in TFLOPS.
- * @param {number} mfu Optional: model FLOPs utilization, above 0 and at most 1 (default 0.35).
+ * @param {number} mfu Optional: model FLOPs utilization, above 0 and at most 1 (default: calibrated on the FT Catalog sheet's measured runs, else 0.35).
  * @return GPU-hours on that GPU.
  * @customfunction
  */
@@ -321,6 +330,28 @@ export function FT_COMPUTE_HOURS(
   mfu?: CellInput,
 ): CellOutput {
   return applyToCells(COMPUTE_HOURS, [model, tokens, method, gpu, mfu], arguments.length);
+}
+
+const CALIBRATION_ROW = rowFunction(
+  'FT_CALIBRATION',
+  [required('gpu', read.gpuOrProviderName), optional('method', read.namedMethod)],
+  (gpu, method) => {
+    const fit = catalogCalibration(catalogIndex(), gpu, method.name);
+    const ratio = (value: number): CellResult => (Number.isFinite(value) ? value : '');
+    return [fit.factor, fit.mfu, fit.runs, fit.level, ratio(fit.minRatio), ratio(fit.maxRatio)];
+  },
+);
+/**
+ * The calibration on your measured runs (the Measured runs table of the FT Catalog sheet) for a GPU and a method, as one row of six cells: factor (measured ÷ compute-bound estimate at MFU 0.35; multiply FT_COMPUTE_HOURS at 0.35 by it), calibrated MFU (0.35 ÷ factor), runs used, level ("gpu and method", else "method", else "all runs", else "default" without runs), lowest and highest measured ÷ estimated ratio (blank without runs). The fit: the mean of ln(measured ÷ estimated); from 4 runs the highest and lowest are left out. The example is without runs.
+ * Example: =FT_CALIBRATION("A100", "LoRA") returns {1, 0.35, 0, "default", "", ""}.
+ *
+ * @param {string} gpu H100, A100, a GPU of the FT Catalog sheet, or a GPU provider (its GPU).
+ * @param {string} method Optional: full (default), LoRA, QLoRA or a method of the FT Catalog sheet.
+ * @return A row: factor, MFU, runs, level, lowest ratio, highest ratio.
+ * @customfunction
+ */
+export function FT_CALIBRATION(gpu: CellInput, method?: CellInput): CellOutput {
+  return applyToCells(CALIBRATION_ROW, [gpu, method], arguments.length);
 }
 
 const ONPREM_BREAKEVEN = cellFunction(

@@ -1,7 +1,7 @@
 // The calls the sidebar makes through google.script.run, and what they carry.
 // google.script.run passes only primitives and plain objects of them (no Date,
 // no class instances), so everything here is plain data.
-import type { BreakEven, Catalog, ScenarioInput } from '../engine';
+import type { BreakEven, Catalog, MeasuredRun, ScenarioInput } from '../engine';
 
 /** What getCatalog() returns: the built-in rows plus the user's rows from the catalog sheet. */
 export interface CatalogResponse {
@@ -10,6 +10,8 @@ export interface CatalogResponse {
   readonly warnings: readonly string[];
   /** The catalog sheet's staleness threshold in days (src/engine/freshness.ts). */
   readonly staleAfterDays: number;
+  /** The catalog sheet's measured runs (issue 19), which calibrate the compute-bound hours. */
+  readonly runs?: readonly MeasuredRun[];
 }
 
 /** What generateScenario() returns. */

@@ -69,8 +69,8 @@ export interface JsdocExample {
   readonly line: string;
   readonly functionName: string;
   readonly args: unknown[];
-  /** The stated result: a number or a text. */
-  readonly result: number | string;
+  /** The stated result: a number, a text, or a row written as Sheets' {a, b, ...}. */
+  readonly result: number | string | readonly unknown[][];
   /** Decimals the stated result was rounded to, when the line says "(rounded)". */
   readonly roundedTo: number | undefined;
 }
@@ -99,7 +99,12 @@ export function examplesIn(jsdoc: string): JsdocExample[] {
     const args = JSON.parse(`[${arraysRead}]`) as unknown[];
     const stated = match[3].trim();
     const quoted = /^"(.*)"$/.exec(stated);
-    const result = quoted ? quoted[1] : Number(stated.replace(/,/g, ''));
+    const row = /^\{(.*)\}$/.exec(stated);
+    const result = row
+      ? [JSON.parse(`[${row[1]}]`) as unknown[]]
+      : quoted
+        ? quoted[1]
+        : Number(stated.replace(/,/g, ''));
     if (typeof result === 'number' && !Number.isFinite(result)) {
       throw new Error(`The JSDoc example's result is neither a number nor quoted text: ${line}`);
     }

@@ -368,6 +368,19 @@ describe('no input ever puts NaN, Infinity, undefined or a raw TypeError in a ce
             const grid = outcome.value as unknown[][];
             expect([grid.length, grid[0].length]).toEqual([rows, columns]);
             expect(grid.flat().every(isShowable)).toBe(true);
+          } else if (name === 'FT_CALIBRATION' && outcome.value !== '') {
+            // One row of six cells (or a blank for a blank gpu).
+            const grid = outcome.value as unknown[][];
+            expect([grid.length, grid[0].length]).toEqual([1, 6]);
+            // The fourth cell names the level ("default" without runs).
+            const levels = ['gpu and method', 'method', 'all runs', 'default'];
+            expect(
+              grid
+                .flat()
+                .every((value, i) =>
+                  i === 3 ? levels.includes(String(value)) : isShowable(value),
+                ),
+            ).toBe(true);
           } else {
             expect(isShowable(outcome.value)).toBe(true);
           }
@@ -427,6 +440,8 @@ describe('a range gives, cell by cell, what each cell’s values give alone', ()
       one(1, 12, 36, 0.5, 0),
       one('', 0, 100, '1,000'),
     ],
+    // Its result is a row: a range of GPUs or methods is refused (checked below).
+    FT_CALIBRATION: [one('', 'A100', 'RunPod'), namedMethod],
   };
   const wrong = one(0, -1, -0, 'x', 1e308, '#N/A', '', true, new Date(2026, 0, 1));
   const code = readFileSync(CODE_JS, 'utf8');
@@ -455,7 +470,16 @@ describe('a range gives, cell by cell, what each cell’s values give alone', ()
     for (const [name, args] of Object.entries(pools)) expect(args).toHaveLength(FT_FUNCTIONS[name]);
   });
 
-  it.each(perCell)('%s', (name) => {
+  it('FT_CALIBRATION, whose result is a row, refuses a range', () => {
+    expect(errorOf('FT_CALIBRATION', column('A100', 'H100'), 'LoRA')).toBe(
+      'FT_CALIBRATION: gpu must be one cell (the result is a row)',
+    );
+    expect(valueOf('FT_CALIBRATION', [['A100']], 'LoRA')).toEqual([
+      [1, 0.35, 0, 'default', '', ''],
+    ]);
+  });
+
+  it.each(perCell.filter((name) => name !== 'FT_CALIBRATION'))('%s', (name) => {
     const arity = FT_FUNCTIONS[name];
     const lineOfCells = fc.tuple(
       ...pools[name].map((pool) =>

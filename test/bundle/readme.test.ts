@@ -142,18 +142,22 @@ describe('the JSDoc "Example:" lines in dist/Code.js', () => {
   it.each(all.map((example) => [example.line, example] as const))('%s', (_line, example) => {
     const outcome = call(example.functionName, ...example.args);
     if (!outcome.ok) throw new Error(`${example.line}: the bundle threw ${outcome.message}`);
-    if (typeof example.result === 'string') {
-      expect(outcome.value).toBe(example.result);
+    const { result } = example;
+    if (typeof result === 'object') {
+      // A row, as FT_CALIBRATION gives.
+      expect(outcome.value).toEqual(result);
+    } else if (typeof result === 'string') {
+      expect(outcome.value).toBe(result);
     } else if (example.roundedTo !== undefined) {
       expect(typeof outcome.value).toBe('number');
-      expect(roundTo(outcome.value as number, example.roundedTo)).toBe(example.result);
+      expect(roundTo(outcome.value as number, example.roundedTo)).toBe(result);
       // "(rounded)" only where rounding hides something.
-      expect(outcome.value).not.toBe(example.result);
+      expect(outcome.value).not.toBe(result);
     } else {
       // Stated as exact: equal to within floating-point noise.
       expect(typeof outcome.value).toBe('number');
-      expect(Math.abs((outcome.value as number) - example.result)).toBeLessThanOrEqual(
-        1e-12 * Math.max(1, Math.abs(example.result)),
+      expect(Math.abs((outcome.value as number) - result)).toBeLessThanOrEqual(
+        1e-12 * Math.max(1, Math.abs(result)),
       );
     }
   });
@@ -170,6 +174,8 @@ describe('the JSDoc "Example:" lines in dist/Code.js', () => {
     expect(rounded).toMatchObject({ result: 8032.13, roundedTo: 2 });
     const [text] = examplesIn(' * Example: =FT_BREAKEVEN(1, 0) returns "never".');
     expect(text).toMatchObject({ result: 'never' });
+    const [row] = examplesIn(' * Example: =FT_X("A") returns {1, 0.35, "default", ""}.');
+    expect(row).toMatchObject({ result: [[1, 0.35, 'default', '']] });
     const [percent] = examplesIn(' * Example: =FT_PAYBACK(1000, 50, 2%) returns 16.99 (rounded).');
     expect(percent).toMatchObject({ args: [1000, 50, 0.02], result: 16.99, roundedTo: 2 });
     const [range] = examplesIn(' * Example: =FT_X({"a", 1; "b", 2}, "c") returns 1.');

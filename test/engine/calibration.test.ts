@@ -1,4 +1,5 @@
-import { calibrate, OUTLIER_MIN_RUNS } from '../../src/engine/calibration';
+import { calibrate } from '../../src/engine/calibration';
+import { TRIM_MIN_RUNS } from '../../src/engine/calibration-model';
 import type { CalibrationRun } from '../../src/engine/calibration';
 import { InputError } from '../../src/engine/errors';
 
@@ -15,7 +16,7 @@ const run = (gpu: string, method: string, ratio: number): CalibrationRun => ({
 describe('calibrate: the achieved-MFU fit', () => {
   it('without runs is the default: factor 1, the default MFU, level default', () => {
     const result = calibrate([], 'A100', 'LoRA', MFU);
-    expect(result).toMatchObject({ factor: 1, mfu: MFU, level: 'default', runs: 0, outlier: -1 });
+    expect(result).toMatchObject({ factor: 1, mfu: MFU, level: 'default', runs: 0 });
     expect(result.minRatio).toBeNaN();
     expect(result.maxRatio).toBeNaN();
   });
@@ -45,33 +46,31 @@ describe('calibrate: the achieved-MFU fit', () => {
     );
     expect(result.factor).toBeCloseTo(1.259921, 6);
     expect(result.mfu).toBeCloseTo(0.277795, 6);
-    expect(result.outlier).toBe(-1);
-    expect(result.minRatio).toBe(0.5);
-    expect(result.maxRatio).toBe(2);
+    expect(result.minRatio).toBeCloseTo(0.5, 12);
+    expect(result.maxRatio).toBeCloseTo(2, 12);
   });
 
-  it(`leaves out the run furthest from the median from ${OUTLIER_MIN_RUNS} runs on: 1, 1, 1 and 8 give 1, not 8^(1/4)`, () => {
-    // logs 0, 0, 0, ln 8; median 0; ln 8 is furthest and is left out → mean 0 → factor 1.
+  it(`leaves out the highest and the lowest from ${TRIM_MIN_RUNS} runs on: 1, 1, 1 and 8 give 1, not 8^(1/4)`, () => {
+    // logs 0, 0, 0, ln 8; ln 8 and one 0 are left out → mean 0 → factor 1.
     // Kept in, the factor would be 8^(1/4) = 1.68.
     const runs = [1, 1, 1, 8].map((ratio) => run('A100', 'LoRA', ratio));
     const result = calibrate(runs, 'A100', 'LoRA', MFU);
     expect(result.factor).toBeCloseTo(1, 12);
-    expect(result.outlier).toBe(3);
     expect(result.runs).toBe(4);
     // The spread still shows the run left out.
-    expect(result.maxRatio).toBe(8);
+    expect(result.maxRatio).toBeCloseTo(8, 12);
   });
 
-  it('takes the median of an even count as the middle two: logs 0, 1, 2, 10 drop 10 and fit e', () => {
-    // Median log (1 + 2) / 2 = 1.5; distances 1.5, 0.5, 0.5, 8.5 → the run at e^10 is left out;
-    // mean of 0, 1, 2 = 1 → factor e.
+  it('with 3 runs keeps them all, with 4 drops one at each end: logs 0, 1, 2, 10 fit e^1.5', () => {
+    // 0 and 10 are left out; the mean of 1 and 2 is 1.5 → factor e^1.5 = 4.481689.
     const runs = [0, 1, 2, 10].map((log) => run('H100', 'full', Math.exp(log)));
     const result = calibrate(runs, 'H100', 'full', MFU);
-    expect(result.factor).toBeCloseTo(Math.E, 12);
-    expect(result.outlier).toBe(3);
+    expect(result.factor).toBeCloseTo(4.481689, 6);
+    // Three of them (0, 1, 2): the plain mean 1 → e.
+    expect(calibrate(runs.slice(0, 3), 'H100', 'full', MFU).factor).toBeCloseTo(Math.E, 12);
   });
 
-  it('from 20 runs: 19 at 1.5 and one mistyped at 100 give 1.5', () => {
+  it('from 20 runs: 19 at 1.5 and one mistyped at 100 give 1.5 (100 and one 1.5 left out)', () => {
     const runs = [
       ...Array.from({ length: 19 }, () => run('A100', 'QLoRA', 1.5)),
       run('A100', 'QLoRA', 100),
@@ -79,7 +78,7 @@ describe('calibrate: the achieved-MFU fit', () => {
     const result = calibrate(runs, 'A100', 'QLoRA', MFU);
     expect(result.factor).toBeCloseTo(1.5, 12);
     expect(result.runs).toBe(20);
-    expect(result.outlier).toBe(19);
+    expect(result.note).toBe('calibrated from 20 runs on A100, QLoRA');
     expect(result.mfu).toBeCloseTo(0.35 / 1.5, 12);
   });
 
@@ -98,8 +97,8 @@ describe('calibrate: the achieved-MFU fit', () => {
     expect(result.level).toBe('method');
     expect(result.runs).toBe(2);
     expect(result.factor).toBeCloseTo(1, 12);
-    expect(result.minRatio).toBe(0.5);
-    expect(result.maxRatio).toBe(2);
+    expect(result.minRatio).toBeCloseTo(0.5, 12);
+    expect(result.maxRatio).toBeCloseTo(2, 12);
   });
 
   it('falls back to all runs when none has the method: 2 and 8 give 4', () => {

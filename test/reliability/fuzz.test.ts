@@ -224,6 +224,7 @@ const KINDS: Readonly<Record<string, readonly Kind[]>> = {
   FT_PAYBACK: ['money', 'money', 'rate', 'rate'],
   FT_REQUIRED_VOLUME: ['money', 'money', 'money', 'count', 'money'],
   FT_SIMULATE: ['inputs', 'figure', 'fraction', 'runs', 'runs'],
+  FT_CALIBRATION: ['gpu', 'method'],
 };
 const PLAUSIBLE: Readonly<Record<Kind, fc.Arbitrary<unknown>>> = {
   model: fc.oneof(mangledName, fc.constantFrom<unknown>(8, '8B', 0.5, 1000)),
@@ -325,6 +326,8 @@ const argumentList = (fn: string, required: number, arity: number): fc.Arbitrary
     ),
   );
 
+const CALIBRATION_LEVELS: readonly unknown[] = ['gpu and method', 'method', 'all runs', 'default'];
+
 function isResult(value: unknown): boolean {
   return (typeof value === 'number' && Number.isFinite(value)) || value === '' || value === 'never';
 }
@@ -356,10 +359,13 @@ function contractBreach(fn: string, args: readonly unknown[], outcome: Outcome):
   if (value.length === 0 || !Array.isArray(value[0]))
     return `returned a broken range ${show(value)}`;
   const columns = (value[0] as unknown[]).length;
+  // FT_CALIBRATION's row names its level in one cell.
+  const shows = (item: unknown): boolean =>
+    isCellResult(item) || (fn === 'FT_CALIBRATION' && CALIBRATION_LEVELS.includes(item));
   for (const row of value) {
     if (!Array.isArray(row) || row.length !== columns) return 'returned a ragged range';
-    const bad = row.find((item) => !isCellResult(item));
-    if (bad !== undefined || row.some((item) => !isCellResult(item)))
+    const bad = row.find((item) => !shows(item));
+    if (bad !== undefined || row.some((item) => !shows(item)))
       return `returned a range holding ${show(bad)}`;
   }
   return '';
@@ -422,7 +428,14 @@ describe.each(Object.entries(FT_ARITY))('fuzzing %s on the built bundle', (fn, a
         if (outcome.ok) returned++;
         else threw++;
         let breach = contractBreach(fn, args, outcome);
-        if (!breach && outcome.ok && Array.isArray(outcome.value) && !FT_TABLES.has(fn))
+        // A table function's result (FT_SIMULATE) and FT_CALIBRATION's row are one result each.
+        if (
+          !breach &&
+          outcome.ok &&
+          Array.isArray(outcome.value) &&
+          !FT_TABLES.has(fn) &&
+          fn !== 'FT_CALIBRATION'
+        )
           breach = rowMismatch(context, fn, args, outcome.value as unknown[][]);
         if (breach) throw new Error(`${fn}(${args.map(show).join(', ')}): ${breach}`);
       }),

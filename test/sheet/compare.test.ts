@@ -95,9 +95,9 @@ describe('compareScenarios', () => {
     const id = workbook.rawSheet(first.sheetName).sheetId;
     expect(formulas[2][0]).toBe(`=HYPERLINK("#gid=${id}", "${first.sheetName}")`);
     expect(formulas[2][1]).toBe(`='${first.sheetName}'!B5`);
-    // NPV: results E:G, training 5-10, monthly 13-18, up-front 19-28, decision 31-37, then
-    // money over time from 40: the discount factor, the savings ratio, the NPV at 42.
-    expect(formulas[2][8]).toBe(`='${first.sheetName}'!F42`);
+    // NPV: results E:G, training 5-13, monthly 16-21, up-front 22-31, decision 34-40, then
+    // money over time from 43: the discount factor, the savings ratio, the NPV at 45.
+    expect(formulas[2][8]).toBe(`='${first.sheetName}'!F45`);
     const rows = evaluatedRows(workbook);
     expect(rows).toHaveLength(2);
     expectRowOf(rows[0], first.sheetName, DEFAULTS, first);

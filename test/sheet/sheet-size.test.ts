@@ -2,16 +2,15 @@
 // assuming Sheets' usual 1,000 × 26. Here insertSheet makes sheets of 100 rows × 10
 // columns: the catalog (its tables, lookup key columns, price ages and availability columns), a scenario (more than 100 rows with its charts) and
 // the compare sheet (its chart sits in column M, the 13th) must each grow theirs.
-import { CATALOG_SHEET } from '../../src/addon/catalog-sheet';
-import { AVAILABILITY_LAST_COLUMN } from '../../src/addon/catalog/availability';
+import { CATALOG_LAST_COLUMN, CATALOG_SHEET } from '../../src/addon/catalog-sheet';
 import { COMPARE_SHEET } from '../../src/addon/compare';
 import { generate, session } from './helpers';
 
 test('every writer grows a new sheet that is smaller than 1,000 × 26', () => {
   const s = session({ newSheetSize: { rows: 100, columns: 10 } });
   s.call('insertCatalogSheet');
-  // Its tables, then the lookup key columns, the price ages and the availability columns.
-  expect(s.workbook.sheetSize(CATALOG_SHEET).columns).toBe(AVAILABILITY_LAST_COLUMN);
+  // Its tables, then the lookup keys, price ages, Measured runs table and availability columns.
+  expect(s.workbook.sheetSize(CATALOG_SHEET).columns).toBe(CATALOG_LAST_COLUMN);
   const summary = generate(s, { horizonMonths: 120 });
   const scenario = s.workbook.sheetSize(summary.sheetName);
   // Every row it wrote fits, and so does every chart (the emulator's getRange refuses a

@@ -32,8 +32,8 @@ describe('data validation on the inputs', () => {
   };
 
   test('every input has a rule and no other cell has one', () => {
-    // 31 before issue 20 added the Start date.
-    expect(SCENARIO_FIELDS).toHaveLength(32);
+    // 31 before issue 20 added the Start date and issue 19 Hours from.
+    expect(SCENARIO_FIELDS).toHaveLength(33);
     rules.forEach((row, r) =>
       row.forEach((cell, c) => {
         const isInput = c === 1 && r + 1 >= 5 && r + 1 <= LAST_INPUT_ROW;

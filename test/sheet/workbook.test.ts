@@ -248,7 +248,11 @@ describe('scenario sheet names', () => {
     expect(s.workbook.frozenRows(sheetName)).toBe(4);
     expect(s.workbook.fontWeights(sheetName)[3].slice(0, 3)).toEqual(['bold', 'bold', 'bold']);
     expect(s.workbook.backgrounds(sheetName)[4][1]).toBe('#fff2cc');
-    expect(s.workbook.cell(sheetName, 'F10').numberFormat).toBe('$#,##0.00');
+    // The training run's cost, found by its label (column E), shows dollars.
+    const costRow =
+      s.workbook.values(sheetName).findIndex((row) => row[4] === 'GPU cost of the training run') +
+      1;
+    expect(s.workbook.cell(sheetName, `F${costRow}`).numberFormat).toBe('$#,##0.00');
     const charts = s.workbook.charts(sheetName);
     // Cumulative cost, providers, up-front breakdown, the sensitivity tornado (issue 14) and
     // the simulation's histogram (issue 21).
@@ -258,7 +262,13 @@ describe('scenario sheet names', () => {
     // rows (to 52); the 8 up-front items are fixed.
     expect(charts[0].ranges).toEqual([{ sheet: sheetName, a1: 'I4:M42' }]);
     expect(charts[1].ranges).toEqual([{ sheet: sheetName, a1: 'P4:Q52' }]);
-    expect(charts[2].ranges).toEqual([{ sheet: sheetName, a1: 'E19:F27' }]);
+    // The up-front items: from the row under their header, 8 items and the total's row above.
+    const upfrontHeader = s.workbook
+      .values(sheetName)
+      .findIndex((row) => row[4] === 'Final training run (GPU)');
+    expect(charts[2].ranges).toEqual([
+      { sheet: sheetName, a1: `E${upfrontHeader}:F${upfrontHeader + 8}` },
+    ]);
     // No written pattern has only optional decimals after its dot ("0.##"): Sheets and
     // Excel would show a whole number such as a model size of 8 as "8.".
     const patterns = new Set(s.workbook.numberFormats(sheetName).flat());

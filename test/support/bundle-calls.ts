@@ -19,6 +19,7 @@ export const FT_ARITY: Readonly<Record<string, number>> = {
   FT_PAYBACK: 4,
   FT_REQUIRED_VOLUME: 5,
   FT_SIMULATE: 5,
+  FT_CALIBRATION: 2,
 };
 
 /**
@@ -42,6 +43,7 @@ export const FT_REQUIRED: Readonly<Record<string, number>> = {
   FT_PAYBACK: 2,
   FT_REQUIRED_VOLUME: 4,
   FT_SIMULATE: 1,
+  FT_CALIBRATION: 1,
 };
 
 /** What one call of a bundle global gave: its value, or what it threw. */

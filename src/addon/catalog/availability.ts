@@ -1,4 +1,4 @@
-// Issue 20: the catalog sheet's availability columns. Right of the lookup keys and the price ages, one group of
+// Issue 20: the catalog sheet's availability columns. Right of the runs table, one group of
 // four columns per table whose offers end (models, GPU providers, APIs, managed fine-tuning):
 // available from, its source, available until (the last day), its source; each row's dates
 // in the row's own sheet row, as the keys are. A block of its own, so the tables keep the
@@ -8,8 +8,9 @@
 import { AVAILABILITY_FIELDS, BUILT_IN_CATALOG, isoOfSerial, normalizeName } from '../../engine';
 import type { Availability, Catalog } from '../../engine';
 import {
-  AGE_COLUMN_COUNT,
-  AGE_FIRST_COLUMN,
+  AVAILABILITY_COLUMN_COUNT,
+  AVAILABILITY_FIRST_COLUMN,
+  AVAILABILITY_TABLES,
   CATALOG_FIRST_ROW,
   CATALOG_HEADER_ROW,
   CATALOG_SHEET,
@@ -22,15 +23,15 @@ import {
 import type { CellIn, TableKey } from '../catalog-sheet';
 import { asText } from '../text';
 
-/** The tables whose rows carry dates (methods and GPUs are not offers that end). */
-export const AVAILABILITY_TABLES: readonly TableKey[] = ['models', 'providers', 'apis', 'managed'];
+// Where the block sits is the catalog layout's (catalog-sheet.ts); importers find it here too.
+export {
+  AVAILABILITY_COLUMN_COUNT,
+  AVAILABILITY_FIRST_COLUMN,
+  AVAILABILITY_LAST_COLUMN,
+  AVAILABILITY_TABLES,
+} from '../catalog-sheet';
 
 const HEADERS = ['available from', 'from: source', 'available until (last day)', 'until: source'];
-
-export const AVAILABILITY_FIRST_COLUMN = AGE_FIRST_COLUMN + AGE_COLUMN_COUNT;
-export const AVAILABILITY_COLUMN_COUNT = AVAILABILITY_TABLES.length * HEADERS.length;
-/** The last column the catalog sheet uses. */
-export const AVAILABILITY_LAST_COLUMN = AVAILABILITY_FIRST_COLUMN + AVAILABILITY_COLUMN_COUNT - 1;
 
 /** Over the block's first column: how a sheet that has the block is known. */
 export const AVAILABILITY_TITLE =

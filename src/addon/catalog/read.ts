@@ -7,7 +7,13 @@ import {
   normalizeName,
   readStaleAfterDays,
 } from '../../engine';
-import type { Availability, Catalog, ManagedFineTuningRow, ModelRow } from '../../engine';
+import type {
+  Availability,
+  Catalog,
+  ManagedFineTuningRow,
+  MeasuredRun,
+  ModelRow,
+} from '../../engine';
 import {
   CATALOG_FIRST_ROW,
   CATALOG_SHEET,
@@ -22,12 +28,15 @@ import {
 import type { CellIn, TableKey, TableSpec } from '../catalog-sheet';
 import { AVAILABILITY_TABLES, hasAvailabilityBlock, readAvailability } from './availability';
 import { parseRow, problemOf } from './rows';
+import { readRuns } from './runs';
 
 export interface SheetCatalog {
   readonly catalog: Catalog;
   readonly warnings: string[];
   /** The sheet's staleness threshold in days (its setting cell; blank: the default). */
   readonly staleAfterDays: number;
+  /** The Measured runs table's runs (none on a sheet made before it). */
+  readonly runs: readonly MeasuredRun[];
 }
 
 type CatalogRow = Catalog[TableKey][number];
@@ -111,10 +120,13 @@ export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCata
     catalog[spec.key] = rows.filter((row) => !broken.has(normalizeName(row.name)));
   }
   const models = scaleFromSize(catalog.models as ModelRow[], unscaled, warnings);
+  const read = checkReferences({ ...(catalog as unknown as Catalog), models }, warnings);
+  const runs = readRuns(grid, new CatalogIndex(read));
   return {
-    catalog: checkReferences({ ...(catalog as unknown as Catalog), models }, warnings),
-    warnings,
+    catalog: read,
+    warnings: [...warnings, ...runs.warnings],
     staleAfterDays: staleAfterDaysOf(grid, warnings),
+    runs: runs.runs,
   };
 }
 

@@ -1,7 +1,7 @@
 // The catalog sheet of a spreadsheet as one run sees it: read once (one getValues call),
 // with the built-in rows it lacks and the catalog every view uses.
 import { BUILT_IN_CATALOG, DEFAULT_STALE_AFTER_DAYS } from '../../engine';
-import type { Catalog } from '../../engine';
+import type { Catalog, MeasuredRun } from '../../engine';
 import { CATALOG_SHEET, inCurrentLayout } from '../catalog-sheet';
 import type { TableKey } from '../catalog-sheet';
 import { catalogSheetGrids, lastTakenRows, missingBuiltInRows, withAppends } from './grids';
@@ -44,6 +44,7 @@ export interface CatalogState {
   readonly keysInOldPlace?: boolean;
   /** The staleness threshold in days (the sheet's setting, or the default). */
   readonly staleAfterDays: number;
+  readonly runs: readonly MeasuredRun[];
 }
 
 /** Reads the catalog sheet once (one getValues call); a missing sheet means the built-in catalog. */
@@ -58,13 +59,14 @@ export function readCatalogState(spreadsheet: Spreadsheet): CatalogState {
       catalog: BUILT_IN_CATALOG,
       warnings: [],
       staleAfterDays: DEFAULT_STALE_AFTER_DAYS,
+      runs: [],
     };
   }
   const dataRange = sheet.getDataRange();
   const values = datesAsShown(spreadsheet, dataRange.getValues());
   const grid = inCurrentLayout(values);
   const appends = missingBuiltInRows(grid);
-  const { catalog, warnings, staleAfterDays } = readCatalogGrid(withAppends(grid, appends));
+  const { catalog, warnings, staleAfterDays, runs } = readCatalogGrid(withAppends(grid, appends));
   return {
     sheet,
     dataRange,
@@ -73,6 +75,7 @@ export function readCatalogState(spreadsheet: Spreadsheet): CatalogState {
     catalog,
     warnings,
     staleAfterDays,
+    runs,
     keysInOldPlace: grid !== values,
   };
 }

@@ -5,6 +5,10 @@ import {
   AGE_FIRST_COLUMN,
   CATALOG_COLUMNS,
   CATALOG_HEADER_ROW,
+  CATALOG_LAST_COLUMN,
+  isBlankCell,
+  RUNS_FIRST_COLUMN,
+  RUNS_LAST_COLUMN,
   CATALOG_SHEET,
   CATALOG_TITLE_ROW,
   KEY_FIRST_COLUMN,
@@ -22,20 +26,16 @@ import { asText } from '../text';
 import type { CatalogSheetResult } from '../../shared/contract';
 import {
   AVAILABILITY_FIRST_COLUMN,
-  AVAILABILITY_LAST_COLUMN,
   AVAILABILITY_TABLES,
   availabilityColumn,
   availabilityGrid,
   hasAvailabilityBlock,
   upgradeAvailabilityGrid,
 } from './availability';
-import {
-  AGES_TITLE,
-  ageColumnGrid,
-  staleRule,
-} from './freshness';
+import { AGES_TITLE, ageColumnGrid, staleRule } from './freshness';
 import { catalogSheetGrids } from './grids';
 import { keyColumnGrid } from './keys';
+import { hasRunsTable, runsGrid } from './runs';
 import type { CatalogAppend } from './grids';
 import { appendsBelowFormulas, readCatalogState } from './state';
 import type { CatalogState } from './state';
@@ -99,8 +99,8 @@ function hasAgeColumns(state: CatalogState): boolean {
   return state.grid[CATALOG_TITLE_ROW - 1]?.[AGE_FIRST_COLUMN - 1] === AGES_TITLE;
 }
 
-/** The last column the catalog sheet needs: its tables', the lookup keys', the ages', the dates'. */
-const LAST_COLUMN = AVAILABILITY_LAST_COLUMN;
+/** The last column the catalog sheet needs: right of its tables, keys, ages, runs and dates. */
+const LAST_COLUMN = CATALOG_LAST_COLUMN;
 
 /** Grows a sheet made before the last columns to LAST_COLUMN; records how to undo it. */
 function growColumns(sheet: Sheet, changes: Changes, what: string): void {
@@ -156,24 +156,56 @@ function writeAppendedDates(sheet: Sheet, append: CatalogAppend, changes: Change
   writeDates(sheet, { row: append.row, column }, grid, changes);
 }
 
+/** True when the cells the runs table takes (and the blank column before it) are blank. */
+function runsAreaBlank(state: CatalogState): boolean {
+  return state.grid.every((row) =>
+    row.slice(RUNS_FIRST_COLUMN - 2, RUNS_LAST_COLUMN).every(isBlankCell),
+  );
+}
+
+/** Which of the add-in's formula columns right of the tables a write puts in. */
+interface HelperColumns {
+  /** The lookup keys (catalog/keys.ts). */
+  readonly keys: boolean;
+  /** The price ages (catalog/freshness.ts). */
+  readonly ages: boolean;
+  /** The Measured runs table and its computed columns (catalog/runs.ts). */
+  readonly runs: boolean;
+}
+
 /**
- * Writes the add-in's columns right of the tables, once per sheet: the lookup keys
- * (catalog/keys.ts) unless the sheet has them, then the price ages (catalog/freshness.ts),
- * first growing a sheet made before them; records how to undo it. Four calls on a new sheet.
+ * Writes the add-in's columns right of the tables in one setFormulas: the lookup keys, the
+ * price ages, then (after a blank column) the Measured runs table with its computed columns;
+ * from the first one asked to the last one asked (what lies between is the add-in's own
+ * formulas, written again). First grows a sheet made before them; records how to undo it.
+ * The runs table goes only where its cells are blank: a sheet made before it whose user
+ * wrote there keeps its cells (and has no runs table).
  */
-function writeHelperColumns(sheet: Sheet, changes: Changes, keys: boolean, sized = false): void {
+function writeHelperColumns(
+  sheet: Sheet,
+  changes: Changes,
+  which: HelperColumns,
+  sized = false,
+): void {
   // A sheet this run made is already wide enough (ensureSheetSize): no need to ask.
-  if (!sized) growColumns(sheet, changes, 'lookup keys and price ages');
+  if (!sized) growColumns(sheet, changes, 'lookup keys, price ages and runs table');
+  const keys = keyColumnGrid();
   const ages = ageColumnGrid();
-  const grid = keys ? keyColumnGrid().map((row, i) => [...row, ...ages[i]]) : ages;
-  const first = keys ? KEY_FIRST_COLUMN : AGE_FIRST_COLUMN;
-  const width = AGE_FIRST_COLUMN + AGE_COLUMN_COUNT - first;
-  const range = sheet.getRange(CATALOG_TITLE_ROW, first, grid.length, width);
-  changes.add(`clearing the lookup keys and price ages of "${CATALOG_SHEET}"`, () => {
+  const runs = which.runs ? runsGrid() : [];
+  const rows = keys.map((row, i) => [...row, ...ages[i], ...(which.runs ? ['', ...runs[i]] : [])]);
+  const first = which.keys
+    ? KEY_FIRST_COLUMN
+    : which.ages
+      ? AGE_FIRST_COLUMN
+      : RUNS_FIRST_COLUMN - 1;
+  const last = which.runs ? RUNS_LAST_COLUMN : AGE_FIRST_COLUMN + AGE_COLUMN_COUNT - 1;
+  const grid = rows.map((row) => row.slice(first - KEY_FIRST_COLUMN, last - KEY_FIRST_COLUMN + 1));
+  const range = sheet.getRange(CATALOG_TITLE_ROW, first, grid.length, last - first + 1);
+  changes.add(`clearing the lookup keys, price ages and runs table of "${CATALOG_SHEET}"`, () => {
     range.setValues(grid.map((row) => row.map(() => '')));
   });
   range.setFormulas(grid);
-  sheet.setColumnWidths(first, width, KEY_COLUMN_WIDTH);
+  sheet.setColumnWidths(first, last - first + 1, KEY_COLUMN_WIDTH);
 }
 
 /** Adds the rule that colours stale As of cells to a sheet made before it; records the undo. */
@@ -220,16 +252,19 @@ export function writeCatalog(
     // width for all columns (one call): sources are long citations, read in the cell.
     sheet.setFrozenRows(CATALOG_HEADER_ROW);
     sheet.setColumnWidths(1, CATALOG_COLUMNS, CATALOG_COLUMN_WIDTH);
-    writeHelperColumns(sheet, changes, true, true);
+    writeHelperColumns(sheet, changes, { keys: true, ages: true, runs: true }, true);
     sheet.setConditionalFormatRules([staleRule(sheet)]);
     return { sheet, added: values.length - CATALOG_HEADER_ROW };
   }
   const sheet = state.sheet;
   if (state.keysInOldPlace) moveOldKeys(sheet);
-  if (!hasAgeColumns(state)) {
-    writeHelperColumns(sheet, changes, !hasKeyColumns(state));
-    addStaleRule(sheet, changes);
-  } else if (!hasKeyColumns(state)) writeHelperColumns(sheet, changes, true);
+  const helpers = {
+    keys: !hasKeyColumns(state),
+    ages: !hasAgeColumns(state),
+    runs: !hasRunsTable(state.grid) && runsAreaBlank(state),
+  };
+  if (helpers.keys || helpers.ages || helpers.runs) writeHelperColumns(sheet, changes, helpers);
+  if (helpers.ages) addStaleRule(sheet, changes);
   if (!hasAvailabilityBlock(state.grid)) writeAvailabilityBlock(sheet, state, changes);
   const appends = appendsBelowFormulas(state);
   let added = 0;

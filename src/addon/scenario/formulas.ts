@@ -1,6 +1,8 @@
 // Rendering a definition of the scenario model into a cell's formula: the model says what
 // a cell computes, the places say where the inputs, metrics and table cells it reads are.
-import { render, SCENARIO_FIELDS, UPFRONT_TABLE } from '../../engine';
+import { render, RUNS, SCENARIO_FIELDS, UPFRONT_TABLE } from '../../engine';
+import { CATALOG_FIRST_ROW, CATALOG_SHEET, runColumnLetter, RUNS_LAST_ROW } from '../catalog-sheet';
+import { sheetRef } from '../text';
 import type { Expr, RenderEnv, TextReading } from '../../engine';
 import {
   catalogField,
@@ -39,6 +41,10 @@ export type Formula = (expr: Expr, row?: TableRow) => string;
 
 /** The column of a table (or of the up-front items) as an absolute range. */
 function tableColumn(places: Places, table: string, column: string): string {
+  if (table === RUNS) {
+    const letter = runColumnLetter(column);
+    return `${sheetRef(CATALOG_SHEET)}!$${letter}$${CATALOG_FIRST_ROW}:$${letter}$${RUNS_LAST_ROW}`;
+  }
   if (table === UPFRONT_TABLE) {
     const [first, items] = places.results.upfront;
     const c = RESULTS_COLUMN + 1;
