@@ -29,6 +29,8 @@
  * Every grid returned by the inspection helpers covers the sheet's data range (A1 to the
  * last row and column with content), as getDataRange() would.
  */
+import { EmulatedConditionalFormatRuleBuilder } from './conditional-format';
+import type { ConditionalFormatRecord } from './conditional-format';
 import path from 'node:path';
 import { CallCounter } from './calls';
 import type { FaultKind } from './calls';
@@ -105,6 +107,7 @@ export interface SpreadsheetAppEmulation {
   getUi(): EmulatedUi;
   flush(): void;
   newDataValidation(): EmulatedDataValidationBuilder;
+  newConditionalFormatRule(): EmulatedConditionalFormatRuleBuilder;
 }
 
 /** A sheet's contents as three grids over its data range. */
@@ -140,6 +143,8 @@ export interface Workbook {
   metadata(name: string): MetadataRecord[];
   dataValidations(name: string): (ValidationRecord | null)[][];
   protections(name: string): ProtectionRecord[];
+  /** The sheet's conditional format rules, as setConditionalFormatRules last set them. */
+  conditionalFormats(name: string): ConditionalFormatRecord[];
   /** Widths set by the script, by column number (1-based); unset columns are absent. */
   columnWidths(name: string): Record<number, number>;
   /**
@@ -297,6 +302,10 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
       calls.tick('SpreadsheetApp.newDataValidation');
       return new EmulatedDataValidationBuilder();
     },
+    newConditionalFormatRule: () => {
+      calls.tick('SpreadsheetApp.newConditionalFormatRule');
+      return new EmulatedConditionalFormatRuleBuilder();
+    },
   };
   const chartTypes: Record<string, string> = {};
   for (const type of CHART_TYPES) chartTypes[type] = type;
@@ -373,6 +382,8 @@ function build(options: WorkbookOptions, data: SerializedWorkbook | undefined): 
         ...record,
         unprotected: record.unprotected.slice(),
       })),
+    conditionalFormats: (name) =>
+      sheet(name).conditionalFormats.map((rule) => ({ ...rule, ranges: rule.ranges.slice() })),
     columnWidths: (name) => Object.fromEntries(sheet(name).columnWidths),
     meetsValidation: (name, row, column) => {
       const cell = sheet(name).peek(row, column);

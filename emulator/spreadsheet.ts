@@ -1,6 +1,8 @@
 // The in-memory Spreadsheet, Sheet, Range and embedded charts. Every public method a
 // script can call ticks the shared CallCounter first (so a fault can be injected at
 // any call) and is as strict as Apps Script about coordinates and dimensions.
+import { conditionalFormatRecords } from './conditional-format';
+import type { ConditionalFormatRecord } from './conditional-format';
 import type { CallCounter } from './calls';
 import {
   a1Notation,
@@ -698,6 +700,8 @@ export interface SheetData {
   /** Developer metadata on the sheet (absent in workbooks saved before it existed). */
   metadata?: MetadataRecord[];
   protections?: ProtectionRecord[];
+  /** Conditional format rules (absent in workbooks saved before they existed). */
+  conditionalFormats?: ConditionalFormatRecord[];
 }
 
 export type SerializedCell = Omit<Cell, 'value'> & { value: CellValue | { date: number } };
@@ -730,8 +734,11 @@ export class EmulatedSheet implements Emulates<
   | 'protect'
   | 'getProtections'
   | 'getRangeList'
+  | 'setConditionalFormatRules'
 > {
   readonly cells = new Map<string, Cell>();
+  /** The conditional format rules, as the last setConditionalFormatRules set them. */
+  conditionalFormats: ConditionalFormatRecord[] = [];
   readonly charts: ChartRecord[] = [];
   readonly metadata: MetadataRecord[] = [];
   readonly protections: ProtectionRecord[] = [];
@@ -1094,6 +1101,13 @@ export class EmulatedSheet implements Emulates<
     return new EmulatedProtection(this, record);
   }
 
+  /** Replaces the sheet's conditional format rules, as Apps Script does. */
+  setConditionalFormatRules(rules: unknown): void {
+    this.checkAlive('Sheet.setConditionalFormatRules');
+    this.conditionalFormats = conditionalFormatRecords(this.name, rules);
+    this.state.calls.settle();
+  }
+
   getProtections(type: unknown): EmulatedProtection[] {
     this.checkAlive('Sheet.getProtections');
     return this.protections
@@ -1123,6 +1137,10 @@ export class EmulatedSheet implements Emulates<
         ...record,
         unprotected: record.unprotected.slice(),
       })),
+      conditionalFormats: this.conditionalFormats.map((rule) => ({
+        ...rule,
+        ranges: rule.ranges.slice(),
+      })),
     };
   }
 
@@ -1144,6 +1162,7 @@ export class EmulatedSheet implements Emulates<
       });
     }
     for (const record of data.protections ?? []) sheet.protections.push({ ...record });
+    sheet.conditionalFormats = (data.conditionalFormats ?? []).map((rule) => ({ ...rule }));
     for (const chart of data.charts) sheet.charts.push(chart);
     for (const [column, width] of data.columnWidths) sheet.columnWidths.set(column, width);
     for (const record of data.metadata ?? []) {

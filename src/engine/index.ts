@@ -12,3 +12,4 @@ export * from './scenario-input';
 export * from './views';
 export * from './compile';
 export * from './sources';
+export * from './what-if';
