@@ -47,9 +47,8 @@ export class EmulatedConditionalFormatRuleBuilder implements Emulates<
   private background = '';
   private ranges: RuleRange[] = [];
 
-  whenFormulaSatisfied(formula: string): this {
-    if (typeof (formula as unknown) !== 'string')
-      throw badArguments('whenFormulaSatisfied', formula);
+  whenFormulaSatisfied(formula: unknown): this {
+    if (typeof formula !== 'string') throw badArguments('whenFormulaSatisfied', formula);
     // Sheets refuses a custom formula that is not one.
     if (!formula.startsWith('=') || formula.length < 2)
       throw new Error('Invalid argument: formula');
@@ -57,17 +56,17 @@ export class EmulatedConditionalFormatRuleBuilder implements Emulates<
     return this;
   }
 
-  setBackground(color: string | null): this {
+  setBackground(color: unknown): this {
     if (typeof color !== 'string') throw badArguments('setBackground', color);
     if (!/^#[0-9a-f]{6}$/i.test(color)) throw new Error(`Invalid argument: color (${color})`);
     this.background = color.toLowerCase();
     return this;
   }
 
-  setRanges(ranges: GoogleAppsScript.Spreadsheet.Range[]): this {
-    const given: unknown = ranges;
-    if (!Array.isArray(given) || !given.every(isRuleRange)) throw badArguments('setRanges', ranges);
-    this.ranges = given.slice();
+  setRanges(ranges: unknown): this {
+    if (!Array.isArray(ranges) || !ranges.every(isRuleRange))
+      throw badArguments('setRanges', ranges);
+    this.ranges = ranges.slice();
     return this;
   }
 

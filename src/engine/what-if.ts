@@ -117,53 +117,18 @@ export function pointInputs<T extends Readonly<Record<ScenarioField, Value>>>(
   return inputs as T;
 }
 
-/** The input fields and metrics a definition reads directly. */
+/** The input fields and metrics a definition reads directly (its nodes, walked generically). */
 function readsOf(expr: Expr, fields: Set<string>, metrics: Set<string>): void {
-  switch (expr.kind) {
-    case 'input':
-      fields.add(expr.field);
-      return;
-    case 'metric':
-      metrics.add(expr.name);
-      return;
-    case 'column':
-      // The up-front total sums its items; the other columns a metric reads are catalog rows.
-      if (expr.table === UPFRONT_TABLE) for (const item of UPFRONT_ITEMS()) metrics.add(item.name);
-      return;
-    case 'binary':
-      readsOf(expr.left, fields, metrics);
-      readsOf(expr.right, fields, metrics);
-      return;
-    case 'negate':
-      readsOf(expr.operand, fields, metrics);
-      return;
-    case 'call':
-      for (const arg of expr.args) readsOf(arg, fields, metrics);
-      return;
-    case 'sum':
-      readsOf(expr.range, fields, metrics);
-      return;
-    case 'matchBelow':
-      readsOf(expr.value, fields, metrics);
-      readsOf(expr.range, fields, metrics);
-      return;
-    case 'at':
-      readsOf(expr.range, fields, metrics);
-      readsOf(expr.position, fields, metrics);
-      return;
-    case 'catalogRow':
-      readsOf(expr.key, fields, metrics);
-      readsOf(expr.prefix, fields, metrics);
-      return;
-    case 'catalogPrefix':
-      readsOf(expr.key, fields, metrics);
-      return;
-    case 'field':
-    case 'read':
-      readsOf(expr.kind === 'field' ? expr.row : expr.value, fields, metrics);
-      return;
-    default:
-      return;
+  if (expr.kind === 'input') fields.add(expr.field);
+  else if (expr.kind === 'metric') metrics.add(expr.name);
+  // The up-front total sums its items; the other columns a metric reads are catalog rows.
+  else if (expr.kind === 'column' && expr.table === UPFRONT_TABLE)
+    for (const item of UPFRONT_ITEMS()) metrics.add(item.name);
+  for (const child of Object.values(expr) as unknown[]) {
+    for (const node of Array.isArray(child) ? child : [child]) {
+      if (typeof node === 'object' && node !== null && 'kind' in node)
+        readsOf(node as Expr, fields, metrics);
+    }
   }
 }
 

@@ -146,7 +146,7 @@ export const WHAT_IF_INPUTS: readonly WhatIfInput[] = [
 ];
 
 /** The what-if blocks' places. */
-function placeWhatIf(): WhatIfPlaces {
+export function placeWhatIf(): WhatIfPlaces {
   const labelColumn = SCENARIO_COLUMNS + 2;
   const inputRows = Object.fromEntries(
     WHAT_IF_INPUTS.map((name, i) => [name, FIRST_ROW + i]),

@@ -157,7 +157,6 @@ function writeInputs({ grid }: Block, w: WhatIfPlaces): void {
 /** The cases table: a column per case (its name editable), a row per case driver. */
 function writeCases(block: Block, w: WhatIfPlaces, fill: boolean): void {
   const { grid, formula, result } = block;
-  const names = `${abs(w.caseColumn, w.caseHeaderRow)}:${abs(w.inUseColumn - 1, w.caseHeaderRow)}`;
   grid.header(w.caseHeaderRow, w.labelColumn, ['Case (blank: the input)', ...CASE_NAMES, 'In use']);
   CASE_DRIVERS.forEach(({ field, better }) => {
     const row = w.caseRows.get(field) ?? 0;
@@ -178,17 +177,22 @@ function writeCases(block: Block, w: WhatIfPlaces, fill: boolean): void {
       grid.background(row, w.caseColumn + c, INPUT_BACKGROUND);
       grid.background(w.caseHeaderRow, w.caseColumn + c, INPUT_BACKGROUND);
     });
-    // The case in use's value for this driver, or the input as typed when that is blank.
-    const cells = `${abs(w.caseColumn, row)}:${abs(w.inUseColumn - 1, row)}`;
-    const chosen = `INDEX(${cells},1,MATCH(${inputAt(w, 'case')},${names},0))`;
-    const inUse = E.if(E.eq(m('chosen'), ''), kept(m('input')), m('chosen'));
-    const bind = { chosen, input: typedInput(block.places, field) };
-    grid.set(
-      row,
-      w.inUseColumn,
-      formula(inUse, undefined, { metric: (n) => bind[n as 'chosen'] }),
-      format,
+    // The case in use's value for this driver (the case named so: = as Sheets compares, no
+    // wildcards), or the input as typed when that is blank.
+    const chosen = CASE_NAMES.reduceRight<Expr>(
+      (rest, _, c) => E.if(E.eq(m('case'), m(`name${c}`)), m(`value${c}`), rest),
+      E.na(),
     );
+    const cells: Record<string, string> = {
+      case: inputAt(w, 'case'),
+      input: typedInput(block.places, field),
+    };
+    CASE_NAMES.forEach((_, c) => {
+      cells[`name${c}`] = abs(w.caseColumn + c, w.caseHeaderRow);
+      cells[`value${c}`] = abs(w.caseColumn + c, row);
+    });
+    const inUse = E.if(E.eq(chosen, ''), kept(m('input')), chosen);
+    grid.set(row, w.inUseColumn, formula(inUse, undefined, { metric: (n) => cells[n] }), format);
   });
 }
 
@@ -212,6 +216,10 @@ function writeSummary(block: Block, w: WhatIfPlaces, metrics: readonly string[])
   });
 }
 
+/** A picked input's value in use: its column by its label (=, no wildcards: MATCH(TRUE(),...)). */
+const centreOf = (list: ReturnType<typeof driverList>, pick: string): string =>
+  `INDEX(${list.values},1,MATCH(TRUE(),ARRAYFORMULA(${list.names}=${pick}),0))`;
+
 /** The grid: column values across, row values down, break-even or NPV, then the statuses. */
 function writeGrid(block: Block, w: WhatIfPlaces, metrics: readonly string[]): void {
   const { grid, formula } = block;
@@ -220,8 +228,8 @@ function writeGrid(block: Block, w: WhatIfPlaces, metrics: readonly string[]): v
     shows: inputAt(w, 'shows'),
     rowStep: inputAt(w, 'rowStep'),
     columnStep: inputAt(w, 'columnStep'),
-    rowCentre: `INDEX(${list.values},1,MATCH(${inputAt(w, 'rowDriver')},${list.names},0))`,
-    columnCentre: `INDEX(${list.values},1,MATCH(${inputAt(w, 'columnDriver')},${list.names},0))`,
+    rowCentre: centreOf(list, inputAt(w, 'rowDriver')),
+    columnCentre: centreOf(list, inputAt(w, 'columnDriver')),
   };
   const bind = { metric: (name: string): string | undefined => cells[name] };
   grid.label(
