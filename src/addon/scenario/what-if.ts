@@ -228,12 +228,26 @@ function writeGrid(block: Block, w: WhatIfPlaces, metrics: readonly string[]): v
     shows: inputAt(w, 'shows'),
     rowStep: inputAt(w, 'rowStep'),
     columnStep: inputAt(w, 'columnStep'),
-    rowCentre: centreOf(list, inputAt(w, 'rowDriver')),
-    columnCentre: centreOf(list, inputAt(w, 'columnDriver')),
+    rowCentre: abs(w.rowValueColumn, w.gridHeaderRow - 1),
+    columnCentre: abs(w.rowValueColumn + 1, w.gridHeaderRow - 1),
   };
   const bind = { metric: (name: string): string | undefined => cells[name] };
-  grid.label(
+  // The centres (each picked input's value in use) once, above the grid; the title above them.
+  grid.label(w.gridHeaderRow - 1, w.labelColumn, 'Centres (rows, columns)');
+  grid.set(
     w.gridHeaderRow - 1,
+    w.rowValueColumn,
+    `=${centreOf(list, inputAt(w, 'rowDriver'))}`,
+    FORMAT.factor,
+  );
+  grid.set(
+    w.gridHeaderRow - 1,
+    w.rowValueColumn + 1,
+    `=${centreOf(list, inputAt(w, 'columnDriver'))}`,
+    FORMAT.factor,
+  );
+  grid.label(
+    w.gridHeaderRow - 2,
     w.labelColumn,
     'Two-way table: the row input down, the column input across; green: pays back within the horizon, red: never',
     true,
