@@ -426,7 +426,8 @@ describeWithBrowser('sidebar in headless Chromium', () => {
       await page.keyboard.press('Tab');
       reached.push(String(await page.evaluate('document.activeElement.id')));
     }
-    expect(reached).toEqual([...expected, 'create']);
+    // Issue 21: the cases box sits right before the button.
+    expect(reached).toEqual([...expected, 'cases', 'create']);
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.id')).toBe('compare');
     // Every field has a label pointing at it.
