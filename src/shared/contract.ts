@@ -67,10 +67,7 @@ export interface ScenarioSheetOptions {
 /** The server functions the sidebar may call, by name. */
 export interface ServerFunctions {
   getCatalog(): CatalogResponse;
-  generateScenario(
-    input: Partial<ScenarioInput>,
-    options?: ScenarioSheetOptions,
-  ): ScenarioSummary;
+  generateScenario(input: Partial<ScenarioInput>, options?: ScenarioSheetOptions): ScenarioSummary;
   compareScenarios(): CompareResult;
   getScenarioInputs(): ScenarioInputsResponse | null;
 }
