@@ -39,8 +39,8 @@ export const GRID_DRIVERS: readonly FieldSpec[] = SCENARIO_FIELDS.filter(
   (field) => field.kind === 'number' || field.kind === 'optionalNumber' || field.kind === 'months',
 );
 
-/** Steps either side of the centre: a 7 x 7 grid. */
-export const GRID_STEPS = 3;
+/** Steps either side of the centre: a 5 x 5 grid (each cell is a workings row of the model). */
+export const GRID_STEPS = 2;
 
 /** What a grid cell shows, as its selector offers it. */
 export const GRID_SHOWS = { breakEven: 'Break-even (months)', npv: 'NPV at the horizon' } as const;

@@ -9,6 +9,7 @@ import {
   CASE_RESULTS,
   GRID_DRIVERS,
   GRID_SHOWS,
+  GRID_STEPS,
   PAYBACK_STATUS,
 } from '../../src/engine';
 import type { CatalogIndex, ScenarioField } from '../../src/engine';
@@ -47,8 +48,9 @@ function make(input: Record<string, unknown> = {}): Made {
 function expectAgreement(made: Made, horizon = 36): void {
   const { wrong, compared } = whatIfMismatches(made.ev.rows(), made.layout, horizon, made.index);
   expect(wrong).toEqual([]);
-  // 52 workings rows of every moved metric, the summary, 49 grid cells and statuses.
-  expect(compared).toBeGreaterThan(52 * made.layout.whatIf.metrics.length);
+  // A workings row of every moved metric per case and grid cell, the summary, the grid.
+  const points = 3 + (2 * GRID_STEPS + 1) ** 2;
+  expect(compared).toBeGreaterThan(points * made.layout.whatIf.metrics.length);
 }
 
 describe('the what-if blocks as made (default scenario)', () => {
@@ -98,7 +100,7 @@ describe('the what-if blocks as made (default scenario)', () => {
   });
 
   test('the grid centres on the inputs in use: row and column 4 are the scenario itself', () => {
-    const centre = GRID_DRIVERS.length > 0 ? 3 : 0;
+    const centre = GRID_STEPS; // the middle row and column
     expect(at(w().rowValueColumn, w().gridFirstRow + centre)).toBe(10000);
     // Input price blank: the centre is Claude's catalog price, $0.003.
     expect(at(w().gridColumn + centre, w().gridHeaderRow)).toBeCloseTo(0.003, 12);
@@ -106,12 +108,14 @@ describe('the what-if blocks as made (default scenario)', () => {
       Number(summary('breakEven', 0)),
       9,
     );
-    expect(at(w().rowValueColumn, w().gridFirstRow)).toBeCloseTo(7000, 9); // 10,000 x (1 - 3 x 10%)
+    // The first row: 10,000 x (1 - 2 x 10%) = 8,000 (two steps below the centre).
+    expect(at(w().rowValueColumn, w().gridFirstRow)).toBeCloseTo(10000 * (1 - GRID_STEPS * 0.1), 9);
   });
 
   test('the grid is coloured by each cell\u2019s status: within the horizon green, never red', () => {
     const rules = made.s.workbook.conditionalFormats(made.sheetName);
-    const grid = `${a1(w().gridColumn, w().gridFirstRow)}:${a1(w().gridColumn + 6, w().gridFirstRow + 6)}`;
+    const last = 2 * GRID_STEPS;
+    const grid = `${a1(w().gridColumn, w().gridFirstRow)}:${a1(w().gridColumn + last, w().gridFirstRow + last)}`;
     const status = a1(w().statusColumn, w().gridFirstRow);
     expect(rules).toEqual([
       { formula: `=${status}="${PAYBACK_STATUS.within}"`, background: '#b7e1cd', ranges: [grid] },
