@@ -41,6 +41,12 @@ function start(root: HTMLElement): void {
   const button = el('button', { id: 'create', type: 'button', class: 'action' }, [
     'Create scenario sheet',
   ]);
+  // Issue 21: the sheet's cases table, best and worst filled from the article's ±30%.
+  const casesBox = el('input', { id: 'cases', type: 'checkbox', checked: '' });
+  const casesOption = el('label', { class: 'option', for: 'cases' }, [
+    casesBox,
+    ' Best and worst cases from the \u00b130% spreads',
+  ]);
   const compareButton = el('button', { id: 'compare', type: 'button', class: 'action secondary' }, [
     'Compare scenarios',
   ]);
@@ -59,7 +65,7 @@ function start(root: HTMLElement): void {
     preview.element,
     sources.element,
     form.element,
-    el('footer', { class: 'actions' }, [summary, button, compareButton, status]),
+    el('footer', { class: 'actions' }, [summary, casesOption, button, compareButton, status]),
   );
 
   function setButton(): void {
@@ -102,7 +108,7 @@ function start(root: HTMLElement): void {
     status.className = 'status';
     status.textContent = 'Creating the scenario sheet…';
     try {
-      const result = await callServer('generateScenario', valid);
+      const result = await callServer('generateScenario', valid, { cases: casesBox.checked });
       status.className = 'status ok';
       status.textContent = `Created the sheet “${result.sheetName}”.`;
     } catch (error) {

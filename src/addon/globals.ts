@@ -107,10 +107,11 @@ export function getCatalog(): CatalogResponse {
  * Sidebar: writes a new scenario sheet of live formulas and returns the engine's numbers.
  *
  * @param {Object} input Scenario fields (model, examples, method, provider, horizonMonths, ...); missing ones take defaults.
+ * @param {Object} options Optional: { cases: false } leaves the best and worst cases blank.
  * @return {Object} The sheet name and the scenario's key numbers.
  */
-export function generateScenario(input?: unknown): ScenarioSummary {
-  return server.generateScenario(input);
+export function generateScenario(input?: unknown, options?: unknown): ScenarioSummary {
+  return server.generateScenario(input, options);
 }
 
 /**

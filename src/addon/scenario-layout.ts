@@ -25,7 +25,9 @@ import type { CellOut } from './scenario/grid';
 import { writeInputs } from './scenario/inputs';
 import type { InputCell } from './scenario/inputs';
 import { writeLookups } from './scenario/lookups';
-import { FROZEN_ROWS, lastRow, placeScenario, SCENARIO_COLUMNS } from './scenario/places';
+import { FROZEN_ROWS, lastRow, placeScenario } from './scenario/places';
+import type { Places, WhatIfPlaces } from './scenario/places';
+import { a1Of } from './sheet-ranges';
 import { writeResults } from './scenario/results';
 import { writeSensitivity } from './scenario/sensitivity';
 import { writeSimulation } from './scenario/simulation';
@@ -33,6 +35,16 @@ import { writeCatalogTables } from './scenario/tables';
 import { writeTimeline } from './scenario/timeline';
 import { writeTitle } from './scenario/title';
 import { writeUpfront } from './scenario/upfront';
+import {
+  driverList,
+  gridColours,
+  workingColumns,
+  workingMetrics,
+  writeWhatIf,
+} from './scenario/what-if';
+import { WHAT_IF_INPUTS } from './scenario/places';
+import type { WhatIfInput } from './scenario/places';
+import { CASE_DRIVERS, CASE_NAMES, GRID_SHOWS } from '../engine';
 
 export type { CellOut } from './scenario/grid';
 export type { ChartOptionValue, ChartSpec } from './scenario/charts';
@@ -59,6 +71,32 @@ export const SCENARIO_COLUMN_WIDTHS: readonly ColumnWidths[] = [
   { first: 9, count: 38, width: 150 },
 ];
 
+/** A what-if input's rule: a dropdown of a range or a list, or a number from a minimum. */
+export type WhatIfRule =
+  | { readonly kind: 'range'; readonly a1: string; readonly helpText: string }
+  | { readonly kind: 'list'; readonly values: readonly string[]; readonly helpText: string }
+  | { readonly kind: 'atLeast'; readonly min: number; readonly helpText: string };
+
+/** What the writer does for the what-if blocks besides their cells. */
+export interface WhatIfOut {
+  /** The what-if inputs: one column from `row`, a rule each. */
+  readonly column: number;
+  readonly row: number;
+  readonly rules: readonly WhatIfRule[];
+  /** Cells a user edits (the cases table with its names), left out of the warning. */
+  readonly editable: readonly string[];
+  /** The grid's colour rules (custom formulas over the status grid). */
+  readonly colours: ReturnType<typeof gridColours>;
+  /** Where the what-if blocks are, and the workings' moved metrics (for tests and the simulation). */
+  readonly places: WhatIfPlaces;
+  readonly metrics: readonly string[];
+}
+
+export interface ScenarioLayoutOptions {
+  /** Best and worst filled from the article's ±30% (default); false leaves them blank. */
+  readonly fillCases?: boolean;
+}
+
 export interface ScenarioLayout {
   readonly rows: number;
   readonly columns: number;
@@ -76,6 +114,7 @@ export interface ScenarioLayout {
   readonly columnWidths: readonly ColumnWidths[];
   /** A1 addresses of the cells tests and users care about. */
   readonly cells: Readonly<Record<string, string>>;
+  readonly whatIf: WhatIfOut;
 }
 
 /**
@@ -89,10 +128,12 @@ export function scenarioLayout(
   catalogEnds: Readonly<Record<TableKey, number>> = lastTakenRows(
     catalogSheetGrids(index.catalog).values,
   ),
+  options: ScenarioLayoutOptions = {},
 ): ScenarioLayout {
   const tables = scenarioTables(index, result.resolved.input.horizonMonths);
-  const places = placeScenario(result, tables);
-  const grid = new Grid(SCENARIO_COLUMNS);
+  const moved = workingMetrics(tables.ladder.length);
+  const places = placeScenario(result, tables, workingColumns(moved));
+  const grid = new Grid(places.columns);
   const block: Block = {
     grid,
     places,
@@ -111,11 +152,12 @@ export function scenarioLayout(
   writeCatalogTables(block);
   writeSensitivity(block);
   writeSimulation(block);
+  writeWhatIf(block, moved, options.fillCases ?? true);
   const rows = Math.max(grid.values.length, ...Object.values(places.tables).map(lastRow));
   grid.ensure(rows);
   return {
     rows,
-    columns: SCENARIO_COLUMNS,
+    columns: places.columns,
     frozenRows: FROZEN_ROWS,
     labelColumns: columnNumber('G'),
     values: grid.values,
@@ -124,7 +166,51 @@ export function scenarioLayout(
     backgrounds: grid.backgrounds,
     charts: scenarioCharts(places, result.finance.sensitivity.length),
     inputs,
-    columnWidths: SCENARIO_COLUMN_WIDTHS,
+    // The tables' run of widths reaches on over the what-if blocks (no call more).
+    columnWidths: SCENARIO_COLUMN_WIDTHS.map((run, i) =>
+      i === SCENARIO_COLUMN_WIDTHS.length - 1
+        ? { ...run, count: places.columns - run.first + 1 }
+        : run,
+    ),
     cells: places.cells,
+    whatIf: whatIfOut(places, moved),
+  };
+}
+
+/** The what-if inputs' rules, the cells users edit, the grid's colours. */
+function whatIfOut(places: Places, metrics: readonly string[]): WhatIfOut {
+  const w = places.whatIf;
+  const caseNames = a1Of(w.caseHeaderRow, w.caseColumn, 1, CASE_NAMES.length);
+  const inputs = driverList(w).names.replace(/\$/g, '');
+  const step = {
+    kind: 'atLeast',
+    min: 0,
+    helpText: 'A share of the centre between grid values, such as 10%.',
+  } as const;
+  const driver = {
+    kind: 'range',
+    a1: inputs,
+    helpText: 'Pick a numeric input of the scenario.',
+  } as const;
+  const rules: Record<WhatIfInput, WhatIfRule> = {
+    case: { kind: 'range', a1: caseNames, helpText: 'Pick a case of the cases table below.' },
+    rowDriver: driver,
+    columnDriver: driver,
+    rowStep: step,
+    columnStep: step,
+    shows: {
+      kind: 'list',
+      values: [GRID_SHOWS.breakEven, GRID_SHOWS.npv],
+      helpText: 'What each grid cell shows.',
+    },
+  };
+  return {
+    column: w.inputColumn,
+    row: w.inputRows.case,
+    rules: WHAT_IF_INPUTS.map((name) => rules[name]),
+    editable: [a1Of(w.caseHeaderRow, w.caseColumn, CASE_DRIVERS.length + 1, CASE_NAMES.length)],
+    colours: gridColours(w),
+    places: w,
+    metrics,
   };
 }

@@ -24,6 +24,17 @@ function sheetNameFor(model: string, method: string): string {
   return base.length > MAX_SHEET_NAME ? base.slice(0, MAX_SHEET_NAME).trim() : base;
 }
 
+/** The options' `cases` (default true); anything but a boolean there is refused by name. */
+function casesOption(options: unknown): boolean {
+  if (options === undefined || options === null) return true;
+  if (typeof options !== 'object')
+    throw new Error('options must be an object such as { cases: false }');
+  const cases: unknown = (options as { cases?: unknown }).cases;
+  if (cases === undefined) return true;
+  if (typeof cases !== 'boolean') throw new Error('options.cases must be true or false');
+  return cases;
+}
+
 /**
  * Writes a new scenario sheet for `input` (fields left out take their defaults) as live
  * formulas over its inputs and the catalog sheet (created first when missing), and
@@ -31,7 +42,8 @@ function sheetNameFor(model: string, method: string): string {
  * anything is written; a failure half-way removes what this run created. The caller holds
  * the document lock.
  */
-export function writeScenarioSheet(input: unknown): ScenarioSummary {
+export function writeScenarioSheet(input: unknown, options?: unknown): ScenarioSummary {
+  const fillCases = casesOption(options);
   const changes = new Changes();
   let name = '';
   let warnings: readonly string[] = [];
@@ -41,7 +53,7 @@ export function writeScenarioSheet(input: unknown): ScenarioSummary {
     warnings = state.warnings;
     const index = new CatalogIndex(state.catalog, [], state.staleAfterDays, state.runs);
     const result = computeScenario(resolveScenario(input ?? {}, index), index);
-    const layout = scenarioLayout(result, index, catalogTableEnds(state));
+    const layout = scenarioLayout(result, index, catalogTableEnds(state), { fillCases });
     const catalog = writeCatalog(spreadsheet, state, changes);
     const base = sheetNameFor(result.resolved.model.name, result.resolved.method.name);
     const inserted = insertUniqueSheet(spreadsheet, base, changes);

@@ -15,6 +15,7 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 function validationRules(
   inputs: readonly InputCell[],
   catalogSheet: Sheet,
+  builder: GoogleAppsScript.Spreadsheet.DataValidationBuilder,
 ): GoogleAppsScript.Spreadsheet.DataValidation[][] {
   const rules = inputs.map((input): InputRule => inputRule(input.field));
   // The whole name column below each list table's header: rows a user adds are listed.
@@ -26,7 +27,6 @@ function validationRules(
       return `${letter}${CATALOG_FIRST_ROW}:${letter}`;
     }),
   );
-  const builder = SpreadsheetApp.newDataValidation();
   return rules.map((rule) => {
     if (rule.kind === 'list')
       builder.requireValueInRange(columns[tables.indexOf(rule.table)], true);
@@ -36,6 +36,44 @@ function validationRules(
     else builder.requireNumberGreaterThanOrEqualTo(rule.min);
     return [builder.setAllowInvalid(rule.allowInvalid).setHelpText(rule.helpText).build()];
   });
+}
+
+/** The what-if inputs' rules (one builder, as above); range rules read this sheet's ranges. */
+function whatIfRules(
+  layout: ScenarioLayout,
+  ranges: readonly Range[],
+  builder: GoogleAppsScript.Spreadsheet.DataValidationBuilder,
+): GoogleAppsScript.Spreadsheet.DataValidation[][] {
+  let next = 0;
+  return layout.whatIf.rules.map((rule) => {
+    if (rule.kind === 'range') builder.requireValueInRange(ranges[next++], true);
+    else if (rule.kind === 'list') builder.requireValueInList(rule.values.slice(), true);
+    else builder.requireNumberGreaterThanOrEqualTo(rule.min);
+    return [builder.setAllowInvalid(false).setHelpText(rule.helpText).build()];
+  });
+}
+
+/** The ranges the what-if part needs, in order: its inputs, its editable cells, its rules' lists. */
+function whatIfRanges(layout: ScenarioLayout): string[] {
+  const { column, row, rules, editable } = layout.whatIf;
+  return [
+    a1Of(row, column, rules.length, 1),
+    ...editable,
+    ...rules.flatMap((rule) => (rule.kind === 'range' ? [rule.a1] : [])),
+  ];
+}
+
+/** The grid's colours: a rule per status over the grid (one call). */
+function colourGrid(sheet: Sheet, layout: ScenarioLayout, grid: Range): void {
+  const builder = SpreadsheetApp.newConditionalFormatRule();
+  const rules = layout.whatIf.colours.rules.map((rule) =>
+    builder
+      .whenFormulaSatisfied(rule.formula)
+      .setBackground(rule.background)
+      .setRanges([grid])
+      .build(),
+  );
+  sheet.setConditionalFormatRules(rules);
 }
 
 /** The input cells as one range (they are one column, one row per field). */
@@ -81,15 +119,25 @@ function writeCells(
 }
 
 /** The inputs' validation, and a warning before typing over anything else. */
-function protectFormulas(sheet: Sheet, layout: ScenarioLayout, catalogSheet: Sheet): void {
+function protectFormulas(
+  sheet: Sheet,
+  layout: ScenarioLayout,
+  catalogSheet: Sheet,
+  whatIf: readonly Range[],
+): void {
   const inputs = inputRange(sheet, layout.inputs);
-  inputs.setDataValidations(validationRules(layout.inputs, catalogSheet));
+  // One builder for every rule (builders are local objects; each build() is a new rule).
+  const builder = SpreadsheetApp.newDataValidation();
+  inputs.setDataValidations(validationRules(layout.inputs, catalogSheet, builder));
+  const [whatIfInputs, ...rest] = whatIf;
+  const editable = rest.slice(0, layout.whatIf.editable.length);
+  whatIfInputs.setDataValidations(whatIfRules(layout, rest.slice(editable.length), builder));
   // A warning (not a lock) on everything but the yellow inputs: typing over a formula asks
   // first, and the add-in's own later writes, which warnings do not stop, still work.
   sheet
     .protect()
     .setWarningOnly(true)
-    .setUnprotectedRanges([inputs])
+    .setUnprotectedRanges([inputs, whatIfInputs, ...editable])
     .setDescription(PROTECTION_NOTE);
 }
 
@@ -117,8 +165,12 @@ export function writeScenario(sheet: Sheet, layout: ScenarioLayout, catalogSheet
       a1Of(block.row, block.column, block.formulas.length, block.formulas[0].length),
     ),
     ...layout.charts.map((chart) => a1Of(...chart.range)),
+    a1Of(...layout.whatIf.colours.range),
+    ...whatIfRanges(layout),
   ]);
+  const charts = cells.blocks.length + layout.charts.length;
   writeCells(sheet, layout, cells, ranges.slice(0, cells.blocks.length));
-  protectFormulas(sheet, layout, catalogSheet);
-  insertCharts(sheet, layout, ranges.slice(cells.blocks.length));
+  protectFormulas(sheet, layout, catalogSheet, ranges.slice(charts + 1));
+  colourGrid(sheet, layout, ranges[charts]);
+  insertCharts(sheet, layout, ranges.slice(cells.blocks.length, charts));
 }

@@ -64,8 +64,8 @@ export function insertCatalogSheet(): CatalogSheetResult {
  * returns the engine's numbers. Invalid input throws the engine's message before
  * anything is written; a failure half-way removes what this run created.
  */
-export function generateScenario(input?: unknown): ScenarioSummary {
-  return withDocumentLock(() => writeScenarioSheet(input));
+export function generateScenario(input?: unknown, options?: unknown): ScenarioSummary {
+  return withDocumentLock(() => writeScenarioSheet(input, options));
 }
 
 /**

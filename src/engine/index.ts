@@ -19,3 +19,4 @@ export * from './sources';
 export * from './simulation';
 export * from './calibration';
 export * from './calibration-model';
+export * from './what-if';

@@ -75,6 +75,14 @@ export function tableColumns(): Readonly<Record<string, readonly Metric[]>> {
   };
 }
 
+/** Every single-cell metric's definition by name, the input checks (check.<field>) included. */
+export function modelDefinitions(ladderRows: number): Map<string, Expr> {
+  const definitions = new Map<string, Expr>();
+  for (const metric of scenarioMetrics(ladderRows)) definitions.set(metric.name, metric.expr);
+  for (const check of INPUT_CHECKS()) definitions.set(`check.${check.field}`, check.expr);
+  return definitions;
+}
+
 export interface EvaluationOptions {
   /** "Training examples (B7)": how a message names an input (default: its label). */
   readonly inputLabel?: (field: ScenarioField) => string;
@@ -94,7 +102,7 @@ const LABELS = new Map(SCENARIO_FIELDS.map((field) => [field.key, field.label]))
  * number, text, or '' for a blank). Each metric is computed once, on first use.
  */
 export class ScenarioEvaluation {
-  private readonly definitions = new Map<string, Expr>();
+  private readonly definitions: ReadonlyMap<string, Expr>;
   private readonly values = new Map<string, Value>();
   private readonly tableCells = new Map<string, Value[][]>();
   private readonly computing = new Set<string>();
@@ -107,11 +115,13 @@ export class ScenarioEvaluation {
     readonly tables: ScenarioTables,
     private readonly options: EvaluationOptions = {},
   ) {
-    for (const metric of scenarioMetrics(tables.ladder.length)) {
-      this.definitions.set(metric.name, metric.expr);
-    }
-    for (const check of INPUT_CHECKS()) this.definitions.set(`check.${check.field}`, check.expr);
+    this.definitions = modelDefinitions(tables.ladder.length);
     this.today = dayNumberOf(options.today ?? isoToday());
+  }
+
+  /** Any definition over this scenario's metrics and inputs (a what-if point's status). */
+  valueOf(expr: Expr): Value {
+    return evaluate(expr, this.env());
   }
 
   /** A metric's value (a number, text such as "never", or a sheet error). */

@@ -63,10 +63,16 @@ export interface ScenarioInputsResponse {
   readonly input: Readonly<Record<string, string | number>>;
 }
 
+/** How generateScenario writes the sheet besides its inputs. */
+export interface ScenarioSheetOptions {
+  /** Issue 21: the best and worst cases filled from the article's ±30% (default true). */
+  readonly cases?: boolean;
+}
+
 /** The server functions the sidebar may call, by name. */
 export interface ServerFunctions {
   getCatalog(): CatalogResponse;
-  generateScenario(input: Partial<ScenarioInput>): ScenarioSummary;
+  generateScenario(input: Partial<ScenarioInput>, options?: ScenarioSheetOptions): ScenarioSummary;
   compareScenarios(): CompareResult;
   getScenarioInputs(): ScenarioInputsResponse | null;
 }

@@ -43,7 +43,11 @@ describeWithBrowser('the playground enforces what Sheets enforces', () => {
   /** The cell right of the one that reads `label`. */
   async function valueCellOf(name: string, label: string): Promise<CellView> {
     const view = await sheet(name);
-    const found = view.cells.find((cell) => cell.display === label);
+    // The leftmost cell so labelled (the inputs' and results' labels, A and E): the what-if
+    // blocks further right repeat some labels (issue 21).
+    const found = view.cells
+      .filter((cell) => cell.display === label)
+      .sort((a, b) => a.col - b.col || a.row - b.row)[0];
     if (!found) throw new Error(`no "${label}" on ${name}`);
     const value = view.cells.find((cell) => cell.row === found.row && cell.col === found.col + 1);
     return value ?? { row: found.row, col: found.col + 1, display: '', input: '' };

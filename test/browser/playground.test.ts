@@ -45,7 +45,10 @@ function sheetOf(view: WorkbookView, name: string): SheetView {
 }
 
 function findLabel(sheet: SheetView, pattern: RegExp): CellView {
-  const cell = sheet.cells.find((candidate) => pattern.test(candidate.display));
+  // The leftmost match: the what-if blocks (issue 21) repeat some results' labels further right.
+  const [cell] = sheet.cells
+    .filter((candidate) => pattern.test(candidate.display))
+    .sort((a, b) => a.col - b.col || a.row - b.row);
   if (!cell) throw new Error(`no cell matching ${pattern} on ${sheet.name}`);
   return cell;
 }

@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createWorkbook } from '../../emulator';
+import { placeWhatIf } from '../../src/addon/scenario/places';
 import type { Workbook } from '../../emulator';
 import {
   CATALOG_HEADER_ROW,
@@ -267,6 +268,8 @@ describeWithBrowser('sidebar in headless Chromium', () => {
     await page.locator('#status.ok').waitFor();
     const sent = calls.filter((call) => call.name === 'generateScenario');
     expect(sent).toHaveLength(1);
+    // Issue 21: the three cases, best and worst filled, unless the box is cleared.
+    expect(sent[0].args[1]).toEqual({ cases: true });
     expect(sent[0].args[0]).toMatchObject({
       model: 'Llama 13B',
       method: 'LoRA',
@@ -285,6 +288,26 @@ describeWithBrowser('sidebar in headless Chromium', () => {
     );
     await expect(button.isEnabled()).resolves.toBe(true);
     await expect(button.getAttribute('aria-busy')).resolves.toBeNull();
+  });
+
+  test('the cases box: checked, best and worst are filled; cleared, they are left blank', async () => {
+    const { caseColumn, caseRows } = placeWhatIf();
+    // Requests per month: 10,000, best 13,000 (the article's +30%).
+    const bestRequests = `${columnLetter(caseColumn + 1)}${caseRows.get('requestsPerMonth') ?? 0}`;
+    const made = async (): Promise<string> => {
+      await page.click('#create');
+      await page.locator('#status.ok').waitFor();
+      const sent = calls.filter((call) => call.name === 'generateScenario').pop();
+      return (sent?.result as ScenarioSummary).sheetName;
+    };
+    const filled = await made();
+    expect(server.workbook.cell(filled, bestRequests).value).toBe(13000);
+    await page.uncheck('#cases');
+    const blank = await made();
+    expect(calls.filter((call) => call.name === 'generateScenario').pop()?.args[1]).toEqual({
+      cases: false,
+    });
+    expect(server.workbook.cell(blank, bestRequests).value).toBe('');
   });
 
   test("the server's error message is shown, and nothing is left behind", async () => {
@@ -423,11 +446,12 @@ describeWithBrowser('sidebar in headless Chromium', () => {
     // From the top of the page: nothing before the form takes focus.
     await page.evaluate('document.activeElement && document.activeElement.blur()');
     const reached: string[] = [];
-    for (let step = 0; step <= expected.length; step++) {
+    // Issue 21: the cases box sits right before the button (one Tab more).
+    for (let step = 0; step <= expected.length + 1; step++) {
       await page.keyboard.press('Tab');
       reached.push(String(await page.evaluate('document.activeElement.id')));
     }
-    expect(reached).toEqual([...expected, 'create']);
+    expect(reached).toEqual([...expected, 'cases', 'create']);
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.id')).toBe('compare');
     // Every field has a label pointing at it.

@@ -39,6 +39,36 @@ function at(rows: HfCell[][], address: string): HfCell {
   return rows[Number(match[2]) - 1]?.[column - 1] ?? '';
 }
 
+/** The input cells as the sheet holds them (a blank is ''). */
+export function sheetInputs(
+  rows: HfCell[][],
+  cells: Readonly<Record<string, string>>,
+): Record<ScenarioField, Value> {
+  const inputs = {} as Record<ScenarioField, Value>;
+  for (const field of SCENARIO_FIELDS) {
+    const value = at(rows, cells[`input.${field.key}`]);
+    inputs[field.key] = value === null ? '' : value;
+  }
+  return inputs;
+}
+
+/** The engine's evaluation of a scenario sheet's model over some input values. */
+export function evaluationOf(
+  inputs: Readonly<Record<ScenarioField, Value>>,
+  cells: Readonly<Record<string, string>>,
+  madeWithHorizon: number,
+  index: CatalogIndex,
+): ScenarioEvaluation {
+  // The timeline's rows were written for the horizon the sheet was made with.
+  return new ScenarioEvaluation(inputs, index, scenarioTables(index, madeWithHorizon), {
+    inputLabel: (field) => {
+      const spec = SCENARIO_FIELDS.find((candidate) => candidate.key === field);
+      return `${spec?.label ?? field} (${cells[`input.${field}`]})`;
+    },
+    notNames: headingTexts,
+  });
+}
+
 /**
  * Compares every metric cell and every table cell of the sheet with the engine's evaluation
  * of the input cells as the sheet holds them. Returns the mismatches, named.
@@ -48,20 +78,9 @@ export function mismatches(
   cells: Readonly<Record<string, string>>,
   madeWithHorizon: number,
   index: CatalogIndex,
+  inputs = sheetInputs(rows, cells),
 ): string[] {
-  const inputs = {} as Record<ScenarioField, Value>;
-  for (const field of SCENARIO_FIELDS) {
-    const value = at(rows, cells[`input.${field.key}`]);
-    inputs[field.key] = value === null ? '' : value;
-  }
-  // The timeline's rows were written for the horizon the sheet was made with.
-  const engine = new ScenarioEvaluation(inputs, index, scenarioTables(index, madeWithHorizon), {
-    inputLabel: (field) => {
-      const spec = SCENARIO_FIELDS.find((candidate) => candidate.key === field);
-      return `${spec?.label ?? field} (${cells[`input.${field}`]})`;
-    },
-    notNames: headingTexts,
-  });
+  const engine = evaluationOf(inputs, cells, madeWithHorizon, index);
   const wrong: string[] = [];
   // Savings are a difference of the monthly costs: their size bounds its rounding.
   const largest = Math.max(

@@ -126,6 +126,18 @@ export class Evaluated {
     this.values = undefined;
   }
 
+  /** Sets cells by their A1 address ("AW5"), then lets HyperFormula recompute once. */
+  setCells(entries: readonly (readonly [string, number | string | null])[]): void {
+    this.hf.batch(() => {
+      for (const [address, value] of entries) {
+        const cell = this.hf.simpleCellAddressFromString(address, this.sheetId);
+        if (!cell) throw new Error(`not an address: ${address}`);
+        this.hf.setCellContents(cell, [[value]]);
+      }
+    });
+    this.values = undefined;
+  }
+
   private inputRow(label: string): number {
     const known = this.inputRows.get(label);
     const cell = { sheet: this.sheetId, row: known ?? 0, col: 0 };

@@ -9,10 +9,23 @@ import { recalculate } from '../../emulator/hyperformula';
 import { CATALOG_COLUMNS, CATALOG_SHEET, KEY_COLUMN_COUNT } from '../../src/addon/catalog-sheet';
 import { AGE_COLUMN_COUNT } from '../../src/addon/catalog-sheet';
 import { SCENARIO_FIELDS } from '../../src/engine';
+import { columnLetter } from '../../src/shared/a1';
+import { placeWhatIf, WHAT_IF_INPUTS } from '../../src/addon/scenario/places';
 import type { CatalogResponse, ScenarioInputsResponse } from '../../src/shared/contract';
 import { Evaluated, generate, session } from './helpers';
 
 const LAST_INPUT_ROW = 4 + SCENARIO_FIELDS.length;
+// Issue 21: the what-if inputs (one column) and the cases table (names and values) are inputs too.
+const WHAT_IF = placeWhatIf();
+const isWhatIfInput = (row: number, column: number): boolean =>
+  column === WHAT_IF.inputColumn &&
+  row >= WHAT_IF.inputRows.case &&
+  row < WHAT_IF.inputRows.case + WHAT_IF_INPUTS.length;
+const isCaseCell = (row: number, column: number): boolean =>
+  column >= WHAT_IF.caseColumn &&
+  column < WHAT_IF.inUseColumn &&
+  row >= WHAT_IF.caseHeaderRow &&
+  row <= WHAT_IF.caseHeaderRow + WHAT_IF.caseRows.size;
 const INPUTS = `B5:B${LAST_INPUT_ROW}`;
 const rowOf = (key: string): number => 5 + SCENARIO_FIELDS.findIndex((field) => field.key === key);
 
@@ -36,7 +49,8 @@ describe('data validation on the inputs', () => {
     expect(SCENARIO_FIELDS).toHaveLength(33);
     rules.forEach((row, r) =>
       row.forEach((cell, c) => {
-        const isInput = c === 1 && r + 1 >= 5 && r + 1 <= LAST_INPUT_ROW;
+        const isInput =
+          (c === 1 && r + 1 >= 5 && r + 1 <= LAST_INPUT_ROW) || isWhatIfInput(r + 1, c + 1);
         expect(`${r + 1}:${c + 1} ${cell !== null}`).toBe(`${r + 1}:${c + 1} ${isInput}`);
       }),
     );
@@ -115,14 +129,22 @@ describe('protection', () => {
     const protections = workbook.protections(sheetName);
     expect(protections).toHaveLength(1);
     expect(protections[0]).toMatchObject({ type: 'SHEET', warningOnly: true });
-    expect(protections[0].unprotected).toEqual([INPUTS]);
+    const at = (column: number, row: number): string => `${columnLetter(column)}${row}`;
+    expect(protections[0].unprotected).toEqual([
+      INPUTS,
+      `${at(WHAT_IF.inputColumn, WHAT_IF.inputRows.case)}:${at(WHAT_IF.inputColumn, WHAT_IF.inputRows.case + WHAT_IF_INPUTS.length - 1)}`,
+      `${at(WHAT_IF.caseColumn, WHAT_IF.caseHeaderRow)}:${at(WHAT_IF.inUseColumn - 1, WHAT_IF.caseHeaderRow + WHAT_IF.caseRows.size)}`,
+    ]);
     expect(protections[0].description).toContain('Edit the yellow inputs');
     // The inputs are exactly the yellow cells; every formula is outside them.
     const fills = workbook.backgrounds(sheetName);
     const formulas = workbook.formulas(sheetName);
     formulas.forEach((row, r) =>
       row.forEach((formula, c) => {
-        const inInputs = c === 1 && r + 1 >= 5 && r + 1 <= LAST_INPUT_ROW;
+        const inInputs =
+          (c === 1 && r + 1 >= 5 && r + 1 <= LAST_INPUT_ROW) ||
+          isWhatIfInput(r + 1, c + 1) ||
+          isCaseCell(r + 1, c + 1);
         if (formula !== '') expect(`${r + 1}:${c + 1} ${inInputs}`).toBe(`${r + 1}:${c + 1} false`);
         expect(`${r + 1}:${c + 1} ${fills[r][c] === '#fff2cc'}`).toBe(
           `${r + 1}:${c + 1} ${inInputs}`,

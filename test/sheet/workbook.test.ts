@@ -273,12 +273,16 @@ describe('scenario sheet names', () => {
     // Excel would show a whole number such as a model size of 8 as "8.".
     const patterns = new Set(s.workbook.numberFormats(sheetName).flat());
     expect([...patterns].filter((pattern) => /\.#+(;|$)/.test(pattern))).toEqual([]);
-    // A:H (labels, values, notes) 230 px; I:AT (the tables) 150 px; nothing past AT.
+    // A:H (labels, values, notes) 230 px; I:AT (the tables) and the what-if blocks after them
+    // (issue 21) 150 px; nothing past the sheet's last column.
     const widths = s.workbook.columnWidths(sheetName);
-    expect([1, 5, 8, 9, 14, 27, 46, 47].map((column) => widths[column])).toEqual([
+    const last = s.workbook.sheetSize(sheetName).columns;
+    expect([1, 5, 8, 9, 14, 27, 46, 47, last, last + 1].map((column) => widths[column])).toEqual([
       230,
       230,
       230,
+      150,
+      150,
       150,
       150,
       150,

@@ -3,7 +3,7 @@
 import { render, RUNS, SCENARIO_FIELDS, UPFRONT_TABLE } from '../../engine';
 import { CATALOG_FIRST_ROW, CATALOG_SHEET, runColumnLetter, RUNS_LAST_ROW } from '../catalog-sheet';
 import { sheetRef } from '../text';
-import type { Expr, RenderEnv, TextReading } from '../../engine';
+import type { Expr, RenderEnv, ScenarioField, TextReading } from '../../engine';
 import {
   catalogField,
   catalogRow,
@@ -36,8 +36,33 @@ export interface TableRow {
   readonly row: number;
 }
 
-/** A definition as the formula of its cell (in a table's row, given the row). */
-export type Formula = (expr: Expr, row?: TableRow) => string;
+/**
+ * Where a what-if workings row reads an input or a metric instead of the scenario's own
+ * cells (undefined: the scenario's cell).
+ */
+export interface Binding {
+  readonly input?: (field: ScenarioField) => string | undefined;
+  readonly metric?: (name: string) => string | undefined;
+  /** The up-front items the up-front total sums (a range, or a list of cells). */
+  readonly upfront?: string;
+}
+
+/** A definition as the formula of its cell (in a table's row, given the row; bound elsewhere). */
+export type Formula = (expr: Expr, row?: TableRow, bind?: Binding) => string;
+
+/**
+ * The input cell the model reads: a case driver through the cases table's "In use" cell
+ * (the Case input's value, or the input when blank), any other input its own cell.
+ */
+export function modelInput(places: Places, field: ScenarioField): string {
+  const { caseRows, inUseColumn } = places.whatIf;
+  const caseRow = caseRows.get(field);
+  return caseRow === undefined ? typedInput(places, field) : abs(inUseColumn, caseRow);
+}
+
+/** The input cell as the user typed it (column B). */
+export const typedInput = (places: Places, field: ScenarioField): string =>
+  abs(2, places.inputRow.get(field) ?? 0);
 
 /** The column of a table (or of the up-front items) as an absolute range. */
 function tableColumn(places: Places, table: string, column: string): string {
@@ -58,12 +83,12 @@ function tableColumn(places: Places, table: string, column: string): string {
 /** Renders definitions over a scenario's places and catalog. */
 export function scenarioFormulas(places: Places): Formula {
   const { inputRow, at } = places;
-  const env = (row?: TableRow): RenderEnv => ({
-    input: (field) => abs(2, inputRow.get(field) ?? 0),
+  const env = (row?: TableRow, bind: Binding = {}): RenderEnv => ({
+    input: (field) => bind.input?.(field) ?? modelInput(places, field),
     inputLabel: (field) =>
       `${SCENARIO_FIELDS.find((spec) => spec.key === field)?.label ?? field} (B${inputRow.get(field) ?? 0})`,
     metric: (name) => {
-      const address = at.get(name);
+      const address = bind.metric?.(name) ?? at.get(name);
       if (!address) throw new Error(`scenario layout: metric ${name} has no cell`);
       return address;
     },
@@ -73,7 +98,8 @@ export function scenarioFormulas(places: Places): Formula {
       // The key column is absolute so a row copied sideways keeps reading its own name.
       return column === 'key' ? `$${rel(c, row.row + offset)}` : rel(c, row.row + offset);
     },
-    column: (table, column) => tableColumn(places, table, column),
+    column: (table, column) =>
+      (table === UPFRONT_TABLE ? bind.upfront : undefined) ?? tableColumn(places, table, column),
     catalogRow,
     catalogPrefix: catalogStart,
     field: catalogField,
@@ -81,5 +107,5 @@ export function scenarioFormulas(places: Places): Formula {
     bracket: bracketLookup,
     catalogSetting: catalogSettingRef,
   });
-  return (expr, row) => render(expr, env(row));
+  return (expr, row, bind) => render(expr, env(row, bind));
 }

@@ -16,6 +16,10 @@ import {
   UPFRONT_ITEMS,
   UPFRONT_TOTAL,
   VERDICT,
+  CASE_DRIVERS,
+  CASE_NAMES,
+  CASE_RESULTS,
+  GRID_STEPS,
 } from '../../engine';
 import type { Metric, ScenarioField, ScenarioResult, ScenarioTables } from '../../engine';
 
@@ -87,7 +91,95 @@ export interface Places {
   readonly results: ResultGroups;
   /** The growing tables by name: timeline, providers, methods, matrix and the ladder. */
   readonly tables: Readonly<Record<string, TablePlace>>;
+  /** The what-if blocks (issue 21): cases, their summary, the two-way grid, their workings. */
+  readonly whatIf: WhatIfPlaces;
+  /** The sheet's columns: the model's (A:AT), then the what-if blocks'. */
+  readonly columns: number;
 }
+
+/**
+ * The what-if blocks (AV onward, right of the sensitivity): the what-if inputs (one column
+ * of yellow cells: the case in use, the grid's drivers, steps and what it shows), the cases
+ * table (a row per CASE_DRIVERS entry, a column per case), the cases' summary, the grid and
+ * its payback statuses; then, further right, the numeric inputs' list (the grid's dropdowns
+ * and centres) and the workings: a row per point (each case, then each grid cell row by
+ * row), a column per numeric input as that point has it, then the model's definitions that
+ * move with them (scenario/what-if.ts).
+ */
+export interface WhatIfPlaces {
+  readonly labelColumn: number;
+  /** The what-if inputs' column and rows (case, row driver, column driver, steps, shows). */
+  readonly inputColumn: number;
+  readonly inputRows: Readonly<Record<WhatIfInput, number>>;
+  /** The cases table: the names' row, the first case column, and a row per case driver. */
+  readonly caseHeaderRow: number;
+  readonly caseColumn: number;
+  readonly caseRows: ReadonlyMap<string, number>;
+  /** The case values in use (the Case input's column, or the base input when blank). */
+  readonly inUseColumn: number;
+  readonly summaryHeaderRow: number;
+  /** The grid: its header row (column values), row values' column, cells, statuses. */
+  readonly gridHeaderRow: number;
+  readonly gridFirstRow: number;
+  readonly rowValueColumn: number;
+  readonly gridColumn: number;
+  readonly statusColumn: number;
+  /**
+   * The workings: a label column, then GRID_DRIVERS' columns (their header is the grid's
+   * dropdown list), then the moved metrics'. The first row is the scenario in use (each
+   * numeric input's value in use: the grid's centres); a row per point follows.
+   */
+  readonly workingsColumn: number;
+  readonly inUseRow: number;
+  readonly workingsFirstRow: number;
+}
+
+export type WhatIfInput =
+  'case' | 'rowDriver' | 'columnDriver' | 'rowStep' | 'columnStep' | 'shows';
+export const WHAT_IF_INPUTS: readonly WhatIfInput[] = [
+  'case',
+  'rowDriver',
+  'columnDriver',
+  'rowStep',
+  'columnStep',
+  'shows',
+];
+
+/** The what-if blocks' places. */
+export function placeWhatIf(): WhatIfPlaces {
+  const labelColumn = SCENARIO_COLUMNS + 2;
+  const inputRows = Object.fromEntries(
+    WHAT_IF_INPUTS.map((name, i) => [name, FIRST_ROW + i]),
+  ) as Record<WhatIfInput, number>;
+  const caseHeaderRow = FIRST_ROW + WHAT_IF_INPUTS.length + 1;
+  const caseRows = new Map(CASE_DRIVERS.map((driver, i) => [driver.field, caseHeaderRow + 1 + i]));
+  const summaryHeaderRow = caseHeaderRow + CASE_DRIVERS.length + 2;
+  const gridHeaderRow = summaryHeaderRow + CASE_RESULTS.length + 3;
+  const side = 2 * GRID_STEPS + 1;
+  const gridColumn = labelColumn + 2;
+  const statusColumn = gridColumn + side;
+  return {
+    labelColumn,
+    inputColumn: labelColumn + 1,
+    inputRows,
+    caseHeaderRow,
+    caseColumn: labelColumn + 1,
+    caseRows,
+    inUseColumn: labelColumn + 1 + CASE_NAMES.length,
+    summaryHeaderRow,
+    gridHeaderRow,
+    gridFirstRow: gridHeaderRow + 1,
+    rowValueColumn: labelColumn + 1,
+    gridColumn,
+    statusColumn,
+    workingsColumn: statusColumn + side + 1,
+    inUseRow: FIRST_ROW,
+    workingsFirstRow: FIRST_ROW + 1,
+  };
+}
+
+/** The what-if points: each case, then each grid cell, row by row. */
+export const whatIfPoints = (): number => CASE_NAMES.length + (2 * GRID_STEPS + 1) ** 2;
 
 export const abs = (column: number, row: number): string => `$${columnLetter(column)}$${row}`;
 export const rel = (column: number, row: number): string => `${columnLetter(column)}${row}`;
@@ -158,7 +250,11 @@ function tablePlaces(tables: ScenarioTables, ladderFirstRow: number): Record<str
 }
 
 /** Every place of a scenario's sheet, and the addresses of its metrics. */
-export function placeScenario(result: ScenarioResult, tables: ScenarioTables): Places {
+export function placeScenario(
+  result: ScenarioResult,
+  tables: ScenarioTables,
+  workingColumns = 0,
+): Places {
   const at = new Map<string, string>();
   const cells: Record<string, string> = {};
   const place = (name: string, column: number, row: number): void => {
@@ -189,7 +285,10 @@ export function placeScenario(result: ScenarioResult, tables: ScenarioTables): P
     at.set(`size${i}`, `${columnLetter(columnOf(places.matrix, `hours${i}`))}$${HEADER_ROW}`);
   });
   const ladder = places[LADDER];
+  const whatIf = placeWhatIf();
   return {
+    whatIf,
+    columns: whatIf.workingsColumn + workingColumns,
     inputRow,
     at,
     cells,
