@@ -186,8 +186,13 @@ describe('cold start: what Apps Script loads for every custom-function call', ()
   // "What it takes" metrics (issue 21), portable lookups with key columns (issue 24), the refresh
   // that re-enters formula cells only (issue 23) and the addon split into small modules (issue
   // 22). What loads per call is still built on first use.
-  it('dist/Code.js is under 135 KB', () => {
-    expect(Buffer.byteLength(code, 'utf8')).toBeLessThan(135 * 1000);
+  // Session 5 (about 187 KB with everything merged): offers that end and stale prices with
+  // their catalog columns and Check notes, managed prices by size bracket (issue 20); the
+  // Measured runs table, its calibration as definitions and FT_CALIBRATION (issue 19); the
+  // seeded simulation FT_SIMULATE, named cases and the two-way grid with their workings
+  // (issue 21). Definitions are still built on first use (the cold-start tests below).
+  it('dist/Code.js is under 190 KB', () => {
+    expect(Buffer.byteLength(code, 'utf8')).toBeLessThan(190 * 1000);
   });
 
   it('indexes the catalog on first use, not while loading', () => {

@@ -122,10 +122,11 @@ export function readCatalogGrid(grid: readonly (readonly CellIn[])[]): SheetCata
   const models = scaleFromSize(catalog.models as ModelRow[], unscaled, warnings);
   const read = checkReferences({ ...(catalog as unknown as Catalog), models }, warnings);
   const runs = readRuns(grid, new CatalogIndex(read));
+  const staleAfterDays = staleAfterDaysOf(grid, warnings);
   return {
     catalog: read,
     warnings: [...warnings, ...runs.warnings],
-    staleAfterDays: staleAfterDaysOf(grid, warnings),
+    staleAfterDays,
     runs: runs.runs,
   };
 }

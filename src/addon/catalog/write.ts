@@ -205,7 +205,9 @@ function writeHelperColumns(
     range.setValues(grid.map((row) => row.map(() => '')));
   });
   range.setFormulas(grid);
-  sheet.setColumnWidths(first, last - first + 1, KEY_COLUMN_WIDTH);
+  // The keys and ages are narrow (read by formulas); the runs table keeps the default width.
+  const narrowEnd = AGE_FIRST_COLUMN + AGE_COLUMN_COUNT - 1;
+  if (first <= narrowEnd) sheet.setColumnWidths(first, narrowEnd - first + 1, KEY_COLUMN_WIDTH);
 }
 
 /** Adds the rule that colours stale As of cells to a sheet made before it; records the undo. */
