@@ -297,9 +297,11 @@ function renderGrid(sheet: SheetView): void {
     for (const cell of Array.from(tr.cells)) {
       cell.style.position = 'sticky';
       cell.style.top = `${tops[r]}px`;
-      // Each frozen cell stacks above the ones to its right, so its text can run over them.
+      // Each frozen cell stacks above the ones to its right, so its text can run over them,
+      // and below the column letters (60) and the open menus (80): from 55 down to 3 at
+      // column 53 and beyond (a wide sheet would otherwise cover the menus).
       cell.style.zIndex =
-        cell.tagName === 'TH' ? '59' : String(3 + cols - Number(cell.dataset.col));
+        cell.tagName === 'TH' ? '59' : String(Math.max(3, 56 - Number(cell.dataset.col)));
     }
   });
   renderCharts(sheet);

@@ -69,8 +69,13 @@ export function availabilityMetrics(): Metric[] {
     text(
       'horizonEnd',
       "Horizon's last day",
-      fromStart(
-        E.text(E.sub(E.edate(start(), E.value(E.input('horizonMonths'))), 1), 'yyyy-mm-dd'),
+      // Blank while the horizon is no valid number of months, as while the start is no date.
+      E.if(
+        E.eq(m('check.horizonMonths'), ''),
+        fromStart(
+          E.text(E.sub(E.edate(start(), E.value(E.input('horizonMonths'))), 1), 'yyyy-mm-dd'),
+        ),
+        '',
       ),
       'EDATE(start, horizon) - 1',
     ),

@@ -347,7 +347,7 @@ describeWithBrowser('sidebar in headless Chromium', () => {
       'GPU provider: RunPod on-demand, as of 2026-11-29',
       'GPU: H100, as of 2026-11-29',
       'API: Claude, as of 2026-11-29',
-      'Managed fine-tuning: OpenAI GPT-4 fine-tuning, as of 2026-11-29',
+      'Managed fine-tuning: Fireworks, as of 2026-10-07',
     ]);
     // The page's clock is 2026-12-06. Grok's price was read on 2025-08-28: 365 days to
     // 2026-08-28, + 31 + 30 + 31 to 2026-11-28, + 8 = 465 days, past the 180-day default.
