@@ -1120,8 +1120,9 @@ const TARGET_PAYBACK_MONTHS = (): Expr =>
 export function paybackExactOf(upfront: Expr, savings: Expr, perMonth: Expr, ratio: Expr): Expr {
   const first = E.div(savings, perMonth);
   const reach = E.add(1, E.div(E.mul(upfront, E.sub(ratio, 1)), first));
+  // The first month's discounted saving, not the saving: a saving of 5e-324 discounted is 0.
   return E.if(
-    E.le(savings, 0),
+    E.le(first, 0),
     NEVER_TEXT,
     E.if(
       E.eq(ratio, 1),

@@ -940,6 +940,16 @@ export const FT_CASES: readonly BadInputCase[] = [
     },
   },
   {
+    topic: 'Huge and tiny',
+    fn: 'FT_PAYBACK',
+    args: [50000, 5e-324, 0, 4095],
+    expect: {
+      value: 'never',
+      because:
+        'the least positive number discounted at 409,500% a year (1.0 + 4,095 = 4,096 = 2^12, so ×1/2 a month) is 0 in month 1: never, not #DIV/0! (the ranges property test found it, seed 1614118352)',
+    },
+  },
+  {
     topic: 'Zero',
     fn: 'FT_PAYBACK',
     args: [1000, 0],
