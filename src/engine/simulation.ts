@@ -105,6 +105,17 @@ export const MAX_SIMULATION_RUNS = 100000;
 /** Bars of the NPV histogram: a fixed count, so the output's size never changes. */
 export const HISTOGRAM_BINS = 20;
 
+/**
+ * The rows of FT_SIMULATE's table (0-based, src/functions/simulate.ts simulationTable): a
+ * header, P10/P50/P90 (rows 1-3), the chance of payback, the histogram's header, its bars.
+ * The scenario sheet's formats and chart read the same rows.
+ */
+export const SIMULATION_TABLE = {
+  chanceRow: 4,
+  histogramHeaderRow: 5,
+  rows: 6 + HISTOGRAM_BINS,
+} as const;
+
 export interface HistogramBin {
   readonly from: number;
   readonly to: number;

@@ -14,6 +14,7 @@ import {
   SCENARIO_FIELDS,
   SheetError,
   simulateScenario,
+  SIMULATION_TABLE,
 } from '../engine';
 import type { ScenarioField, SimulationResult, Value } from '../engine';
 import { beginCall, catalogIndex } from './catalog';
@@ -96,7 +97,7 @@ function figureAt(result: CellInput | undefined): readonly number[] | undefined 
   if (isBlank(cell)) return undefined;
   const asked = typeof cell === 'string' ? normalizeName(cell) : '';
   const percentile = /^p(10|50|90)(npv|payback)$/.exec(asked);
-  if (asked === 'chance') return [4, 1];
+  if (asked === 'chance') return [SIMULATION_TABLE.chanceRow, 1];
   if (percentile) {
     return [['10', '50', '90'].indexOf(percentile[1]) + 1, percentile[2] === 'npv' ? 1 : 2];
   }

@@ -2,7 +2,7 @@
 // over time, the training cost by provider, the up-front breakdown, the sensitivity's
 // tornado and the simulation's NPV histogram. Growing tables' ranges reach CHART_SPARE_ROWS
 // below their last row, so rows a user adds and fills down are drawn; blank rows are not.
-import { HISTOGRAM_BINS, UPFRONT_ITEMS } from '../../engine';
+import { HISTOGRAM_BINS, SIMULATION_TABLE, UPFRONT_ITEMS } from '../../engine';
 import {
   HEADER_ROW,
   lastRow,
@@ -118,7 +118,7 @@ function tornadoChart(drivers: number): Chart {
 
 /** The histogram as columns: bar starts (the domain) and runs, under their header row. */
 function simulationChart(places: Places): Chart {
-  const histogramHeader = simulationPlace(places).formula + 5;
+  const histogramHeader = simulationPlace(places).formula + SIMULATION_TABLE.histogramHeaderRow;
   return {
     type: 'COLUMN',
     title: 'NPV at the horizon over 10,000 runs (runs per bar; drivers ±30%)',

@@ -3,14 +3,14 @@
 // edit of an input, and a column chart of the histogram (charts.ts). It is the one formula of the sheet
 // that needs the add-in: without it (a colleague's copy, an xlsx download) the cell says so
 // instead of showing an error, and every other figure still computes.
-import { HISTOGRAM_BINS, SCENARIO_FIELDS } from '../../engine';
+import { SCENARIO_FIELDS, SIMULATION_TABLE } from '../../engine';
 import type { Block } from './block';
 import { FORMAT } from './grid';
 import { abs, INPUT_FIRST_ROW, RESULTS_COLUMN } from './places';
 import type { Places } from './places';
 
 /** The rows FT_SIMULATE spills: a header, P10/P50/P90, the chance, a header, the bars. */
-const TABLE_ROWS = 6 + HISTOGRAM_BINS;
+const TABLE_ROWS = SIMULATION_TABLE.rows;
 export const VALUE_COLUMN = RESULTS_COLUMN + 1;
 
 /** The block's title row (column E) and its formula's cell (F, the next row). */
@@ -36,8 +36,8 @@ export function simulationFormula(): string {
 /** Each spilled row's number formats for F:H (the table's layout, simulate.ts). */
 function rowFormats(row: number): readonly string[] {
   if (row >= 1 && row <= 3) return [FORMAT.usd, FORMAT.months, FORMAT.text];
-  if (row === 4) return [FORMAT.ratio, FORMAT.text, FORMAT.text];
-  if (row > 5) return [FORMAT.usd, FORMAT.count, FORMAT.usd];
+  if (row === SIMULATION_TABLE.chanceRow) return [FORMAT.ratio, FORMAT.text, FORMAT.text];
+  if (row > SIMULATION_TABLE.histogramHeaderRow) return [FORMAT.usd, FORMAT.count, FORMAT.usd];
   return [FORMAT.text, FORMAT.text, FORMAT.text];
 }
 
