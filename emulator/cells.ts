@@ -316,16 +316,24 @@ export function a1Notation(area: Area): string {
   return `${first}:${columnLetter(area.column + area.numColumns - 1)}${area.row + area.numRows - 1}`;
 }
 
+/** One formatter a zone: making one costs far more than formatting a date with it. */
+const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** A date's year, month, day, hour, minute and second as a clock in `timeZone` shows them. */
 export function partsInZone(date: Date, timeZone: string): Intl.DateTimeFormatPart[] {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(date);
+  let formatter = zoneFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    zoneFormatters.set(timeZone, formatter);
+  }
+  return formatter.formatToParts(date);
 }
