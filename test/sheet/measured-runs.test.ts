@@ -12,7 +12,6 @@ import {
 } from '../../src/engine';
 import type { Catalog, MeasuredRun } from '../../src/engine';
 import {
-  CATALOG_FIRST_ROW,
   CATALOG_LAST_COLUMN,
   CATALOG_SHEET,
   KEY_COLUMN_COUNT,
@@ -21,19 +20,10 @@ import {
   RUNS_FIRST_COLUMN,
   RUNS_TITLE,
 } from '../../src/addon/catalog-sheet';
-import { columnLetter } from '../../emulator';
 import type { CatalogResponse } from '../../src/shared/contract';
+import { addRun } from './catalog-support';
 import { Evaluated, expectClose, generate, session } from './helpers';
 import type { Session } from './helpers';
-
-/** A run typed in the runs table's first blank row: model, method, GPU, tokens, ... hours. */
-export function addRun(s: Session, cells: readonly unknown[]): number {
-  const grid = s.workbook.values(CATALOG_SHEET);
-  let row = CATALOG_FIRST_ROW;
-  while (grid[row - 1] && grid[row - 1][RUNS_FIRST_COLUMN - 1] !== '') row++;
-  s.workbook.write(CATALOG_SHEET, `${columnLetter(RUNS_FIRST_COLUMN)}${row}`, [cells]);
-  return row;
-}
 
 function catalogOf(s: Session): { index: CatalogIndex; response: CatalogResponse } {
   const response = JSON.parse(JSON.stringify(s.call<CatalogResponse>('getCatalog'))) as {
