@@ -64,7 +64,17 @@ const BAD: readonly (readonly [readonly unknown[], RegExp])[] = [
   ],
   [
     ['Llama 7B', 'DPO', 'A100', 1e7, '', '', '', 1, 2, '', 'method'],
-    /Method must be a method name of the catalog, got 'DPO'/,
+    /Method must be a method name of the catalog, got 'DPO';/,
+  ],
+  // Names a scenario input takes (another name, a unique start) but the run columns do not:
+  // the note says which catalog name to type.
+  [
+    ['Llama 7B', 'LoRA', 'RunPod', 1e7, '', '', '', 1, 2, '', 'alias'],
+    /got 'RunPod' \(runs name a row as the catalog writes it: type RunPod on-demand\)/,
+  ],
+  [
+    ['Llama 1', 'LoRA', 'A100', 1e7, '', '', '', 1, 2, '', 'start'],
+    /Model must be .* got 'Llama 1' \(runs name a row as the catalog writes it: type Llama 13B\)/,
   ],
 ];
 
