@@ -1495,7 +1495,7 @@ export const TIMELINE = lazy((): readonly TableColumn[] => [
 ]);
 
 /**
- * A table row's hours as the scenario's "Hours from" picks them: the article's rule, or
+ * A table row's hours as the input Hours from picks them: the article's rule, or
  * compute-bound at the MFU in the row's own 'mfu' cell (the input's, or calibrated on the
  * row's GPU and method), so every table follows the figure above it.
  */
@@ -1510,7 +1510,7 @@ const rowMfuOf = (calibrated: Expr): Expr =>
     E.if(E.eq(m('hoursSource'), 'compute-bound'), num('mfu'), calibrated),
   );
 
-/** The header of a table's hours: they follow the scenario's "Hours from". */
+/** The header of a table's hours: they follow the input Hours from. */
 export const TABLE_HOURS_HEADER = 'Hours (as Hours from)';
 
 /** A table row's runs columns: its own GPU or method as the runs key it, and its runs. */
