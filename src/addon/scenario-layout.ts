@@ -9,8 +9,9 @@
 //   E:G  Results (scenario/results.ts) with the up-front breakdown (scenario/upfront.ts):
 //        fixed rows, nothing grows here; below them the simulation (scenario/simulation.ts).
 //   I:N  Monthly timeline 0..horizon (scenario/timeline.ts)
-//   P:U  Provider comparison, W:AA LoRA vs full vs QLoRA, AC:AM Model × dataset-size
-//        matrix (scenario/tables.ts)          AO:AT Sensitivity (scenario/sensitivity.ts)
+//   P:   Provider comparison, LoRA vs full vs QLoRA, Model × dataset-size matrix
+//        (scenario/tables.ts), then Sensitivity (scenario/sensitivity.ts): their columns
+//        follow from the tables' widths (scenario/places.ts)
 // Where each of them is, and so what every formula refers to: scenario/places.ts.
 import { columnNumber } from '../shared/a1';
 import { scenarioTables } from '../engine';
@@ -63,7 +64,7 @@ export interface ColumnWidths {
  * Widths by block, in as few runs as labels allow (each run is one call): A:H hold the
  * inputs', lookups' and results' labels, values and notes (the longest label, "Deployment
  * and monitoring setup ($)", needs about 230 px; notes run on into the empty next column);
- * I:AK hold the tables, whose longest names and headers ("On-premise (amortized)",
+ * I onward hold the tables, whose longest names and headers ("On-premise (amortized)",
  * "Cumulative fine-tuned") need about 150 px.
  */
 export const SCENARIO_COLUMN_WIDTHS: readonly ColumnWidths[] = [

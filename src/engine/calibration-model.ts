@@ -180,6 +180,12 @@ export const CALIBRATION = {
   runs: 'calibrationRuns',
   factor: 'calibrationFactor',
   mfu: 'calibratedMfu',
+  /** The MFU of the levels below GPU and method (a table row's fallbacks). */
+  methodMfu: 'calibration.methodMfu',
+  allMfu: 'calibration.allMfu',
+  /** This GPU's and method's runs keys (a table row matches one of them with its own). */
+  gpuKey: 'calibration.gpuKey',
+  methodKey: 'calibration.methodKey',
   /** The smallest and largest measured ÷ estimated ratio (at the default MFU) of the runs used. */
   minRatio: 'calibrationMinRatio',
   maxRatio: 'calibrationMaxRatio',
@@ -190,6 +196,39 @@ const m = E.metric;
 const column = (name: string): Expr => E.column(RUNS, name);
 
 /**
+ * The fit's mean of ln(measured / estimated) over `n` runs given their sum, lowest and
+ * highest: from TRIM_MIN_RUNS runs on, the highest and the lowest are left out.
+ */
+const trimmedMeanOf = (sum: Expr, min: Expr, max: Expr, n: Expr): Expr =>
+  E.if(E.ge(n, TRIM_MIN_RUNS), E.div(E.sub(E.sub(sum, min), max), E.sub(n, 2)), E.div(sum, n));
+
+/** A level of the fallback: the runs that match `where` (a GPU and a method, a method, all), `n` of them. */
+export interface FitLevel {
+  readonly where: readonly { readonly range: Expr; readonly equals: Expr }[];
+  readonly n: Expr;
+}
+
+/** The runs key columns a level matches: the GPU's and the method's (as E.read('nameKey') keys them). */
+export const RUN_KEYS = { gpu: column('gpuKey'), method: column('methodKey') } as const;
+
+/**
+ * The calibrated MFU over levels tried in order (the first with runs), else `fallback`:
+ * DEFAULT_MFU / EXP(the level's trimmed mean log ratio). The scenario's fallbacks and each
+ * row of its provider and method tables (a GPU or a method of their own) are this one fit.
+ */
+export function calibratedMfuOf(levels: readonly FitLevel[], fallback: Expr): Expr {
+  return levels.reduceRight<Expr>((otherwise, { where, n }) => {
+    const at = (fn: 'SUM' | 'MIN' | 'MAX'): Expr => E.aggregate(fn, column('logRatio'), where);
+    const mean = trimmedMeanOf(at('SUM'), at('MIN'), at('MAX'), n);
+    return E.if(E.gt(n, 0), E.div(DEFAULT_MFU, E.exp(mean)), otherwise);
+  }, fallback);
+}
+
+/** Runs that match a level's conditions (0 when a key is not a name: a blank row of a table). */
+export const runsMatching = (where: FitLevel['where']): Expr =>
+  E.iferror(E.aggregate('COUNT', column('logRatio'), where), 0);
+
+/**
  * The calibration for a GPU and a method, given as their name keys (the key a catalog
  * name reads as, E.read('nameKey')): the level, the runs at it, the fit and the spread.
  * `gpuLabel` and `methodLabel` name them in the note.
@@ -198,13 +237,13 @@ export function calibrationMetrics(
   keys: { readonly gpu: Expr; readonly method: Expr },
   labels: { readonly gpu: Expr; readonly method: Expr },
 ): Metric[] {
-  const gpuKey = m('calibration.gpuKey');
-  const methodKey = m('calibration.methodKey');
+  const gpuKey = m(CALIBRATION.gpuKey);
+  const methodKey = m(CALIBRATION.methodKey);
   const gpuAndMethod = [
-    { range: column('gpuKey'), equals: gpuKey },
-    { range: column('methodKey'), equals: methodKey },
+    { range: RUN_KEYS.gpu, equals: gpuKey },
+    { range: RUN_KEYS.method, equals: methodKey },
   ];
-  const sameMethod = [{ range: column('methodKey'), equals: methodKey }];
+  const sameMethod = [{ range: RUN_KEYS.method, equals: methodKey }];
   const atLevel = (fn: 'SUM' | 'MIN' | 'MAX'): Expr =>
     E.if(
       E.gt(m('calibration.gpuAndMethod'), 0),
@@ -230,20 +269,15 @@ export function calibrationMetrics(
     how,
   });
   return [
-    metric('calibration.gpuKey', 'GPU as the runs key it', 'text', keys.gpu),
-    metric('calibration.methodKey', 'Method as the runs key it', 'text', keys.method),
+    metric(CALIBRATION.gpuKey, 'GPU as the runs key it', 'text', keys.gpu),
+    metric(CALIBRATION.methodKey, 'Method as the runs key it', 'text', keys.method),
     metric(
       'calibration.gpuAndMethod',
       'Measured runs on this GPU and method',
       'count',
-      E.iferror(E.aggregate('COUNT', column('logRatio'), gpuAndMethod), 0),
+      runsMatching(gpuAndMethod),
     ),
-    metric(
-      'calibration.method',
-      'Measured runs of this method',
-      'count',
-      E.iferror(E.aggregate('COUNT', column('logRatio'), sameMethod), 0),
-    ),
+    metric('calibration.method', 'Measured runs of this method', 'count', runsMatching(sameMethod)),
     metric(
       'calibration.all',
       'Measured runs in all',
@@ -286,16 +320,11 @@ export function calibrationMetrics(
         E.if(
           E.eq(runs, 0),
           0,
-          E.if(
-            E.ge(runs, TRIM_MIN_RUNS),
-            E.div(
-              E.sub(
-                E.sub(m('calibration.sumLog'), m('calibration.minLog')),
-                m('calibration.maxLog'),
-              ),
-              E.sub(runs, 2),
-            ),
-            E.div(m('calibration.sumLog'), runs),
+          trimmedMeanOf(
+            m('calibration.sumLog'),
+            m('calibration.minLog'),
+            m('calibration.maxLog'),
+            runs,
           ),
         ),
       ),
@@ -307,6 +336,21 @@ export function calibrationMetrics(
       'ratio',
       E.div(DEFAULT_MFU, m(CALIBRATION.factor)),
       `${DEFAULT_MFU} / the factor`,
+    ),
+    // The fallbacks of a table row whose own GPU (or method) has no runs: the levels below.
+    metric(
+      CALIBRATION.allMfu,
+      'Calibrated MFU on all runs',
+      'ratio',
+      calibratedMfuOf([{ where: [], n: m('calibration.all') }], E.literal(DEFAULT_MFU)),
+      `all runs, else ${DEFAULT_MFU}`,
+    ),
+    metric(
+      CALIBRATION.methodMfu,
+      'Calibrated MFU on this method (any GPU)',
+      'ratio',
+      calibratedMfuOf([{ where: sameMethod, n: m('calibration.method') }], m(CALIBRATION.allMfu)),
+      'runs of this method, else all runs, else the default',
     ),
     metric(
       CALIBRATION.minRatio,

@@ -20,7 +20,13 @@ import type { Expr, TableKey } from './expr';
 import { RULE_TEXT } from './numbers';
 import { availabilityMetrics, availabilityNote, availabilityNoteOf } from './scenario-availability';
 import type { NumberRule } from './numbers';
-import { CALIBRATION, calibrationMetrics } from './calibration-model';
+import {
+  CALIBRATION,
+  calibratedMfuOf,
+  calibrationMetrics,
+  RUN_KEYS,
+  runsMatching,
+} from './calibration-model';
 import { HOURS_FROM, MAX_HORIZON_MONTHS, SCENARIO_FIELDS } from './scenario-input';
 import type { FieldSpec, ScenarioField } from './scenario-input';
 
@@ -1488,70 +1494,166 @@ export const TIMELINE = lazy((): readonly TableColumn[] => [
   column('date', 'Month ends on', 'date', E.edate(input('startDate'), E.cell('month'))),
 ]);
 
+/**
+ * A table row's hours as the input Hours from picks them: the article's rule, or
+ * compute-bound at the MFU in the row's own 'mfu' cell (the input's, or calibrated on the
+ * row's GPU and method), so every table follows the figure above it.
+ */
+const hoursAsChosenOf = (rule: Expr, computeBoundAt: (mfu: Expr) => Expr, mfu: Expr): Expr =>
+  E.if(E.eq(m('hoursSource'), 'rule'), rule, computeBoundAt(mfu));
+
+/** A row's MFU: blank by the rule, the input compute-bound, else calibrated (`calibrated`). */
+const rowMfuOf = (calibrated: Expr): Expr =>
+  E.if(
+    E.eq(m('hoursSource'), 'rule'),
+    '',
+    E.if(E.eq(m('hoursSource'), 'compute-bound'), num('mfu'), calibrated),
+  );
+
+/** The header of a table's hours: they follow the input Hours from. */
+export const TABLE_HOURS_HEADER = 'Hours (as Hours from)';
+
+/** A table row's runs columns: its own GPU or method as the runs key it, and its runs. */
+const runsKeyColumn = (what: string, name: Expr): TableColumn =>
+  column('runsKey', `${what} as the runs key it`, 'text', E.read('nameKey', name));
+
 /** One row per catalog provider (its name in the key cell): this model, method and data. */
-export const PROVIDERS = lazy((): readonly TableColumn[] => [
-  column('cost', 'Training cost', 'usd', E.mul(E.cell('hours'), E.cell('price'))),
-  column('hours', 'Hours', 'hours', E.div(m('h100Hours'), E.cell('speed'))),
-  column(
-    'price',
-    '$ per GPU-hour',
-    'usd',
-    E.fieldByName('providers', 'pricePerGpuHour', E.cell('key')),
-  ),
-  // The GPU row's own name, as the engine shows it (the provider row may say "a-100").
-  column(
-    'gpu',
-    'GPU',
-    'text',
-    E.fieldByName('gpus', 'name', E.fieldByName('providers', 'gpu', E.cell('key'))),
-  ),
-  column('speed', 'Speed vs H100', 'factor', E.fieldByName('gpus', 'speedVsH100', E.cell('gpu'))),
-]);
+export const PROVIDERS = lazy((): readonly TableColumn[] => {
+  // The runs of this row's GPU and the scenario's method; without any, the method's fit.
+  const here = [
+    { range: RUN_KEYS.gpu, equals: E.cell('runsKey') },
+    { range: RUN_KEYS.method, equals: m(CALIBRATION.methodKey) },
+  ];
+  return [
+    column('cost', 'Training cost', 'usd', E.mul(E.cell('hours'), E.cell('price'))),
+    column(
+      'hours',
+      TABLE_HOURS_HEADER,
+      'hours',
+      hoursAsChosenOf(
+        E.div(m('h100Hours'), E.cell('speed')),
+        (mfu) =>
+          computeBoundOf(
+            m('flops'),
+            m('params'),
+            m('trainingTokens'),
+            E.fieldByName('gpus', 'peakTflopsBf16', E.cell('gpu')),
+            mfu,
+          ),
+        E.cell('mfu'),
+      ),
+    ),
+    column(
+      'price',
+      '$ per GPU-hour',
+      'usd',
+      E.fieldByName('providers', 'pricePerGpuHour', E.cell('key')),
+    ),
+    // The GPU row's own name, as the engine shows it (the provider row may say "a-100").
+    column(
+      'gpu',
+      'GPU',
+      'text',
+      E.fieldByName('gpus', 'name', E.fieldByName('providers', 'gpu', E.cell('key'))),
+    ),
+    column('speed', 'Speed vs H100', 'factor', E.fieldByName('gpus', 'speedVsH100', E.cell('gpu'))),
+    column(
+      'mfu',
+      'MFU of the hours',
+      'ratio',
+      rowMfuOf(calibratedMfuOf([{ where: here, n: E.cell('runs') }], m(CALIBRATION.methodMfu))),
+    ),
+    column('runs', 'Runs on this GPU and method', 'count', runsMatching(here)),
+    runsKeyColumn('GPU', E.cell('gpu')),
+  ];
+});
 
 /** One row per catalog method: this model, data and provider. */
-export const METHODS = lazy((): readonly TableColumn[] => [
-  column(
-    'hours',
-    'Hours',
-    'hours',
-    E.div(
-      ruleHours(num('examples'), m('scale'), E.fieldByName('methods', 'timeFactor', E.cell('key'))),
-      m('speed'),
+export const METHODS = lazy((): readonly TableColumn[] => {
+  const flops = E.fieldByName('methods', 'flopsPerParamToken', E.cell('key'));
+  // The runs of the scenario's GPU and this row's method, else of the method, else all.
+  const ofMethod = [{ range: RUN_KEYS.method, equals: E.cell('runsKey') }];
+  const here = [{ range: RUN_KEYS.gpu, equals: m(CALIBRATION.gpuKey) }, ...ofMethod];
+  return [
+    column(
+      'hours',
+      TABLE_HOURS_HEADER,
+      'hours',
+      hoursAsChosenOf(
+        E.div(
+          ruleHours(
+            num('examples'),
+            m('scale'),
+            E.fieldByName('methods', 'timeFactor', E.cell('key')),
+          ),
+          m('speed'),
+        ),
+        (mfu) => computeBoundOf(flops, m('params'), m('trainingTokens'), m('peak'), mfu),
+        E.cell('mfu'),
+      ),
     ),
-  ),
-  column('cost', 'Training cost', 'usd', E.mul(E.cell('hours'), m('price'))),
-  column(
-    'memoryGb',
-    'Memory (GB)',
-    'gb',
-    memory(
-      E.fieldByName('methods', 'weightBytesPerParam', E.cell('key')),
-      E.fieldByName('methods', 'trainableFraction', E.cell('key')),
-      E.fieldByName('methods', 'stateBytesPerTrainableParam', E.cell('key')),
+    column('cost', 'Training cost', 'usd', E.mul(E.cell('hours'), m('price'))),
+    column(
+      'memoryGb',
+      'Memory (GB)',
+      'gb',
+      memory(
+        E.fieldByName('methods', 'weightBytesPerParam', E.cell('key')),
+        E.fieldByName('methods', 'trainableFraction', E.cell('key')),
+        E.fieldByName('methods', 'stateBytesPerTrainableParam', E.cell('key')),
+      ),
     ),
-  ),
-  column(
-    'computeBoundHours',
-    'Compute-bound hours',
-    'hours',
-    computeBound(E.fieldByName('methods', 'flopsPerParamToken', E.cell('key'))),
-  ),
-]);
+    column('computeBoundHours', 'Compute-bound hours (MFU input)', 'hours', computeBound(flops)),
+    column(
+      'mfu',
+      'MFU of the hours',
+      'ratio',
+      rowMfuOf(
+        calibratedMfuOf(
+          [
+            { where: here, n: E.cell('runs') },
+            { where: ofMethod, n: E.cell('methodRuns') },
+          ],
+          m(CALIBRATION.allMfu),
+        ),
+      ),
+    ),
+    column('runs', 'Runs on this GPU and method', 'count', runsMatching(here)),
+    column('methodRuns', 'Runs of this method (any GPU)', 'count', runsMatching(ofMethod)),
+    runsKeyColumn('Method', E.cell('key')),
+  ];
+});
 
-/** The matrix's columns for one dataset size: hours, then cost (the size is its header cell). */
+/**
+ * The matrix's columns for one dataset size: hours, then cost (the size is its header cell).
+ * Calibration is per GPU and method, the scenario's own for every model: compute-bound
+ * hours use the scenario's MFU (the input's, or calibrated).
+ */
 export const matrixColumns = lazy((): { hours: TableColumn[]; cost: TableColumn[] } => {
+  const mfu = E.if(E.eq(m('hoursSource'), 'compute-bound'), num('mfu'), m(CALIBRATION.mfu));
   const hours = MATRIX_DATASET_SIZES.map((_, i) =>
     column(
       `hours${i}`,
       '',
       'hours',
-      E.div(
-        ruleHours(
-          E.metric(`size${i}`),
-          E.fieldByName('models', 'scale', E.cell('key')),
-          m('timeFactor'),
+      hoursAsChosenOf(
+        E.div(
+          ruleHours(
+            E.metric(`size${i}`),
+            E.fieldByName('models', 'scale', E.cell('key')),
+            m('timeFactor'),
+          ),
+          m('speed'),
         ),
-        m('speed'),
+        (at) =>
+          computeBoundOf(
+            m('flops'),
+            E.fieldByName('models', 'paramsBillions', E.cell('key')),
+            E.mul(E.mul(E.metric(`size${i}`), num('tokensPerExample')), num('epochs')),
+            m('peak'),
+            at,
+          ),
+        mfu,
       ),
     ),
   );

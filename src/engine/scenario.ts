@@ -18,7 +18,6 @@ import {
 import type { ScenarioField, ScenarioInput } from './scenario-input';
 import {
   MATRIX_DATASET_SIZES,
-  METHODS,
   SENSITIVITY,
   UPFRONT_ITEMS,
   VERDICT,
@@ -299,11 +298,19 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
     hours: tables.matrix.map((_, i) => matrixHours.map((column) => column[i])),
     cost: tables.matrix.map((_, i) => matrixCost.map((column) => column[i])),
   };
-  const methodColumns = METHODS().map((column) => rows('methods', column.name));
-  const methods = tables.methods.map((name, i) => {
-    const [hours, cost, memory, computeBound] = methodColumns.map((column) => column[i]);
-    return { method: name, hours, cost, memoryGb: memory, computeBoundHours: computeBound };
-  });
+  const [methodHours, methodCost, methodMemory, methodComputeBound] = [
+    'hours',
+    'cost',
+    'memoryGb',
+    'computeBoundHours',
+  ].map((column) => rows('methods', column));
+  const methods = tables.methods.map((name, i) => ({
+    method: name,
+    hours: methodHours[i],
+    cost: methodCost[i],
+    memoryGb: methodMemory[i],
+    computeBoundHours: methodComputeBound[i],
+  }));
   const items = UPFRONT_ITEMS().map((item) => ({ label: item.label, amount: value(item.name) }));
   const months = rows('timeline', 'month');
   const cumulativeApi = rows('timeline', 'cumulativeApi');

@@ -2,7 +2,12 @@
 // types them, and a model of when Sheets recomputes a custom-function cell.
 import { columnLetter, formulaEntryCount } from '../../emulator';
 import type { Cell, CellValue } from '../../emulator';
-import { CATALOG_FIRST_ROW, CATALOG_SHEET, CATALOG_TABLES } from '../../src/addon/catalog-sheet';
+import {
+  CATALOG_FIRST_ROW,
+  CATALOG_SHEET,
+  CATALOG_TABLES,
+  RUNS_FIRST_COLUMN,
+} from '../../src/addon/catalog-sheet';
 import { callsFtFunction } from '../../src/addon/refresh';
 import type { TableKey } from '../../src/addon/catalog-sheet';
 import { readFileSync } from 'node:fs';
@@ -24,6 +29,15 @@ export function addCatalogRow(s: Session, table: TableKey, cells: readonly unkno
   let row = CATALOG_FIRST_ROW;
   while (grid[row - 1] && grid[row - 1][firstColumn - 1] !== '') row++;
   s.workbook.write(CATALOG_SHEET, `${columnLetter(firstColumn)}${row}`, [cells]);
+  return row;
+}
+
+/** A run typed in the runs table's first blank row: model, method, GPU, tokens, ... hours. */
+export function addRun(s: Session, cells: readonly unknown[]): number {
+  const grid = s.workbook.values(CATALOG_SHEET);
+  let row = CATALOG_FIRST_ROW;
+  while (grid[row - 1] && grid[row - 1][RUNS_FIRST_COLUMN - 1] !== '') row++;
+  s.workbook.write(CATALOG_SHEET, `${columnLetter(RUNS_FIRST_COLUMN)}${row}`, [cells]);
   return row;
 }
 

@@ -12,7 +12,6 @@ import {
 } from '../../src/engine';
 import type { Catalog, MeasuredRun } from '../../src/engine';
 import {
-  CATALOG_FIRST_ROW,
   CATALOG_LAST_COLUMN,
   CATALOG_SHEET,
   KEY_COLUMN_COUNT,
@@ -21,19 +20,10 @@ import {
   RUNS_FIRST_COLUMN,
   RUNS_TITLE,
 } from '../../src/addon/catalog-sheet';
-import { columnLetter } from '../../emulator';
 import type { CatalogResponse } from '../../src/shared/contract';
+import { addRun } from './catalog-support';
 import { Evaluated, expectClose, generate, session } from './helpers';
 import type { Session } from './helpers';
-
-/** A run typed in the runs table's first blank row: model, method, GPU, tokens, ... hours. */
-export function addRun(s: Session, cells: readonly unknown[]): number {
-  const grid = s.workbook.values(CATALOG_SHEET);
-  let row = CATALOG_FIRST_ROW;
-  while (grid[row - 1] && grid[row - 1][RUNS_FIRST_COLUMN - 1] !== '') row++;
-  s.workbook.write(CATALOG_SHEET, `${columnLetter(RUNS_FIRST_COLUMN)}${row}`, [cells]);
-  return row;
-}
 
 function catalogOf(s: Session): { index: CatalogIndex; response: CatalogResponse } {
   const response = JSON.parse(JSON.stringify(s.call<CatalogResponse>('getCatalog'))) as {
@@ -74,7 +64,17 @@ const BAD: readonly (readonly [readonly unknown[], RegExp])[] = [
   ],
   [
     ['Llama 7B', 'DPO', 'A100', 1e7, '', '', '', 1, 2, '', 'method'],
-    /Method must be a method name of the catalog, got 'DPO'/,
+    /Method must be a method name of the catalog, got 'DPO';/,
+  ],
+  // Names a scenario input takes (another name, a unique start) but the run columns do not:
+  // the note says which catalog name to type.
+  [
+    ['Llama 7B', 'LoRA', 'RunPod', 1e7, '', '', '', 1, 2, '', 'alias'],
+    /got 'RunPod' \(runs name a row as the catalog writes it: type RunPod on-demand\)/,
+  ],
+  [
+    ['Llama 1', 'LoRA', 'A100', 1e7, '', '', '', 1, 2, '', 'start'],
+    /Model must be .* got 'Llama 1' \(runs name a row as the catalog writes it: type Llama 13B\)/,
   ],
 ];
 

@@ -14,7 +14,7 @@ import {
   RUNS_LAST_ROW,
   RUNS_TITLE,
 } from '../catalog-sheet';
-import type { CellIn } from '../catalog-sheet';
+import type { CellIn, TableKey } from '../catalog-sheet';
 import { catalogField } from '../lookup-formulas';
 import { READINGS } from '../scenario/formulas';
 
@@ -102,18 +102,35 @@ export function sheetRuns(grid: readonly (readonly CellIn[])[]): {
   return { runs, beyond };
 }
 
+/**
+ * A run's name that the scenario's name rules read as a catalog row (another name, a start
+ * of one) but the run columns, which match catalog names as written, do not: say which.
+ */
+function writtenAs(index: CatalogIndex, tables: readonly TableKey[], value: unknown): string {
+  for (const table of tables) {
+    const row = index.findRow(table, value);
+    if (row) return ` (runs name a row as the catalog writes it: type ${row.name})`;
+  }
+  return '';
+}
+
 /** Why a run the calibration cannot use is left out: its first column that is not right. */
-function reason(run: MeasuredRun, computed: (column: string) => Value): string {
-  const got = (cell: RunCell): string => `got ${describeValue(run.cells[cell])}`;
+function reason(
+  run: MeasuredRun,
+  computed: (column: string) => Value,
+  index: CatalogIndex,
+): string {
+  const got = (cell: RunCell, tables: readonly TableKey[] = []): string =>
+    `got ${describeValue(run.cells[cell])}${writtenAs(index, tables, run.cells[cell])}`;
   const positive = (value: Value): boolean => typeof value === 'number' && value > 0;
   if (!positive(computed('params'))) {
-    return `Model must be a model name of the catalog or a size in billions, ${got('model')}`;
+    return `Model must be a model name of the catalog or a size in billions, ${got('model', ['models'])}`;
   }
   if (typeof computed('flops') !== 'number') {
-    return `Method must be a method name of the catalog, ${got('method')}`;
+    return `Method must be a method name of the catalog, ${got('method', ['methods'])}`;
   }
   if (typeof computed('peak') !== 'number') {
-    return `GPU must be a GPU or GPU provider name of the catalog, ${got('gpu')}`;
+    return `GPU must be a GPU or GPU provider name of the catalog, ${got('gpu', ['gpus', 'providers'])}`;
   }
   if (!positive(computed('runTokens'))) {
     return 'Training tokens (or examples x tokens per example x epochs) must be a positive number';
@@ -137,7 +154,7 @@ export function readRuns(
   runs.forEach((run, i) => {
     if (typeof table.logRatio[i] === 'number') return;
     warnings.push(
-      `${CATALOG_SHEET} row ${run.sheetRow ?? ''} (Measured runs): ${reason(run, (column) => table[column][i])}; the run is not used.`,
+      `${CATALOG_SHEET} row ${run.sheetRow ?? ''} (Measured runs): ${reason(run, (column) => table[column][i], index)}; the run is not used.`,
     );
   });
   if (beyond.length > 0) {

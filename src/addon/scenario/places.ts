@@ -29,7 +29,22 @@ export const HEADER_ROW = 4;
 export const FIRST_ROW = 5;
 /** The first input's row (getScenarioInputs reads a scenario sheet's inputs from there). */
 export const INPUT_FIRST_ROW = FIRST_ROW;
-export const SCENARIO_COLUMNS = columnNumber('AT');
+/**
+ * The tables that list catalog rows, side by side from P, a blank column between them:
+ * providers, methods, the model x dataset-size matrix (each a key column and its columns).
+ */
+const CATALOG_TABLES_COLUMN = columnNumber('P');
+const CATALOG_TABLE_ORDER = ['providers', 'methods', 'matrix'] as const;
+function catalogTableColumns(): Readonly<Record<(typeof CATALOG_TABLE_ORDER)[number], number>> {
+  const columns = tableColumns();
+  let next = CATALOG_TABLES_COLUMN;
+  const at = {} as Record<(typeof CATALOG_TABLE_ORDER)[number], number>;
+  for (const key of CATALOG_TABLE_ORDER) {
+    at[key] = next;
+    next += 1 + columns[key].length + 1;
+  }
+  return at;
+}
 /** Results (E:G): nothing grows here; each group's rows follow from the groups above it. */
 export const RESULTS_COLUMN = 5;
 /** Rows between two groups of results: a blank row and the next group's title. */
@@ -38,8 +53,9 @@ const GROUP_GAP = 2;
 export const upfrontHeaderRow = (): number =>
   FIRST_ROW + TRAINING().length + GROUP_GAP + MONTHLY().length;
 export const TIMELINE_COLUMN = columnNumber('I');
-/** Sensitivity (AO:AT): a row per driver, the largest NPV swing (when made) first. */
-export const SENSITIVITY_COLUMN = columnNumber('AO');
+/** Sensitivity (right of the matrix): a row per driver, the largest NPV swing (when made) first. */
+export const SENSITIVITY_COLUMN =
+  catalogTableColumns().matrix + 1 + tableColumns().matrix.length + 1;
 export const SENSITIVITY_WHAT = [
   'npvLow',
   'npvHigh',
@@ -47,6 +63,8 @@ export const SENSITIVITY_WHAT = [
   'breakEvenHigh',
   'swing',
 ] as const;
+/** The model's columns: through the sensitivity's (the what-if blocks follow). */
+export const SCENARIO_COLUMNS = SENSITIVITY_COLUMN + SENSITIVITY_WHAT.length;
 
 /**
  * Spare rows below each table that lists catalog rows: they show the rows added to the
@@ -225,6 +243,7 @@ function resultGroups(): ResultGroups {
  */
 function tablePlaces(tables: ScenarioTables, ladderFirstRow: number): Record<string, TablePlace> {
   const columns = tableColumns();
+  const at = catalogTableColumns();
   const table = (
     key: string,
     keyColumn: number,
@@ -242,9 +261,9 @@ function tablePlaces(tables: ScenarioTables, ladderFirstRow: number): Record<str
   });
   return {
     timeline: table('timeline', 0, tables.months + 1),
-    providers: live('providers', columnNumber('P'), tables.providers.length),
-    methods: live('methods', columnNumber('W'), tables.methods.length),
-    matrix: live('matrix', columnNumber('AC'), tables.matrix.length),
+    providers: live('providers', at.providers, tables.providers.length),
+    methods: live('methods', at.methods, tables.methods.length),
+    matrix: live('matrix', at.matrix, tables.matrix.length),
     [LADDER]: table(LADDER, 1, tables.ladder.length, ladderFirstRow),
   };
 }

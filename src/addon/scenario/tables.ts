@@ -1,5 +1,7 @@
-// The tables that list catalog rows: training cost by provider (P:U), LoRA vs full vs
-// QLoRA (W:AA) and the model x dataset-size matrix (AC:AM), a row per catalog name.
+// The tables that list catalog rows: training cost by provider, LoRA vs full vs QLoRA and
+// the model x dataset-size matrix, side by side from P (scenario/places.ts), a row per
+// catalog name. Their hours follow the scenario's "Hours from" (the article's rule,
+// compute-bound, or calibrated on the measured runs of each row's own GPU and method).
 // Their key cells are formulas over the catalog's name column (catalog-list-formulas.ts): a
 // row added to the catalog after the scenario was made shows in a spare row, a row deleted
 // from it leaves its row blank.
@@ -34,7 +36,7 @@ function writeMatrix(block: Block): void {
   block.grid.label(
     TITLE_ROW,
     table.keyColumn,
-    `Model x dataset size: hours (then cost) with ${method.name} on ${provider.name}`,
+    `Model x dataset size: hours (as Hours from, then cost) with ${method.name} on ${provider.name}`,
     true,
   );
   block.grid.header(
@@ -55,13 +57,13 @@ export function writeCatalogTables(block: Block): void {
     block,
     'providers',
     'Provider',
-    'Training cost by provider (this model, method and data)',
+    'Training cost by provider (this model, method and data; hours as Hours from, calibrated per GPU)',
   );
   writeCatalogTable(
     block,
     'methods',
     'Method',
-    'LoRA vs full vs QLoRA (this model, data and provider)',
+    'LoRA vs full vs QLoRA (this model, data and provider; hours as Hours from, calibrated per method)',
   );
   writeMatrix(block);
 }
