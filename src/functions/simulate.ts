@@ -14,14 +14,15 @@ import {
   SCENARIO_FIELDS,
   SheetError,
   simulateScenario,
+  SIMULATION_DRIVERS,
   SIMULATION_TABLE,
 } from '../engine';
-import type { ScenarioField, SimulationResult, Value } from '../engine';
+import type { CaseValues, DriverSource, ScenarioField, SimulationResult, Value } from '../engine';
 import { beginCall, catalogIndex } from './catalog';
 import type { Cell, CellInput, CellResult } from './cells';
 
 const NAME = 'FT_SIMULATE';
-const MAX_ARGUMENTS = 5;
+const MAX_ARGUMENTS = 6;
 
 let fields: Map<string, ScenarioField> | undefined;
 /** An input's field by its label or key, as names are matched (built on first use, not at load). */
@@ -78,6 +79,47 @@ function readInputs(block: CellInput): Record<ScenarioField, Value> {
   return inputs;
 }
 
+/**
+ * The cases table's rows (the scenario sheet's cases: a driver's label, then one value per
+ * case, the base case first; blank keeps the input). A row of blanks is skipped; each value
+ * is checked by its input's rule, and a bad one is named by its row, driver and column.
+ */
+function readCases(block: CellInput | undefined): CaseValues | undefined {
+  if (block === undefined || [block].flat(2).every(isBlank)) return undefined;
+  if (!Array.isArray(block) || block.some((row) => !Array.isArray(row) || row.length < 2)) {
+    throw new InputError(
+      'cases',
+      "cases must be two or more columns: each driver's label, then its value in each case (the scenario sheet's cases table)",
+    );
+  }
+  const drawn = new Set<string>(SIMULATION_DRIVERS.flatMap((driver) => driver.cases));
+  const cases: Partial<Record<ScenarioField, (number | '')[]>> = {};
+  block.forEach(([label, ...cells], row) => {
+    if (isBlank(label) && cells.every(isBlank)) return;
+    const field = typeof label === 'string' ? fieldNamed(label) : undefined;
+    const at = `${describeValue(label)} (row ${row + 1})`;
+    if (!field || !drawn.has(field)) {
+      throw new InputError(
+        'cases',
+        `cases: ${at} is not a driver the simulation draws from cases`,
+        `Drivers with cases: ${[...drawn].map((key) => SCENARIO_FIELDS.find((f) => f.key === key)?.label).join(', ')}`,
+      );
+    }
+    if (cases[field]) throw new InputError('cases', `cases: ${at} is given twice`);
+    const rule = SCENARIO_FIELDS.find((spec) => spec.key === field)?.rule ?? 'finite';
+    cases[field] = cells.map((cell, c) => {
+      if (isBlank(cell)) return '';
+      try {
+        return readNumber(`cases: ${at}, column ${c + 2},`, cell, rule);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        throw new InputError('cases', error.problem);
+      }
+    });
+  });
+  return cases;
+}
+
 /** An optional argument's one cell (a 1×1 range is its cell); a larger range is an error. */
 function single(argument: string, value: CellInput | undefined): Cell {
   if (!Array.isArray(value)) return value;
@@ -107,7 +149,23 @@ function figureAt(result: CellInput | undefined): readonly number[] | undefined 
   );
 }
 
-/** The table: percentiles, the chance of payback, then the NPV histogram (26 rows × 3). */
+const SOURCES: readonly (readonly [DriverSource, (result: SimulationResult) => string])[] = [
+  ['cases', () => 'from the cases (triangular: lowest, first case, highest)'],
+  ['runs', (result) => `log-normal from ${result.calibrationRuns} measured runs' spread`],
+  ['spread', (result) => `triangular ±${Math.round(result.spread * 10000) / 100}%`],
+  ['given', () => 'as given'],
+];
+
+/** One line: each driver's distribution, grouped by where it came from. */
+export function driversNote(result: SimulationResult): string {
+  const groups = SOURCES.flatMap(([source, words]) => {
+    const labels = result.drivers.filter((d) => d.from === source).map((d) => d.label);
+    return labels.length > 0 ? [`${labels.join(', ')} ${words(result)}`] : [];
+  });
+  return `Drivers: ${groups.join('; ')}`;
+}
+
+/** The table: percentiles, the chance of payback, the drivers, then the NPV histogram (27 × 3). */
 export function simulationTable(result: SimulationResult): CellResult[][] {
   const { npv, payback } = result;
   return [
@@ -116,6 +174,7 @@ export function simulationTable(result: SimulationResult): CellResult[][] {
     ['P50', npv.p50, payback.p50],
     ['P90', npv.p90, payback.p90],
     [`Chance of payback in ${result.horizonMonths} months`, result.paysBackWithinHorizon, ''],
+    [driversNote(result), '', ''],
     // Runs beside the bar's start, so a chart of these two columns is the histogram.
     ['NPV from ($)', 'Runs', 'NPV to ($)'],
     ...result.histogram.map((bin): CellResult[] => [bin.from, bin.runs, bin.to]),
@@ -123,16 +182,17 @@ export function simulationTable(result: SimulationResult): CellResult[][] {
 }
 
 /**
- * The scenario run many times (seeded), its drivers drawn at random: training hours, GPU price, requests, volume growth, API price and labeling hours, each × a triangular factor from 1 − spread to 1 + spread.
+ * The scenario run many times (seeded), its drivers drawn at random: training hours, GPU price, requests, volume growth, API price (input and output together), labeling hours and the discount rate. A driver with values in the cases is triangular from its lowest case value to its highest, most likely the first case's (a blank case value is the input); training hours calibrated on 3 or more measured runs (the FT Catalog sheet) are log-normal with the runs' lowest and highest measured ÷ estimated ratio as P10 and P90; any other driver is × a triangular factor from 1 − spread to 1 + spread. The table's Drivers row says which.
  * Example: =FT_SIMULATE({"Requests per month", 10000}, "P50 NPV", 0) returns 1698.755.
  * Example: =FT_SIMULATE({"Requests per month", 50000}, "chance") returns 1.
  *
  * @param {string|number} inputs The scenario sheet's Inputs (columns A:B from row 5: label, value); a missing input takes the sidebar's default.
  * @param {string} result Optional: blank for the table, or P10, P50 or P90 NPV or payback ("P50 NPV"), or "chance".
- * @param {number} spread Optional: the drivers' spread, e.g. 30% (default, the article's).
+ * @param {number} spread Optional: the spread of the drivers without cases or runs, e.g. 30% (default, the article's).
  * @param {number} runs Optional: runs, 1 to 100000 (default 10000).
  * @param {number} seed Optional: a whole number that picks the draws (default 1).
- * @return P10/P50/P90 of the NPV and of the payback (months or "never"), the chance of payback within the horizon, a 20-bar NPV histogram; or the figure asked for.
+ * @param {string|number} cases Optional: the scenario sheet's cases table (a driver's label, then its value in each case, the base case first; blank: the input).
+ * @return P10/P50/P90 of the NPV and of the payback (months or "never"), the chance of payback within the horizon, each driver's distribution, a 20-bar NPV histogram; or the figure asked for.
  * @customfunction
  */
 export function FT_SIMULATE(
@@ -141,6 +201,7 @@ export function FT_SIMULATE(
   spread?: CellInput,
   runs?: CellInput,
   seed?: CellInput,
+  cases?: CellInput,
 ): CellResult | CellResult[][] {
   beginCall();
   try {
@@ -150,7 +211,7 @@ export function FT_SIMULATE(
     if (arguments.length === 0) {
       throw new InputError(
         'inputs',
-        `inputs is missing; it takes ${NAME}(inputs, [result], [spread], [runs], [seed])`,
+        `inputs is missing; it takes ${NAME}(inputs, [result], [spread], [runs], [seed], [cases])`,
       );
     }
     // A blank block gives a blank, as a blank row does to every FT_* function.
@@ -161,6 +222,7 @@ export function FT_SIMULATE(
         runs: numberIn('runs', runs),
         seed: numberIn('seed', seed),
         spread: numberIn('spread', spread),
+        cases: readCases(cases),
       }),
     );
     return at ? table[at[0]][at[1]] : table;
