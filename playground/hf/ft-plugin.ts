@@ -73,10 +73,12 @@ class FtFunctionsPlugin extends FunctionPlugin {
   ): ArraySize {
     // FT_SIMULATE spills its own table (3 columns) unless its result argument asks for one figure.
     if (name === 'FT_SIMULATE') {
-      const result = ast.args[1] as { readonly type?: string } | undefined;
-      return result && result.type !== 'EMPTY'
-        ? ArraySize.scalar()
-        : new ArraySize(3, SIMULATION_TABLE.rows);
+      // A blank result ("", as the scenario sheet writes it, or left out) asks for the table.
+      const result = ast.args[1] as
+        { readonly type?: string; readonly value?: unknown } | undefined;
+      const blank =
+        !result || result.type === 'EMPTY' || (result.type === 'STRING' && result.value === '');
+      return blank ? new ArraySize(3, SIMULATION_TABLE.rows) : ArraySize.scalar();
     }
     // Scalars and 1×1 ranges broadcast; the result has the shape of the ranges passed.
     for (const arg of ast.args) {
