@@ -354,13 +354,15 @@ function checkWhole(argument: string, value: number, least: number, most: number
 function hoursFromRuns(
   evaluation: ScenarioEvaluation,
 ): { readonly runs: number; readonly distribution: DriverDistribution } | undefined {
+  // 'yes' only with 3 or more usable runs, whose ratios are positive numbers.
   if (evaluation.get('bandFromRuns') !== 'yes') return undefined;
-  const [p10, p90] = [evaluation.get('trainingBandLow'), evaluation.get('trainingBandHigh')];
-  if (!(typeof p10 === 'number' && typeof p90 === 'number' && p10 > 0 && p90 >= p10)) {
-    return undefined;
-  }
-  const runs = Number(evaluation.get(CALIBRATION.runs));
-  return { runs, distribution: { kind: 'logNormal', p10, p90 } };
+  const [p10, p90] = ['trainingBandLow', 'trainingBandHigh'].map((name) =>
+    Number(evaluation.get(name)),
+  );
+  return {
+    runs: Number(evaluation.get(CALIBRATION.runs)),
+    distribution: { kind: 'logNormal', p10, p90 },
+  };
 }
 
 /**
@@ -380,13 +382,15 @@ function driverOf(
 ): SimulatedDriver {
   const { key, label, binds } = driver;
   const fields: readonly ScenarioField[] = driver.cases;
-  const given = at.options.distributions?.[key];
+  const { distributions = {}, cases = {} } = at.options;
+  const given = distributions[key];
   if (given) return { key, label, from: 'given', distributions: binds.map(() => given) };
-  const rows = fields.map((field) => at.options.cases?.[field] ?? []);
+  // A row not given is blank: every case keeps the input.
+  const rows = fields.map((field) => cases[field] || ['' as const]);
   if (rows.some((row) => row.some((value) => value !== ''))) {
     const distributions = rows.map((row, b): DriverDistribution => {
       const input = at.base[at.slotOf.get(binds[b]) as number];
-      const values = (row.length > 0 ? row : ['' as const]).map((v) => (v === '' ? input : v));
+      const values = row.map((v) => (v === '' ? input : v));
       const [low, high] = [Math.min(...values), Math.max(...values)];
       return { kind: 'triangular', low, mode: values[0], high };
     });

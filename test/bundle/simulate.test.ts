@@ -123,7 +123,7 @@ describe('FT_SIMULATE', () => {
     )[][];
     expect(table[1][1] as number).toBeCloseTo(1398.755, 0);
     expect(table[5][0]).toBe(
-      'Drivers: Labeling hours from the cases (triangular: lowest, first case, highest); Training hours, GPU price, Requests per month, Monthly volume growth, API price, Annual discount rate triangular ±0%',
+      'Drivers: Labeling hours triangular over the cases; Training hours, GPU price, Requests per month, Monthly volume growth, API price, Annual discount rate triangular ±0%',
     );
     // A blank table is no cases: the spread for every driver.
     const blank = [['', '', '', '']];
@@ -150,7 +150,7 @@ describe('FT_SIMULATE', () => {
       "FT_SIMULATE: cases: 'Input price ($ per 1K tokens)' (row 1), column 2, is the cell error #N/A: fix that cell first",
     );
     expect(bad([['Epochs', 1, 2, 3]])).toBe(
-      "FT_SIMULATE: cases: 'Epochs' (row 1) is not a driver the simulation draws from cases. Drivers with cases: Requests per month, Monthly volume growth, Input price ($ per 1K tokens), Output price ($ per 1K tokens), Labeling hours, Annual discount rate",
+      "FT_SIMULATE: cases: 'Epochs' (row 1) is not a driver with cases",
     );
     expect(
       bad([
@@ -159,7 +159,7 @@ describe('FT_SIMULATE', () => {
       ]),
     ).toBe("FT_SIMULATE: cases: 'labeling hours' (row 2) is given twice");
     expect(bad([['Labeling hours']])).toBe(
-      "FT_SIMULATE: cases must be two or more columns: each driver's label, then its value in each case (the scenario sheet's cases table)",
+      "FT_SIMULATE: cases must be rows of a driver's label, then a value per case",
     );
   });
 });

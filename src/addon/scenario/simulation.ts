@@ -54,12 +54,7 @@ function rowFormats(row: number): readonly string[] {
 
 export function writeSimulation({ grid, places }: Block): void {
   const { title, formula } = simulationPlace(places);
-  grid.label(
-    title,
-    RESULTS_COLUMN,
-    "Simulation: 10,000 runs (FT_SIMULATE); its Drivers row says each driver's distribution",
-    true,
-  );
+  grid.label(title, RESULTS_COLUMN, 'Simulation: 10,000 runs (FT_SIMULATE)', true);
   grid.set(formula, VALUE_COLUMN, simulationFormula(places));
   grid.ensure(formula + TABLE_ROWS - 1);
   for (let row = 0; row < TABLE_ROWS; row++) {
