@@ -26,7 +26,7 @@ test('the scenario sheet’s simulation spills its table in the playground', () 
     ]);
     // The drivers' distributions: the case drivers from the cases table the sheet passes.
     expect(at(formula.row + 5, formula.col)).toMatch(
-      /^Drivers: .*Requests per month.* from the cases/,
+      /^Drivers: .*Requests per month.* triangular over the cases/,
     );
     // The histogram's header, then its 20 bars: runs are whole numbers summing to 10,000.
     expect(at(formula.row + 6, formula.col + 1)).toBe('Runs');

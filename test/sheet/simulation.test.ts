@@ -173,7 +173,7 @@ describe('a case value edited moves the sheet’s simulation, as the engine’s'
     const expected = engine();
     // Growth 1% ± 30% at creation: best 1.3%, worst 0.7%, from the cases.
     expect(before[SIMULATION_TABLE.driversRow][0]).toMatch(
-      /Monthly volume growth.* from the cases/,
+      /Monthly volume growth.* triangular over the cases/,
     );
     expect(before[1][1]).toBeCloseTo(expected.npv.p10, 6);
     expect(before[3][2]).toBeCloseTo(expected.payback.p90 as number, 6);
