@@ -8,13 +8,16 @@ import { customFunctionSignatures, registerCustomFunctions } from '../../playgro
 import {
   builtInIndex,
   CASE_DRIVERS,
+  CatalogIndex,
   inputCells,
   resolveScenario,
   SCENARIO_FIELDS,
   simulateScenario,
   SIMULATION_TABLE,
 } from '../../src/engine';
-import type { CaseValues, ScenarioField } from '../../src/engine';
+import type { CaseValues, Catalog, MeasuredRun, ScenarioField } from '../../src/engine';
+import type { CatalogResponse } from '../../src/shared/contract';
+import { CATALOG_FIRST_ROW, CATALOG_SHEET, RUNS_FIRST_COLUMN } from '../../src/addon/catalog-sheet';
 import { columnLetter as columnLetterOf, columnNumber } from '../../src/shared/a1';
 import { callGlobal, CODE_JS } from '../support/load-bundle';
 import { Evaluated, expectClose, generate, session } from './helpers';
@@ -189,5 +192,50 @@ describe('a case value edited moves the sheet’s simulation, as the engine’s'
     expect(after[1][1]).toBeCloseTo(edited.npv.p10, 6);
     expect(after[2][1]).toBeCloseTo(edited.npv.p50, 6);
     expect(after[SIMULATION_TABLE.chanceRow][1]).toBeCloseTo(edited.paysBackWithinHorizon, 9);
+  });
+});
+
+describe('measured runs typed into the catalog give the simulation’s training hours their spread', () => {
+  it('3 runs: log-normal from them, as the engine draws it over the same catalog', () => {
+    const s = session();
+    const { sheetName } = generate(s, { examples: 1000000 });
+    const values = (): unknown[][] => s.workbook.values(sheetName);
+    const cell = simulationCell(s.workbook.formulas(sheetName));
+    const last = SCENARIO_FIELDS.length + 4;
+    const call = (): unknown[][] => {
+      const block = values()
+        .slice(4, last)
+        .map((line) => [line[0], line[1]]);
+      const cases = cellsOf(values(), casesRangeOf(cell.formula)).cells;
+      return s.call<unknown[][]>('FT_SIMULATE', block, '', '', 2000, '', cases);
+    };
+    expect(call()[SIMULATION_TABLE.driversRow][0]).toMatch(
+      /; Training hours, GPU price, .*triangular ±30%$/,
+    );
+    // Three Llama 13B LoRA runs of 1e8 tokens on one H100, measured at 0.8, 1 and 1.25 times the
+    // estimate 4 × 13e9 × 1e8 ÷ (989e12 × 0.35 × 3600) = 4.1728859 GPU-hours.
+    const estimate = (4 * 13e9 * 1e8) / (989e12 * 0.35 * 3600);
+    const runs = [0.8, 1, 1.25].map((ratio) => [
+      ...['Llama 13B', 'LoRA', 'H100', 1e8, '', '', '', 1, estimate * ratio, '', 'ours'],
+    ]);
+    const at = `${columnLetterOf(RUNS_FIRST_COLUMN)}${CATALOG_FIRST_ROW}`;
+    s.workbook.write(CATALOG_SHEET, at, runs);
+    const table = call();
+    expect(table[SIMULATION_TABLE.driversRow][0]).toMatch(
+      /; Training hours log-normal from 3 measured runs; GPU price, .*triangular ±30%$/,
+    );
+    const response = JSON.parse(JSON.stringify(s.call<CatalogResponse>('getCatalog'))) as {
+      catalog: Catalog;
+      staleAfterDays: number;
+      runs: MeasuredRun[];
+    };
+    const index = new CatalogIndex(response.catalog, [], response.staleAfterDays, response.runs);
+    const engine = simulateScenario(
+      inputCells(resolveScenario({ examples: 1000000 }, index).input),
+      index,
+      { runs: 2000, cases: casesOf(cellsOf(values(), casesRangeOf(cell.formula)).cells) },
+    );
+    expect(engine.calibrationRuns).toBe(3);
+    expect([table[1][1], table[3][1]]).toEqual([engine.npv.p10, engine.npv.p90]);
   });
 });
