@@ -388,13 +388,13 @@ function driverOf(
   // A row not given is blank: every case keeps the input.
   const rows = fields.map((field) => cases[field] || ['' as const]);
   if (rows.some((row) => row.some((value) => value !== ''))) {
-    const distributions = rows.map((row, b): DriverDistribution => {
+    const ranges = rows.map((row, b): DriverDistribution => {
       const input = at.base[at.slotOf.get(binds[b]) as number];
       const values = row.map((v) => (v === '' ? input : v));
       const [low, high] = [Math.min(...values), Math.max(...values)];
       return { kind: 'triangular', low, mode: values[0], high };
     });
-    return { key, label, from: 'cases', distributions };
+    return { key, label, from: 'cases', distributions: ranges };
   }
   if (key === 'trainingHours' && at.hours) {
     return { key, label, from: 'runs', distributions: [at.hours.distribution] };
