@@ -189,7 +189,7 @@ export function markdown(report: BenchReport): string {
     const sim = report.simulation;
     lines.push(
       '',
-      `**Simulation** (FT_SIMULATE over the default scenario's Inputs block, ${sim.runs.toLocaleString('en-US')} runs of the whole model; median, IQR):`,
+      `**Simulation** (FT_SIMULATE over the default scenario's Inputs block and cases table, ${sim.runs.toLocaleString('en-US')} runs of the whole model; median, IQR):`,
       '',
       '| Measure | ms |',
       '| --- | ---: |',

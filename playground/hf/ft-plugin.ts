@@ -13,6 +13,7 @@ import {
   SimpleRangeValue,
 } from 'hyperformula';
 import type { FunctionMetadata, ImplementedFunctions } from 'hyperformula';
+import { SIMULATION_TABLE } from '../../src/engine/simulation';
 
 /** A cell as Apps Script hands it to a custom function. */
 export type AppsScriptCell = string | number | boolean;
@@ -70,10 +71,14 @@ class FtFunctionsPlugin extends FunctionPlugin {
     ast: { readonly args: Parameters<FtFunctionsPlugin['runFunction']>[0] },
     state: Parameters<FtFunctionsPlugin['runFunction']>[1],
   ): ArraySize {
-    // FT_SIMULATE spills its own table (3 × 26) unless its result argument asks for one figure.
+    // FT_SIMULATE spills its own table (3 columns) unless its result argument asks for one figure.
     if (name === 'FT_SIMULATE') {
-      const result = ast.args[1] as { readonly type?: string } | undefined;
-      return result && result.type !== 'EMPTY' ? ArraySize.scalar() : new ArraySize(3, 26);
+      // A blank result ("", as the scenario sheet writes it, or left out) asks for the table.
+      const result = ast.args[1] as
+        { readonly type?: string; readonly value?: unknown } | undefined;
+      const blank =
+        !result || result.type === 'EMPTY' || (result.type === 'STRING' && result.value === '');
+      return blank ? new ArraySize(3, SIMULATION_TABLE.rows) : ArraySize.scalar();
     }
     // Scalars and 1×1 ranges broadcast; the result has the shape of the ranges passed.
     for (const arg of ast.args) {

@@ -1,8 +1,15 @@
 // Issue 21, item 4: the scenario as ranges instead of points. N runs of the whole scenario
 // model, each with its uncertain drivers (training hours, GPU price, volume and its growth,
-// API price, labeling hours) drawn from a stated distribution; out come the P10/P50/P90 of
-// the NPV and of the payback, the share of runs that pay back within the horizon and a
-// histogram of the NPV.
+// API price, labeling hours, the discount rate) drawn from a stated distribution; out come
+// the P10/P50/P90 of the NPV and of the payback, the share of runs that pay back within the
+// horizon and a histogram of the NPV.
+//
+// Each driver's distribution, stated in FT_SIMULATE's reference and in its table: a driver
+// the scenario's cases table gives values for is triangular from the lowest case value to
+// the highest, most likely the first case's (the base), in the driver's own units; training
+// hours calibrated on 3 or more measured runs are log-normal with the runs' spread (the
+// model's own band, trainingBandLow/High) as P10 and P90; any other driver is a triangular
+// factor from 1 - spread to 1 + spread on the scenario's value.
 //
 // Nothing of the model's arithmetic is here: each run binds the drawn values to the model's
 // own definitions (modelView, compiled once by compile.ts) of the up-front cost, the monthly
@@ -11,6 +18,7 @@
 // API's prices) come from the scenario's own evaluation.
 import { NEVER } from './breakeven';
 import type { BreakEven } from './breakeven';
+import { CALIBRATION } from './calibration-model';
 import { bindingName } from './compile';
 import { InputError } from './errors';
 import type { Value } from './expr';
@@ -24,36 +32,59 @@ import { breakEvenValue, modelView, ModelValueError, numberOf } from './views';
 import type { Binding, ModelView } from './views';
 
 /**
- * The uncertain drivers, each a factor on the scenario's value of what it binds (a metric or
- * an input of the model): one list, so a cases table (best / worst per driver) or another
- * driver can be added here and nowhere else.
+ * The uncertain drivers: what each binds (a metric or an input of the model) and, for a
+ * driver the cases table has, the case row of each binding (the cases table's rows,
+ * what-if.ts CASE_DRIVERS). One list: a driver is one line here and nowhere else.
  */
 export const SIMULATION_DRIVERS = [
-  // The hours on the provider's GPU, however they were estimated (rule, compute-bound).
-  { key: 'trainingHours', label: 'Training hours', binds: ['trainingHours'] },
-  { key: 'gpuPrice', label: 'GPU price', binds: ['price'] },
-  { key: 'requests', label: 'Requests per month', binds: [bindingName.input('requestsPerMonth')] },
+  // The hours on the provider's GPU, however they were estimated (rule, compute-bound, runs).
+  { key: 'trainingHours', label: 'Training hours', binds: ['trainingHours'], cases: [] },
+  { key: 'gpuPrice', label: 'GPU price', binds: ['price'], cases: [] },
+  {
+    key: 'requests',
+    label: 'Requests per month',
+    binds: [bindingName.input('requestsPerMonth')],
+    cases: ['requestsPerMonth'],
+  },
   {
     key: 'growth',
     label: 'Monthly volume growth',
     binds: [bindingName.input('monthlyGrowthRate')],
+    cases: ['monthlyGrowthRate'],
   },
-  // Both token prices move together: a provider changes its price list, not one column.
-  { key: 'apiPrice', label: 'API price', binds: ['apiIn', 'apiOut'] },
-  { key: 'labelingHours', label: 'Labeling hours', binds: [bindingName.input('labelingHours')] },
+  // Both token prices move together (one draw): a provider changes its price list, not one column.
+  {
+    key: 'apiPrice',
+    label: 'API price',
+    binds: ['apiIn', 'apiOut'],
+    cases: ['apiInputPricePer1K', 'apiOutputPricePer1K'],
+  },
+  {
+    key: 'labelingHours',
+    label: 'Labeling hours',
+    binds: [bindingName.input('labelingHours')],
+    cases: ['labelingHours'],
+  },
+  {
+    key: 'discountRate',
+    label: 'Annual discount rate',
+    binds: [bindingName.input('annualDiscountRate')],
+    cases: ['annualDiscountRate'],
+  },
 ] as const satisfies readonly {
   readonly key: string;
   readonly label: string;
   readonly binds: readonly Binding[];
+  /** Empty, or the case row of each binding, in the same order. */
+  readonly cases: readonly ScenarioField[];
 }[];
 
 export type SimulationDriverKey = (typeof SIMULATION_DRIVERS)[number]['key'];
 
 /**
- * A driver's factor on its scenario value. Triangular(low, mode, high): the case spreads
- * (the article's ±30% by default: 0.7, 1, 1.3). Log-normal: ln(factor) normal, with the
- * measured ÷ estimated ratios' smallest and largest as its P10 and P90 (training hours
- * calibrated on a team's runs).
+ * A driver's distribution. Triangular(low, mode, high): a factor on the scenario's value
+ * (the spread: 0.7, 1, 1.3 by default) or, from the cases, values in the driver's units.
+ * Log-normal: ln(factor) normal, its P10 and P90 given (training hours calibrated on runs).
  */
 export type DriverDistribution =
   | {
@@ -72,32 +103,34 @@ export const triangularSpread = (spread: number): DriverDistribution => ({
   high: 1 + spread,
 });
 
+/**
+ * A case row's values, one per case column (the first is the base case), blank where the
+ * case keeps the input: what FT_SIMULATE reads from the scenario sheet's cases table.
+ */
+export type CaseValues = Partial<Readonly<Record<ScenarioField, readonly (number | '')[]>>>;
+
+/** Where a driver's distribution came from, as FT_SIMULATE states it. */
+export type DriverSource = 'cases' | 'runs' | 'spread' | 'given';
+
+export interface SimulatedDriver {
+  readonly key: SimulationDriverKey;
+  readonly label: string;
+  readonly from: DriverSource;
+  /** Each binding's distribution (a factor, or values in its units from the cases). */
+  readonly distributions: readonly DriverDistribution[];
+}
+
 export interface SimulationOptions {
   /** Runs to draw (default 10,000). */
   readonly runs?: number;
   /** The same seed, inputs and spreads give the same result (default 1). */
   readonly seed?: number;
-  /** Every driver's spread: a triangular factor from 1 - spread to 1 + spread (default 30%). */
+  /** A driver without cases or runs: a triangular factor from 1 - spread to 1 + spread (default 30%). */
   readonly spread?: number;
-  /** A driver's own distribution, in place of the spread (the hours' calibration, a case's range). */
+  /** The cases table's rows: a driver with a value there is triangular over its cases. */
+  readonly cases?: CaseValues;
+  /** A driver's own factor distribution, in place of all of the above. */
   readonly distributions?: Partial<Readonly<Record<SimulationDriverKey, DriverDistribution>>>;
-}
-
-/**
- * The training hours' distribution when a calibration has measured runs (3 or more, as
- * DESIGN.md says their spread replaces the article's ±30%), for hours already calibrated
- * (the estimate × its factor): log-normal, its P10 and P90 the smallest and the largest
- * measured ÷ estimated ratio over the factor, so the runs' own spread around the fit.
- */
-export function calibratedHoursDistribution(calibration: {
-  readonly runs: number;
-  readonly factor: number;
-  readonly minRatio: number;
-  readonly maxRatio: number;
-}): DriverDistribution | undefined {
-  const { runs, factor, minRatio, maxRatio } = calibration;
-  if (runs < 3 || !(factor > 0) || !(minRatio > 0) || !(maxRatio >= minRatio)) return undefined;
-  return { kind: 'logNormal', p10: minRatio / factor, p90: maxRatio / factor };
 }
 
 export const DEFAULT_SIMULATION_RUNS = 10000;
@@ -107,13 +140,14 @@ export const HISTOGRAM_BINS = 20;
 
 /**
  * The rows of FT_SIMULATE's table (0-based, src/functions/simulate.ts simulationTable): a
- * header, P10/P50/P90 (rows 1-3), the chance of payback, the histogram's header, its bars.
- * The scenario sheet's formats and chart read the same rows.
+ * header, P10/P50/P90 (rows 1-3), the chance of payback, the drivers' distributions, the
+ * histogram's header, its bars. The scenario sheet's formats and chart read the same rows.
  */
 export const SIMULATION_TABLE = {
   chanceRow: 4,
-  histogramHeaderRow: 5,
-  rows: 6 + HISTOGRAM_BINS,
+  driversRow: 5,
+  histogramHeaderRow: 6,
+  rows: 7 + HISTOGRAM_BINS,
 } as const;
 
 export interface HistogramBin {
@@ -138,6 +172,12 @@ export interface SimulationResult {
   /** The share of runs that pay back within the horizon, 0 to 1. */
   readonly paysBackWithinHorizon: number;
   readonly histogram: readonly HistogramBin[];
+  /** The spread of the drivers that use it. */
+  readonly spread: number;
+  /** Each driver's distribution and where it came from, in SIMULATION_DRIVERS' order. */
+  readonly drivers: readonly SimulatedDriver[];
+  /** The measured runs the training hours' calibration used (0 without runs). */
+  readonly calibrationRuns: number;
 }
 
 // ---- Random numbers ----------------------------------------------------------------------
@@ -307,6 +347,63 @@ function checkWhole(argument: string, value: number, least: number, most: number
 }
 
 /**
+ * The training hours' distribution when the scenario's hours are calibrated on 3 or more
+ * runs (the model's bandFromRuns, as the sheet's band says): log-normal, its P10 and P90 the
+ * band's ends (the runs' lowest and highest measured ÷ estimated ratio over the fit's factor).
+ */
+function hoursFromRuns(
+  evaluation: ScenarioEvaluation,
+): { readonly runs: number; readonly distribution: DriverDistribution } | undefined {
+  // 'yes' only with 3 or more usable runs, whose ratios are positive numbers.
+  if (evaluation.get('bandFromRuns') !== 'yes') return undefined;
+  const [p10, p90] = ['trainingBandLow', 'trainingBandHigh'].map((name) =>
+    Number(evaluation.get(name)),
+  );
+  return {
+    runs: Number(evaluation.get(CALIBRATION.runs)),
+    distribution: { kind: 'logNormal', p10, p90 },
+  };
+}
+
+/**
+ * A driver's distribution and its source: given, else from the cases table when it has a
+ * value for the driver (blank cells keep the scenario's value), else the runs' spread for
+ * the training hours, else the spread.
+ */
+function driverOf(
+  driver: (typeof SIMULATION_DRIVERS)[number],
+  at: {
+    readonly base: readonly number[];
+    readonly slotOf: ReadonlyMap<string, number>;
+    readonly spread: number;
+    readonly hours: ReturnType<typeof hoursFromRuns>;
+    readonly options: SimulationOptions;
+  },
+): SimulatedDriver {
+  const { key, label, binds } = driver;
+  const fields: readonly ScenarioField[] = driver.cases;
+  const { distributions = {}, cases = {} } = at.options;
+  const given = distributions[key];
+  if (given) return { key, label, from: 'given', distributions: binds.map(() => given) };
+  // A row not given is blank: every case keeps the input.
+  const rows = fields.map((field) => cases[field] || ['' as const]);
+  if (rows.some((row) => row.some((value) => value !== ''))) {
+    const ranges = rows.map((row, b): DriverDistribution => {
+      const input = at.base[at.slotOf.get(binds[b]) as number];
+      const values = row.map((v) => (v === '' ? input : v));
+      const [low, high] = [Math.min(...values), Math.max(...values)];
+      return { kind: 'triangular', low, mode: values[0], high };
+    });
+    return { key, label, from: 'cases', distributions: ranges };
+  }
+  if (key === 'trainingHours' && at.hours) {
+    return { key, label, from: 'runs', distributions: [at.hours.distribution] };
+  }
+  const spread = triangularSpread(at.spread);
+  return { key, label, from: 'spread', distributions: binds.map(() => spread) };
+}
+
+/**
  * N runs of the scenario whose inputs are given (as its input cells hold them): the inputs
  * are checked as the sheet checks them (the first problem is an InputError on `inputs`).
  */
@@ -337,9 +434,17 @@ export function simulateScenario(
   });
   const slotOf = new Map(bindings.map((name, i) => [name, i]));
   const random = xorshift32(seed);
-  const drivers = SIMULATION_DRIVERS.map((driver) => ({
-    slots: driver.binds.map((name) => slotOf.get(name) as number),
-    distribution: options.distributions?.[driver.key] ?? triangularSpread(spread),
+  const hours = hoursFromRuns(evaluation);
+  const stated = SIMULATION_DRIVERS.map((driver) =>
+    driverOf(driver, { base, slotOf, spread, hours, options }),
+  );
+  const drivers = stated.map((driver, d) => ({
+    slots: SIMULATION_DRIVERS[d].binds.map((name) => slotOf.get(name) as number),
+    // A case range is in the driver's units (scale 1); any other distribution is a factor.
+    scales: SIMULATION_DRIVERS[d].binds.map((name) =>
+      driver.from === 'cases' ? 1 : base[slotOf.get(name) as number],
+    ),
+    distributions: driver.distributions,
     draws: stratified(runs, random),
   }));
 
@@ -352,8 +457,11 @@ export function simulateScenario(
   try {
     for (let run = 0; run < runs; run++) {
       for (const driver of drivers) {
-        const factor = quantileOf(driver.distribution, driver.draws[run]);
-        for (const slot of driver.slots) bound[slot] = base[slot] * factor;
+        // One draw per driver: its bindings (the two API prices) move together.
+        const u = driver.draws[run];
+        driver.slots.forEach((slot, b) => {
+          bound[slot] = driver.scales[b] * quantileOf(driver.distributions[b], u);
+        });
       }
       const up = numberOf(upfront.valueOf(bound), 'upfront');
       const saved = numberOf(savings.valueOf(bound), 'monthlySavings');
@@ -388,5 +496,8 @@ export function simulateScenario(
     },
     paysBackWithinHorizon: paid / runs,
     histogram: histogramOf(npvs),
+    spread,
+    drivers: stated,
+    calibrationRuns: hours ? hours.runs : 0,
   };
 }

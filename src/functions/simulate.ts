@@ -14,25 +14,70 @@ import {
   SCENARIO_FIELDS,
   SheetError,
   simulateScenario,
+  SIMULATION_DRIVERS,
   SIMULATION_TABLE,
 } from '../engine';
-import type { ScenarioField, SimulationResult, Value } from '../engine';
+import type {
+  CaseValues,
+  DriverSource,
+  FieldSpec,
+  ScenarioField,
+  SimulationResult,
+  Value,
+} from '../engine';
 import { beginCall, catalogIndex } from './catalog';
 import type { Cell, CellInput, CellResult } from './cells';
 
 const NAME = 'FT_SIMULATE';
-const MAX_ARGUMENTS = 5;
+const MAX_ARGUMENTS = 6;
 
-let fields: Map<string, ScenarioField> | undefined;
+let fields: Map<string, FieldSpec> | undefined;
 /** An input's field by its label or key, as names are matched (built on first use, not at load). */
-function fieldNamed(label: string): ScenarioField | undefined {
+function fieldNamed(label: string): FieldSpec | undefined {
   fields ??= new Map(
     SCENARIO_FIELDS.flatMap((field) => [
-      [normalizeName(field.label), field.key],
-      [normalizeName(field.key), field.key],
+      [normalizeName(field.label), field],
+      [normalizeName(field.key), field],
     ]),
   );
   return fields.get(normalizeName(label));
+}
+
+/**
+ * A block of labelled rows (the Inputs, the cases table): each row's field, its label and row
+ * for messages, and its cells after the label. A blank row is skipped; a label that is not
+ * one `takes`, or is given twice, is an error naming the argument and the row.
+ */
+function labelledRows(
+  argument: 'inputs' | 'cases',
+  block: CellInput,
+  columns: readonly [number, number, string],
+  takes: (field: ScenarioField) => boolean,
+  what: string,
+): { readonly field: FieldSpec; readonly at: string; readonly cells: Cell[] }[] {
+  const [least, most, shape] = columns;
+  if (
+    !Array.isArray(block) ||
+    block.some((r) => !Array.isArray(r) || !(r.length >= least && r.length <= most))
+  ) {
+    throw new InputError(argument, `${argument} must be ${shape}`);
+  }
+  const seen = new Set<FieldSpec>();
+  return block.flatMap(([label, ...cells], row) => {
+    if (isBlank(label) && cells.every(isBlank)) return [];
+    const field = typeof label === 'string' ? fieldNamed(label) : undefined;
+    const problem = isBlank(label)
+      ? 'has a value but no label'
+      : !field || !takes(field.key)
+        ? `is not ${what}`
+        : seen.has(field)
+          ? 'is given twice'
+          : '';
+    const at = `${describeValue(label)} (row ${row + 1})`;
+    if (!field || problem) throw new InputError(argument, `${argument}: ${at} ${problem}`);
+    seen.add(field);
+    return [{ field, at, cells }];
+  });
 }
 
 /**
@@ -41,30 +86,19 @@ function fieldNamed(label: string): ScenarioField | undefined {
  * no row takes the sidebar's default.
  */
 function readInputs(block: CellInput): Record<ScenarioField, Value> {
-  if (!Array.isArray(block) || block.some((row) => !Array.isArray(row) || row.length !== 2)) {
-    throw new InputError(
-      'inputs',
-      "inputs must be two columns: each input's label, then its value (the scenario sheet's Inputs, columns A:B)",
-    );
-  }
+  const shape =
+    "two columns: each input's label, then its value (the scenario sheet's Inputs, columns A:B)";
   const inputs = inputCells(DEFAULT_SCENARIO);
-  const seen = new Set<ScenarioField>();
-  block.forEach(([label, cell], row) => {
-    if (isBlank(label) && isBlank(cell)) return;
-    const field = typeof label === 'string' ? fieldNamed(label) : undefined;
-    const problem = !field
-      ? isBlank(label)
-        ? 'has a value but no label'
-        : 'is not an input of the scenario'
-      : seen.has(field)
-        ? 'is given twice'
-        : '';
-    if (!field || problem) {
-      throw new InputError('inputs', `inputs: ${describeValue(label)} (row ${row + 1}) ${problem}`);
-    }
-    seen.add(field);
+  for (const { field, cells } of labelledRows(
+    'inputs',
+    block,
+    [2, 2, shape],
+    () => true,
+    'an input of the scenario',
+  )) {
+    const [cell] = cells;
     const code = cellErrorCode(cell);
-    inputs[field] = isBlank(cell)
+    inputs[field.key] = isBlank(cell)
       ? ''
       : code
         ? new SheetError(code as '#N/A')
@@ -74,8 +108,35 @@ function readInputs(block: CellInput): Record<ScenarioField, Value> {
             ? // A date cell reaches a custom function as a Date: its day, as Sheets numbers it.
               serialOfDate(cell.getFullYear(), cell.getMonth() + 1, cell.getDate())
             : describeValue(cell);
-  });
+  }
   return inputs;
+}
+
+/**
+ * The cases table's rows (a driver's label, then its value in each case, the base case
+ * first; blank keeps the input), each value checked by its input's rule: a bad one is named
+ * by its row, driver and column.
+ */
+function readCases(block: CellInput | undefined): CaseValues | undefined {
+  if (block === undefined || [block].flat(2).every(isBlank)) return undefined;
+  const drawn = new Set<string>(SIMULATION_DRIVERS.flatMap((driver) => driver.cases));
+  const shape = "rows of a driver's label, then a value per case";
+  const rows = labelledRows(
+    'cases',
+    block,
+    [2, Infinity, shape],
+    (f) => drawn.has(f),
+    'a driver with cases',
+  );
+  return Object.fromEntries(
+    rows.map(({ field, at, cells }) => {
+      // The message names the argument, the row, the driver and the column.
+      const values = cells.map((cell, c) =>
+        isBlank(cell) ? '' : readNumber(`cases: ${at}, column ${c + 2},`, cell, field.rule),
+      );
+      return [field.key, values];
+    }),
+  );
 }
 
 /** An optional argument's one cell (a 1×1 range is its cell); a larger range is an error. */
@@ -107,7 +168,22 @@ function figureAt(result: CellInput | undefined): readonly number[] | undefined 
   );
 }
 
-/** The table: percentiles, the chance of payback, then the NPV histogram (26 rows × 3). */
+const SOURCES: readonly (readonly [DriverSource, (result: SimulationResult) => string])[] = [
+  ['cases', () => 'triangular over the cases'],
+  ['runs', (result) => `log-normal from ${result.calibrationRuns} measured runs`],
+  ['spread', (result) => `triangular ±${Math.round(result.spread * 10000) / 100}%`],
+];
+
+/** One line: each driver's distribution, grouped by where it came from. */
+export function driversNote(result: SimulationResult): string {
+  const groups = SOURCES.flatMap(([source, words]) => {
+    const labels = result.drivers.filter((d) => d.from === source).map((d) => d.label);
+    return labels.length > 0 ? [`${labels.join(', ')} ${words(result)}`] : [];
+  });
+  return `Drivers: ${groups.join('; ')}`;
+}
+
+/** The table: percentiles, the chance of payback, the drivers, then the NPV histogram (27 × 3). */
 export function simulationTable(result: SimulationResult): CellResult[][] {
   const { npv, payback } = result;
   return [
@@ -116,6 +192,7 @@ export function simulationTable(result: SimulationResult): CellResult[][] {
     ['P50', npv.p50, payback.p50],
     ['P90', npv.p90, payback.p90],
     [`Chance of payback in ${result.horizonMonths} months`, result.paysBackWithinHorizon, ''],
+    [driversNote(result), '', ''],
     // Runs beside the bar's start, so a chart of these two columns is the histogram.
     ['NPV from ($)', 'Runs', 'NPV to ($)'],
     ...result.histogram.map((bin): CellResult[] => [bin.from, bin.runs, bin.to]),
@@ -123,16 +200,17 @@ export function simulationTable(result: SimulationResult): CellResult[][] {
 }
 
 /**
- * The scenario run many times (seeded), its drivers drawn at random: training hours, GPU price, requests, volume growth, API price and labeling hours, each × a triangular factor from 1 − spread to 1 + spread.
+ * The scenario run many times (seeded), drawing training hours, GPU price, requests, growth, API price, labeling hours and discount rate. A driver with case values is triangular (lowest, first case, highest; blank: the input); hours calibrated on 3+ runs are log-normal, P10 and P90 the runs' lowest and highest ratio; others × a triangular factor 1 ± spread.
  * Example: =FT_SIMULATE({"Requests per month", 10000}, "P50 NPV", 0) returns 1698.755.
  * Example: =FT_SIMULATE({"Requests per month", 50000}, "chance") returns 1.
  *
  * @param {string|number} inputs The scenario sheet's Inputs (columns A:B from row 5: label, value); a missing input takes the sidebar's default.
  * @param {string} result Optional: blank for the table, or P10, P50 or P90 NPV or payback ("P50 NPV"), or "chance".
- * @param {number} spread Optional: the drivers' spread, e.g. 30% (default, the article's).
+ * @param {number} spread Optional: the spread of the drivers without cases or runs, e.g. 30% (default, the article's).
  * @param {number} runs Optional: runs, 1 to 100000 (default 10000).
  * @param {number} seed Optional: a whole number that picks the draws (default 1).
- * @return P10/P50/P90 of the NPV and of the payback (months or "never"), the chance of payback within the horizon, a 20-bar NPV histogram; or the figure asked for.
+ * @param {string|number} cases Optional: the scenario sheet's cases table (label, then a value per case).
+ * @return P10/P50/P90 of the NPV and of the payback (months or "never"), the chance of payback within the horizon, each driver's distribution, a 20-bar NPV histogram; or the figure asked for.
  * @customfunction
  */
 export function FT_SIMULATE(
@@ -141,6 +219,7 @@ export function FT_SIMULATE(
   spread?: CellInput,
   runs?: CellInput,
   seed?: CellInput,
+  cases?: CellInput,
 ): CellResult | CellResult[][] {
   beginCall();
   try {
@@ -150,7 +229,7 @@ export function FT_SIMULATE(
     if (arguments.length === 0) {
       throw new InputError(
         'inputs',
-        `inputs is missing; it takes ${NAME}(inputs, [result], [spread], [runs], [seed])`,
+        `inputs is missing; it takes ${NAME}(inputs, [result], [spread], [runs], [seed], [cases])`,
       );
     }
     // A blank block gives a blank, as a blank row does to every FT_* function.
@@ -161,6 +240,7 @@ export function FT_SIMULATE(
         runs: numberIn('runs', runs),
         seed: numberIn('seed', seed),
         spread: numberIn('spread', spread),
+        cases: readCases(cases),
       }),
     );
     return at ? table[at[0]][at[1]] : table;

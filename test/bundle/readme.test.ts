@@ -79,7 +79,7 @@ describe("README.md's function reference", () => {
     expect(section).toContain(
       '`FT_PAYBACK(upfront, monthly_savings, [monthly_growth], [annual_discount_rate])`',
     );
-    expect(section).toContain('`FT_SIMULATE(inputs, [result], [spread], [runs], [seed])`');
+    expect(section).toContain('`FT_SIMULATE(inputs, [result], [spread], [runs], [seed], [cases])`');
     const rows = section.split('\n').filter((line) => /^\| `FT_/.test(line));
     expect(rows).toHaveLength(Object.keys(FT_FUNCTIONS).length);
   });

@@ -12,8 +12,10 @@
  * of the distribution's. Hence the tight tolerances.
  */
 import {
+  BUILT_IN_CATALOG,
   builtInIndex,
-  calibratedHoursDistribution,
+  CASE_DRIVERS,
+  CatalogIndex,
   DEFAULT_SCENARIO,
   HISTOGRAM_BINS,
   NEVER,
@@ -23,9 +25,17 @@ import {
   ScenarioEvaluation,
   scenarioTables,
   simulateScenario,
+  SIMULATION_DRIVERS,
   triangularSpread,
 } from '../../src/engine';
-import type { ScenarioField, ScenarioInput, SimulationOptions, Value } from '../../src/engine';
+import type {
+  CaseValues,
+  MeasuredRun,
+  ScenarioField,
+  ScenarioInput,
+  SimulationOptions,
+  Value,
+} from '../../src/engine';
 import { inputError } from '../support/input-error';
 
 const index = builtInIndex();
@@ -42,6 +52,9 @@ const labelingOnly: SimulationOptions = {
 // sqrt(0.018) = 0.8341641; its 90% point 1.3 − sqrt(0.018) = 1.1658359.
 const LOW = 0.8341641;
 const HIGH = 1.1658359;
+/** |actual − expected| below the tolerance. */
+const near = (actual: number | string, expected: number, tolerance: number): void =>
+  expect(Math.abs((actual as number) - expected)).toBeLessThan(tolerance);
 
 describe('simulateScenario', () => {
   it('gives the same answer for the same seed, another for another seed', () => {
@@ -71,8 +84,6 @@ describe('simulateScenario', () => {
     // Within 1/10,000 in probability: the factor's slope near its 10% and 90% points is
     // 0.18 ÷ (2 × sqrt(0.018)) = 0.67, so 0.67 ÷ 10,000 × $1,000 = $0.07 of NPV (0.1 allowed),
     // 0.07 ÷ 75 of a month of payback.
-    const near = (actual: number | string, expected: number, tolerance: number): void =>
-      expect(Math.abs((actual as number) - expected)).toBeLessThan(tolerance);
     near(result.npv.p10, 2698.755 - 1000 * HIGH, 0.1);
     near(result.npv.p50, 1698.755, 0.1);
     near(result.npv.p90, 2698.755 - 1000 * LOW, 0.1);
@@ -164,6 +175,127 @@ describe('simulateScenario', () => {
   });
 });
 
+describe('the drivers follow the cases table: triangular(lowest, first case, highest)', () => {
+  it('every row of the cases table is a driver the simulation draws', () => {
+    const drawn = SIMULATION_DRIVERS.flatMap((driver): readonly string[] => driver.cases);
+    expect(CASE_DRIVERS.map((driver) => driver.field).filter((f) => !drawn.includes(f))).toEqual(
+      [],
+    );
+  });
+
+  it('labeling hours over cases 40 (blank: the input), 28 and 60 move P10/P50/P90 as a triangular does', () => {
+    // Triangular(28, 40, 60): width 32, the mode at (40 − 28) ÷ 32 = 0.375 of the way. Its 10%
+    // point 28 + sqrt(0.1 × 32 × 12) = 28 + sqrt(38.4) = 34.196773; 50%: 60 − sqrt(0.5 × 32 ×
+    // 20) = 60 − sqrt(320) = 42.111456; 90%: 60 − sqrt(0.1 × 32 × 20) = 60 − 8 = 52. NPV =
+    // 2,698.755 − $25 × hours, falling as they grow: P10 2,698.755 − 1,300 = 1,398.755; P50
+    // 2,698.755 − 1,052.786 = 1,645.969; P90 2,698.755 − 854.919 = 1,843.836. (The ±30% would
+    // give 28 to 52 around 40.) At the 90% point the density is 2 × 8 ÷ (32 × 20) = 0.025 an
+    // hour: 1/10,000 of probability is 0.004 h, $0.1 of NPV (0.5 allowed).
+    const result = simulate({}, { spread: 0, cases: { labelingHours: ['', 28, 60] } });
+    near(result.npv.p10, 1398.755, 0.5);
+    near(result.npv.p50, 1645.969, 0.5);
+    near(result.npv.p90, 1843.836, 0.5);
+    expect(result.drivers.find((d) => d.key === 'labelingHours')?.from).toBe('cases');
+  });
+
+  it('a growth of 0 with cases −2% and +3% varies (a factor on 0 cannot)', () => {
+    // No cases: ±30% of 0 is 0, every run is the scenario (NPV 1,698.755).
+    const none = simulate({}, { runs: 500 });
+    expect(none.drivers.find((d) => d.key === 'growth')?.from).toBe('spread');
+    const fixed = simulate({}, { spread: 0, runs: 500 });
+    expect([fixed.npv.p10, fixed.npv.p90]).toEqual([fixed.npv.p50, fixed.npv.p50]);
+    // Triangular(−2%, 0, 3%): 10% point −0.02 + sqrt(0.1 × 0.05 × 0.02) = −0.01; 50% point
+    // 0.03 − sqrt(0.5 × 0.05 × 0.03) = 0.0026139; 90% point 0.03 − sqrt(0.1 × 0.05 × 0.03) =
+    // 0.0177526. NPV = 75 × ((1 + g)^36 − 1) ÷ g − 1,001.245: at g = −1%, 75 × (1 − 0.99^36) ÷
+    // 0.01 = 75 × (1 − 0.6964132) ÷ 0.01 = 2,276.901, NPV 1,275.656; at 0.0026139, (1 + g)^36 =
+    // 1.0985347, 75 × 0.0985347 ÷ 0.0026139 = 2,827.24, NPV 1,826.0; at 0.0177526, (1 + g)^36 =
+    // 1.8850, 75 × 0.8850 ÷ 0.0177526 = 3,735.4, NPV 2,734.1. Within $1: the NPV moves about
+    // $38,000 per unit of growth, and 1/10,000 of probability is 5e-6 of growth there.
+    const result = simulate({}, { spread: 0, cases: { monthlyGrowthRate: ['', 0.03, -0.02] } });
+    near(result.npv.p10, 1275.656, 1);
+    near(result.npv.p50, 1826.0, 1);
+    near(result.npv.p90, 2734.1, 1);
+  });
+
+  it('the two API prices move together: one draw, each over its own cases', () => {
+    // Input $0.002 to $0.004 around 0.003, output $0.010 to $0.020 around 0.015, both
+    // symmetric: the median run is the scenario (NPV 1,698.755). At the same 10% point both
+    // are low: 0.002 + sqrt(0.1 × 0.002 × 0.001) = 0.0024472 and 0.01 + sqrt(0.1 × 0.01 ×
+    // 0.005) = 0.0122361, saving 10,000 × (0.0024472 + 0.3 × 0.0122361) = $61.1803 a month,
+    // NPV 36 × 61.1803 − 1,001.245 = 1,201.247; at the 90% point 0.0035528 and 0.0177639,
+    // $88.8197, NPV 2,196.263. Drawn apart, the P10 and P90 would sit closer to the median.
+    const cases: CaseValues = {
+      apiInputPricePer1K: ['', 0.004, 0.002],
+      apiOutputPricePer1K: ['', 0.02, 0.01],
+    };
+    const result = simulate({}, { spread: 0, cases });
+    near(result.npv.p10, 1201.247, 0.5);
+    near(result.npv.p50, 1698.755, 0.5);
+    near(result.npv.p90, 2196.263, 0.5);
+  });
+
+  it('a driver with no case value keeps the spread; the others theirs', () => {
+    const result = simulate({}, { runs: 200, cases: { requestsPerMonth: ['', '', ''] } });
+    expect(Object.fromEntries(result.drivers.map((d) => [d.key, d.from]))).toEqual({
+      trainingHours: 'spread',
+      gpuPrice: 'spread',
+      requests: 'spread',
+      growth: 'spread',
+      apiPrice: 'spread',
+      labelingHours: 'spread',
+      discountRate: 'spread',
+    });
+  });
+});
+
+describe('training hours calibrated on measured runs: log-normal from their spread', () => {
+  // The default scenario with 1,000,000 examples of 500 tokens (5e8 tokens) on RunPod's H100,
+  // LoRA. A run of T tokens on one H100, LoRA, 13B is estimated at 4 × 13e9 × T ÷ (989e12 ×
+  // 0.35 × 3600) = 4.1728859e-8 × T GPU-hours at the default MFU; runs measured at 0.8, 1 and
+  // 1.25 times that fit a factor of exp((ln 0.8 + 0 + ln 1.25) ÷ 3) = 1, their spread x0.8 to
+  // x1.25 around it.
+  const perToken = (4 * 13e9) / (989e12 * 0.35 * 3600);
+  const runOf = (ratio: number): MeasuredRun => {
+    const tokens = 1e8;
+    return {
+      cells: {
+        ...{ model: 'Llama 13B', method: 'LoRA', gpu: 'H100', tokens, examples: '' },
+        ...{ tokensPerExample: '', epochs: '', gpus: 1, hours: ratio * perToken * tokens },
+      },
+      date: '2026-11-01',
+      note: '',
+    };
+  };
+  const big = { examples: 1000000 };
+  const withRuns = (ratios: readonly number[]): CatalogIndex =>
+    new CatalogIndex(BUILT_IN_CATALOG, [], undefined, ratios.map(runOf));
+
+  it('3 runs: the hours P10 and P90 are the lowest and highest ratio, so the NPV moves by them', () => {
+    const runs = withRuns([0.8, 1, 1.25]);
+    const evaluation = new ScenarioEvaluation(inputsOf(big), runs, scenarioTables(runs, 0));
+    expect(evaluation.get('hoursSource')).toBe('calibrated');
+    // The run cost C = hours × price (no experiments or retrains), linear in the hours: the
+    // P10 NPV is at the hours' P90 (x1.25): NPV − 0.25 C; the P90 NPV at x0.8: NPV + 0.2 C.
+    // Winitzki's quantile is within 0.2% of z, so the ratios within about 0.1%: 0.002 C allowed.
+    const cost = evaluation.get('trainingCost') as number;
+    const npv = evaluation.get('npv') as number;
+    expect(cost).toBeGreaterThan(40);
+    const result = simulateScenario(inputsOf(big), runs, { spread: 0 });
+    expect(result.drivers[0]).toMatchObject({ key: 'trainingHours', from: 'runs' });
+    expect(result.calibrationRuns).toBe(3);
+    near(result.npv.p10, npv - 0.25 * cost, 0.002 * cost);
+    near(result.npv.p90, npv + 0.2 * cost, 0.002 * cost);
+    // Its median: exp((ln 0.8 + ln 1.25) ÷ 2) = 1, the calibrated hours themselves.
+    near(result.npv.p50, npv, 0.002 * cost);
+  });
+
+  it('2 runs: the hours keep the spread (the band needs 3)', () => {
+    const result = simulateScenario(inputsOf(big), withRuns([0.8, 1.25]), { runs: 200 });
+    expect(result.drivers[0].from).toBe('spread');
+    expect(result.calibrationRuns).toBe(0);
+  });
+});
+
 describe('the distributions and the percentiles', () => {
   it("a triangular factor's quantiles: the ends, the mode, and the 10% point", () => {
     const spread = triangularSpread(0.3);
@@ -180,22 +312,6 @@ describe('the distributions and the percentiles', () => {
     // Winitzki's inverse of erf is within 0.2% of z: the ratios within 0.1%.
     expect(quantileOf(hours, 0.1) / 0.8).toBeCloseTo(1, 3);
     expect(quantileOf(hours, 0.9) / 1.25).toBeCloseTo(1, 3);
-  });
-
-  it('a calibration with 3 or more runs gives the hours its spread around the fitted factor', () => {
-    // Ratios 0.9 to 1.6 around a factor of 1.2: the calibrated hours (× 1.2) vary by 0.9 ÷ 1.2
-    // = 0.75 to 1.6 ÷ 1.2 = 1.3333 between their P10 and P90.
-    const calibration = { runs: 3, factor: 1.2, minRatio: 0.9, maxRatio: 1.6 };
-    expect(calibratedHoursDistribution(calibration)).toEqual({
-      kind: 'logNormal',
-      p10: 0.75,
-      p90: 1.6 / 1.2,
-    });
-    // Fewer runs, or no runs (NaN ratios): the article's ±30% stays.
-    expect(calibratedHoursDistribution({ ...calibration, runs: 2 })).toBeUndefined();
-    expect(
-      calibratedHoursDistribution({ runs: 0, factor: 1, minRatio: NaN, maxRatio: NaN }),
-    ).toBeUndefined();
   });
 
   it("percentiles as Sheets' PERCENTILE: rank p × (n − 1), between neighbours linearly", () => {

@@ -1,5 +1,5 @@
 // Issue 21: the scenario sheet's FT_SIMULATE formula in the playground, where HyperFormula
-// calls the built bundle: it spills its 26 × 3 table (P10/P50/P90, the chance, the histogram)
+// calls the built bundle: it spills its 27 × 3 table (P10/P50/P90, the chance, the drivers, the histogram)
 // instead of an error, so the page and its column chart show the simulation.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -24,10 +24,14 @@ test('the scenario sheet’s simulation spills its table in the playground', () 
       'P10',
       '',
     ]);
+    // The drivers' distributions: the case drivers from the cases table the sheet passes.
+    expect(at(formula.row + 5, formula.col)).toMatch(
+      /^Drivers: .*Requests per month.* triangular over the cases/,
+    );
     // The histogram's header, then its 20 bars: runs are whole numbers summing to 10,000.
-    expect(at(formula.row + 5, formula.col + 1)).toBe('Runs');
+    expect(at(formula.row + 6, formula.col + 1)).toBe('Runs');
     const runs = Array.from({ length: 20 }, (_, i) =>
-      Number(at(formula.row + 6 + i, formula.col + 1).replace(/,/g, '')),
+      Number(at(formula.row + 7 + i, formula.col + 1).replace(/,/g, '')),
     );
     expect(runs.reduce((sum, count) => sum + count, 0)).toBe(10000);
   } finally {

@@ -209,7 +209,8 @@ type Kind =
   | 'rate'
   | 'inputs'
   | 'figure'
-  | 'runs';
+  | 'runs'
+  | 'cases';
 const KINDS: Readonly<Record<string, readonly Kind[]>> = {
   FT_HOURS: ['model', 'count', 'method'],
   FT_COST: ['model', 'count', 'provider', 'method'],
@@ -223,7 +224,7 @@ const KINDS: Readonly<Record<string, readonly Kind[]>> = {
   FT_NPV: ['money', 'money', 'count', 'rate', 'rate'],
   FT_PAYBACK: ['money', 'money', 'rate', 'rate'],
   FT_REQUIRED_VOLUME: ['money', 'money', 'money', 'count', 'money'],
-  FT_SIMULATE: ['inputs', 'figure', 'fraction', 'runs', 'runs'],
+  FT_SIMULATE: ['inputs', 'figure', 'fraction', 'runs', 'runs', 'cases'],
   FT_CALIBRATION: ['gpu', 'method'],
 };
 const PLAUSIBLE: Readonly<Record<Kind, fc.Arbitrary<unknown>>> = {
@@ -292,6 +293,23 @@ const PLAUSIBLE: Readonly<Record<Kind, fc.Arbitrary<unknown>>> = {
   ),
   figure: fc.constantFrom<unknown>('', 'P50 NPV', 'p90 payback', 'chance', 'P75 NPV', 1),
   runs: fc.constantFrom<unknown>(1, 20, 100, '50', 0, 2.5, -1, 200000),
+  // The scenario sheet's cases table (a driver's label, then a value per case): good rows,
+  // and cells a person may type there (text, a negative count, a rate at -100%, an error).
+  cases: fc.constantFrom<unknown>(
+    '',
+    [['Requests per month', '', 26000, 14000]],
+    [['Monthly volume growth', '', '3%', '-2%']],
+    [['Requests per month', 'many', 1, 2]],
+    [['Requests per month', -5, '', '']],
+    [['Annual discount rate', '', '-100%', '']],
+    [['Input price ($ per 1K tokens)', '#REF!', '', '']],
+    [['Epochs', 1, 2, 3]],
+    [['Labeling hours']],
+    [
+      ['Labeling hours', 1, 2, 3],
+      ['labeling hours', 1, 2, 3],
+    ],
+  ),
 };
 
 /**

@@ -121,7 +121,7 @@ function simulationChart(places: Places): Chart {
   const histogramHeader = simulationPlace(places).formula + SIMULATION_TABLE.histogramHeaderRow;
   return {
     type: 'COLUMN',
-    title: 'NPV at the horizon over 10,000 runs (runs per bar; drivers ±30%)',
+    title: 'NPV at the horizon over 10,000 runs (runs per bar)',
     range: [histogramHeader, VALUE_COLUMN, HISTOGRAM_BINS + 1, 2],
     options: {
       hAxis: { title: 'NPV at the horizon, bar from (US dollars)', format: '$#,##0' },

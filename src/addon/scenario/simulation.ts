@@ -1,9 +1,10 @@
 // Simulation (F:H, below "Money over time"; issue 21): one FT_SIMULATE formula over the
-// Inputs block, so the P10/P50/P90, the chance of payback and the NPV histogram follow every
-// edit of an input, and a column chart of the histogram (charts.ts). It is the one formula of the sheet
+// Inputs block and the what-if cases table, so the P10/P50/P90, the chance of payback, the
+// drivers' distributions and the NPV histogram follow every edit of an input or a case
+// value, and a column chart of the histogram (charts.ts). It is the one formula of the sheet
 // that needs the add-in: without it (a colleague's copy, an xlsx download) the cell says so
 // instead of showing an error, and every other figure still computes.
-import { SCENARIO_FIELDS, SIMULATION_TABLE } from '../../engine';
+import { CASE_NAMES, SCENARIO_FIELDS, SIMULATION_TABLE } from '../../engine';
 import type { Block } from './block';
 import { FORMAT } from './grid';
 import { abs, INPUT_FIRST_ROW, RESULTS_COLUMN } from './places';
@@ -25,12 +26,22 @@ export function simulationPlace(places: Places): {
   return { title, formula: title + 1 };
 }
 
+/** The cases table's driver rows: the label column, then each case's column (not In use). */
+function casesRange(places: Places): string {
+  const w = places.whatIf;
+  const rows = [...w.caseRows.values()];
+  const last = w.caseColumn + CASE_NAMES.length - 1;
+  return `${abs(w.labelColumn, Math.min(...rows))}:${abs(last, Math.max(...rows))}`;
+}
+
 /** The formula: the table, or what the cell says where FT_SIMULATE cannot run. */
-export function simulationFormula(): string {
+export function simulationFormula(places: Places): string {
   const inputs = `${abs(1, INPUT_FIRST_ROW)}:${abs(2, INPUT_FIRST_ROW + SCENARIO_FIELDS.length - 1)}`;
+  // Result, spread, runs and seed blank: their defaults (no constant written into the formula).
+  const call = `FT_SIMULATE(${inputs},"","","","",${casesRange(places)})`;
   // ARRAYFORMULA: IFERROR passes the whole table through (Sheets spills it without, but not
   // every engine does: LibreOffice and HyperFormula need it said).
-  return `=ARRAYFORMULA(IFERROR(FT_SIMULATE(${inputs}), "Runs with the add-in installed, once the Input check is blank"))`;
+  return `=ARRAYFORMULA(IFERROR(${call}, "Runs with the add-in installed, once the Input check is blank"))`;
 }
 
 /** Each spilled row's number formats for F:H (the table's layout, simulate.ts). */
@@ -43,8 +54,8 @@ function rowFormats(row: number): readonly string[] {
 
 export function writeSimulation({ grid, places }: Block): void {
   const { title, formula } = simulationPlace(places);
-  grid.label(title, RESULTS_COLUMN, 'Simulation: 10,000 runs, drivers ±30% (FT_SIMULATE)', true);
-  grid.set(formula, VALUE_COLUMN, simulationFormula());
+  grid.label(title, RESULTS_COLUMN, 'Simulation: 10,000 runs (FT_SIMULATE)', true);
+  grid.set(formula, VALUE_COLUMN, simulationFormula(places));
   grid.ensure(formula + TABLE_ROWS - 1);
   for (let row = 0; row < TABLE_ROWS; row++) {
     rowFormats(row).forEach((format, c) => {
