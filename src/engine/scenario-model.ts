@@ -18,7 +18,11 @@ import {
 } from './freshness';
 import type { Expr, TableKey } from './expr';
 import { RULE_TEXT } from './numbers';
-import { availabilityMetrics, availabilityNote, availabilityNoteOf } from './scenario-availability';
+import {
+  availabilityMetrics,
+  availabilityNote,
+  availabilityNotesOf,
+} from './scenario-availability';
 import type { NumberRule } from './numbers';
 import { CALIBRATION, calibrationMetrics } from './calibration-model';
 import { HOURS_FROM, MAX_HORIZON_MONTHS, SCENARIO_FIELDS } from './scenario-input';
@@ -288,29 +292,39 @@ function dateCheck(field: ScenarioField): Expr {
   );
 }
 
-/** The catalog lookup (its metrics' prefix) of the price row an input picks: its stale note. */
-const PRICE_LOOKUP: Partial<Record<ScenarioField, string>> = {
-  provider: 'provider',
-  api: 'api',
-  managedService: 'managed',
+/**
+ * The price rows an input picks, each by its lookup's metrics' prefix and how its stale note
+ * names the price: the managed service's Check cell also speaks for its inference API.
+ */
+const PRICE_LOOKUPS: Partial<Record<ScenarioField, readonly (readonly [string, string])[]>> = {
+  provider: [['provider', 'its price']],
+  api: [['api', 'its price']],
+  managedService: [
+    ['managed', 'its price'],
+    ['managedApi', 'its inference price'],
+  ],
 };
 
 /** The inputs whose check may hold a note rather than a problem (checkCell). */
-const NOTED_FIELDS: ReadonlySet<string> = new Set(Object.keys(PRICE_LOOKUP));
+const NOTED_FIELDS: ReadonlySet<string> = new Set([
+  ...Object.keys(PRICE_LOOKUPS),
+  ...SCENARIO_FIELDS.filter((field) => availabilityNotesOf(field.key).length > 0).map(
+    (field) => field.key,
+  ),
+]);
 
 /**
- * An input's Check cell: its problem, then (issue 20) the notes on the offer it picks: that
- * the offer ends within the horizon (each such sentence ends with ". "), and that its price is
+ * An input's Check cell: its problem, then (issue 20) the notes on the offers it picks: that
+ * an offer ends within the horizon (each such sentence ends with ". "), and that a price is
  * stale. A row that is found has no name problem, so a problem and a note rarely meet. A note
  * starts with NOTE_START, which PROBLEM (isProblem) skips.
  */
 function checkCell(field: FieldSpec): Expr {
-  const ends = availabilityNoteOf(field.key);
-  const lookup = PRICE_LOOKUP[field.key];
-  const notes: Expr[] = [];
-  if (ends) notes.push(E.if(E.eq(m(ends), ''), '', E.concat(NOTE_START, m(ends))));
-  if (lookup) {
-    notes.push(stalePriceNote(m(`${lookup}AsOf`), m(`${lookup}Age`), m('staleAfterDays')));
+  const notes: Expr[] = availabilityNotesOf(field.key).map((ends) =>
+    E.if(E.eq(m(ends), ''), '', E.concat(NOTE_START, m(ends))),
+  );
+  for (const [lookup, price] of PRICE_LOOKUPS[field.key] ?? []) {
+    notes.push(stalePriceNote(m(`${lookup}AsOf`), m(`${lookup}Age`), m('staleAfterDays'), price));
   }
   return notes.length > 0 ? E.concat(checkOf(field), ...notes) : checkOf(field);
 }
@@ -413,25 +427,46 @@ export function scaleBetweenOf(
 }
 
 /**
+ * A price's As of date (issue 11: the date its figures were taken) and (issue 20) its age in
+ * days, whose staleness is the Check column's note (checkCell).
+ */
+function datedPrice(prefix: string, label: string, asOfCell: Expr, price: boolean): Metric[] {
+  return [
+    metric(
+      `${prefix}AsOf`,
+      `${label}: figures as of`,
+      'text',
+      E.iferror(E.read('isoDate', asOfCell), ''),
+      "The catalog row's As of date",
+    ),
+    ...(price
+      ? [
+          metric(
+            `${prefix}Age`,
+            `${label}: price age (days)`,
+            'count',
+            E.iferror(priceAgeDays(m(`${prefix}AsOf`)), ''),
+            'Today - the As of date',
+          ),
+        ]
+      : []),
+  ];
+}
+
+/**
  * A name's lookup in three cells: its key (lower case, no spaces, "-" or "_"), the catalog
  * name its key is the start of (lowest row), and the row it picks: a name or an alias, else
- * that start when it is the start of one name only.
+ * that start when it is the start of one name only. Its figures' date is `datedRow`'s (by
+ * default the row it picks; a managed service's is the price row it uses).
  */
-function nameLookup(prefix: string, label: string, table: TableKey, name: Expr): Metric[] {
+function nameLookup(
+  prefix: string,
+  label: string,
+  table: TableKey,
+  name: Expr,
+  datedRow: Expr = m(`${prefix}Row`),
+): Metric[] {
   const key = m(`${prefix}Key`);
-  const asOf = E.read('isoDate', E.field(table, 'asOf', m(`${prefix}Row`)));
-  // Issue 20: a price's age in days (its staleness is the Check column's note: checkCell).
-  const age = PRICE_TABLES.includes(table)
-    ? [
-        metric(
-          `${prefix}Age`,
-          `${label}: price age (days)`,
-          'count',
-          E.iferror(priceAgeDays(m(`${prefix}AsOf`)), ''),
-          'Today - the As of date',
-        ),
-      ]
-    : [];
   return [
     metric(`${prefix}Key`, `${label}: name as looked up`, 'text', E.read('nameKey', name)),
     metric(
@@ -448,15 +483,7 @@ function nameLookup(prefix: string, label: string, table: TableKey, name: Expr):
       E.catalogRow(table, key, m(`${prefix}Start`)),
       'Name or other name (lowest row), else a unique start',
     ),
-    // Issue 11: the date its figures were taken.
-    metric(
-      `${prefix}AsOf`,
-      `${label}: figures as of`,
-      'text',
-      E.iferror(asOf, ''),
-      "The catalog row's As of date",
-    ),
-    ...age,
+    ...datedPrice(prefix, label, E.field(table, 'asOf', datedRow), PRICE_TABLES.includes(table)),
   ];
 }
 
@@ -476,7 +503,20 @@ export function lookupMetrics(ladderRows: number): Metric[] {
     ...nameLookup('method', 'Method', 'methods', input('method')),
     ...nameLookup('provider', 'GPU provider', 'providers', input('provider')),
     ...nameLookup('api', 'API', 'apis', input('api')),
-    ...nameLookup('managed', 'Managed fine-tuning', 'managed', input('managedService')),
+    ...nameLookup(
+      'managed',
+      'Managed fine-tuning',
+      'managed',
+      input('managedService'),
+      m('managedPriceRow'),
+    ),
+    // The managed fine-tune's inference price: its API row's date (issue 20).
+    ...datedPrice(
+      'managedApi',
+      'Managed inference API',
+      E.fieldByName('apis', 'asOf', E.field('managed', 'inferenceApi', m('managedPriceRow'))),
+      true,
+    ),
     ...availabilityMetrics(),
     metric(
       'staleAfterDays',
