@@ -32,6 +32,7 @@ function validationRules(
       builder.requireValueInRange(columns[tables.indexOf(rule.table)], true);
     else if (rule.kind === 'choices') builder.requireValueInList([...rule.values], true);
     else if (rule.kind === 'between') builder.requireNumberBetween(rule.min, rule.max);
+    else if (rule.kind === 'date') builder.requireDate();
     else if (rule.kind === 'above') builder.requireNumberGreaterThan(rule.min);
     else builder.requireNumberGreaterThanOrEqualTo(rule.min);
     return [builder.setAllowInvalid(rule.allowInvalid).setHelpText(rule.helpText).build()];

@@ -17,8 +17,15 @@ const text = (name: string, label: string, expr: Expr, how = ''): Metric => ({
   expr,
 });
 
-/** The start date's serial day (a Sheets date cell). */
-const start = (): Expr => E.input('startDate');
+/**
+ * A date input as its day number: a Sheets date (a serial day number), or text written
+ * YYYY-MM-DD read by its parts as Sheets' EDATE would take it ("2027-01-01"), the same in
+ * every locale (dayNumberOf); #N/A or #VALUE! for anything else.
+ */
+export const dayOf = (field: ScenarioField): Expr => E.read('dayNumber', E.input(field));
+
+/** The start date's serial day (a Sheets date cell, or text YYYY-MM-DD: dayOf). */
+const start = (): Expr => dayOf('startDate');
 /** A date from the start date, once the start date is one (its Check cell is blank). */
 const fromStart = (date: Expr): Expr => E.if(E.eq(m('check.startDate'), ''), date, '');
 

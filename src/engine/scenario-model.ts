@@ -22,6 +22,7 @@ import {
   availabilityMetrics,
   availabilityNote,
   availabilityNotesOf,
+  dayOf,
 } from './scenario-availability';
 import type { NumberRule } from './numbers';
 import { CALIBRATION, calibrationMetrics } from './calibration-model';
@@ -273,14 +274,15 @@ function checkOf(field: FieldSpec): Expr {
   }
 }
 
-/** A date input: a Sheets date (a serial day number) after 1899; a blank or text is not. */
+/** A date input: a day after 1899, as a date cell or text YYYY-MM-DD; a blank or other text is not. */
 function dateCheck(field: ScenarioField): Expr {
   const value = input(field);
+  const day = dayOf(field);
   return E.if(
     E.isError(value),
     E.concat(E.inputLabel(field), ' is a cell error: fix that cell first'),
     E.if(
-      E.and(E.isNumber(value), E.gt(value, 0), E.le(value, MAX_DATE_SERIAL)),
+      E.iferror(E.and(E.isNumber(day), E.gt(day, 0), E.le(day, MAX_DATE_SERIAL)), 0),
       '',
       E.concat(
         E.inputLabel(field),
@@ -1525,7 +1527,7 @@ export const TIMELINE = lazy((): readonly TableColumn[] => [
   column('discountedRoi', 'Discounted ROI (growth, discount)', 'usd', baseNpv(E.cell('month'))),
   // Issue 20: the day each month's flows fall on (month 0: the start date), so a date in
   // the catalog lands on a row. Last, so the cumulative chart keeps its five columns.
-  column('date', 'Month ends on', 'date', E.edate(input('startDate'), E.cell('month'))),
+  column('date', 'Month ends on', 'date', E.edate(dayOf('startDate'), E.cell('month'))),
 ]);
 
 /** One row per catalog provider (its name in the key cell): this model, method and data. */
