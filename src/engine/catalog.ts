@@ -73,7 +73,10 @@ export interface ApiRow extends Sourced, Named, Availability {
  */
 export interface ManagedFineTuningRow extends Sourced, Named, Availability {
   readonly pricePer1MTrainingTokens: number;
-  /** The API row that prices the fine-tuned model's inference (per bracket: it grows with size). */
+  /**
+   * The API row that prices the fine-tuned model's inference (per bracket: it grows with
+   * size); '' when no serving price could be cited (the managed monthly cost is then blank).
+   */
   readonly inferenceApi: string;
   /** The method this price is for (a Methods row's name); absent: every method. */
   readonly method?: string;
@@ -130,6 +133,22 @@ const FIREWORKS_TRAINING =
   'fireworks.ai/pricing, SFT per 1M training tokens (x epochs), transcribed 2026-10-07 in issue 20 (secondary)';
 const FIREWORKS_PAGE = 'fireworks.ai/pricing as stored (undated, read 2026-12-06)';
 const FIREWORKS_SERVING = `${FIREWORKS_PAGE}, serverless $ per 1M tokens; docs.fireworks.ai/faq/pricing: fine-tunes serve at the base model's price`;
+/** Why a price row names no inference API: its serving price could not be cited. */
+const NO_SERVING_PRICE =
+  'no serving price cited for a fine-tune this size, so the row names no inference API (the scenario leaves the managed monthly cost blank)';
+
+// Together AI's price list. Its documentation (docs.together.ai/docs/fine-tuning-pricing, read
+// 2026-12-06) gives the method (LoRA, full), the size brackets (up to 16B, 16.1-69B, ...), that
+// tokens are counted x epochs, that there is no minimum price and that a fine-tune is served on
+// a dedicated endpoint billed by the minute, but sends the rates to together.ai/pricing, which
+// we could not read. The rates are a secondary source's: an "Eval Loops" guide in a public
+// GitHub repository ("curated and verified live 2 September 2026"), quoting together.ai/pricing:
+// LoRA SFT $0.48 per 1M tokens up to 16B, $1.50 for 17-69B, full fine-tuning $1.20 (its bracket
+// not stated: taken as up to 16B, the bracket of the sentence). Its "$4.00 minimum per job" is
+// left out: Together's own documentation says there is none.
+const TOGETHER_TRAINING =
+  'together.ai/pricing, SFT per 1M training tokens (x epochs), as quoted 2026-09-02 in an "Eval Loops" guide on GitHub (secondary); brackets and no minimum: docs.together.ai/docs/fine-tuning-pricing';
+const TOGETHER_AS_OF = '2026-09-02';
 
 /** H100 GPU-hours per training example for a scale-1.0 model (the article's 0.0001). */
 export const ARTICLE_HOURS_PER_EXAMPLE = 0.0001;
@@ -400,9 +419,7 @@ export const BUILT_IN_CATALOG: Catalog = {
   ],
   // The first row's service is the default of FT_MANAGED_COST and of a new scenario: a
   // service that takes jobs (OpenAI takes no new fine-tuning jobs after 2027-01-06, issue 20).
-  // Fireworks' brackets above 80B ($6 for 80-300B, $10 above, LoRA) are left out: no serving
-  // price of a fine-tuned model that size was found to cite. Together AI's rates (brackets up
-  // to 16B, 16.1-69B, 70-100B; docs.together.ai/docs/fine-tuning-pricing) were not found either.
+  // A row with no cited serving price (Fireworks above 80B, Together) names no inference API.
   managed: [
     {
       name: 'Fireworks',
@@ -430,6 +447,50 @@ export const BUILT_IN_CATALOG: Catalog = {
       inferenceApi: 'Fireworks fine-tuned up to 16B',
       source: `${FIREWORKS_TRAINING}: full up to 16B $1.00`,
       asOf: '2026-10-07',
+    },
+    {
+      name: 'Fireworks',
+      method: 'LoRA',
+      upToBillions: 300,
+      pricePer1MTrainingTokens: 6,
+      inferenceApi: '',
+      source: `${FIREWORKS_TRAINING}: LoRA 80-300B $6.00; ${NO_SERVING_PRICE}`,
+      asOf: '2026-10-07',
+    },
+    {
+      name: 'Fireworks',
+      method: 'LoRA',
+      pricePer1MTrainingTokens: 10,
+      inferenceApi: '',
+      source: `${FIREWORKS_TRAINING}: LoRA above 300B $10.00; ${NO_SERVING_PRICE}`,
+      asOf: '2026-10-07',
+    },
+    {
+      name: 'Together AI',
+      method: 'LoRA',
+      upToBillions: 16,
+      pricePer1MTrainingTokens: 0.48,
+      inferenceApi: '',
+      source: `${TOGETHER_TRAINING}: LoRA up to 16B $0.48; ${NO_SERVING_PRICE}`,
+      asOf: TOGETHER_AS_OF,
+    },
+    {
+      name: 'Together AI',
+      method: 'LoRA',
+      upToBillions: 69,
+      pricePer1MTrainingTokens: 1.5,
+      inferenceApi: '',
+      source: `${TOGETHER_TRAINING}: LoRA 16.1-69B $1.50; ${NO_SERVING_PRICE}`,
+      asOf: TOGETHER_AS_OF,
+    },
+    {
+      name: 'Together AI',
+      method: 'full',
+      upToBillions: 16,
+      pricePer1MTrainingTokens: 1.2,
+      inferenceApi: '',
+      source: `${TOGETHER_TRAINING}: full fine-tuning $1.20 (bracket taken as up to 16B); ${NO_SERVING_PRICE}`,
+      asOf: TOGETHER_AS_OF,
     },
     {
       name: 'OpenAI GPT-4 fine-tuning',

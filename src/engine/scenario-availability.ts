@@ -34,8 +34,8 @@ const isoOf = (cell: Expr): Expr => E.iferror(E.read('isoDate', cell), '');
 
 /** The managed price row the scenario uses: its service's bracket for the model and method. */
 const managedPriceRow = (): Expr => m('managedPriceRow');
-/** The name of the API row that prices the managed fine-tune's inference. */
-const managedApiName = (): Expr => E.field('managed', 'inferenceApi', managedPriceRow());
+/** The name of the API row that prices the managed fine-tune's inference ('' when none is cited). */
+export const managedApiName = (): Expr => E.field('managed', 'inferenceApi', managedPriceRow());
 
 /**
  * The rows a scenario relies on for its whole horizon (issue 20): its model, the API it

@@ -23,6 +23,7 @@ import {
   availabilityNote,
   availabilityNotesOf,
   dayOf,
+  managedApiName,
 } from './scenario-availability';
 import type { NumberRule } from './numbers';
 import { CALIBRATION, calibrationMetrics } from './calibration-model';
@@ -325,6 +326,7 @@ function checkCell(field: FieldSpec): Expr {
   const notes: Expr[] = availabilityNotesOf(field.key).map((ends) =>
     E.if(E.eq(m(ends), ''), '', E.concat(NOTE_START, m(ends))),
   );
+  if (field.key === 'managedService') notes.push(unservedNote());
   for (const [lookup, price] of PRICE_LOOKUPS[field.key] ?? []) {
     notes.push(stalePriceNote(m(`${lookup}AsOf`), m(`${lookup}Age`), m('staleAfterDays'), price));
   }
@@ -358,6 +360,23 @@ export const managedTrainingOf = (): Expr =>
 
 /** The managed path's figure, or blank when its service has no price for this model (issue 20). */
 const ifManagedPriced = (expr: Expr): Expr => E.if(E.isError(m('managedPriceRow')), '', expr);
+
+/**
+ * A managed figure that needs the fine-tune's serving price: blank too when its price row
+ * names no inference API (no serving price was cited for that bracket; nothing is made up).
+ */
+const ifManagedServed = (expr: Expr): Expr =>
+  ifManagedPriced(E.if(E.eq(managedApiName(), ''), '', expr));
+
+/** The managed service's Check note when its price row names no serving price ('' otherwise). */
+const unservedNote = (): Expr =>
+  ifManagedPriced(
+    E.if(
+      E.eq(managedApiName(), ''),
+      `${NOTE_START}its price for this model size and method has no serving price in the FT Catalog sheet (no inference API): the managed path's monthly cost and break-even are left blank. `,
+      '',
+    ),
+  );
 
 /** The first input problem, or ''. */
 export const PROBLEM = lazy((): Metric =>
@@ -516,7 +535,7 @@ export function lookupMetrics(ladderRows: number): Metric[] {
     ...datedPrice(
       'managedApi',
       'Managed inference API',
-      E.fieldByName('apis', 'asOf', E.field('managed', 'inferenceApi', m('managedPriceRow'))),
+      E.fieldByName('apis', 'asOf', managedApiName()),
       true,
     ),
     ...availabilityMetrics(),
@@ -1222,7 +1241,7 @@ const rateTyped = (): Expr => E.if(E.eq(input('provider'), ''), E.na(), E.value(
 
 /** A price of the managed service's fine-tuned model, from its inference API row (by name). */
 const managedPrice = (field: 'inputPricePer1K' | 'outputPricePer1K'): Expr =>
-  E.fieldByName('apis', field, E.field('managed', 'inferenceApi', m('managedPriceRow')));
+  E.fieldByName('apis', field, managedApiName());
 
 /** Issue 14: money over time, the GPUs a run needs, the article's ±30%, the volume that pays. */
 export const FINANCE = lazy((): readonly Metric[] => [
@@ -1365,7 +1384,7 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'managedMonthly',
     'Managed fine-tuning: cost per month',
     'usd',
-    ifManagedPriced(
+    ifManagedServed(
       E.add(
         E.mul(
           num('requestsPerMonth'),
@@ -1400,7 +1419,7 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'managedBreakEven',
     'Managed fine-tuning: break-even (months)',
     'months',
-    ifManagedPriced(breakEvenOf(m('managedUpfront'), E.sub(m('monthlyApi'), m('managedMonthly')))),
+    ifManagedServed(breakEvenOf(m('managedUpfront'), E.sub(m('monthlyApi'), m('managedMonthly')))),
     'its up-front / (API - its monthly cost)',
   ),
   result(
@@ -1515,7 +1534,7 @@ export const TIMELINE = lazy((): readonly TableColumn[] => [
     'cumulativeManaged',
     'Cumulative managed',
     'usd',
-    ifManagedPriced(E.add(m('managedUpfront'), E.mul(m('managedMonthly'), E.cell('month')))),
+    ifManagedServed(E.add(m('managedUpfront'), E.mul(m('managedMonthly'), E.cell('month')))),
   ),
   column(
     'savings',
