@@ -134,8 +134,27 @@ const FIREWORKS_TRAINING =
 const FIREWORKS_PAGE = 'fireworks.ai/pricing as stored (undated, read 2026-12-06)';
 const FIREWORKS_SERVING = `${FIREWORKS_PAGE}, serverless $ per 1M tokens; docs.fireworks.ai/faq/pricing: fine-tunes serve at the base model's price`;
 /** Why a price row names no inference API: its serving price could not be cited. */
-const NO_SERVING_PRICE =
-  'no serving price cited for a fine-tune this size, so the row names no inference API (the scenario leaves the managed monthly cost blank)';
+const NO_SERVING_PRICE = 'no serving price cited';
+
+/** A managed price whose serving price could not be cited: it names no inference API. */
+function unserved(
+  name: string,
+  method: string,
+  upToBillions: number | undefined,
+  pricePer1MTrainingTokens: number,
+  source: string,
+  asOf = TOGETHER_AS_OF,
+): ManagedFineTuningRow {
+  return {
+    name,
+    method,
+    ...(upToBillions ? { upToBillions } : {}),
+    pricePer1MTrainingTokens,
+    inferenceApi: '',
+    source: `${source}; ${NO_SERVING_PRICE}`,
+    asOf,
+  };
+}
 
 // Together AI's price list. Its documentation (docs.together.ai/docs/fine-tuning-pricing, read
 // 2026-12-06) gives the method (LoRA, full), the size brackets (up to 16B, 16.1-69B, ...), that
@@ -147,7 +166,7 @@ const NO_SERVING_PRICE =
 // not stated: taken as up to 16B, the bracket of the sentence). Its "$4.00 minimum per job" is
 // left out: Together's own documentation says there is none.
 const TOGETHER_TRAINING =
-  'together.ai/pricing, SFT per 1M training tokens (x epochs), as quoted 2026-09-02 in an "Eval Loops" guide on GitHub (secondary); brackets and no minimum: docs.together.ai/docs/fine-tuning-pricing';
+  'together.ai/pricing per 1M training tokens x epochs, via an "Eval Loops" guide on GitHub, 2026-09-02 (secondary); brackets: docs.together.ai';
 const TOGETHER_AS_OF = '2026-09-02';
 
 /** H100 GPU-hours per training example for a scale-1.0 model (the article's 0.0001). */
@@ -448,50 +467,31 @@ export const BUILT_IN_CATALOG: Catalog = {
       source: `${FIREWORKS_TRAINING}: full up to 16B $1.00`,
       asOf: '2026-10-07',
     },
-    {
-      name: 'Fireworks',
-      method: 'LoRA',
-      upToBillions: 300,
-      pricePer1MTrainingTokens: 6,
-      inferenceApi: '',
-      source: `${FIREWORKS_TRAINING}: LoRA 80-300B $6.00; ${NO_SERVING_PRICE}`,
-      asOf: '2026-10-07',
-    },
-    {
-      name: 'Fireworks',
-      method: 'LoRA',
-      pricePer1MTrainingTokens: 10,
-      inferenceApi: '',
-      source: `${FIREWORKS_TRAINING}: LoRA above 300B $10.00; ${NO_SERVING_PRICE}`,
-      asOf: '2026-10-07',
-    },
-    {
-      name: 'Together AI',
-      method: 'LoRA',
-      upToBillions: 16,
-      pricePer1MTrainingTokens: 0.48,
-      inferenceApi: '',
-      source: `${TOGETHER_TRAINING}: LoRA up to 16B $0.48; ${NO_SERVING_PRICE}`,
-      asOf: TOGETHER_AS_OF,
-    },
-    {
-      name: 'Together AI',
-      method: 'LoRA',
-      upToBillions: 69,
-      pricePer1MTrainingTokens: 1.5,
-      inferenceApi: '',
-      source: `${TOGETHER_TRAINING}: LoRA 16.1-69B $1.50; ${NO_SERVING_PRICE}`,
-      asOf: TOGETHER_AS_OF,
-    },
-    {
-      name: 'Together AI',
-      method: 'full',
-      upToBillions: 16,
-      pricePer1MTrainingTokens: 1.2,
-      inferenceApi: '',
-      source: `${TOGETHER_TRAINING}: full fine-tuning $1.20 (bracket taken as up to 16B); ${NO_SERVING_PRICE}`,
-      asOf: TOGETHER_AS_OF,
-    },
+    unserved(
+      'Fireworks',
+      'LoRA',
+      300,
+      6,
+      `${FIREWORKS_TRAINING}: LoRA 80-300B $6.00`,
+      '2026-10-07',
+    ),
+    unserved(
+      'Fireworks',
+      'LoRA',
+      undefined,
+      10,
+      `${FIREWORKS_TRAINING}: LoRA above 300B $10.00`,
+      '2026-10-07',
+    ),
+    unserved('Together AI', 'LoRA', 16, 0.48, `${TOGETHER_TRAINING}: LoRA up to 16B $0.48`),
+    unserved('Together AI', 'LoRA', 69, 1.5, `${TOGETHER_TRAINING}: LoRA 16.1-69B $1.50`),
+    unserved(
+      'Together AI',
+      'full',
+      16,
+      1.2,
+      `${TOGETHER_TRAINING}: full $1.20 (taken as up to 16B)`,
+    ),
     {
       name: 'OpenAI GPT-4 fine-tuning',
       pricePer1MTrainingTokens: 25,

@@ -85,7 +85,7 @@ const RELIED_ON: readonly ReliedOn[] = [
     label: 'Managed inference API',
     name: managedApiName(),
     date: (date) => E.fieldByName('apis', date, managedApiName()),
-    ends: ", the managed fine-tune's inference API, is available until ",
+    ends: ' (the managed inference API) is available until ',
   },
   pickedRow('provider', 'providers', 'provider', 'GPU provider'),
 ];

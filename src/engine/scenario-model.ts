@@ -373,7 +373,7 @@ const unservedNote = (): Expr =>
   ifManagedPriced(
     E.if(
       E.eq(managedApiName(), ''),
-      `${NOTE_START}its price for this model size and method has no serving price in the FT Catalog sheet (no inference API): the managed path's monthly cost and break-even are left blank. `,
+      `${NOTE_START}no serving price (inference API) for this size and method: the managed monthly cost and break-even are blank. `,
       '',
     ),
   );

@@ -336,7 +336,7 @@ describe('a sheet made before the availability columns, with cells of the user w
     const span = (from: number): string =>
       `${columnLetter(from)}-${columnLetter(from + width - 1)}`;
     expect(values[1][first]).toBe(
-      `Your cells that were in columns ${span(separator)} were moved right to columns ${span(separator + width)} (columns inserted) to make room for these columns.`,
+      `Your cells in ${span(separator)} moved right to ${span(separator + width)} to make room.`,
     );
     const at = BUILT_IN_CATALOG.managed.findIndex((row) => row.name === GPT4O_FT);
     expect(

@@ -31,7 +31,7 @@ afterAll(() => unpinToday());
 const GPT4O_FT = 'OpenAI GPT-4o fine-tuning';
 // GPT-4o and its fine-tunes shut down on 2027-01-14: the last day is 2027-01-13.
 const API_SENTENCE = (horizonEnd: string): string =>
-  `GPT-4o fine-tuned, the managed fine-tune's inference API, is available until 2027-01-13; this scenario's horizon runs to ${horizonEnd}.`;
+  `GPT-4o fine-tuned (the managed inference API) is available until 2027-01-13; this scenario's horizon runs to ${horizonEnd}.`;
 
 /** The scenario's model over its inputs as the sheet holds them (the start as a serial). */
 function evaluation(given: Record<string, unknown>, index: CatalogIndex): ScenarioEvaluation {

@@ -151,7 +151,7 @@ function writeAvailabilityBlock(sheet: Sheet, state: CatalogState, changes: Chan
     );
     const span = (from: number): string =>
       `${columnLetter(from)}-${columnLetter(from + width - 1)}`;
-    moved = `Your cells that were in columns ${span(first)} were moved right to columns ${span(first + width)} (columns inserted) to make room for these columns.`;
+    moved = `Your cells in ${span(first)} moved right to ${span(first + width)} to make room.`;
   }
   growColumns(sheet, changes, 'availability columns');
   const grid = upgradeAvailabilityGrid(state.grid);
