@@ -11,12 +11,15 @@ import {
   KEY_LAST_ROW,
   keyColumns,
 } from '../catalog-sheet';
-import { sheetRef } from '../text';
+import { formulaString, sheetRef } from '../text';
 import type { Block } from './block';
 import { a1Of } from '../sheet-ranges';
 import type { Places } from './places';
 
-/** The list's column (D, right of the lookups' notes), first row and rows: one per key row. */
+/**
+ * The list's column (D: the inputs' Check column, below the inputs, right of the lookups'
+ * notes), first row and rows: one per key row.
+ */
 export function servicesListPlace(places: Places): { row: number; column: number; rows: number } {
   return { row: places.lookupTitleRow + 1, column: 4, rows: KEY_LAST_ROW - CATALOG_FIRST_ROW + 1 };
 }
@@ -33,7 +36,13 @@ export function writeServicesList(block: Block): void {
   const cat = sheetRef(CATALOG_SHEET);
   const nameKey = keyColumns('managed').name;
   const name = catalogColumn('managed', 0);
-  block.grid.label(row - 1, column, 'Managed services, each once (the dropdown)', true);
+  // Its title is a formula too: with the Check column's formulas above, the column stays one
+  // block of formulas (one setFormulas), however the layout grows.
+  block.grid.set(
+    row - 1,
+    column,
+    `=${formulaString('Managed services, each once (the dropdown)')}`,
+  );
   for (let i = 0; i < rows; i++) {
     const r = CATALOG_FIRST_ROW + i;
     block.grid.set(row + i, column, `=IF(${cat}!$${nameKey}${r}="","",${cat}!$${name}${r}&"")`);
