@@ -210,19 +210,25 @@ describe('dated months', () => {
   });
 });
 
+/** A session whose catalog sheet is as the add-in wrote it before the availability columns. */
+function sessionBeforeAvailability(): ReturnType<typeof session> {
+  const s = session();
+  s.call('insertCatalogSheet');
+  const sheet =
+    s.workbook.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(CATALOG_SHEET);
+  if (!sheet) throw new Error('no catalog sheet');
+  const first = availabilityColumn('models', 'availableFrom');
+  sheet.deleteColumns(first, sheet.getMaxColumns() - first + 1);
+  return s;
+}
+
 describe('in the sheet, live over the catalog cells', () => {
   const input = { managedService: GPT4O_FT, startDate: '2027-01-01', horizonMonths: 36 };
   const sentence =
     "OpenAI GPT-4o fine-tuning takes no new jobs after 2027-01-05; this scenario's horizon runs to 2029-12.";
 
   it('a catalog sheet made before the availability columns gets them with the next scenario', () => {
-    const s = session();
-    s.call('insertCatalogSheet');
-    const sheet =
-      s.workbook.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(CATALOG_SHEET);
-    if (!sheet) throw new Error('no catalog sheet');
-    const first = availabilityColumn('models', 'availableFrom');
-    sheet.deleteColumns(first, sheet.getMaxColumns() - first + 1);
+    const s = sessionBeforeAvailability();
     const summary = generate(s, input);
     const untilColumn = availabilityColumn('managed', 'availableUntil');
     const at = BUILT_IN_CATALOG.managed.findIndex((row) => row.name === GPT4O_FT);
@@ -309,14 +315,9 @@ describe('built-in rows appended to a sheet that has the availability columns', 
 
 describe('a sheet made before the availability columns, with cells of the user where they go', () => {
   it('keeps every cell: they move right past the block, and the block says so', () => {
-    const s = session();
-    s.call('insertCatalogSheet');
-    const sheet =
-      s.workbook.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(CATALOG_SHEET);
-    if (!sheet) throw new Error('no catalog sheet');
+    const s = sessionBeforeAvailability();
     const first = availabilityColumn('models', 'availableFrom');
     const last = availabilityColumn('managed', 'availableUntilSource');
-    sheet.deleteColumns(first, sheet.getMaxColumns() - first + 1);
     // The user's notes: in the blank column before the block, in its first and its last column.
     const separator = first - 1;
     s.workbook.write(CATALOG_SHEET, `${columnLetter(separator)}2`, [['my notes']]);
