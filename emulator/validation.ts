@@ -51,6 +51,7 @@ export class EmulatedDataValidationBuilder implements Emulates<
   | 'requireNumberBetween'
   | 'requireNumberGreaterThan'
   | 'requireNumberGreaterThanOrEqualTo'
+  | 'requireDate'
   | 'setAllowInvalid'
   | 'setHelpText'
   | 'getAllowInvalid'
@@ -102,6 +103,13 @@ export class EmulatedDataValidationBuilder implements Emulates<
   requireNumberGreaterThanOrEqualTo(number: unknown): this {
     this.criteria = 'NUMBER_GREATER_THAN_OR_EQUAL_TO';
     this.args = finite('requireNumberGreaterThanOrEqualTo', number);
+    this.source = undefined;
+    return this;
+  }
+
+  requireDate(): this {
+    this.criteria = 'DATE_IS_VALID_DATE';
+    this.args = [];
     this.source = undefined;
     return this;
   }
@@ -159,6 +167,9 @@ export function meetsRule(
       return number >= Number(a);
     case 'VALUE_IN_LIST':
       return String(a).split('\n').includes(String(value));
+    // Sheets' "is valid date": a date the cell holds (typed text that reads as one became one).
+    case 'DATE_IS_VALID_DATE':
+      return value instanceof Date || typeof value === 'number';
     case 'VALUE_IN_RANGE': {
       // Sheets compares the entry with the range's cells ignoring case.
       const wanted = String(value).toLowerCase();
@@ -185,6 +196,8 @@ export function describeRule(record: ValidationRecord): string {
       return `Input must be a number greater than or equal to ${a}.`;
     case 'VALUE_IN_LIST':
       return 'Input must be an item on the specified list.';
+    case 'DATE_IS_VALID_DATE':
+      return 'Input must be a valid date.';
     case 'VALUE_IN_RANGE':
       return `Input must fall within specified range ${String(a)}.`;
     default:

@@ -121,9 +121,11 @@ export function createPreview(): Preview {
       // A service with no price for this model size and method: the Check says which.
       set(
         'out-managed',
-        managedTraining === null || managedMonthly === null
+        managedTraining === null
           ? 'no price for this model size and method'
-          : `${usd(managedTraining)}, ${usd(managedMonthly)}`,
+          : managedMonthly === null
+            ? `${usd(managedTraining)}, serving price not in the catalog`
+            : `${usd(managedTraining)}, ${usd(managedMonthly)}`,
       );
       set('out-managed-breakeven', managedBreakEven === null ? '-' : months(managedBreakEven));
       set(

@@ -8,6 +8,7 @@ import type { TableKey } from './catalog-sheet';
 export type InputRule =
   | { kind: 'list'; table: TableKey; allowInvalid: true; helpText: string }
   | { kind: 'choices'; values: readonly string[]; allowInvalid: false; helpText: string }
+  | { kind: 'date'; allowInvalid: false; helpText: string }
   | { kind: 'between'; min: number; max: number; allowInvalid: false; helpText: string }
   | { kind: 'above' | 'atLeast'; min: number; allowInvalid: false; helpText: string };
 
@@ -50,6 +51,15 @@ export function inputRule(field: FieldSpec): InputRule {
       values: HOURS_FROM,
       allowInvalid: false,
       helpText: `${field.label}: ${field.help}.`,
+    };
+  }
+  // A date rule: Sheets turns "2027-01-01" typed into the cell into a date and refuses text
+  // that is none (the formulas read text YYYY-MM-DD as well, should one get there).
+  if (field.kind === 'date') {
+    return {
+      kind: 'date',
+      allowInvalid: false,
+      helpText: `${field.label} must be a date, such as 2027-01-01.${help}`,
     };
   }
   if (field.kind === 'months') {

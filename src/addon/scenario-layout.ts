@@ -26,6 +26,7 @@ import type { CellOut } from './scenario/grid';
 import { writeInputs } from './scenario/inputs';
 import type { InputCell } from './scenario/inputs';
 import { writeLookups } from './scenario/lookups';
+import { servicesListA1, writeServicesList } from './scenario/services-list';
 import { FROZEN_ROWS, lastRow, placeScenario } from './scenario/places';
 import type { Places, WhatIfPlaces } from './scenario/places';
 import { a1Of } from './sheet-ranges';
@@ -116,6 +117,8 @@ export interface ScenarioLayout {
   /** A1 addresses of the cells tests and users care about. */
   readonly cells: Readonly<Record<string, string>>;
   readonly whatIf: WhatIfOut;
+  /** The Managed fine-tuning input's dropdown source: each service once (issue 20). */
+  readonly servicesList: string;
 }
 
 /**
@@ -147,6 +150,7 @@ export function scenarioLayout(
   writeTitle(block);
   const inputs = writeInputs(block);
   writeLookups(block);
+  writeServicesList(block);
   writeResults(block);
   writeUpfront(block);
   writeTimeline(block);
@@ -175,6 +179,7 @@ export function scenarioLayout(
     ),
     cells: places.cells,
     whatIf: whatIfOut(places, moved),
+    servicesList: servicesListA1(places),
   };
 }
 

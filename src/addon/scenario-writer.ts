@@ -16,10 +16,18 @@ function validationRules(
   inputs: readonly InputCell[],
   catalogSheet: Sheet,
   builder: GoogleAppsScript.Spreadsheet.DataValidationBuilder,
+  services: Range,
 ): GoogleAppsScript.Spreadsheet.DataValidation[][] {
   const rules = inputs.map((input): InputRule => inputRule(input.field));
-  // The whole name column below each list table's header: rows a user adds are listed.
-  const tables = [...new Set(rules.flatMap((rule) => (rule.kind === 'list' ? [rule.table] : [])))];
+  // The whole name column below each list table's header: rows a user adds are listed. The
+  // managed table names a service once per price: its list is this sheet's, each name once.
+  const tables = [
+    ...new Set(
+      rules.flatMap((rule) =>
+        rule.kind === 'list' && rule.table !== 'managed' ? [rule.table] : [],
+      ),
+    ),
+  ];
   const columns = rangesOf(
     catalogSheet,
     tables.map((table) => {
@@ -29,9 +37,13 @@ function validationRules(
   );
   return rules.map((rule) => {
     if (rule.kind === 'list')
-      builder.requireValueInRange(columns[tables.indexOf(rule.table)], true);
+      builder.requireValueInRange(
+        rule.table === 'managed' ? services : columns[tables.indexOf(rule.table)],
+        true,
+      );
     else if (rule.kind === 'choices') builder.requireValueInList([...rule.values], true);
     else if (rule.kind === 'between') builder.requireNumberBetween(rule.min, rule.max);
+    else if (rule.kind === 'date') builder.requireDate();
     else if (rule.kind === 'above') builder.requireNumberGreaterThan(rule.min);
     else builder.requireNumberGreaterThanOrEqualTo(rule.min);
     return [builder.setAllowInvalid(rule.allowInvalid).setHelpText(rule.helpText).build()];
@@ -123,13 +135,13 @@ function protectFormulas(
   sheet: Sheet,
   layout: ScenarioLayout,
   catalogSheet: Sheet,
-  whatIf: readonly Range[],
+  ranges: readonly Range[],
 ): void {
   const inputs = inputRange(sheet, layout.inputs);
   // One builder for every rule (builders are local objects; each build() is a new rule).
   const builder = SpreadsheetApp.newDataValidation();
-  inputs.setDataValidations(validationRules(layout.inputs, catalogSheet, builder));
-  const [whatIfInputs, ...rest] = whatIf;
+  const [services, whatIfInputs, ...rest] = ranges;
+  inputs.setDataValidations(validationRules(layout.inputs, catalogSheet, builder, services));
   const editable = rest.slice(0, layout.whatIf.editable.length);
   whatIfInputs.setDataValidations(whatIfRules(layout, rest.slice(editable.length), builder));
   // A warning (not a lock) on everything but the yellow inputs: typing over a formula asks
@@ -166,6 +178,7 @@ export function writeScenario(sheet: Sheet, layout: ScenarioLayout, catalogSheet
     ),
     ...layout.charts.map((chart) => a1Of(...chart.range)),
     a1Of(...layout.whatIf.colours.range),
+    layout.servicesList,
     ...whatIfRanges(layout),
   ]);
   const charts = cells.blocks.length + layout.charts.length;

@@ -73,7 +73,10 @@ export interface ApiRow extends Sourced, Named, Availability {
  */
 export interface ManagedFineTuningRow extends Sourced, Named, Availability {
   readonly pricePer1MTrainingTokens: number;
-  /** The API row that prices the fine-tuned model's inference (per bracket: it grows with size). */
+  /**
+   * The API row that prices the fine-tuned model's inference (per bracket: it grows with
+   * size); '' when no serving price could be cited (the managed monthly cost is then blank).
+   */
   readonly inferenceApi: string;
   /** The method this price is for (a Methods row's name); absent: every method. */
   readonly method?: string;
@@ -130,6 +133,41 @@ const FIREWORKS_TRAINING =
   'fireworks.ai/pricing, SFT per 1M training tokens (x epochs), transcribed 2026-10-07 in issue 20 (secondary)';
 const FIREWORKS_PAGE = 'fireworks.ai/pricing as stored (undated, read 2026-12-06)';
 const FIREWORKS_SERVING = `${FIREWORKS_PAGE}, serverless $ per 1M tokens; docs.fireworks.ai/faq/pricing: fine-tunes serve at the base model's price`;
+/** Why a price row names no inference API: its serving price could not be cited. */
+const NO_SERVING_PRICE = 'no serving price cited';
+
+/** A managed price whose serving price could not be cited: it names no inference API. */
+function unserved(
+  name: string,
+  method: string,
+  upToBillions: number | undefined,
+  pricePer1MTrainingTokens: number,
+  source: string,
+  asOf = TOGETHER_AS_OF,
+): ManagedFineTuningRow {
+  return {
+    name,
+    method,
+    ...(upToBillions ? { upToBillions } : {}),
+    pricePer1MTrainingTokens,
+    inferenceApi: '',
+    source: `${source}; ${NO_SERVING_PRICE}`,
+    asOf,
+  };
+}
+
+// Together AI's price list. Its documentation (docs.together.ai/docs/fine-tuning-pricing, read
+// 2026-12-06) gives the method (LoRA, full), the size brackets (up to 16B, 16.1-69B, ...), that
+// tokens are counted x epochs, that there is no minimum price and that a fine-tune is served on
+// a dedicated endpoint billed by the minute, but sends the rates to together.ai/pricing, which
+// we could not read. The rates are a secondary source's: an "Eval Loops" guide in a public
+// GitHub repository ("curated and verified live 2 September 2026"), quoting together.ai/pricing:
+// LoRA SFT $0.48 per 1M tokens up to 16B, $1.50 for 17-69B, full fine-tuning $1.20 (its bracket
+// not stated: taken as up to 16B, the bracket of the sentence). Its "$4.00 minimum per job" is
+// left out: Together's own documentation says there is none.
+const TOGETHER_TRAINING =
+  'together.ai/pricing per 1M training tokens x epochs, via an "Eval Loops" guide on GitHub, 2026-09-02 (secondary); brackets: docs.together.ai';
+const TOGETHER_AS_OF = '2026-09-02';
 
 /** H100 GPU-hours per training example for a scale-1.0 model (the article's 0.0001). */
 export const ARTICLE_HOURS_PER_EXAMPLE = 0.0001;
@@ -400,9 +438,7 @@ export const BUILT_IN_CATALOG: Catalog = {
   ],
   // The first row's service is the default of FT_MANAGED_COST and of a new scenario: a
   // service that takes jobs (OpenAI takes no new fine-tuning jobs after 2027-01-06, issue 20).
-  // Fireworks' brackets above 80B ($6 for 80-300B, $10 above, LoRA) are left out: no serving
-  // price of a fine-tuned model that size was found to cite. Together AI's rates (brackets up
-  // to 16B, 16.1-69B, 70-100B; docs.together.ai/docs/fine-tuning-pricing) were not found either.
+  // A row with no cited serving price (Fireworks above 80B, Together) names no inference API.
   managed: [
     {
       name: 'Fireworks',
@@ -431,6 +467,31 @@ export const BUILT_IN_CATALOG: Catalog = {
       source: `${FIREWORKS_TRAINING}: full up to 16B $1.00`,
       asOf: '2026-10-07',
     },
+    unserved(
+      'Fireworks',
+      'LoRA',
+      300,
+      6,
+      `${FIREWORKS_TRAINING}: LoRA 80-300B $6.00`,
+      '2026-10-07',
+    ),
+    unserved(
+      'Fireworks',
+      'LoRA',
+      undefined,
+      10,
+      `${FIREWORKS_TRAINING}: LoRA above 300B $10.00`,
+      '2026-10-07',
+    ),
+    unserved('Together AI', 'LoRA', 16, 0.48, `${TOGETHER_TRAINING}: LoRA up to 16B $0.48`),
+    unserved('Together AI', 'LoRA', 69, 1.5, `${TOGETHER_TRAINING}: LoRA 16.1-69B $1.50`),
+    unserved(
+      'Together AI',
+      'full',
+      16,
+      1.2,
+      `${TOGETHER_TRAINING}: full $1.20 (taken as up to 16B)`,
+    ),
     {
       name: 'OpenAI GPT-4 fine-tuning',
       pricePer1MTrainingTokens: 25,

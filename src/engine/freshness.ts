@@ -56,13 +56,13 @@ export const NOTE_START = 'Note: ';
 
 /**
  * The Check column's note on a stale price the scenario uses, from the cells of its As of
- * date, its age and the threshold: '' while the price is fresh.
+ * date, its age and the threshold: '' while the price is fresh. `price` names it ("its price").
  */
-export const stalePriceNote = (asOf: Expr, age: Expr, threshold: Expr): Expr =>
+export const stalePriceNote = (asOf: Expr, age: Expr, threshold: Expr, price = 'its price'): Expr =>
   E.if(
     isStalePrice(age, threshold),
     E.concat(
-      `${NOTE_START}its price is `,
+      `${NOTE_START}${price} is `,
       age,
       ' days old (as of ',
       asOf,

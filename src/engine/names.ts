@@ -371,7 +371,8 @@ export interface ResolvedManaged {
   readonly pricePer1MTrainingTokens: number;
   readonly minimumCharge: number;
   readonly hostingPerMonth: number;
-  readonly inferenceApi: ResolvedApi;
+  /** Undefined when the price row names none: no serving price was cited for it. */
+  readonly inferenceApi: ResolvedApi | undefined;
 }
 
 /**
@@ -405,6 +406,9 @@ export function resolveManaged(
     pricePer1MTrainingTokens: row.pricePer1MTrainingTokens,
     minimumCharge: row.minimumCharge ?? 0,
     hostingPerMonth: row.hostingPerMonth ?? 0,
-    inferenceApi: index.api(`${argument} inference API`, row.inferenceApi),
+    inferenceApi:
+      row.inferenceApi === ''
+        ? undefined
+        : index.api(`${argument} inference API`, row.inferenceApi),
   };
 }

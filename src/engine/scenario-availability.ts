@@ -17,46 +17,83 @@ const text = (name: string, label: string, expr: Expr, how = ''): Metric => ({
   expr,
 });
 
-/** The start date's serial day (a Sheets date cell). */
-const start = (): Expr => E.input('startDate');
+/**
+ * A date input as its day number: a Sheets date (a serial day number), or text written
+ * YYYY-MM-DD read by its parts as Sheets' EDATE would take it ("2027-01-01"), the same in
+ * every locale (dayNumberOf); #N/A or #VALUE! for anything else.
+ */
+export const dayOf = (field: ScenarioField): Expr => E.read('dayNumber', E.input(field));
+
+/** The start date's serial day (a Sheets date cell, or text YYYY-MM-DD: dayOf). */
+const start = (): Expr => dayOf('startDate');
 /** A date from the start date, once the start date is one (its Check cell is blank). */
 const fromStart = (date: Expr): Expr => E.if(E.eq(m('check.startDate'), ''), date, '');
 
-/** A catalog row's date column as YYYY-MM-DD ('' when blank, as its cell is). */
-const dateOf = (table: TableKey, field: string, prefix: string): Expr =>
-  E.iferror(E.read('isoDate', E.field(table, field, m(`${prefix}Row`))), '');
+/** A date cell as YYYY-MM-DD ('' when blank or no row, as its cell is). */
+const isoOf = (cell: Expr): Expr => E.iferror(E.read('isoDate', cell), '');
 
-/** The rows a scenario relies on for its whole horizon, and what their end means. */
-const RELIED_ON: readonly {
+/** The managed price row the scenario uses: its service's bracket for the model and method. */
+const managedPriceRow = (): Expr => m('managedPriceRow');
+/** The name of the API row that prices the managed fine-tune's inference ('' when none is cited). */
+export const managedApiName = (): Expr => E.field('managed', 'inferenceApi', managedPriceRow());
+
+/**
+ * The rows a scenario relies on for its whole horizon (issue 20): its model, the API it
+ * replaces, the managed service's price row it uses and that service's inference API, and
+ * the GPU provider; each with the input whose Check cell carries its sentence.
+ */
+interface ReliedOn {
   readonly prefix: string;
-  readonly table: TableKey;
   readonly field: ScenarioField;
   readonly label: string;
+  /** The row's name, as the sentence starts. */
+  readonly name: Expr;
+  /** A date column of the row (availableFrom or availableUntil). */
+  readonly date: (field: 'availableFrom' | 'availableUntil') => Expr;
   readonly ends: string;
-}[] = [
-  { prefix: 'api', table: 'apis', field: 'api', label: 'API', ends: ' is available until ' },
+}
+
+/** A row an input picks by name (its lookup's `${prefix}Row`). */
+const pickedRow = (
+  prefix: string,
+  table: TableKey,
+  field: ScenarioField,
+  label: string,
+): ReliedOn => ({
+  prefix,
+  field,
+  label,
+  name: E.field(table, 'name', m(`${prefix}Row`)),
+  date: (date) => E.field(table, date, m(`${prefix}Row`)),
+  ends: ' is available until ',
+});
+
+const RELIED_ON: readonly ReliedOn[] = [
+  pickedRow('model', 'models', 'model', 'Model'),
+  pickedRow('api', 'apis', 'api', 'API'),
   {
     prefix: 'managed',
-    table: 'managed',
     field: 'managedService',
     label: 'Managed fine-tuning',
+    name: E.field('managed', 'name', managedPriceRow()),
+    date: (date) => E.field('managed', date, managedPriceRow()),
     ends: ' takes no new jobs after ',
   },
   {
-    prefix: 'provider',
-    table: 'providers',
-    field: 'provider',
-    label: 'GPU provider',
-    ends: ' is available until ',
+    prefix: 'managedApi',
+    field: 'managedService',
+    label: 'Managed inference API',
+    name: managedApiName(),
+    date: (date) => E.fieldByName('apis', date, managedApiName()),
+    ends: ' (the managed inference API) is available until ',
   },
+  pickedRow('provider', 'providers', 'provider', 'GPU provider'),
 ];
 
-/** The metric holding the availability sentence of an input's row, if it has one. */
-export function availabilityNoteOf(field: ScenarioField): string | undefined {
-  const found = RELIED_ON.find((row) => row.field === field);
-  return found ? `${found.prefix}Availability` : undefined;
+/** The metrics holding the availability sentences of an input's rows (none: []). */
+export function availabilityNotesOf(field: ScenarioField): string[] {
+  return RELIED_ON.filter((row) => row.field === field).map((row) => `${row.prefix}Availability`);
 }
-
 /** The scenario's dates and each relied-on row's availability (the lookups block). */
 export function availabilityMetrics(): Metric[] {
   const dates = [
@@ -80,10 +117,9 @@ export function availabilityMetrics(): Metric[] {
       'EDATE(start, horizon) - 1',
     ),
   ];
-  const rows = RELIED_ON.flatMap(({ prefix, table, label, ends }) => {
+  const rows = RELIED_ON.flatMap(({ prefix, label, name, date, ends }) => {
     const until = m(`${prefix}Until`);
     const from = m(`${prefix}From`);
-    const name = E.field(table, 'name', m(`${prefix}Row`));
     const sentence = E.concat(
       E.if(
         E.and(E.ne(until, ''), E.gt(m('horizonEnd'), until)),
@@ -111,8 +147,8 @@ export function availabilityMetrics(): Metric[] {
       ),
     );
     return [
-      text(`${prefix}Until`, `${label}: available until`, dateOf(table, 'availableUntil', prefix)),
-      text(`${prefix}From`, `${label}: available from`, dateOf(table, 'availableFrom', prefix)),
+      text(`${prefix}Until`, `${label}: available until`, isoOf(date('availableUntil'))),
+      text(`${prefix}From`, `${label}: available from`, isoOf(date('availableFrom'))),
       // No start date or no row (a rate typed as the provider): nothing to say.
       text(
         `${prefix}Availability`,

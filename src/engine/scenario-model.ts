@@ -18,7 +18,13 @@ import {
 } from './freshness';
 import type { Expr, TableKey } from './expr';
 import { RULE_TEXT } from './numbers';
-import { availabilityMetrics, availabilityNote, availabilityNoteOf } from './scenario-availability';
+import {
+  availabilityMetrics,
+  availabilityNote,
+  availabilityNotesOf,
+  dayOf,
+  managedApiName,
+} from './scenario-availability';
 import type { NumberRule } from './numbers';
 import {
   CALIBRATION,
@@ -275,14 +281,15 @@ function checkOf(field: FieldSpec): Expr {
   }
 }
 
-/** A date input: a Sheets date (a serial day number) after 1899; a blank or text is not. */
+/** A date input: a day after 1899, as a date cell or text YYYY-MM-DD; a blank or other text is not. */
 function dateCheck(field: ScenarioField): Expr {
   const value = input(field);
+  const day = dayOf(field);
   return E.if(
     E.isError(value),
     E.concat(E.inputLabel(field), ' is a cell error: fix that cell first'),
     E.if(
-      E.and(E.isNumber(value), E.gt(value, 0), E.le(value, MAX_DATE_SERIAL)),
+      E.iferror(E.and(E.isNumber(day), E.gt(day, 0), E.le(day, MAX_DATE_SERIAL)), 0),
       '',
       E.concat(
         E.inputLabel(field),
@@ -294,29 +301,40 @@ function dateCheck(field: ScenarioField): Expr {
   );
 }
 
-/** The catalog lookup (its metrics' prefix) of the price row an input picks: its stale note. */
-const PRICE_LOOKUP: Partial<Record<ScenarioField, string>> = {
-  provider: 'provider',
-  api: 'api',
-  managedService: 'managed',
+/**
+ * The price rows an input picks, each by its lookup's metrics' prefix and how its stale note
+ * names the price: the managed service's Check cell also speaks for its inference API.
+ */
+const PRICE_LOOKUPS: Partial<Record<ScenarioField, readonly (readonly [string, string])[]>> = {
+  provider: [['provider', 'its price']],
+  api: [['api', 'its price']],
+  managedService: [
+    ['managed', 'its price'],
+    ['managedApi', 'its inference price'],
+  ],
 };
 
 /** The inputs whose check may hold a note rather than a problem (checkCell). */
-const NOTED_FIELDS: ReadonlySet<string> = new Set(Object.keys(PRICE_LOOKUP));
+const NOTED_FIELDS: ReadonlySet<string> = new Set([
+  ...Object.keys(PRICE_LOOKUPS),
+  ...SCENARIO_FIELDS.filter((field) => availabilityNotesOf(field.key).length > 0).map(
+    (field) => field.key,
+  ),
+]);
 
 /**
- * An input's Check cell: its problem, then (issue 20) the notes on the offer it picks: that
- * the offer ends within the horizon (each such sentence ends with ". "), and that its price is
+ * An input's Check cell: its problem, then (issue 20) the notes on the offers it picks: that
+ * an offer ends within the horizon (each such sentence ends with ". "), and that a price is
  * stale. A row that is found has no name problem, so a problem and a note rarely meet. A note
  * starts with NOTE_START, which PROBLEM (isProblem) skips.
  */
 function checkCell(field: FieldSpec): Expr {
-  const ends = availabilityNoteOf(field.key);
-  const lookup = PRICE_LOOKUP[field.key];
-  const notes: Expr[] = [];
-  if (ends) notes.push(E.if(E.eq(m(ends), ''), '', E.concat(NOTE_START, m(ends))));
-  if (lookup) {
-    notes.push(stalePriceNote(m(`${lookup}AsOf`), m(`${lookup}Age`), m('staleAfterDays')));
+  const notes: Expr[] = availabilityNotesOf(field.key).map((ends) =>
+    E.if(E.eq(m(ends), ''), '', E.concat(NOTE_START, m(ends))),
+  );
+  if (field.key === 'managedService') notes.push(unservedNote());
+  for (const [lookup, price] of PRICE_LOOKUPS[field.key] ?? []) {
+    notes.push(stalePriceNote(m(`${lookup}AsOf`), m(`${lookup}Age`), m('staleAfterDays'), price));
   }
   return notes.length > 0 ? E.concat(checkOf(field), ...notes) : checkOf(field);
 }
@@ -348,6 +366,23 @@ export const managedTrainingOf = (): Expr =>
 
 /** The managed path's figure, or blank when its service has no price for this model (issue 20). */
 const ifManagedPriced = (expr: Expr): Expr => E.if(E.isError(m('managedPriceRow')), '', expr);
+
+/**
+ * A managed figure that needs the fine-tune's serving price: blank too when its price row
+ * names no inference API (no serving price was cited for that bracket; nothing is made up).
+ */
+const ifManagedServed = (expr: Expr): Expr =>
+  ifManagedPriced(E.if(E.eq(managedApiName(), ''), '', expr));
+
+/** The managed service's Check note when its price row names no serving price ('' otherwise). */
+const unservedNote = (): Expr =>
+  ifManagedPriced(
+    E.if(
+      E.eq(managedApiName(), ''),
+      `${NOTE_START}no serving price (inference API) for this size and method: the managed monthly cost and break-even are blank. `,
+      '',
+    ),
+  );
 
 /** The first input problem, or ''. */
 export const PROBLEM = lazy((): Metric =>
@@ -419,25 +454,46 @@ export function scaleBetweenOf(
 }
 
 /**
+ * A price's As of date (issue 11: the date its figures were taken) and (issue 20) its age in
+ * days, whose staleness is the Check column's note (checkCell).
+ */
+function datedPrice(prefix: string, label: string, asOfCell: Expr, price: boolean): Metric[] {
+  return [
+    metric(
+      `${prefix}AsOf`,
+      `${label}: figures as of`,
+      'text',
+      E.iferror(E.read('isoDate', asOfCell), ''),
+      "The catalog row's As of date",
+    ),
+    ...(price
+      ? [
+          metric(
+            `${prefix}Age`,
+            `${label}: price age (days)`,
+            'count',
+            E.iferror(priceAgeDays(m(`${prefix}AsOf`)), ''),
+            'Today - the As of date',
+          ),
+        ]
+      : []),
+  ];
+}
+
+/**
  * A name's lookup in three cells: its key (lower case, no spaces, "-" or "_"), the catalog
  * name its key is the start of (lowest row), and the row it picks: a name or an alias, else
- * that start when it is the start of one name only.
+ * that start when it is the start of one name only. Its figures' date is `datedRow`'s (by
+ * default the row it picks; a managed service's is the price row it uses).
  */
-function nameLookup(prefix: string, label: string, table: TableKey, name: Expr): Metric[] {
+function nameLookup(
+  prefix: string,
+  label: string,
+  table: TableKey,
+  name: Expr,
+  datedRow: Expr = m(`${prefix}Row`),
+): Metric[] {
   const key = m(`${prefix}Key`);
-  const asOf = E.read('isoDate', E.field(table, 'asOf', m(`${prefix}Row`)));
-  // Issue 20: a price's age in days (its staleness is the Check column's note: checkCell).
-  const age = PRICE_TABLES.includes(table)
-    ? [
-        metric(
-          `${prefix}Age`,
-          `${label}: price age (days)`,
-          'count',
-          E.iferror(priceAgeDays(m(`${prefix}AsOf`)), ''),
-          'Today - the As of date',
-        ),
-      ]
-    : [];
   return [
     metric(`${prefix}Key`, `${label}: name as looked up`, 'text', E.read('nameKey', name)),
     metric(
@@ -454,15 +510,7 @@ function nameLookup(prefix: string, label: string, table: TableKey, name: Expr):
       E.catalogRow(table, key, m(`${prefix}Start`)),
       'Name or other name (lowest row), else a unique start',
     ),
-    // Issue 11: the date its figures were taken.
-    metric(
-      `${prefix}AsOf`,
-      `${label}: figures as of`,
-      'text',
-      E.iferror(asOf, ''),
-      "The catalog row's As of date",
-    ),
-    ...age,
+    ...datedPrice(prefix, label, E.field(table, 'asOf', datedRow), PRICE_TABLES.includes(table)),
   ];
 }
 
@@ -482,7 +530,20 @@ export function lookupMetrics(ladderRows: number): Metric[] {
     ...nameLookup('method', 'Method', 'methods', input('method')),
     ...nameLookup('provider', 'GPU provider', 'providers', input('provider')),
     ...nameLookup('api', 'API', 'apis', input('api')),
-    ...nameLookup('managed', 'Managed fine-tuning', 'managed', input('managedService')),
+    ...nameLookup(
+      'managed',
+      'Managed fine-tuning',
+      'managed',
+      input('managedService'),
+      m('managedPriceRow'),
+    ),
+    // The managed fine-tune's inference price: its API row's date (issue 20).
+    ...datedPrice(
+      'managedApi',
+      'Managed inference API',
+      E.fieldByName('apis', 'asOf', managedApiName()),
+      true,
+    ),
     ...availabilityMetrics(),
     metric(
       'staleAfterDays',
@@ -1186,7 +1247,7 @@ const rateTyped = (): Expr => E.if(E.eq(input('provider'), ''), E.na(), E.value(
 
 /** A price of the managed service's fine-tuned model, from its inference API row (by name). */
 const managedPrice = (field: 'inputPricePer1K' | 'outputPricePer1K'): Expr =>
-  E.fieldByName('apis', field, E.field('managed', 'inferenceApi', m('managedPriceRow')));
+  E.fieldByName('apis', field, managedApiName());
 
 /** Issue 14: money over time, the GPUs a run needs, the article's ±30%, the volume that pays. */
 export const FINANCE = lazy((): readonly Metric[] => [
@@ -1329,7 +1390,7 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'managedMonthly',
     'Managed fine-tuning: cost per month',
     'usd',
-    ifManagedPriced(
+    ifManagedServed(
       E.add(
         E.mul(
           num('requestsPerMonth'),
@@ -1364,7 +1425,7 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'managedBreakEven',
     'Managed fine-tuning: break-even (months)',
     'months',
-    ifManagedPriced(breakEvenOf(m('managedUpfront'), E.sub(m('monthlyApi'), m('managedMonthly')))),
+    ifManagedServed(breakEvenOf(m('managedUpfront'), E.sub(m('monthlyApi'), m('managedMonthly')))),
     'its up-front / (API - its monthly cost)',
   ),
   result(
@@ -1479,7 +1540,7 @@ export const TIMELINE = lazy((): readonly TableColumn[] => [
     'cumulativeManaged',
     'Cumulative managed',
     'usd',
-    ifManagedPriced(E.add(m('managedUpfront'), E.mul(m('managedMonthly'), E.cell('month')))),
+    ifManagedServed(E.add(m('managedUpfront'), E.mul(m('managedMonthly'), E.cell('month')))),
   ),
   column(
     'savings',
@@ -1491,7 +1552,7 @@ export const TIMELINE = lazy((): readonly TableColumn[] => [
   column('discountedRoi', 'Discounted ROI (growth, discount)', 'usd', baseNpv(E.cell('month'))),
   // Issue 20: the day each month's flows fall on (month 0: the start date), so a date in
   // the catalog lands on a row. Last, so the cumulative chart keeps its five columns.
-  column('date', 'Month ends on', 'date', E.edate(input('startDate'), E.cell('month'))),
+  column('date', 'Month ends on', 'date', E.edate(dayOf('startDate'), E.cell('month'))),
 ]);
 
 /**

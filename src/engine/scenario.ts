@@ -317,7 +317,9 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
   const cumulativeFinetuned = rows('timeline', 'cumulativeFinetuned');
   // A service with no price for this model leaves the managed path blank, not the scenario.
   const managedPriced = !(model.get('managedPriceRow') instanceof SheetError);
-  const cumulativeManaged = managedPriced
+  // A price row that names no serving price leaves the monthly side blank (issue 20).
+  const managedServed = managedPriced && model.get('managedMonthly') !== '';
+  const cumulativeManaged = managedServed
     ? rows('timeline', 'cumulativeManaged')
     : months.map(() => null);
   const savings = rows('timeline', 'savings');
@@ -378,8 +380,8 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
       apiCostPerRequestFloor: numberOr(model.get('apiCostFloor'), [NEVER]),
       maxUpfront: value('maxUpfront'),
       managedTrainingCost: managedPriced ? value('managedTrainingCost') : null,
-      managedMonthlyCost: managedPriced ? value('managedMonthly') : null,
-      managedBreakEvenMonths: managedPriced ? managedBreakEven() : null,
+      managedMonthlyCost: managedServed ? value('managedMonthly') : null,
+      managedBreakEvenMonths: managedServed ? managedBreakEven() : null,
       sensitivity: SENSITIVITY()
         .map(({ key, label }) => {
           const of = (what: string): Value => model.get(`sens.${key}.${what}`);

@@ -2,11 +2,16 @@
 // is stale (src/engine/freshness.ts): prices drift, so a view flags a row a team should check.
 import type { Catalog, Sourced } from './catalog';
 import { isStale, PRICE_TABLES, priceAge } from './freshness';
+import { pickBracket } from './managed';
+import { normalizeName } from './names';
 import type { TableKey } from './expr';
 import type { ResolvedScenario } from './scenario';
 
 export interface RowUsed {
-  /** What the row is for: "Model", "Method", "GPU provider", "GPU", "API", "Managed fine-tuning". */
+  /**
+   * What the row is for: "Model", "Method", "GPU provider", "GPU", "API", "Managed fine-tuning"
+   * (the price row of the model's size and method), "Managed inference API".
+   */
   readonly role: string;
   readonly name: string;
   readonly source: string;
@@ -30,9 +35,14 @@ export function rowsUsed(
   staleAfterDays?: number,
 ): RowUsed[] {
   const used: RowUsed[] = [];
-  const add = <Key extends TableKey>(role: string, table: Key, name: string): void => {
+  const add = <Key extends TableKey>(
+    role: string,
+    table: Key,
+    name: string,
+    found?: Sourced & { name: string },
+  ): void => {
     const rows: readonly (Sourced & { name: string })[] = catalog[table];
-    const row = rows.find((candidate) => candidate.name === name);
+    const row = found ?? rows.find((candidate) => candidate.name === name);
     if (!row) return;
     const price = PRICE_TABLES.includes(table);
     const ageDays = price ? priceAge(row.asOf, today) : undefined;
@@ -50,7 +60,14 @@ export function rowsUsed(
   add('GPU provider', 'providers', resolved.provider.name);
   add('GPU', 'gpus', resolved.provider.gpu.name);
   add('API', 'apis', resolved.api.name);
-  add('Managed fine-tuning', 'managed', resolved.managed.name);
+  // The service's price row for this model's size and method, and its inference API (issue 20).
+  const key = normalizeName(resolved.managed.name);
+  const service = catalog.managed.filter((row) => normalizeName(row.name) === key);
+  const price = pickBracket(service, resolved.model.paramsBillions, resolved.method.name);
+  if (price) {
+    add('Managed fine-tuning', 'managed', price.name, price);
+    add('Managed inference API', 'apis', price.inferenceApi);
+  }
   return used;
 }
 

@@ -34,7 +34,10 @@ export interface ScenarioSummary {
   readonly trainingCostHigh: number;
   readonly breakEvenRequestsPerMonth: number | 'never';
   /** The managed path (e.g. OpenAI's fine-tuning): training, monthly inference, break-even. */
-  /** Null when the service has no price for the model's size and method (issue 20). */
+  /**
+   * Null when the service has no price for the model's size and method (issue 20); the
+   * monthly cost and break-even are null too when that price names no serving price.
+   */
   readonly managedTrainingCost: number | null;
   readonly managedMonthlyCost: number | null;
   readonly managedBreakEvenMonths: BreakEven | null;

@@ -348,6 +348,8 @@ describeWithBrowser('sidebar in headless Chromium', () => {
       'GPU: H100, as of 2026-11-29',
       'API: Claude, as of 2026-11-29',
       'Managed fine-tuning: Fireworks, as of 2026-10-07',
+      // The price row for a 13B LoRA fine-tune serves at its bracket's inference API (issue 20).
+      'Managed inference API: Fireworks fine-tuned up to 16B, as of 2026-12-06',
     ]);
     // The page's clock is 2026-12-06. Grok's price was read on 2025-08-28: 365 days to
     // 2026-08-28, + 31 + 30 + 31 to 2026-11-28, + 8 = 465 days, past the 180-day default.

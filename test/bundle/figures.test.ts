@@ -180,7 +180,7 @@ describe('the FT_* functions of dist/Code.js', () => {
     });
     it('an unknown service lists the known ones', () => {
       expect(errorOf('FT_MANAGED_COST', 10000, 500, 1, 'Anthropic')).toBe(
-        "FT_MANAGED_COST: service 'Anthropic' is not in the FT Catalog sheet or the built-in catalog. Known: Fireworks, OpenAI GPT-4 fine-tuning, OpenAI GPT-4o fine-tuning, OpenAI GPT-4o mini fine-tuning",
+        "FT_MANAGED_COST: service 'Anthropic' is not in the FT Catalog sheet or the built-in catalog. Known: Fireworks, Together AI, OpenAI GPT-4 fine-tuning, OpenAI GPT-4o fine-tuning, OpenAI GPT-4o mini fine-tuning",
       );
     });
   });

@@ -213,6 +213,7 @@ describe('managed fine-tuning', () => {
 
   it("prices the managed path's inference at its API row", () => {
     const service = resolveManaged(index, 'service', 'openai gpt-4 FINE-TUNING');
+    if (!service.inferenceApi) throw new Error('GPT-4 fine-tuning names its inference API');
     const { inputPricePer1K, outputPricePer1K } = service.inferenceApi;
     // 1,000 in × $0.03/1K + 300 out × $0.06/1K = 0.03 + 0.018 = $0.048; × 10,000 = $480.
     const perRequest = apiCostPerRequest(1000, 300, inputPricePer1K, outputPricePer1K);
@@ -222,7 +223,7 @@ describe('managed fine-tuning', () => {
   it('an unknown service lists the known ones', () => {
     const error = inputError(() => resolveManaged(index, 'service', 'Anthropic'));
     expect(error.message).toBe(
-      "service 'Anthropic' is not in the FT Catalog sheet or the built-in catalog. Known: Fireworks, OpenAI GPT-4 fine-tuning, OpenAI GPT-4o fine-tuning, OpenAI GPT-4o mini fine-tuning",
+      "service 'Anthropic' is not in the FT Catalog sheet or the built-in catalog. Known: Fireworks, Together AI, OpenAI GPT-4 fine-tuning, OpenAI GPT-4o fine-tuning, OpenAI GPT-4o mini fine-tuning",
     );
   });
 });

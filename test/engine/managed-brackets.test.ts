@@ -1,5 +1,7 @@
 // Issue 20: a managed service prices per 1M training tokens by model-size bracket and method.
-// Fireworks' built-in rows (catalog.ts): LoRA $0.50 up to 16B, $3 for 16.1-80B; full $1 up to 16B.
+// Fireworks' built-in rows (catalog.ts): LoRA $0.50 up to 16B, $3 for 16.1-80B, $6 for 80.1-300B,
+// $10 above; full $1 up to 16B. Together AI's: LoRA $0.48 up to 16B, $1.50 for 16.1-69B; full
+// $1.20 up to 16B. The rows above 80B and Together's name no serving price (none was cited).
 import {
   BUILT_IN_CATALOG,
   CatalogIndex,
@@ -21,10 +23,38 @@ describe('the size bracket that prices a model', () => {
     expect(price(15.99, 'LoRA')).toBe(0.5);
   });
 
-  test('80B is in 16.1-80B; above 80B no built-in row prices LoRA', () => {
+  test('80B is in 16.1-80B, 80.1B and 300B in 80.1-300B, 300.1B in the last bracket', () => {
     expect(price(80, 'LoRA')).toBe(3);
-    expect(() => price(80.1, 'LoRA')).toThrow(
-      'service "Fireworks" has no price for a 80.1B model with LoRA',
+    expect(price(80.1, 'LoRA')).toBe(6);
+    expect(price(300, 'LoRA')).toBe(6);
+    expect(price(300.1, 'LoRA')).toBe(10);
+    expect(price(1000, 'LoRA')).toBe(10);
+  });
+
+  test('above 80B the price names no serving price: nothing is made up for it', () => {
+    expect(resolveManaged(index, 'service', 'Fireworks', 80, 'LoRA').inferenceApi?.name).toBe(
+      'Fireworks fine-tuned 16.1-80B',
+    );
+    expect(
+      resolveManaged(index, 'service', 'Fireworks', 80.1, 'LoRA').inferenceApi,
+    ).toBeUndefined();
+  });
+
+  test("Together AI's brackets: 16B, 16.1B, 69B, 69.1B (none holds it), full up to 16B", () => {
+    const together = (size: number, method: string): number =>
+      resolveManaged(index, 'service', 'together', size, method).pricePer1MTrainingTokens;
+    expect(together(16, 'LoRA')).toBe(0.48);
+    expect(together(16.1, 'LoRA')).toBe(1.5);
+    expect(together(69, 'LoRA')).toBe(1.5);
+    expect(() => together(69.1, 'LoRA')).toThrow(
+      'service "Together AI" has no price for a 69.1B model with LoRA',
+    );
+    expect(together(16, 'full')).toBe(1.2);
+    expect(() => together(16.1, 'full')).toThrow('has no price for a 16.1B model with full');
+    // 10,000 examples x 500 tokens x 3 epochs = 15M tokens x $0.48 = $7.20; no minimum.
+    expect(managedTrainingCost(trainingTokens(10000, 500, 3), together(13, 'LoRA'))).toBeCloseTo(
+      7.2,
+      9,
     );
   });
 
@@ -39,12 +69,15 @@ describe('the size bracket that prices a model', () => {
     const small = resolveManaged(index, 'service', 'Fireworks', 13, 'LoRA').inferenceApi;
     const large = resolveManaged(index, 'service', 'Fireworks', 70, 'LoRA').inferenceApi;
     // $0.20 and $0.90 per 1M tokens are $0.0002 and $0.0009 per 1K.
-    expect([small.name, small.inputPricePer1K, small.outputPricePer1K]).toEqual([
+    expect([small?.name, small?.inputPricePer1K, small?.outputPricePer1K]).toEqual([
       'Fireworks fine-tuned up to 16B',
       0.0002,
       0.0002,
     ]);
-    expect([large.name, large.inputPricePer1K]).toEqual(['Fireworks fine-tuned 16.1-80B', 0.0009]);
+    expect([large?.name, large?.inputPricePer1K]).toEqual([
+      'Fireworks fine-tuned 16.1-80B',
+      0.0009,
+    ]);
   });
 
   test('a method matches as names do (case, spaces, "-" and "_" ignored)', () => {

@@ -865,7 +865,7 @@ export const FT_CASES: readonly BadInputCase[] = [
     args: [10000, 500],
     expect: {
       error:
-        'FT_MANAGED_COST: service "Fireworks" has no price for any model size and any method. Its prices: LoRA up to 16B, LoRA up to 80B, full up to 16B; give the model and method, or add a row to the FT Catalog sheet',
+        'FT_MANAGED_COST: service "Fireworks" has no price for any model size and any method. Its prices: LoRA up to 16B, LoRA up to 80B, full up to 16B, LoRA up to 300B, LoRA up to any size; give the model and method, or add a row to the FT Catalog sheet',
     },
   },
   {
@@ -874,7 +874,7 @@ export const FT_CASES: readonly BadInputCase[] = [
     args: [10000, 500, 1, 'Anthropic'],
     expect: {
       error:
-        "FT_MANAGED_COST: service 'Anthropic' is not in the FT Catalog sheet or the built-in catalog. Known: Fireworks, OpenAI GPT-4 fine-tuning, OpenAI GPT-4o fine-tuning, OpenAI GPT-4o mini fine-tuning",
+        "FT_MANAGED_COST: service 'Anthropic' is not in the FT Catalog sheet or the built-in catalog. Known: Fireworks, Together AI, OpenAI GPT-4 fine-tuning, OpenAI GPT-4o fine-tuning, OpenAI GPT-4o mini fine-tuning",
     },
   },
   {

@@ -210,19 +210,25 @@ describe('dated months', () => {
   });
 });
 
+/** A session whose catalog sheet is as the add-in wrote it before the availability columns. */
+function sessionBeforeAvailability(): ReturnType<typeof session> {
+  const s = session();
+  s.call('insertCatalogSheet');
+  const sheet =
+    s.workbook.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(CATALOG_SHEET);
+  if (!sheet) throw new Error('no catalog sheet');
+  const first = availabilityColumn('models', 'availableFrom');
+  sheet.deleteColumns(first, sheet.getMaxColumns() - first + 1);
+  return s;
+}
+
 describe('in the sheet, live over the catalog cells', () => {
   const input = { managedService: GPT4O_FT, startDate: '2027-01-01', horizonMonths: 36 };
   const sentence =
     "OpenAI GPT-4o fine-tuning takes no new jobs after 2027-01-05; this scenario's horizon runs to 2029-12.";
 
   it('a catalog sheet made before the availability columns gets them with the next scenario', () => {
-    const s = session();
-    s.call('insertCatalogSheet');
-    const sheet =
-      s.workbook.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(CATALOG_SHEET);
-    if (!sheet) throw new Error('no catalog sheet');
-    const first = availabilityColumn('models', 'availableFrom');
-    sheet.deleteColumns(first, sheet.getMaxColumns() - first + 1);
+    const s = sessionBeforeAvailability();
     const summary = generate(s, input);
     const untilColumn = availabilityColumn('managed', 'availableUntil');
     const at = BUILT_IN_CATALOG.managed.findIndex((row) => row.name === GPT4O_FT);
@@ -304,5 +310,42 @@ describe('built-in rows appended to a sheet that has the availability columns', 
     expect(
       values[appendedRow - 1][availabilityColumn('models', 'availableUntil') - 1],
     ).toBeInstanceOf(Date);
+  });
+});
+
+describe('a sheet made before the availability columns, with cells of the user where they go', () => {
+  it('keeps every cell: they move right past the block, and the block says so', () => {
+    const s = sessionBeforeAvailability();
+    const first = availabilityColumn('models', 'availableFrom');
+    const last = availabilityColumn('managed', 'availableUntilSource');
+    // The user's notes: in the blank column before the block, in its first and its last column.
+    const separator = first - 1;
+    s.workbook.write(CATALOG_SHEET, `${columnLetter(separator)}2`, [['my notes']]);
+    s.workbook.write(CATALOG_SHEET, `${columnLetter(first)}5`, [['budget 2027']]);
+    s.workbook.write(CATALOG_SHEET, `${columnLetter(last)}9`, [[42]]);
+    s.call('insertCatalogSheet');
+    const values = s.workbook.values(CATALOG_SHEET);
+    // The block and the blank column before it: 1 + 16 columns, inserted at the separator.
+    const width = last - separator + 1;
+    expect(values[1][separator - 1 + width]).toBe('my notes');
+    expect(values[4][first - 1 + width]).toBe('budget 2027');
+    expect(values[8][last - 1 + width]).toBe(42);
+    // The block in its place, with the built-in dates, and where the cells went.
+    expect(values[1][first - 1]).toBe(
+      'Availability (optional, YYYY-MM-DD): each row of a table on the left has its dates in its own row here',
+    );
+    const span = (from: number): string =>
+      `${columnLetter(from)}-${columnLetter(from + width - 1)}`;
+    expect(values[1][first]).toBe(
+      `Your cells in ${span(separator)} moved right to ${span(separator + width)} to make room.`,
+    );
+    const at = BUILT_IN_CATALOG.managed.findIndex((row) => row.name === GPT4O_FT);
+    expect(
+      values[CATALOG_FIRST_ROW - 1 + at][availabilityColumn('managed', 'availableUntil') - 1],
+    ).toBe('2027-01-05');
+    expect(values[1][separator - 1]).toBe('');
+    // A second update finds the block: nothing moves again.
+    s.call('insertCatalogSheet');
+    expect(s.workbook.values(CATALOG_SHEET)[1][separator - 1 + width]).toBe('my notes');
   });
 });

@@ -12,6 +12,7 @@ import {
   catalogTable,
 } from '../../src/addon/catalog-sheet';
 import { columnLetter } from '../../emulator';
+import { BUILT_IN_CATALOG } from '../../src/engine';
 import type { CatalogResponse } from '../../src/shared/contract';
 import { addCatalogRow } from './catalog-support';
 import { engineResult, Evaluated, expectClose, generate, session } from './helpers';
@@ -78,16 +79,25 @@ describe('the bracket of the scenario’s model size and method, in the sheet as
     const ev = new Evaluated(s.workbook, summary.sheetName);
     const check = (): unknown => ev.rows().find((row) => row[0] === 'Managed fine-tuning')?.[3];
     try {
-      ev.setInputs([['Model', 80.1]]);
+      // Fireworks sells full fine-tuning up to 16B only.
+      ev.setInputs([
+        ['Model', 16.1],
+        ['Method', 'full'],
+      ]);
       expect(check()).toBe(
         "Managed fine-tuning (B32): 'Fireworks' has no price in the FT Catalog sheet for this model size and method: the managed path is left blank",
       );
       // A side comparison: the scenario's own results stand.
       expect(ev.byLabel('Input check')).toBe('');
       expect(ev.byLabel(TRAINING)).toBe('');
-      expect(engineResult(s, { model: 80.1 }).finance.managedTrainingCost).toBeNull();
+      expect(
+        engineResult(s, { model: 16.1, method: 'full' }).finance.managedTrainingCost,
+      ).toBeNull();
       expect(typeof ev.byLabel('GPU cost of the training run')).toBe('number');
-      ev.setInputs([['Model', 80]]);
+      ev.setInputs([
+        ['Model', 80],
+        ['Method', 'LoRA'],
+      ]);
       expect(check()).toBe('');
       expectClose(ev.byLabel(TRAINING), 15, '80B in 16.1-80B: 5M x $3');
     } finally {
@@ -114,9 +124,10 @@ describe('the team’s own managed rows', () => {
     ]);
     const { catalog, warnings } = s.call<CatalogResponse>('getCatalog');
     expect(warnings).toEqual([
-      'FT Catalog row 4 (Managed fine-tuning): "Fireworks" has the same method and size limit in row 10 below; the lowest row of a price is used, so this row is not.',
+      `FT Catalog row 4 (Managed fine-tuning): "Fireworks" has the same method and size limit in row ${4 + BUILT_IN_CATALOG.managed.length} below; the lowest row of a price is used, so this row is not.`,
     ]);
-    expect(catalog.managed.filter((row) => /fireworks/i.test(row.name))).toHaveLength(3);
+    // Fireworks' five built-in prices, the overridden one replaced by the team's.
+    expect(catalog.managed.filter((row) => /fireworks/i.test(row.name))).toHaveLength(5);
     // 5M tokens x $0.40 = $2; the 16.1-80B bracket keeps its $3.
     expectClose(managedCosts(s, {})[0], 2, 'overridden bracket');
     expectClose(managedCosts(s, { model: 70 })[0], 15, 'other bracket');
@@ -183,7 +194,7 @@ describe('a catalog sheet made before the managed price columns', () => {
     s.workbook.write(CATALOG_SHEET, `${columnLetter(managed.firstColumn)}4`, [
       ['OpenAI GPT-4 fine-tuning', 25, 'GPT-4 fine-tuned', 'the article', '2026-11-29', ''],
       ['Old flat', 7, 'Claude', 'ours', '2025-01-01', ''],
-      ...[6, 7, 8, 9, 10].map(blank),
+      ...Array.from({ length: BUILT_IN_CATALOG.managed.length - 2 }, blank),
     ]);
     return s;
   }
@@ -217,5 +228,37 @@ describe('a catalog sheet made before the managed price columns', () => {
       '',
       '',
     ]);
+  });
+});
+
+describe('a price with no serving price cited (Fireworks above 80B, Together AI)', () => {
+  test('the training cost shows; the monthly cost and break-even are blank, and the Check says why', () => {
+    const s = session();
+    // 80.1B with LoRA: Fireworks' 80.1-300B row, $6 per 1M: 5M tokens x $6 = $30.
+    const summary = generate(s, { model: 80.1, method: 'LoRA' });
+    const engine = engineResult(s, { model: 80.1, method: 'LoRA' }).finance;
+    const ev = new Evaluated(s.workbook, summary.sheetName);
+    try {
+      expectClose(ev.byLabel(TRAINING), 30, '80.1B: 5M x $6');
+      expect(engine.managedTrainingCost).toBeCloseTo(30, 9);
+      expect(ev.byLabel(MONTHLY)).toBe('');
+      expect(ev.byLabel('Managed fine-tuning: break-even (months)')).toBe('');
+      expect(engine.managedMonthlyCost).toBeNull();
+      expect(engine.managedBreakEvenMonths).toBeNull();
+      const check = ev.rows().find((row) => row[0] === 'Managed fine-tuning')?.[3];
+      expect(String(check)).toBe(
+        'Note: no serving price (inference API) for this size and method: the managed monthly cost and break-even are blank. ',
+      );
+      expect(ev.byLabel('Input check')).toBe('');
+      // Together AI, 13B LoRA: $0.48 per 1M, 5M tokens = $2.40, no serving price either.
+      ev.setInputs([
+        ['Model', 13],
+        ['Managed fine-tuning', 'Together AI'],
+      ]);
+      expectClose(ev.byLabel(TRAINING), 2.4, 'Together 13B: 5M x $0.48');
+      expect(ev.byLabel(MONTHLY)).toBe('');
+    } finally {
+      ev.destroy();
+    }
   });
 });

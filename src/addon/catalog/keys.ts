@@ -45,7 +45,8 @@ const CHECKS: Readonly<Record<string, (cell: string) => string>> = {
   // A blank scale is read from the size (scaleFromSize).
   s: (cell) => `OR(${cell}="",${positive(cell)})`,
   g: (cell) => named(cell, 'gpus'),
-  a: (cell) => named(cell, 'apis'),
+  // A managed row's inference API: blank (no serving price cited) or an API row.
+  a: (cell) => `OR(${cell}="",${named(cell, 'apis')})`,
   r: (cell) => `ISNUMBER(FIND(","&${catalogKey(cell)}&",",",,ondemand,spot,amortized,"))`,
   // Optional: blank, or positive (a size limit) or at least 0 (a charge); '-' is not checked.
   o: (cell) => `OR(${cell}="",${positive(cell)})`,

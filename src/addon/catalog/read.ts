@@ -253,7 +253,8 @@ function formatScale(scale: number): string {
 }
 
 /**
- * Providers must name a GPU of the GPUs table, managed rows an API of the APIs table,
+ * Providers must name a GPU of the GPUs table, managed rows an API of the APIs table (or
+ * none: no serving price),
  * matched as every name is (ignoring case, spaces, "-" and "_": "a-100" is the A100, in
  * the engine and in the scenario sheet's MATCH alike): otherwise skipped with a warning.
  */
@@ -268,7 +269,7 @@ function checkReferences(catalog: Catalog, warnings: string[]): Catalog {
     return false;
   });
   const managed = catalog.managed.filter((row) => {
-    if (apis.has(normalizeName(row.inferenceApi))) return true;
+    if (row.inferenceApi === '' || apis.has(normalizeName(row.inferenceApi))) return true;
     warnings.push(
       `${CATALOG_SHEET} (Managed fine-tuning): "${row.name}" uses the API "${row.inferenceApi}", which is not in the APIs table; the row is skipped.`,
     );

@@ -156,7 +156,8 @@ const ROW_READERS: {
       cells.blank(i) ? undefined : cells.num(i, rule);
     const priced = {
       pricePer1MTrainingTokens: cells.num(1, 'nonNegative'),
-      inferenceApi: cells.text(2, true),
+      // Blank: no serving price cited (the scenario leaves the managed monthly cost blank).
+      inferenceApi: cells.text(2, false),
     };
     const method = cells.text(6, false);
     const upToBillions = optional(7, 'positive');

@@ -16,6 +16,7 @@ import {
   KEYS_TITLE,
   OLD_KEY_FIRST_COLUMN,
   catalogTable,
+  columnLetter,
 } from '../catalog-sheet';
 import { AVAILABILITY_FIELDS, BUILT_IN_CATALOG } from '../../engine';
 import type { Availability } from '../../engine';
@@ -26,6 +27,7 @@ import { asText } from '../text';
 import type { CatalogSheetResult } from '../../shared/contract';
 import {
   AVAILABILITY_FIRST_COLUMN,
+  AVAILABILITY_LAST_COLUMN,
   AVAILABILITY_TABLES,
   availabilityColumn,
   availabilityGrid,
@@ -126,14 +128,35 @@ function writeDates(
   range.setValues(grid);
 }
 
+/** True when the sheet's cells in columns `first` to `last` (1-based) are all blank. */
+function areaBlank(state: CatalogState, first: number, last: number): boolean {
+  return state.grid.every((row) => row.slice(first - 1, last).every(isBlankCell));
+}
+
 /**
  * Issue 20: a sheet made before the availability columns gets them, with the built-in
- * dates in the rows of built-in names (catalog/availability.ts); one write.
+ * dates in the rows of built-in names (catalog/availability.ts); one write. Nothing of the
+ * user's is written over: when the columns they take (and the blank one before them) hold
+ * cells, as many columns are inserted there first, so those cells move right past the block
+ * (Sheets moves references to them along), and the block's title row says where they went.
  */
 function writeAvailabilityBlock(sheet: Sheet, state: CatalogState, changes: Changes): void {
+  const first = AVAILABILITY_FIRST_COLUMN - 1;
+  const width = AVAILABILITY_LAST_COLUMN - first + 1;
+  let moved = '';
+  if (!areaBlank(state, first, AVAILABILITY_LAST_COLUMN)) {
+    sheet.insertColumnsAfter(first - 1, width);
+    changes.add(`removing the columns inserted in "${CATALOG_SHEET}"`, () =>
+      sheet.deleteColumns(first, width),
+    );
+    const span = (from: number): string =>
+      `${columnLetter(from)}-${columnLetter(from + width - 1)}`;
+    moved = `Your cells in ${span(first)} moved right to ${span(first + width)} to make room.`;
+  }
   growColumns(sheet, changes, 'availability columns');
-  const at = { row: CATALOG_TITLE_ROW, column: AVAILABILITY_FIRST_COLUMN };
-  writeDates(sheet, at, upgradeAvailabilityGrid(state.grid), changes);
+  const grid = upgradeAvailabilityGrid(state.grid);
+  if (moved) grid[0][1] = asText(moved);
+  writeDates(sheet, { row: CATALOG_TITLE_ROW, column: AVAILABILITY_FIRST_COLUMN }, grid, changes);
 }
 
 /** The dates of the built-in rows appended below a table, in the rows they went to. */
@@ -158,9 +181,7 @@ function writeAppendedDates(sheet: Sheet, append: CatalogAppend, changes: Change
 
 /** True when the cells the runs table takes (and the blank column before it) are blank. */
 function runsAreaBlank(state: CatalogState): boolean {
-  return state.grid.every((row) =>
-    row.slice(RUNS_FIRST_COLUMN - 2, RUNS_LAST_COLUMN).every(isBlankCell),
-  );
+  return areaBlank(state, RUNS_FIRST_COLUMN - 1, RUNS_LAST_COLUMN);
 }
 
 /** Which of the add-in's formula columns right of the tables a write puts in. */
