@@ -1103,6 +1103,24 @@ export const requestsToPayBackOf = (
     costs.finetunedPerRequest,
   );
 
+/**
+ * The scenario's requests a month that pay its up-front back within `months`, with its own
+ * growth, discount rate and costs: the "What it takes" block's 12 months, and
+ * FT_REQUIRED_VOLUME's target (its arguments bound to the same metrics and inputs). The
+ * savings are linear in the requests, so the closed form holds with growth and discounting.
+ */
+export const requestsToPayBackIn = (months: Expr): Expr =>
+  requestsToPayBackOf(
+    m('upfront'),
+    months,
+    { perMonth: m('monthlyDiscount'), ratio: m('savingsRatio') },
+    {
+      fixed: m('monthlyFixed'),
+      apiPerRequest: m('apiCostPerRequest'),
+      finetunedPerRequest: num('finetunedCostPerRequest'),
+    },
+  );
+
 /** The article's horizon for fine-tuning ("Your model will run >12 months"): a target payback. */
 const TARGET_PAYBACK_MONTHS = (): Expr =>
   E.constant(
@@ -1378,16 +1396,7 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'requestsFor12Months',
     'Requests a month for a 12-month discounted payback',
     'count',
-    requestsToPayBackOf(
-      m('upfront'),
-      TARGET_PAYBACK_MONTHS(),
-      { perMonth: m('monthlyDiscount'), ratio: m('savingsRatio') },
-      {
-        fixed: m('monthlyFixed'),
-        apiPerRequest: m('apiCostPerRequest'),
-        finetunedPerRequest: num('finetunedCostPerRequest'),
-      },
-    ),
+    requestsToPayBackIn(TARGET_PAYBACK_MONTHS()),
     "(up-front / the 12 months' grown, discounted value of a saving of 1 + fixed costs) / (API - fine-tuned per request)",
   ),
   result(

@@ -150,6 +150,20 @@ describe('each FT_* function returns the scenario model’s figure for the same 
           result.finance.breakEvenRequestsPerMonth,
           'FT_REQUIRED_VOLUME',
         );
+        // With the scenario's growth and rate: the "What it takes" block's 12-month volume.
+        expectSame(
+          valueOf(
+            'FT_REQUIRED_VOLUME',
+            result.upfront.total,
+            result.monthly.apiCostPerRequest,
+            input.finetunedCostPerRequest,
+            12,
+            result.monthly.finetuned - input.requestsPerMonth * input.finetunedCostPerRequest,
+            ...rates,
+          ),
+          result.finance.requestsFor12MonthPayback,
+          'FT_REQUIRED_VOLUME (growth, rate)',
+        );
         expectSame(
           valueOf(
             'FT_MANAGED_COST',
