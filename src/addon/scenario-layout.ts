@@ -26,10 +26,10 @@ import { writeInputs } from './scenario/inputs';
 import type { InputCell } from './scenario/inputs';
 import { writeLookups } from './scenario/lookups';
 import { FROZEN_ROWS, lastRow, placeScenario } from './scenario/places';
-import type { Places, WhatIfPlaces } from './scenario/places';
+import type { Places, SensitivityPlaces, WhatIfPlaces } from './scenario/places';
 import { a1Of } from './sheet-ranges';
 import { writeResults } from './scenario/results';
-import { writeSensitivity } from './scenario/sensitivity';
+import { sensitivityColumns, sensitivityWorkings, writeSensitivity } from './scenario/sensitivity';
 import { writeSimulation } from './scenario/simulation';
 import { writeCatalogTables } from './scenario/tables';
 import { writeTimeline } from './scenario/timeline';
@@ -115,6 +115,8 @@ export interface ScenarioLayout {
   /** A1 addresses of the cells tests and users care about. */
   readonly cells: Readonly<Record<string, string>>;
   readonly whatIf: WhatIfOut;
+  /** Where the sensitivity's workings are and the metrics they move (for tests). */
+  readonly sensitivity: { readonly places: SensitivityPlaces; readonly metrics: readonly string[] };
 }
 
 /**
@@ -132,7 +134,12 @@ export function scenarioLayout(
 ): ScenarioLayout {
   const tables = scenarioTables(index, result.resolved.input.horizonMonths);
   const moved = workingMetrics(tables.ladder.length);
-  const places = placeScenario(result, tables, workingColumns(moved));
+  const sensitivity = sensitivityWorkings(tables.ladder.length);
+  const places = placeScenario(
+    result,
+    tables,
+    Math.max(workingColumns(moved), sensitivityColumns(sensitivity)),
+  );
   const grid = new Grid(places.columns);
   const block: Block = {
     grid,
@@ -150,7 +157,7 @@ export function scenarioLayout(
   writeUpfront(block);
   writeTimeline(block);
   writeCatalogTables(block);
-  writeSensitivity(block);
+  writeSensitivity(block, sensitivity);
   writeSimulation(block);
   writeWhatIf(block, moved, options.fillCases ?? true);
   const rows = Math.max(grid.values.length, ...Object.values(places.tables).map(lastRow));
@@ -174,6 +181,7 @@ export function scenarioLayout(
     ),
     cells: places.cells,
     whatIf: whatIfOut(places, moved),
+    sensitivity: { places: places.sensitivity, metrics: sensitivity },
   };
 }
 
@@ -185,7 +193,8 @@ function whatIfOut(places: Places, metrics: readonly string[]): WhatIfOut {
   const step = {
     kind: 'atLeast',
     min: 0,
-    helpText: 'A share of the centre between grid values, such as 10%.',
+    helpText:
+      'A share of the centre between grid values, such as 10%; from a centre of 0 (a rate of 0%), the step itself: 10% gives -20% to 20%.',
   } as const;
   const driver = {
     kind: 'range',

@@ -19,7 +19,6 @@ import type { ScenarioField, ScenarioInput } from './scenario-input';
 import {
   MATRIX_DATASET_SIZES,
   METHODS,
-  SENSITIVITY,
   UPFRONT_ITEMS,
   VERDICT,
   matrixColumns,
@@ -27,6 +26,8 @@ import {
 } from './scenario-model';
 import { ModelValueError } from './views';
 import { noAvailabilityNotes } from './scenario-availability';
+import { sensitivityOf } from './sensitivity';
+import type { SensitivityRow } from './sensitivity';
 
 export interface UpfrontItem {
   readonly label: string;
@@ -146,15 +147,7 @@ export interface ScenarioResult {
     readonly managedMonthlyCost: number | null;
     readonly managedBreakEvenMonths: BreakEven | null;
     /** Each main driver at -30% and +30%, the largest NPV swing first. */
-    readonly sensitivity: readonly {
-      readonly key: string;
-      readonly label: string;
-      readonly npvLow: number;
-      readonly npvHigh: number;
-      readonly breakEvenLow: BreakEven;
-      readonly breakEvenHigh: BreakEven;
-      readonly swing: number;
-    }[];
+    readonly sensitivity: readonly SensitivityRow[];
   };
 }
 
@@ -373,20 +366,11 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
       managedTrainingCost: managedPriced ? value('managedTrainingCost') : null,
       managedMonthlyCost: managedPriced ? value('managedMonthly') : null,
       managedBreakEvenMonths: managedPriced ? managedBreakEven() : null,
-      sensitivity: SENSITIVITY()
-        .map(({ key, label }) => {
-          const of = (what: string): Value => model.get(`sens.${key}.${what}`);
-          return {
-            key,
-            label,
-            npvLow: asNumber(of('npvLow'), key),
-            npvHigh: asNumber(of('npvHigh'), key),
-            breakEvenLow: numberOr(of('breakEvenLow'), [NEVER]),
-            breakEvenHigh: numberOr(of('breakEvenHigh'), [NEVER]),
-            swing: asNumber(of('swing'), key),
-          };
-        })
-        .sort((a, b) => b.swing - a.swing),
+      sensitivity: sensitivityOf(model)
+        // The largest swing first; a blank swing (a point not valid) last.
+        .sort(
+          (a, b) => (b.swing === '' ? -Infinity : b.swing) - (a.swing === '' ? -Infinity : a.swing),
+        ),
     },
   };
 }

@@ -15,7 +15,13 @@ import {
   GRID_STEPS,
   gridValueOf,
   paybackStatus,
+  inUseOf,
+  movedName,
   pointInputs,
+  SENSITIVITY_DRIVERS,
+  SENSITIVITY_MOVES,
+  SENSITIVITY_POINTS,
+  sensitivityPoint,
 } from '../../src/engine';
 import type { CatalogIndex, ScenarioEvaluation, ScenarioField, Value } from '../../src/engine';
 import type { ScenarioLayout } from '../../src/addon/scenario-layout';
@@ -66,6 +72,26 @@ export function whatIfMismatches(
     });
   };
 
+  /** The sensitivity's workings: each row the engine's point of the scenario in use. */
+  const sensitivityRows = (scenario: ScenarioEvaluation): void => {
+    const s = layout.sensitivity.places;
+    const moved = new Set(layout.sensitivity.metrics);
+    SENSITIVITY_POINTS.forEach((point, p) => {
+      const ev = sensitivityPoint(scenario, point, moved);
+      const what = `sensitivity ${SENSITIVITY_DRIVERS[point.driver].key} ${point.sign}`;
+      // What the drivers move (as the point has it), then the metrics that move with them.
+      const expected = [
+        ...SENSITIVITY_MOVES.map((moves) => ev.valueOf(inUseOf(moves))),
+        ...layout.sensitivity.metrics.map((name) => ev.get(name)),
+      ];
+      const names = [...SENSITIVITY_MOVES.map(movedName), ...layout.sensitivity.metrics];
+      names.forEach((name, i) => {
+        const got = cell(s.column + 1 + i, s.firstRow + p) as HfCell;
+        compare(`${what} ${name}`, got, expected[i], sizeOf(ev));
+      });
+    });
+  };
+
   const base = sheetInputs(rows, layout.cells);
   const names = [0, 1, 2].map((c) => String(cell(w.caseColumn + c, w.caseHeaderRow)));
   const caseInputs = (c: number): Record<ScenarioField, Value> =>
@@ -92,6 +118,7 @@ export function whatIfMismatches(
   const inUse = caseInputs(names.findIndex((name) => name.toLowerCase() === chosen));
   wrong.push(...mismatches(rows, layout.cells, madeWithHorizon, index, inUse));
   const main = evaluate(inUse);
+  sensitivityRows(main);
 
   const fieldOf = (name: 'rowDriver' | 'columnDriver'): ScenarioField => {
     const label = String(cell(w.inputColumn, w.inputRows[name])).toLowerCase();

@@ -40,6 +40,9 @@ const specOf = (field: ScenarioField): (typeof SCENARIO_FIELDS)[number] | undefi
   SCENARIO_FIELDS.find((spec) => spec.key === field);
 const labelOf = (field: ScenarioField): string => specOf(field)?.label ?? field;
 
+/** What a grid step is (gridValueOf): a share of the centre, or itself from a centre of 0. */
+const STEP_UNIT = '(share of the centre; from a centre of 0, the step itself)';
+
 /** The workings' last column: each point's payback status. */
 const STATUS = 'whatIf.status';
 
@@ -142,8 +145,8 @@ function writeInputs({ grid }: Block, w: WhatIfPlaces): void {
     case: ['Case the model uses', CASE_NAMES[0], FORMAT.text],
     rowDriver: ['Grid rows: input', labelOf(DEFAULT_GRID_DRIVERS[0]), FORMAT.text],
     columnDriver: ['Grid columns: input', labelOf(DEFAULT_GRID_DRIVERS[1]), FORMAT.text],
-    rowStep: ['Grid rows: step (share of the centre)', DEFAULT_GRID_STEP, FORMAT.ratio],
-    columnStep: ['Grid columns: step (share of the centre)', DEFAULT_GRID_STEP, FORMAT.ratio],
+    rowStep: [`Grid rows: step ${STEP_UNIT}`, DEFAULT_GRID_STEP, FORMAT.ratio],
+    columnStep: [`Grid columns: step ${STEP_UNIT}`, DEFAULT_GRID_STEP, FORMAT.ratio],
     shows: ['Grid shows', GRID_SHOWS.breakEven, FORMAT.text],
   };
   for (const [name, [label, value, format]] of Object.entries(inputs)) {
