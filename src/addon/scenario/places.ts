@@ -303,6 +303,11 @@ export function placeScenario(
   });
   const ladder = places[LADDER];
   const whatIf = placeWhatIf();
+  // The grid's selector and corners: the marker records them (src/addon/grid-format.ts).
+  const side = 2 * GRID_STEPS;
+  cells['whatIf.shows'] = rel(whatIf.inputColumn, whatIf.inputRows.shows);
+  cells['whatIf.gridFirst'] = rel(whatIf.gridColumn, whatIf.gridFirstRow);
+  cells['whatIf.gridLast'] = rel(whatIf.gridColumn + side, whatIf.gridFirstRow + side);
   return {
     whatIf,
     sensitivity: placeSensitivity(whatIf),

@@ -30,7 +30,7 @@ import type { Expr, ScenarioField } from '../../engine';
 import { columnLetter } from '../../shared/a1';
 import type { Block } from './block';
 import { modelInput, typedInput } from './formulas';
-import { FORMAT, INPUT_BACKGROUND, METRIC_FORMAT } from './grid';
+import { FORMAT, gridFormatOf, INPUT_BACKGROUND, METRIC_FORMAT } from './grid';
 import { abs, HEADER_ROW, TITLE_ROW } from './places';
 import type { WhatIfInput, WhatIfPlaces } from './places';
 
@@ -278,7 +278,8 @@ function writeGrid(block: Block, w: WhatIfPlaces, metrics: readonly string[]): v
     const value = formula(gridCellOf(m('shows'), m('npv'), m('breakEven')), undefined, {
       metric: at,
     });
-    grid.set(row, w.gridColumn + point.column, value, FORMAT.months);
+    // The selector's format as made; onEdit sets the other's (src/addon/grid-format.ts).
+    grid.set(row, w.gridColumn + point.column, value, gridFormatOf(GRID_SHOWS.breakEven));
     grid.set(row, w.statusColumn + point.column, `=${at(STATUS)}`);
   });
 }
