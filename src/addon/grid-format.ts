@@ -13,9 +13,9 @@ import { gridFormatOf } from './scenario/grid';
  * choice's number format. Anything else returns before any call beyond reading the event.
  */
 export function formatGridAfterEdit(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): void {
-  const shows = typeof e?.value === 'string' ? e.value : '';
-  const choices = Object.values(GRID_SHOWS).map((choice) => choice.toLowerCase());
-  if (!e?.range || !choices.includes(shows.trim().toLowerCase())) return;
+  const shows = String(e?.value ?? '');
+  const choice = shows.trim().toLowerCase();
+  if (!e?.range || !Object.values(GRID_SHOWS).some((one) => one.toLowerCase() === choice)) return;
   const sheet = e.range.getSheet();
   const marker = sheet
     .getDeveloperMetadata()

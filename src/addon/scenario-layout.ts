@@ -194,7 +194,7 @@ function whatIfOut(places: Places, metrics: readonly string[]): WhatIfOut {
     kind: 'atLeast',
     min: 0,
     helpText:
-      'A share of the centre between grid values, such as 10%; from a centre of 0 (a rate of 0%), the step itself: 10% gives -20% to 20%.',
+      'A share of the centre between grid values, such as 10%; from a centre of 0, the step itself.',
   } as const;
   const driver = {
     kind: 'range',

@@ -452,6 +452,13 @@ export function FT_MANAGED_COST(
   );
 }
 
+/** A growth compounded past any number (4^600 is about 1e361): the savings cannot be computed. */
+const growthTooLarge = (growth: number, months: number): InputError =>
+  new InputError(
+    'monthly_growth',
+    `monthly_growth ${describeValue(growth)} compounded over ${months} months makes the savings too large to compute (beyond about 1e308); use a smaller growth or fewer months`,
+  );
+
 const NPV_VIEW = /* @__PURE__ */ modelView('npv', [
   'upfront',
   'monthlySavings',
@@ -476,12 +483,7 @@ const NPV = cellFunction(
       );
     }
     const value = numberOf(NPV_VIEW.value(upfront, savings, months, growth, rate), 'npv');
-    if (!Number.isFinite(value)) {
-      throw new InputError(
-        'monthly_growth',
-        `monthly_growth ${describeValue(growth)} compounded over ${months} months makes the savings too large to compute (beyond about 1e308); use a smaller growth or fewer months`,
-      );
-    }
+    if (!Number.isFinite(value)) throw growthTooLarge(growth, months);
     return value;
   },
 );
@@ -585,17 +587,12 @@ const REQUIRED_VOLUME = cellFunction(
       'requiredVolume',
     );
     // The target's grown, discounted value of a saving of 1 overflowed (growth^months).
-    if (typeof value === 'number' && !Number.isFinite(value)) {
-      throw new InputError(
-        'monthly_growth',
-        `monthly_growth ${describeValue(growth)} compounded over ${months} months is too large to compute (beyond about 1e308); use a smaller growth or fewer months`,
-      );
-    }
+    if (typeof value === 'number' && !Number.isFinite(value)) throw growthTooLarge(growth, months);
     return value;
   },
 );
 /**
- * Requests a month that pay the up-front cost back within a target number of months, the savings grown and discounted as FT_NPV grows and discounts them: (upfront ÷ the target's value of a first-month saving of 1 + monthly fixed cost) ÷ (API cost per request − fine-tuned cost per request). With growth and rate 0 that value is the target itself.
+ * Requests a month that pay the up-front cost back within target_months, savings grown and discounted as in FT_NPV: (upfront ÷ what a first-month saving of 1 is worth over the target + fixed cost) ÷ (API − fine-tuned cost per request).
  * Example: =FT_REQUIRED_VOLUME(1001.25, 0.0075, 0.001, 12) returns 12836.54 (rounded).
  *
  * @param {number} upfront Up-front cost of fine-tuning in dollars; a range works too.
@@ -605,7 +602,7 @@ const REQUIRED_VOLUME = cellFunction(
  * @param {number} monthly_fixed_cost Optional: fixed monthly cost of the fine-tuned model (hosting, monitoring), in dollars (default 0).
  * @param {number} monthly_growth Optional: growth of the savings per month, e.g. 5% (default 0); above -100%.
  * @param {number} annual_discount_rate Optional: the cost of money per year, e.g. 10% (default 0); above -100%.
- * @return Requests per month, or the text "never" when no volume pays back: a fine-tuned request costs as much as an API request or more.
+ * @return Requests per month, or the text "never" when a fine-tuned request costs as much as an API request or more.
  * @customfunction
  */
 export function FT_REQUIRED_VOLUME(

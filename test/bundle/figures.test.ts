@@ -288,7 +288,7 @@ describe('the FT_* functions of dist/Code.js', () => {
       );
       // 4^600 is about 1e361: the target's value of a saving of 1 is past any number.
       expect(errorOf('FT_REQUIRED_VOLUME', 1000, 0.0075, 0.001, 600, 0, 3)).toBe(
-        'FT_REQUIRED_VOLUME: monthly_growth 3 compounded over 600 months is too large to compute (beyond about 1e308); use a smaller growth or fewer months',
+        'FT_REQUIRED_VOLUME: monthly_growth 3 compounded over 600 months makes the savings too large to compute (beyond about 1e308); use a smaller growth or fewer months',
       );
     });
   });

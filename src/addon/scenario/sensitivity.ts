@@ -15,18 +15,11 @@ import {
   SENSITIVITY_POINTS,
   sensitivityMetrics,
   swingOf,
-  UPFRONT_ITEMS,
 } from '../../engine';
 import type { Block } from './block';
 import { METRIC_FORMAT } from './grid';
-import {
-  abs,
-  FIRST_ROW,
-  HEADER_ROW,
-  SENSITIVITY_COLUMN,
-  SENSITIVITY_WHAT,
-  TITLE_ROW,
-} from './places';
+import { abs, FIRST_ROW, HEADER_ROW, SENSITIVITY_COLUMN, TITLE_ROW } from './places';
+import { writeMovedMetrics } from './what-if';
 
 /** The workings' columns: the point's label, what the drivers move, the metrics that move. */
 export const sensitivityColumns = (metrics: readonly string[]): number =>
@@ -39,51 +32,31 @@ export function sensitivityWorkings(ladderRows: number): string[] {
 }
 
 /** The workings: a row per point, its moved values, then the metrics that move with them. */
-function writeWorkings(block: Block, metrics: readonly string[]): Map<string, string> {
+function writeWorkings(block: Block, metrics: readonly string[]): Map<string, number> {
   const { grid, formula, places } = block;
   const s = places.sensitivity;
   const definitions = modelDefinitions(block.tables.ladder.length);
   const names = [...SENSITIVITY_MOVES.map(movedName), ...metrics];
   const column = new Map(names.map((name, i) => [name, s.column + 1 + i]));
-  grid.label(
-    s.headerRow - 1,
-    s.column,
-    'Sensitivity workings: the model with each driver 30% down and up',
-    true,
-  );
+  grid.label(s.headerRow - 1, s.column, 'Sensitivity workings', true);
   grid.header(s.headerRow, s.column, ['Point', ...names]);
-  const ends = new Map<string, string>();
   SENSITIVITY_POINTS.forEach(({ driver, sign }, p) => {
     const r = s.firstRow + p;
-    const { key, label, moves } = SENSITIVITY_DRIVERS[driver];
+    const { label, moves } = SENSITIVITY_DRIVERS[driver];
     grid.label(r, s.column, `${label} ${sign < 0 ? '30% down' : '30% up'}`);
-    const here = (name: string): string | undefined => {
-      const at = column.get(name);
-      return at === undefined ? undefined : abs(at, r);
-    };
     // The driver's inputs or metrics moved, the others as in use (one formula block: every
     // column filled, so the workings take one setFormulas call).
     for (const what of SENSITIVITY_MOVES) {
       const value = moves.includes(what) ? movedValueOf(inUseOf(what), sign) : gated(inUseOf(what));
       grid.set(r, column.get(movedName(what)) ?? 0, formula(value));
     }
-    const items = UPFRONT_ITEMS().map((item) => here(item.name) ?? places.at.get(item.name));
-    const bind = { input: here, metric: here, upfront: items.join(',') };
-    for (const name of metrics) {
-      const expr = definitions.get(name);
-      if (!expr) throw new Error(`scenario layout: no definition of ${name}`);
-      const format = name === 'npv' ? METRIC_FORMAT.usd : undefined;
-      grid.set(r, column.get(name) ?? 0, formula(expr, undefined, bind), format);
-    }
-    for (const target of ['npv', 'breakEven']) {
-      ends.set(`${key}.${target}.${sign}`, here(target) ?? places.at.get(target) ?? '');
-    }
+    writeMovedMetrics(block, r, metrics, column, (name) => definitions.get(name));
   });
-  return ends;
+  return column;
 }
 
 export function writeSensitivity(block: Block, metrics: readonly string[]): void {
-  const { grid, formula, result } = block;
+  const { grid, formula, result, places } = block;
   grid.label(
     TITLE_ROW,
     SENSITIVITY_COLUMN,
@@ -98,22 +71,28 @@ export function writeSensitivity(block: Block, metrics: readonly string[]): void
     'Break-even, 30% up',
     'NPV swing',
   ]);
-  const ends = writeWorkings(block, metrics);
+  const column = writeWorkings(block, metrics);
   result.finance.sensitivity.forEach((row, i) => {
     const r = FIRST_ROW + i;
-    const cell = (what: (typeof SENSITIVITY_WHAT)[number]): number =>
-      SENSITIVITY_COLUMN + 1 + SENSITIVITY_WHAT.indexOf(what);
-    grid.text(r, SENSITIVITY_COLUMN, row.label);
-    const at = (target: string, sign: number): string =>
-      `=${ends.get(`${row.key}.${target}.${sign}`)}`;
-    grid.set(r, cell('npvLow'), at('npv', -1), METRIC_FORMAT.usd);
-    grid.set(r, cell('npvHigh'), at('npv', 1), METRIC_FORMAT.usd);
-    grid.set(r, cell('breakEvenLow'), at('breakEven', -1), METRIC_FORMAT.months);
-    grid.set(r, cell('breakEvenHigh'), at('breakEven', 1), METRIC_FORMAT.months);
-    const ref = { low: abs(cell('npvLow'), r), high: abs(cell('npvHigh'), r) };
+    // The driver's two points: down, then up (SENSITIVITY_POINTS' order).
+    const first =
+      places.sensitivity.firstRow + 2 * SENSITIVITY_DRIVERS.findIndex((d) => d.key === row.key);
+    const end = (target: string, up: number): string =>
+      `=${abs(column.get(target) ?? 0, first + up)}`;
+    const cells = [end('npv', 0), end('npv', 1), end('breakEven', 0), end('breakEven', 1)];
+    const low = abs(SENSITIVITY_COLUMN + 1, r);
+    const high = abs(SENSITIVITY_COLUMN + 2, r);
     const swing = formula(swingOf(E.metric('low'), E.metric('high')), undefined, {
-      metric: (name) => ref[name as keyof typeof ref],
+      metric: (name) => (name === 'low' ? low : high),
     });
-    grid.set(r, cell('swing'), swing, METRIC_FORMAT.usd);
+    grid.text(r, SENSITIVITY_COLUMN, row.label);
+    [...cells, swing].forEach((value, c) =>
+      grid.set(
+        r,
+        SENSITIVITY_COLUMN + 1 + c,
+        value,
+        METRIC_FORMAT[c === 2 || c === 3 ? 'months' : 'usd'],
+      ),
+    );
   });
 }
