@@ -26,7 +26,7 @@ import { writeInputs } from './scenario/inputs';
 import type { InputCell } from './scenario/inputs';
 import { writeLookups } from './scenario/lookups';
 import { FROZEN_ROWS, lastRow, placeScenario } from './scenario/places';
-import type { Places, SensitivityPlaces, WhatIfPlaces } from './scenario/places';
+import type { Places, WhatIfPlaces } from './scenario/places';
 import { a1Of } from './sheet-ranges';
 import { writeResults } from './scenario/results';
 import { sensitivityColumns, sensitivityWorkings, writeSensitivity } from './scenario/sensitivity';
@@ -115,8 +115,6 @@ export interface ScenarioLayout {
   /** A1 addresses of the cells tests and users care about. */
   readonly cells: Readonly<Record<string, string>>;
   readonly whatIf: WhatIfOut;
-  /** Where the sensitivity's workings are and the metrics they move (for tests). */
-  readonly sensitivity: { readonly places: SensitivityPlaces; readonly metrics: readonly string[] };
 }
 
 /**
@@ -181,7 +179,6 @@ export function scenarioLayout(
     ),
     cells: places.cells,
     whatIf: whatIfOut(places, moved),
-    sensitivity: { places: places.sensitivity, metrics: sensitivity },
   };
 }
 
@@ -194,7 +191,7 @@ function whatIfOut(places: Places, metrics: readonly string[]): WhatIfOut {
     kind: 'atLeast',
     min: 0,
     helpText:
-      'A share of the centre between grid values, such as 10%; from a centre of 0, the step itself.',
+      'A share of the centre between grid values, such as 10% (from a centre of 0: the step).',
   } as const;
   const driver = {
     kind: 'range',

@@ -106,7 +106,7 @@ export class ScenarioEvaluation {
   private readonly values = new Map<string, Value>();
   private readonly tableCells = new Map<string, Value[][]>();
   private readonly computing = new Set<string>();
-  private readonly columns = tableColumns();
+  private readonly columns: Readonly<Record<string, readonly Metric[]>>;
   private readonly today: Value;
 
   constructor(
@@ -120,6 +120,7 @@ export class ScenarioEvaluation {
     },
   ) {
     this.definitions = base?.of.definitions ?? modelDefinitions(tables.ladder.length);
+    this.columns = base?.of.columns ?? tableColumns();
     this.today = base?.of.today ?? dayNumberOf(options.today ?? isoToday());
   }
 

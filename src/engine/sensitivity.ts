@@ -54,9 +54,6 @@ export const SENSITIVITY_POINTS: readonly SensitivityPoint[] = SENSITIVITY_DRIVE
   (_, driver) => [-1, 1].map((sign) => ({ driver, sign: sign as -1 | 1 })),
 );
 
-/** What the table shows of each point, and the metrics a workings row computes towards. */
-export const SENSITIVITY_TARGETS = ['npv', 'breakEven'] as const;
-
 /** The value in use of what is moved, as the model reads it. */
 export const inUseOf = (moved: Moved): Expr =>
   'input' in moved ? E.value(E.input(moved.input)) : E.metric(moved.metric);
@@ -75,11 +72,8 @@ export const swingOf = (low: Expr, high: Expr): Expr =>
  */
 export function sensitivityMetrics(definition: (name: string) => Expr | undefined): string[] {
   const changed = new Set(SENSITIVITY_MOVES.map(movedName));
-  return dependentMetrics(
-    SENSITIVITY_TARGETS.map((name) => E.metric(name)),
-    changed,
-    definition,
-  );
+  // What the table shows of each point: its NPV and break-even.
+  return dependentMetrics([E.metric('npv'), E.metric('breakEven')], changed, definition);
 }
 
 export interface SensitivityRow {
@@ -109,22 +103,27 @@ export function sensitivityPoint(
   return scenario.at(inputs, metrics, moved);
 }
 
-/** A target's value at a point: a number, '' (the point's inputs not valid), or never. */
-function valueAt<T extends string>(value: Value, texts: readonly T[]): number | '' | T {
-  if (typeof value === 'number' || value === '') return value;
-  if ((texts as readonly Value[]).includes(value)) return value as T;
+/** A target's value at a point: a number, never, or '' (the point's inputs not valid). */
+function valueAt(value: Value): number | '' | typeof NEVER {
+  if (typeof value === 'number' || value === '' || value === NEVER) return value;
   // An overflow (#NUM!): computeScenario names the input too large.
   throw new ModelValueError('sensitivity', value);
 }
 
+/** The metrics a point computes again, by the ladder's rows (a walk of every definition). */
+const movedByLadder: Record<number, ReadonlySet<string>> = {};
+
 /** Each driver's row, in driver order, evaluated by the one model at both ends. */
 export function sensitivityOf(scenario: ScenarioEvaluation): SensitivityRow[] {
-  const moved = new Set(sensitivityMetrics((name) => scenario.definition(name)));
+  const rows = scenario.tables.ladder.length;
+  const moved =
+    movedByLadder[rows] ||
+    (movedByLadder[rows] = new Set(sensitivityMetrics((name) => scenario.definition(name))));
   const ends = SENSITIVITY_POINTS.map((point) => sensitivityPoint(scenario, point, moved));
   return SENSITIVITY_DRIVERS.map(({ key, label }, i) => {
     const [low, high] = [ends[2 * i], ends[2 * i + 1]];
-    const npvLow = valueAt(low.get('npv'), []);
-    const npvHigh = valueAt(high.get('npv'), []);
+    const npvLow = valueAt(low.get('npv')) as number | '';
+    const npvHigh = valueAt(high.get('npv')) as number | '';
     const swing = evaluateAlone(swingOf(E.metric('low'), E.metric('high')), {
       metrics: { low: npvLow, high: npvHigh },
       inputs: {},
@@ -134,9 +133,9 @@ export function sensitivityOf(scenario: ScenarioEvaluation): SensitivityRow[] {
       label,
       npvLow,
       npvHigh,
-      breakEvenLow: valueAt(low.get('breakEven'), [NEVER]),
-      breakEvenHigh: valueAt(high.get('breakEven'), [NEVER]),
-      swing: valueAt(swing, []),
+      breakEvenLow: valueAt(low.get('breakEven')),
+      breakEvenHigh: valueAt(high.get('breakEven')),
+      swing: valueAt(swing) as number | '',
     };
   });
 }

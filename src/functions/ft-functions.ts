@@ -592,7 +592,7 @@ const REQUIRED_VOLUME = cellFunction(
   },
 );
 /**
- * Requests a month that pay the up-front cost back within target_months, savings grown and discounted as in FT_NPV: (upfront ÷ what a first-month saving of 1 is worth over the target + fixed cost) ÷ (API − fine-tuned cost per request).
+ * Requests a month that pay the up-front back within target_months, savings grown and discounted as in FT_NPV: (upfront ÷ the worth of a first-month saving of 1 over the target + fixed cost) ÷ (API − fine-tuned cost per request).
  * Example: =FT_REQUIRED_VOLUME(1001.25, 0.0075, 0.001, 12) returns 12836.54 (rounded).
  *
  * @param {number} upfront Up-front cost of fine-tuning in dollars; a range works too.
