@@ -731,6 +731,7 @@ export class EmulatedSheet implements Emulates<
   | 'insertChart'
   | 'getCharts'
   | 'addDeveloperMetadata'
+  | 'getDeveloperMetadata'
   | 'protect'
   | 'getProtections'
   | 'getRangeList'
@@ -1084,6 +1085,12 @@ export class EmulatedSheet implements Emulates<
     this.state.nextMetadataId = id + 1;
     this.metadata.push({ id, key, value: value ?? null });
     return this;
+  }
+
+  /** The metadata located on this sheet, in the order it was added. */
+  getDeveloperMetadata(): EmulatedDeveloperMetadata[] {
+    this.checkAlive('Sheet.getDeveloperMetadata');
+    return this.metadata.map((record) => new EmulatedDeveloperMetadata(this, record));
   }
 
   /** A sheet protection; setUnprotectedRanges makes exceptions in it. */

@@ -96,6 +96,28 @@ const EXAMPLES: readonly Example[] = [
     format: '0.00 "months"',
     article: 'not in the article (flat volume only): 16.99 months',
   },
+  {
+    label:
+      'Requests a month that pay $1,000 back in 12 months: each saves $0.0075 − $0.001, the volume grows 5% a month',
+    formula: '=FT_REQUIRED_VOLUME(1000, 0.0075, 0.001, 12, 0, 5%)',
+    format: '#,##0.00 "requests"',
+    article:
+      'not in the article: 12 months of 1.05^(k−1) sum to 15.917; 1,000 ÷ (0.0065 × 15.917) = 9,665.45',
+  },
+  {
+    label:
+      'The calibrated MFU for LoRA on an A100 (0.35, the default, until runs are typed into the FT Catalog sheet)',
+    formula: '=INDEX(FT_CALIBRATION("A100", "LoRA"), 1, 2)',
+    format: '0.00',
+    article: 'not in the article: no measured runs, so the default MFU, 0.35',
+  },
+  {
+    label:
+      'A scenario run 10,000 times with no spread: every run is the scenario, so P50 NPV is its NPV',
+    formula: '=FT_SIMULATE({"Requests per month", 10000}, "P50 NPV", 0)',
+    format: '$#,##0.00',
+    article: 'not in the article: $75 × 36 − $1,001.245 = $1,698.76 (the defaults, rates 0)',
+  },
 ];
 
 /** The rows of the "your own rows" table: model, examples, method. */

@@ -9,7 +9,7 @@ import {
   OWNERSHIP,
   PRECEDENCE,
   SCENARIO_FIELDS,
-  SENSITIVITY,
+  SENSITIVITY_DRIVERS,
   TRAINING_TIME_SPREAD,
   scenarioMetrics,
 } from '../../src/engine';
@@ -212,8 +212,7 @@ export function costModelRows(): string[] {
       .join('<br>');
     return `| ${cell(metric.label)} | ${cell(rule)} | ${cell(sourcesOf(metric, expr, metrics))} |`;
   });
-  const drivers = SENSITIVITY()
-    .map((driver) => driver.label.toLowerCase())
+  const drivers = SENSITIVITY_DRIVERS.map((driver) => driver.label.toLowerCase())
     .join(', ');
   const percent = `${TRAINING_TIME_SPREAD * 100}%`;
   rows.push(

@@ -9,7 +9,7 @@
 // scenario's row) or inserted (a new scenario's row), never moved by rewriting.
 import { builtInIndex, computeScenario, resolveScenario } from '../engine';
 import type { CompareResult } from '../shared/contract';
-import { COMPARE_METADATA_KEY, SCENARIO_METADATA_KEY } from './markers';
+import { COMPARE_METADATA_KEY, GRID_CELLS, SCENARIO_METADATA_KEY } from './markers';
 import { scenarioLayout } from './scenario-layout';
 import { splitFormulas } from './formula-blocks';
 import { ensureSheetSize } from './sheet-size';
@@ -86,7 +86,8 @@ const CELL_ADDRESS = /^[A-Z]{1,3}[1-9][0-9]{0,6}$/;
  */
 export function scenarioMarkerValue(cells: Readonly<Record<string, string>>): string {
   const recorded: Record<string, string> = {};
-  for (const { cell } of COLUMNS) if (cells[cell]) recorded[cell] = cells[cell];
+  for (const cell of [...COLUMNS.map((column) => column.cell), ...GRID_CELLS])
+    if (cells[cell]) recorded[cell] = cells[cell];
   return JSON.stringify(recorded);
 }
 
@@ -95,7 +96,7 @@ export function scenarioMarkerValue(cells: Readonly<Record<string, string>>): st
  * made before markers had values, or a value edited by another script). Only plain cell
  * addresses are taken: the value goes into formulas.
  */
-function recordedCells(value: string | null): Readonly<Record<string, string>> | null {
+export function recordedCells(value: string | null): Readonly<Record<string, string>> | null {
   if (!value) return null;
   let parsed: unknown;
   try {

@@ -17,6 +17,7 @@ import {
   openSidebar,
   recalculateWithMessage,
 } from './menu';
+import { formatGridAfterEdit } from './grid-format';
 import { isCatalogEdit, refreshFtFormulas } from './refresh';
 import * as server from './server';
 
@@ -41,11 +42,13 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 /**
- * Simple trigger: after an edit of the FT Catalog sheet, enters the FT_* formulas again.
+ * Simple trigger: after an edit of the FT Catalog sheet, enters the FT_* formulas again;
+ * after a scenario's "Grid shows" is set, gives its grid that choice's number format.
  *
  * @param {Object} e The edit event.
  */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  formatGridAfterEdit(e);
   if (!isCatalogEdit(e)) return;
   refreshFtFormulas(e?.source ?? SpreadsheetApp.getActiveSpreadsheet());
 }

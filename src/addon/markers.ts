@@ -6,3 +6,6 @@
 export const SCENARIO_METADATA_KEY = 'ftScenario';
 /** On the "FT Compare" sheet compareScenarios writes. */
 export const COMPARE_METADATA_KEY = 'ftCompare';
+
+/** What a scenario's marker records of its two-way grid: the selector, the grid's corners. */
+export const GRID_CELLS = ['whatIf.shows', 'whatIf.gridFirst', 'whatIf.gridLast'] as const;

@@ -31,7 +31,7 @@ import { FROZEN_ROWS, lastRow, placeScenario } from './scenario/places';
 import type { Places, WhatIfPlaces } from './scenario/places';
 import { a1Of } from './sheet-ranges';
 import { writeResults } from './scenario/results';
-import { writeSensitivity } from './scenario/sensitivity';
+import { sensitivityColumns, sensitivityWorkings, writeSensitivity } from './scenario/sensitivity';
 import { writeSimulation } from './scenario/simulation';
 import { writeCatalogTables } from './scenario/tables';
 import { writeTimeline } from './scenario/timeline';
@@ -136,7 +136,12 @@ export function scenarioLayout(
 ): ScenarioLayout {
   const tables = scenarioTables(index, result.resolved.input.horizonMonths);
   const moved = workingMetrics(tables.ladder.length);
-  const places = placeScenario(result, tables, workingColumns(moved));
+  const sensitivity = sensitivityWorkings(tables.ladder.length);
+  const places = placeScenario(
+    result,
+    tables,
+    Math.max(workingColumns(moved), sensitivityColumns(sensitivity)),
+  );
   const grid = new Grid(places.columns);
   const block: Block = {
     grid,
@@ -155,7 +160,7 @@ export function scenarioLayout(
   writeUpfront(block);
   writeTimeline(block);
   writeCatalogTables(block);
-  writeSensitivity(block);
+  writeSensitivity(block, sensitivity);
   writeSimulation(block);
   writeWhatIf(block, moved, options.fillCases ?? true);
   const rows = Math.max(grid.values.length, ...Object.values(places.tables).map(lastRow));
@@ -191,7 +196,8 @@ function whatIfOut(places: Places, metrics: readonly string[]): WhatIfOut {
   const step = {
     kind: 'atLeast',
     min: 0,
-    helpText: 'A share of the centre between grid values, such as 10%.',
+    helpText:
+      'A share of the centre between grid values, such as 10% (from a centre of 0: the step).',
   } as const;
   const driver = {
     kind: 'range',

@@ -20,3 +20,4 @@ export * from './simulation';
 export * from './calibration';
 export * from './calibration-model';
 export * from './what-if';
+export * from './sensitivity';

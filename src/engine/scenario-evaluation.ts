@@ -106,7 +106,7 @@ export class ScenarioEvaluation {
   private readonly values = new Map<string, Value>();
   private readonly tableCells = new Map<string, Value[][]>();
   private readonly computing = new Set<string>();
-  private readonly columns = tableColumns();
+  private readonly columns: Readonly<Record<string, readonly Metric[]>>;
   private readonly today: Value;
 
   constructor(
@@ -114,9 +114,40 @@ export class ScenarioEvaluation {
     private readonly index: CatalogIndex,
     readonly tables: ScenarioTables,
     private readonly options: EvaluationOptions = {},
+    private readonly base?: {
+      readonly of: ScenarioEvaluation;
+      readonly moved: ReadonlySet<string>;
+    },
   ) {
-    this.definitions = modelDefinitions(tables.ladder.length);
-    this.today = dayNumberOf(options.today ?? isoToday());
+    this.definitions = base?.of.definitions ?? modelDefinitions(tables.ladder.length);
+    this.columns = base?.of.columns ?? tableColumns();
+    this.today = base?.of.today ?? dayNumberOf(options.today ?? isoToday());
+  }
+
+  /** A metric's definition (undefined for a name the model does not define). */
+  definition(name: string): Expr | undefined {
+    return this.definitions.get(name);
+  }
+
+  /**
+   * This scenario at a what-if point: `inputs` and `metrics` given in place of its own. The
+   * metrics named in `moved` (dependentMetrics: those that read a given one) are computed
+   * again; every other is this scenario's own, as a workings row reads the scenario's cell.
+   */
+  at(
+    inputs: Partial<Record<ScenarioField, Value>>,
+    metrics: Readonly<Record<string, Value>>,
+    moved: ReadonlySet<string>,
+  ): ScenarioEvaluation {
+    const point = new ScenarioEvaluation(
+      { ...this.inputs, ...inputs },
+      this.index,
+      this.tables,
+      this.options,
+      { of: this, moved },
+    );
+    for (const [name, value] of Object.entries(metrics)) point.values.set(name, value);
+    return point;
   }
 
   /** Any definition over this scenario's metrics and inputs (a what-if point's status). */
@@ -128,6 +159,7 @@ export class ScenarioEvaluation {
   get(name: string): Value {
     const known = this.values.get(name);
     if (known !== undefined) return known;
+    if (this.base && !this.base.moved.has(name)) return this.base.of.get(name);
     const size = /^size(\d+)$/.exec(name);
     if (size) return MATRIX_DATASET_SIZES[Number(size[1])];
     const definition = this.definitions.get(name);

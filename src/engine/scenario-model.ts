@@ -1069,7 +1069,8 @@ export const DECISION = lazy((): readonly Metric[] => [
   result('roiHorizon', 'ROI at the horizon', 'usd', roiAt(horizon())),
 ]);
 
-const spread = (): Expr =>
+/** The article's ±30% on training times: the band, the sensitivity's and the cases' spread. */
+export const trainingTimeSpread = (): Expr =>
   E.constant(
     'trainingTimeSpread',
     TRAINING_TIME_SPREAD,
@@ -1098,7 +1099,7 @@ const bandEnd = (end: 'Low' | 'High', word: string, ratio: string, sign: 1 | -1)
     E.if(
       E.eq(m('bandFromRuns'), 'yes'),
       E.div(m(ratio), m(CALIBRATION.factor)),
-      E.add(1, E.mul(sign, spread())),
+      E.add(1, E.mul(sign, trainingTimeSpread())),
     ),
     `${word}est measured / estimated / the factor, else the article's ${sign < 0 ? '-' : '+'}30%`,
   );
@@ -1168,6 +1169,24 @@ export const requestsToPayBackOf = (
     costs.fixed,
     costs.apiPerRequest,
     costs.finetunedPerRequest,
+  );
+
+/**
+ * The scenario's requests a month that pay its up-front back within `months`, with its own
+ * growth, discount rate and costs: the "What it takes" block's 12 months, and
+ * FT_REQUIRED_VOLUME's target (its arguments bound to the same metrics and inputs). The
+ * savings are linear in the requests, so the closed form holds with growth and discounting.
+ */
+export const requestsToPayBackIn = (months: Expr): Expr =>
+  requestsToPayBackOf(
+    m('upfront'),
+    months,
+    { perMonth: m('monthlyDiscount'), ratio: m('savingsRatio') },
+    {
+      fixed: m('monthlyFixed'),
+      apiPerRequest: m('apiCostPerRequest'),
+      finetunedPerRequest: num('finetunedCostPerRequest'),
+    },
   );
 
 /** The article's horizon for fine-tuning ("Your model will run >12 months"): a target payback. */
@@ -1445,16 +1464,7 @@ export const FINANCE = lazy((): readonly Metric[] => [
     'requestsFor12Months',
     'Requests a month for a 12-month discounted payback',
     'count',
-    requestsToPayBackOf(
-      m('upfront'),
-      TARGET_PAYBACK_MONTHS(),
-      { perMonth: m('monthlyDiscount'), ratio: m('savingsRatio') },
-      {
-        fixed: m('monthlyFixed'),
-        apiPerRequest: m('apiCostPerRequest'),
-        finetunedPerRequest: num('finetunedCostPerRequest'),
-      },
-    ),
+    requestsToPayBackIn(TARGET_PAYBACK_MONTHS()),
     "(up-front / the 12 months' grown, discounted value of a saving of 1 + fixed costs) / (API - fine-tuned per request)",
   ),
   result(
@@ -1734,126 +1744,11 @@ export function scenarioMetrics(ladderRows: number): Metric[] {
     UPFRONT_TOTAL(),
     ...DECISION(),
     ...FINANCE(),
-    ...SENSITIVITY().flatMap((driver) => driver.metrics),
     VERDICT(),
     PROBLEM(),
     TITLE(),
   ];
 }
-
-// ---- Sensitivity: each main driver moved by the article's -30% and +30% ------------------
-
-/** How a driver moves the NPV's inputs: by a fraction `by` of itself (-0.3 or +0.3). */
-interface Moved {
-  readonly upfront: Expr;
-  readonly savings: Expr;
-  readonly growth: Expr;
-  readonly rate: Expr;
-}
-
-export interface SensitivityModelRow {
-  readonly key: string;
-  readonly label: string;
-  /** npvLow, npvHigh, breakEvenLow, breakEvenHigh, swing: metrics named sens.<key>.<what>. */
-  readonly metrics: readonly Metric[];
-}
-
-const DRIVERS: readonly {
-  key: string;
-  label: string;
-  move: (by: Expr) => Partial<Moved>;
-}[] = [
-  {
-    key: 'requests',
-    label: 'Requests per month',
-    move: (by) => ({
-      savings: E.add(
-        m('monthlySavings'),
-        E.mul(
-          E.mul(by, num('requestsPerMonth')),
-          E.sub(m('apiCostPerRequest'), num('finetunedCostPerRequest')),
-        ),
-      ),
-    }),
-  },
-  {
-    key: 'apiPrice',
-    label: 'API price',
-    move: (by) => ({ savings: E.add(m('monthlySavings'), E.mul(by, m('monthlyApi'))) }),
-  },
-  {
-    key: 'trainingHours',
-    label: 'Training hours',
-    move: (by) => ({
-      upfront: E.add(
-        m('upfront'),
-        E.mul(by, E.add(m('upfront.training'), m('upfront.experiments'))),
-      ),
-      savings: E.sub(m('monthlySavings'), E.mul(by, m('retrainMonthly'))),
-    }),
-  },
-  {
-    key: 'labelingHours',
-    label: 'Labeling hours',
-    move: (by) => ({ upfront: E.add(m('upfront'), E.mul(by, m('upfront.labeling'))) }),
-  },
-  {
-    key: 'growth',
-    label: 'Monthly volume growth',
-    move: (by) => ({ growth: E.mul(num('monthlyGrowthRate'), E.add(1, by)) }),
-  },
-  {
-    key: 'discount',
-    label: 'Annual discount rate',
-    move: (by) => ({ rate: E.mul(num('annualDiscountRate'), E.add(1, by)) }),
-  },
-];
-
-/** Each driver's NPV and break-even at -30% and +30%, and the NPV's swing between them. */
-export const SENSITIVITY = lazy((): readonly SensitivityModelRow[] =>
-  DRIVERS.map(({ key, label, move }) => {
-    const at = (by: Expr): Moved => ({
-      upfront: m('upfront'),
-      savings: m('monthlySavings'),
-      growth: num('monthlyGrowthRate'),
-      rate: num('annualDiscountRate'),
-      ...move(by),
-    });
-    const low = at(E.negate(spread()));
-    const high = at(spread());
-    const breakEvenAt = (moved: Moved): Expr => breakEvenOf(moved.upfront, moved.savings);
-    const npvAt = (moved: Moved): Expr => {
-      const perMonth = monthlyDiscountOf(moved.rate);
-      return npvOf(
-        moved.upfront,
-        moved.savings,
-        perMonth,
-        savingsRatioOf(moved.growth, perMonth),
-        horizon(),
-      );
-    };
-    const name = (what: string): string => `sens.${key}.${what}`;
-    return {
-      key,
-      label,
-      metrics: [
-        result(name('npvLow'), 'NPV at -30%', 'usd', npvAt(low)),
-        result(name('npvHigh'), 'NPV at +30%', 'usd', npvAt(high)),
-        result(name('breakEvenLow'), 'Break-even at -30%', 'months', breakEvenAt(low)),
-        result(name('breakEvenHigh'), 'Break-even at +30%', 'months', breakEvenAt(high)),
-        result(
-          name('swing'),
-          'NPV swing',
-          'usd',
-          E.max(
-            E.sub(m(name('npvHigh')), m(name('npvLow'))),
-            E.sub(m(name('npvLow')), m(name('npvHigh'))),
-          ),
-        ),
-      ],
-    };
-  }),
-);
 
 // ---- Owning a GPU instead of renting (the article's on-premise section) -------------------
 

@@ -18,7 +18,6 @@ import {
 import type { ScenarioField, ScenarioInput } from './scenario-input';
 import {
   MATRIX_DATASET_SIZES,
-  SENSITIVITY,
   UPFRONT_ITEMS,
   VERDICT,
   matrixColumns,
@@ -26,6 +25,8 @@ import {
 } from './scenario-model';
 import { ModelValueError } from './views';
 import { noAvailabilityNotes } from './scenario-availability';
+import { sensitivityOf } from './sensitivity';
+import type { SensitivityRow } from './sensitivity';
 
 export interface UpfrontItem {
   readonly label: string;
@@ -145,15 +146,7 @@ export interface ScenarioResult {
     readonly managedMonthlyCost: number | null;
     readonly managedBreakEvenMonths: BreakEven | null;
     /** Each main driver at -30% and +30%, the largest NPV swing first. */
-    readonly sensitivity: readonly {
-      readonly key: string;
-      readonly label: string;
-      readonly npvLow: number;
-      readonly npvHigh: number;
-      readonly breakEvenLow: BreakEven;
-      readonly breakEvenHigh: BreakEven;
-      readonly swing: number;
-    }[];
+    readonly sensitivity: readonly SensitivityRow[];
   };
 }
 
@@ -382,20 +375,11 @@ function resultOf(scenario: ResolvedScenario, index: CatalogIndex): ScenarioResu
       managedTrainingCost: managedPriced ? value('managedTrainingCost') : null,
       managedMonthlyCost: managedServed ? value('managedMonthly') : null,
       managedBreakEvenMonths: managedServed ? managedBreakEven() : null,
-      sensitivity: SENSITIVITY()
-        .map(({ key, label }) => {
-          const of = (what: string): Value => model.get(`sens.${key}.${what}`);
-          return {
-            key,
-            label,
-            npvLow: asNumber(of('npvLow'), key),
-            npvHigh: asNumber(of('npvHigh'), key),
-            breakEvenLow: numberOr(of('breakEvenLow'), [NEVER]),
-            breakEvenHigh: numberOr(of('breakEvenHigh'), [NEVER]),
-            swing: asNumber(of('swing'), key),
-          };
-        })
-        .sort((a, b) => b.swing - a.swing),
+      sensitivity: sensitivityOf(model)
+        // The largest swing first; a blank swing (a point not valid) last.
+        .sort(
+          (a, b) => (b.swing === '' ? -Infinity : b.swing) - (a.swing === '' ? -Infinity : a.swing),
+        ),
     },
   };
 }

@@ -89,9 +89,13 @@ export function driverValue(field: ScenarioField): Expr {
     : E.if(E.eq(E.input(field), ''), E.metric(metric), E.input(field));
 }
 
-/** A grid value: the centre moved by `step` (a fraction of it) `k` times. */
+/**
+ * A grid value: the centre moved by `step` (a share of it) `k` times. A centre of 0 (growth
+ * and discount rate by default) has no share to move by: it steps by the step itself (10%:
+ * -20%, -10%, 0, 10%, 20%), as a rate is moved in points.
+ */
 export const gridValueOf = (centre: Expr, k: number, step: Expr): Expr =>
-  E.mul(centre, E.add(1, E.mul(k, step)));
+  E.if(E.eq(centre, 0), E.mul(k, step), E.mul(centre, E.add(1, E.mul(k, step))));
 
 /** A case's value for a driver at creation: the base moved by the article's ±30%. */
 export function caseValueAt(base: number, better: 1 | -1, caseIndex: number): number | '' {
@@ -136,7 +140,8 @@ function readsOf(expr: Expr, fields: Set<string>, metrics: Set<string>): void {
  * The metrics that `targets` need and that change when the `changed` inputs do, each after
  * the metrics it reads (so a workings row can compute them left to right). Every other
  * metric a target reads is the same at every point: a workings row reads it from the
- * scenario's own cell.
+ * scenario's own cell. A metric named in `changed` is given by the row (the sensitivity's
+ * training hours): it moves, and is not computed again.
  */
 export function dependentMetrics(
   targets: readonly Expr[],
@@ -149,6 +154,10 @@ export function dependentMetrics(
     const known = affected.get(name);
     if (known !== undefined) return known;
     affected.set(name, false); // a cycle reads as unaffected; the model has none
+    if (changed.has(name)) {
+      affected.set(name, true);
+      return true;
+    }
     const expr = definition(name);
     if (!expr) return false;
     const fields = new Set<string>();

@@ -66,9 +66,9 @@ function takesEveryCount(rule: NumberRule): boolean {
   return followsRule(1, rule) && followsRule(LARGEST_STORED_COUNT, rule);
 }
 
-/** Up to six values (every FT_* function fits), so one call site serves them all. */
-type Values = [unknown?, unknown?, unknown?, unknown?, unknown?, unknown?];
-const MAX_ARGUMENTS = 6;
+/** Up to seven values (every FT_* function fits), so one call site serves them all. */
+type Values = [unknown?, unknown?, unknown?, unknown?, unknown?, unknown?, unknown?];
+const MAX_ARGUMENTS = 7;
 /** One Argument per value that `combine` takes, in the function's parameter order. */
 type Arguments<V extends Values> = { readonly [K in keyof V]: Argument<V[K]> };
 
@@ -208,8 +208,8 @@ function computeByColumns(
     );
     stride.push(range ? 1 : 0);
   }
-  const [a, b, c, d, e, f] = read;
-  const [sa, sb, sc, sd, se, sf] = stride;
+  const [a, b, c, d, e, f, g] = read;
+  const [sa, sb, sc, sd, se, sf, sg] = stride;
   const { combine } = fn;
   const compute = (i: number): CellResult => {
     const ia = a.index[i * sa];
@@ -218,8 +218,9 @@ function computeByColumns(
     const id = d.index[i * sd];
     const ie = e.index[i * se];
     const jf = f.index[i * sf];
+    const jg = g.index[i * sg];
     // Index 0 is a blank cell in a range (and every scalar): all 0, all ranges are blank here.
-    if ((ia | ib | ic | id | ie | jf) === 0) return '';
+    if ((ia | ib | ic | id | ie | jf | jg) === 0) return '';
     // A negative index is a count stored as it is (see readColumn).
     const va = ia < 0 ? -ia : a.values[ia];
     const vb = ib < 0 ? -ib : b.values[ib];
@@ -227,17 +228,19 @@ function computeByColumns(
     const vd = id < 0 ? -id : d.values[id];
     const ve = ie < 0 ? -ie : e.values[ie];
     const vf = jf < 0 ? -jf : f.values[jf];
+    const vg = jg < 0 ? -jg : g.values[jg];
     if (
       va === BLANK ||
       vb === BLANK ||
       vc === BLANK ||
       vd === BLANK ||
       ve === BLANK ||
-      vf === BLANK
+      vf === BLANK ||
+      vg === BLANK
     ) {
       throw new RangeError('a required argument is blank');
     }
-    const result = combine(va, vb, vc, vd, ve, vf);
+    const result = combine(va, vb, vc, vd, ve, vf, vg);
     if (typeof result === 'number' && !Number.isFinite(result)) throw new RangeError('too large');
     return result;
   };

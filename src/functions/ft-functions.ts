@@ -12,7 +12,7 @@ import {
   numberOf,
   onPremBreakEvenHours,
   readNumber,
-  requestsToPayBackOf,
+  requestsToPayBackIn,
   roi,
 } from '../engine';
 import type { ResolvedApi, ScenarioField } from '../engine';
@@ -452,6 +452,13 @@ export function FT_MANAGED_COST(
   );
 }
 
+/** A growth compounded past any number (4^600 is about 1e361): the savings cannot be computed. */
+const growthTooLarge = (growth: number, months: number): InputError =>
+  new InputError(
+    'monthly_growth',
+    `monthly_growth ${describeValue(growth)} compounded over ${months} months makes the savings too large to compute (beyond about 1e308); use a smaller growth or fewer months`,
+  );
+
 const NPV_VIEW = /* @__PURE__ */ modelView('npv', [
   'upfront',
   'monthlySavings',
@@ -476,12 +483,7 @@ const NPV = cellFunction(
       );
     }
     const value = numberOf(NPV_VIEW.value(upfront, savings, months, growth, rate), 'npv');
-    if (!Number.isFinite(value)) {
-      throw new InputError(
-        'monthly_growth',
-        `monthly_growth ${describeValue(growth)} compounded over ${months} months makes the savings too large to compute (beyond about 1e308); use a smaller growth or fewer months`,
-      );
-    }
+    if (!Number.isFinite(value)) throw growthTooLarge(growth, months);
     return value;
   },
 );
@@ -555,25 +557,17 @@ export function FT_PAYBACK(
 // ---- Issue 21: goal seek in closed form ------------------------------------------------
 
 const REQUIRED_VOLUME_VIEW = /* @__PURE__ */ modelView(
-  () =>
-    // No growth and no discounting: a month's saving is worth 1 (the scenario sheet's "What
-    // it takes" block uses its own growth and rate in the same definition).
-    requestsToPayBackOf(
-      E.metric('upfront'),
-      E.metric('targetMonths'),
-      { perMonth: E.literal(1), ratio: E.literal(1) },
-      {
-        fixed: E.metric('monthlyFixed'),
-        apiPerRequest: E.metric('apiCostPerRequest'),
-        finetunedPerRequest: E.input('finetunedCostPerRequest'),
-      },
-    ),
+  // The scenario's "What it takes" definition with the target as a binding: its growth and
+  // rate make the discount factor and the savings' ratio through the model's own metrics.
+  () => requestsToPayBackIn(E.metric('targetMonths')),
   [
     'upfront',
     'apiCostPerRequest',
     input('finetunedCostPerRequest'),
     'targetMonths',
     'monthlyFixed',
+    input('monthlyGrowthRate'),
+    input('annualDiscountRate'),
   ],
 );
 const REQUIRED_VOLUME = cellFunction(
@@ -584,15 +578,21 @@ const REQUIRED_VOLUME = cellFunction(
     requiredNumber('finetuned_cost_per_request', 'nonNegative'),
     requiredNumber('target_months', 'positive'),
     optionalNumber('monthly_fixed_cost', 'nonNegative', 0),
+    optionalNumber('monthly_growth', 'rate', 0),
+    optionalNumber('annual_discount_rate', 'rate', 0),
   ],
-  (upfront, api, finetuned, months, fixed) =>
-    breakEvenValue(
-      REQUIRED_VOLUME_VIEW.value(upfront, api, finetuned, months, fixed),
+  (upfront, api, finetuned, months, fixed, growth, rate) => {
+    const value = breakEvenValue(
+      REQUIRED_VOLUME_VIEW.valueOf([upfront, api, finetuned, months, fixed, growth, rate]),
       'requiredVolume',
-    ),
+    );
+    // The target's grown, discounted value of a saving of 1 overflowed (growth^months).
+    if (typeof value === 'number' && !Number.isFinite(value)) throw growthTooLarge(growth, months);
+    return value;
+  },
 );
 /**
- * Requests a month that pay the up-front cost back within a target number of months: (upfront ÷ target months + monthly fixed cost) ÷ (API cost per request − fine-tuned cost per request).
+ * Requests a month that pay the up-front back within target_months, savings grown and discounted as in FT_NPV: (upfront ÷ the worth of a first-month saving of 1 over the target + fixed cost) ÷ (API − fine-tuned cost per request).
  * Example: =FT_REQUIRED_VOLUME(1001.25, 0.0075, 0.001, 12) returns 12836.54 (rounded).
  *
  * @param {number} upfront Up-front cost of fine-tuning in dollars; a range works too.
@@ -600,6 +600,8 @@ const REQUIRED_VOLUME = cellFunction(
  * @param {number} finetuned_cost_per_request What one request costs on the fine-tuned model, in dollars.
  * @param {number} target_months The payback wanted, in months (e.g. 12).
  * @param {number} monthly_fixed_cost Optional: fixed monthly cost of the fine-tuned model (hosting, monitoring), in dollars (default 0).
+ * @param {number} monthly_growth Optional: growth of the savings per month, e.g. 5% (default 0); above -100%.
+ * @param {number} annual_discount_rate Optional: the cost of money per year, e.g. 10% (default 0); above -100%.
  * @return Requests per month, or the text "never" when a fine-tuned request costs as much as an API request or more.
  * @customfunction
  */
@@ -609,10 +611,20 @@ export function FT_REQUIRED_VOLUME(
   finetuned_cost_per_request: CellInput,
   target_months: CellInput,
   monthly_fixed_cost?: CellInput,
+  monthly_growth?: CellInput,
+  annual_discount_rate?: CellInput,
 ): CellOutput {
   return applyToCells(
     REQUIRED_VOLUME,
-    [upfront, api_cost_per_request, finetuned_cost_per_request, target_months, monthly_fixed_cost],
+    [
+      upfront,
+      api_cost_per_request,
+      finetuned_cost_per_request,
+      target_months,
+      monthly_fixed_cost,
+      monthly_growth,
+      annual_discount_rate,
+    ],
     arguments.length,
   );
 }

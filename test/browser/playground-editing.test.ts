@@ -63,7 +63,7 @@ describeWithBrowser('working in the playground as in a spreadsheet', () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(playground.url);
-    await cell(page, 'D16').waitFor();
+    await cell(page, 'D19').waitFor();
   });
 
   afterAll(async () => {
@@ -73,32 +73,32 @@ describeWithBrowser('working in the playground as in a spreadsheet', () => {
   });
 
   test('a row typed at full speed under the Examples table lands in two cells and computes', async () => {
-    await cell(page, 'A20').click();
+    await cell(page, 'A23').click();
     // No waiting between keys: the Tab's commit is still in flight while 1000 is typed.
     await page.keyboard.type('Llama 405B');
     await page.keyboard.press('Tab');
     await page.keyboard.type('1000');
     await page.keyboard.press('Enter');
     // Enter after a Tab goes back to the column the row was started in, as in Sheets.
-    expect(await page.locator('#name-box').textContent()).toBe('A21');
-    expect(await shows(page, 'A20', 'Llama 405B')).toBe('Llama 405B');
-    expect(await shows(page, 'B20', '1,000')).toBe('1,000');
+    expect(await page.locator('#name-box').textContent()).toBe('A24');
+    expect(await shows(page, 'A23', 'Llama 405B')).toBe('Llama 405B');
+    expect(await shows(page, 'B23', '1,000')).toBe('1,000');
     // 0.0001 × 1,000 examples × scale 50 (405B) × 1 (full) = 5 h; × $2.49 RunPod = $12.45.
-    expect(await shows(page, 'D20', '5 h')).toBe('5 h');
-    expect(await shows(page, 'E20', '$12.45')).toBe('$12.45');
+    expect(await shows(page, 'D23', '5 h')).toBe('5 h');
+    expect(await shows(page, 'E23', '$12.45')).toBe('$12.45');
   });
 
   test('copy and paste shift a formula as Sheets does; text pastes in and copies out as TSV', async () => {
-    await typeInto(page, 'G22', '=B16*2+$B$16');
+    await typeInto(page, 'G22', '=B19*2+$B$19');
     // 10,000 × 2 + 10,000
     expect(await shows(page, 'G22', '30000')).toBe('30000');
     await cell(page, 'G22').click();
     await page.keyboard.press('Control+C');
     await cell(page, 'G23').click();
     await page.keyboard.press('Control+V');
-    // One row down: B16 becomes B17, $B$16 stays; 50,000 × 2 + 10,000.
+    // One row down: B19 becomes B20, $B$19 stays; 50,000 × 2 + 10,000.
     expect(await shows(page, 'G23', '110000')).toBe('110000');
-    expect(await formulaOf(page, 'G23')).toBe('=B17*2+$B$16');
+    expect(await formulaOf(page, 'G23')).toBe('=B20*2+$B$19');
 
     // From another program: tab-separated text, read as typing.
     await cell(page, 'G30').click();
@@ -121,13 +121,13 @@ describeWithBrowser('working in the playground as in a spreadsheet', () => {
   });
 
   test('Shift+ArrowDown selects three cells, Ctrl+D fills the formula down, Ctrl+Z restores them', async () => {
-    await typeInto(page, 'G40', '=B16*10');
+    await typeInto(page, 'G40', '=B19*10');
     await typeInto(page, 'G41', 'keep me');
     await cell(page, 'G40').click();
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowDown');
     expect(await page.locator('#name-box').textContent()).toBe('G40:G42');
-    expect(await page.locator('#formula-input').inputValue()).toBe('=B16*10');
+    expect(await page.locator('#formula-input').inputValue()).toBe('=B19*10');
     await page.keyboard.press('Control+D');
     // 50,000 × 10 and 20,000 × 10
     expect(await shows(page, 'G41', '500000')).toBe('500000');
@@ -137,7 +137,7 @@ describeWithBrowser('working in the playground as in a spreadsheet', () => {
     expect(await shows(page, 'G42', '')).toBe('');
     await page.keyboard.press('Control+Y');
     expect(await shows(page, 'G42', '200000')).toBe('200000');
-    expect(await formulaOf(page, 'G42')).toBe('=B18*10');
+    expect(await formulaOf(page, 'G42')).toBe('=B21*10');
     // Edit → Undo does what Ctrl+Z does.
     await page.locator('#menubar .menu > button', { hasText: 'Edit' }).click();
     await page.locator('#menubar .item', { hasText: 'Undo' }).click();
@@ -145,30 +145,30 @@ describeWithBrowser('working in the playground as in a spreadsheet', () => {
   });
 
   test('a row inserted inside the table from the row header menu: a formula below keeps its cells', async () => {
-    await typeInto(page, 'G24', '=SUM(B16:B19)');
+    await typeInto(page, 'G24', '=SUM(B19:B22)');
     // 10,000 + 50,000 + 20,000 + 100,000
     expect(await shows(page, 'G24', '180000')).toBe('180000');
-    await page.locator('#grid tbody th[data-row="17"]').click({ button: 'right' });
+    await page.locator('#grid tbody th[data-row="20"]').click({ button: 'right' });
     await page.locator('#context-menu .item', { hasText: 'Insert 1 row above' }).click();
-    // Row 18 (8B) and everything below moved down one.
-    expect(await shows(page, 'A19', '8B')).toBe('8B');
-    expect(await shows(page, 'A20', 'Llama 70B')).toBe('Llama 70B');
-    expect(await shows(page, 'A18', '')).toBe('');
+    // Row 21 (8B) and everything below moved down one.
+    expect(await shows(page, 'A22', '8B')).toBe('8B');
+    expect(await shows(page, 'A23', 'Llama 70B')).toBe('Llama 70B');
+    expect(await shows(page, 'A21', '')).toBe('');
     expect(await shows(page, 'G25', '180000')).toBe('180000');
-    expect(await formulaOf(page, 'G25')).toBe('=SUM(B16:B20)');
+    expect(await formulaOf(page, 'G25')).toBe('=SUM(B19:B23)');
     // The inserted row is part of the table: a row typed into it computes.
-    await cell(page, 'A18').click();
+    await cell(page, 'A21').click();
     await page.keyboard.type('Llama 7B');
     await page.keyboard.press('Tab');
     await page.keyboard.type('20000');
     await page.keyboard.press('Enter');
     // 0.0001 × 20,000 × scale 1 = 2 h
-    expect(await shows(page, 'D18', '2 h')).toBe('2 h');
+    expect(await shows(page, 'D21', '2 h')).toBe('2 h');
     expect(await shows(page, 'G25', '200000')).toBe('200000');
   });
 
   test('Shift+click selects a range, the fill handle drags a formula down, Ctrl+X moves a cell', async () => {
-    await typeInto(page, 'I60', '=B16');
+    await typeInto(page, 'I60', '=B19');
     expect(await shows(page, 'I60', '10000')).toBe('10000');
     await cell(page, 'I60').click();
     await cell(page, 'J62').click({ modifiers: ['Shift'] });
@@ -181,9 +181,9 @@ describeWithBrowser('working in the playground as in a spreadsheet', () => {
     await page.mouse.down();
     await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 4 });
     await page.mouse.up();
-    // B17 and B18: 50,000 and 20,000
+    // B20 and B21: 50,000 and 20,000
     expect(await shows(page, 'I62', '20000')).toBe('20000');
-    expect(await formulaOf(page, 'I61')).toBe('=B17');
+    expect(await formulaOf(page, 'I61')).toBe('=B20');
     // A cut moves the formula as it is and empties where it was.
     await cell(page, 'I62').click();
     await page.keyboard.press('Control+X');
@@ -191,7 +191,7 @@ describeWithBrowser('working in the playground as in a spreadsheet', () => {
     await page.keyboard.press('Control+V');
     expect(await shows(page, 'K62', '20000')).toBe('20000');
     expect(await shows(page, 'I62', '')).toBe('');
-    expect(await formulaOf(page, 'K62')).toBe('=B18');
+    expect(await formulaOf(page, 'K62')).toBe('=B21');
     // Ctrl+A selects from A1 to the last row and column holding anything.
     await page.keyboard.press('Control+A');
     expect(await page.locator('#name-box').textContent()).toBe('A1:K62');
@@ -202,7 +202,7 @@ describeWithBrowser('working in the playground as in a spreadsheet', () => {
     other.on('pageerror', (error) => pageErrors.push(error.message));
     try {
       await other.goto(playground.url);
-      await cell(other, 'D16').waitFor();
+      await cell(other, 'D19').waitFor();
       await typeInto(page, 'H50', 'from the first tab');
       const started = Date.now();
       expect(await shows(other, 'H50', 'from the first tab')).toBe('from the first tab');

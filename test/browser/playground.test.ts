@@ -146,6 +146,16 @@ describeWithBrowser('the npm start playground in Chromium', () => {
 
     expect(numberIn(result('=FT_NPV(1000, 50, 36, 0, 10%)').display)).toBe(559.32);
     expect(numberIn(result('=FT_PAYBACK(1000, 50, 2%)').display)).toBe(16.99);
+    // 12 months of 1.05^(k-1) sum to 15.917127: 1,000 / (0.0065 x 15.917127) = 9,665.45.
+    expect(numberIn(result('=FT_REQUIRED_VOLUME(1000, 0.0075, 0.001, 12, 0, 5%)').display)).toBe(
+      9665.45,
+    );
+    // No measured runs in a new workbook: the default MFU.
+    expect(numberIn(result('=INDEX(FT_CALIBRATION("A100", "LoRA"), 1, 2)').display)).toBe(0.35);
+    // No spread: every run is the default scenario, $75 x 36 - $1,001.245.
+    expect(
+      numberIn(result('=FT_SIMULATE({"Requests per month", 10000}, "P50 NPV", 0)').display),
+    ).toBe(1698.76);
     // Every FT_* function the bundle declares appears, none of them as an error.
     for (const name of [
       'FT_HOURS',
@@ -159,8 +169,11 @@ describeWithBrowser('the npm start playground in Chromium', () => {
       'FT_MANAGED_COST',
       'FT_NPV',
       'FT_PAYBACK',
+      'FT_REQUIRED_VOLUME',
+      'FT_CALIBRATION',
+      'FT_SIMULATE',
     ]) {
-      const cells = examples.cells.filter((cell) => cell.input.startsWith(`=${name}(`));
+      const cells = examples.cells.filter((cell) => cell.input.includes(`${name}(`));
       expect(cells.length).toBeGreaterThan(0);
       for (const cell of cells) expect(cell.error).toBeUndefined();
     }

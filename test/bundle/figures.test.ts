@@ -247,6 +247,50 @@ describe('the FT_* functions of dist/Code.js', () => {
         'FT_REQUIRED_VOLUME: target_months must be a positive number, got 0',
       );
     });
+    it('growth 0 and rate 0 given are the closed form without them', () => {
+      expect(valueOf('FT_REQUIRED_VOLUME', 1001.25, 0.0075, 0.001, 12, 0, 0, 0)).toBeCloseTo(
+        12836.54,
+        2,
+      );
+    });
+    it('with growth g the requests r pay back: r x 0.0065 x the sum of 1.05^(k-1), k = 1..12, is 1,000', () => {
+      // Sum of 1.05^(k-1) over k = 1..12 = (1.05^12 - 1) / 0.05 = 0.7958563 / 0.05 = 15.917127;
+      // r = 1,000 / (0.0065 x 15.917127) = 1,000 / 0.10346132 = 9,665.45 requests a month.
+      expect(valueOf('FT_REQUIRED_VOLUME', 1000, 0.0075, 0.001, 12, 0, 0.05)).toBeCloseTo(
+        9665.45,
+        2,
+      );
+    });
+    it('with a discount rate only: month k\u2019s saving is worth v^k, v = 1.1^(-1/12)', () => {
+      // v = 0.99208894; the sum of v^k over k = 1..12 = v (1 - v^12) / (1 - v) = 11.400488;
+      // r = 1,000 / (0.0065 x 11.400488) = 13,494.70 requests a month.
+      expect(valueOf('FT_REQUIRED_VOLUME', 1000, 0.0075, 0.001, 12, 0, 0, 0.1)).toBeCloseTo(
+        13494.7,
+        1,
+      );
+    });
+    it('growth, a rate and fixed costs: the scenario\u2019s "What it takes" block\u2019s figure', () => {
+      // As test/engine/scenario-finance.test.ts works it: the model grows the whole saving
+      // (requests x 0.0065 - 100 of hosting); 12 months of a first saving of 1 at 5% growth and
+      // 10% a year are worth 15.05256, so (1,001.245 / 15.05256 + 100) / 0.0065 = 25,617.9.
+      expect(
+        valueOf('FT_REQUIRED_VOLUME', 1001.245, 0.0075, 0.001, 12, 100, 0.05, 0.1),
+      ).toBeCloseTo(25617.9, 0);
+    });
+    it('no answer and bad growth or rate are said in words', () => {
+      // No volume pays back when a fine-tuned request costs more, whatever the growth.
+      expect(valueOf('FT_REQUIRED_VOLUME', 1000, 0.001, 0.002, 12, 0, 0.5, 0.1)).toBe('never');
+      expect(errorOf('FT_REQUIRED_VOLUME', 1000, 0.0075, 0.001, 12, 0, -1.5)).toBe(
+        'FT_REQUIRED_VOLUME: monthly_growth must be a rate above -100% (e.g. 5% or 0.05), got -1.5',
+      );
+      expect(errorOf('FT_REQUIRED_VOLUME', 1000, 0.0075, 0.001, 12, 0, 0, 'soon')).toMatch(
+        /^FT_REQUIRED_VOLUME: annual_discount_rate /,
+      );
+      // 4^600 is about 1e361: the target's value of a saving of 1 is past any number.
+      expect(errorOf('FT_REQUIRED_VOLUME', 1000, 0.0075, 0.001, 600, 0, 3)).toBe(
+        'FT_REQUIRED_VOLUME: monthly_growth 3 compounded over 600 months makes the savings too large to compute (beyond about 1e308); use a smaller growth or fewer months',
+      );
+    });
   });
 
   describe('FT_PAYBACK', () => {

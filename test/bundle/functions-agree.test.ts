@@ -138,17 +138,26 @@ describe('each FT_* function returns the scenario model’s figure for the same 
         } else {
           expectSame(payback, shown, 'FT_PAYBACK');
         }
-        expectSame(
+        const volume = (months: number, ...growthAndRate: number[]): unknown =>
           valueOf(
             'FT_REQUIRED_VOLUME',
             result.upfront.total,
             result.monthly.apiCostPerRequest,
             input.finetunedCostPerRequest,
-            input.horizonMonths,
+            months,
             result.monthly.finetuned - input.requestsPerMonth * input.finetunedCostPerRequest,
-          ),
+            ...growthAndRate,
+          );
+        expectSame(
+          volume(input.horizonMonths),
           result.finance.breakEvenRequestsPerMonth,
           'FT_REQUIRED_VOLUME',
+        );
+        // With the scenario's growth and rate: the "What it takes" block's 12-month volume.
+        expectSame(
+          volume(12, ...rates),
+          result.finance.requestsFor12MonthPayback,
+          'FT_REQUIRED_VOLUME (growth, rate)',
         );
         expectSame(
           valueOf(

@@ -432,13 +432,15 @@ describe('a range gives, cell by cell, what each cell’s values give alone', ()
     // Rates must be above −100%: -2 and '-150%' are refused in a range as alone.
     FT_NPV: [money, one(-300, 0, 1, 250, 1.5), one(0, 1, 12, 36, 600), rate, rate],
     FT_PAYBACK: [money, one(-300, 0, 1, 250, 1.5), rate, rate],
-    // A price per request, a target of months (0 is refused), fixed costs.
+    // A price per request, a target of months (0 is refused), fixed costs, growth and rate.
     FT_REQUIRED_VOLUME: [
       money,
       one(0.0075, 0.002, '0.01', 0),
       one(0, 0.001, 0.0075, '$0.002'),
       one(1, 12, 36, 0.5, 0),
       one('', 0, 100, '1,000'),
+      rate,
+      rate,
     ],
     // Its result is a row: a range of GPUs or methods is refused (checked below).
     FT_CALIBRATION: [one('', 'A100', 'RunPod'), namedMethod],

@@ -207,12 +207,35 @@ describe('sensitivity: each driver 30% down and up (the article’s ±30%)', () 
 
   test('a discount rate up lowers the NPV; growth up raises it; growth and rate 0 give the flat NPV', () => {
     const byKey = rows({ monthlyGrowthRate: 0.02, annualDiscountRate: 0.1 });
-    expect(byKey.discount.npvHigh).toBeLessThan(byKey.discount.npvLow);
-    expect(byKey.growth.npvHigh).toBeGreaterThan(byKey.growth.npvLow);
+    expect(byKey.discount.npvHigh).toBeLessThan(byKey.discount.npvLow as number);
+    expect(byKey.growth.npvHigh).toBeGreaterThan(byKey.growth.npvLow as number);
     // The closed form at the scenario's own rates is the timeline's NPV.
     const base = run({ monthlyGrowthRate: 0.02, annualDiscountRate: 0.1 }).finance.npv;
     expect(byKey.labelingHours.npvLow).toBeGreaterThan(base); // less labeling, more NPV
-    expect((byKey.requests.npvLow + byKey.requests.npvHigh) / 2).toBeCloseTo(base, 6);
+    const { npvLow, npvHigh } = byKey.requests;
+    expect(((npvLow as number) + (npvHigh as number)) / 2).toBeCloseTo(base, 6);
+  });
+
+  test('training hours move as the scenario estimates them (compute-bound here, not the rule)', () => {
+    const result = run({ hoursFrom: 'compute-bound' });
+    const cost = result.training.gpuCost;
+    // The rule's run costs $1.245; the compute-bound one differs, and it is what moves.
+    expect(Math.abs(cost - 1.245)).toBeGreaterThan(0.01);
+    const hours = Object.fromEntries(result.finance.sensitivity.map((row) => [row.key, row]));
+    // No experiment runs, no retraining: the up-front moves by 0.3 x that run's cost.
+    expect(hours.trainingHours.npvHigh).toBeCloseTo(result.finance.npv - 0.3 * cost, 9);
+    expect(hours.trainingHours.npvLow).toBeCloseTo(result.finance.npv + 0.3 * cost, 9);
+  });
+
+  test('a driver whose moved value is not a valid input shows blank, its swing too, listed last', () => {
+    // Growth -80% a month moved 30% up is -104%: below -100%, so that end has no NPV.
+    const result = run({ monthlyGrowthRate: -0.8 });
+    const growth = result.finance.sensitivity.find((row) => row.key === 'growth');
+    expect(growth?.npvHigh).toBe('');
+    expect(growth?.breakEvenHigh).toBe('');
+    expect(growth?.swing).toBe('');
+    expect(typeof growth?.npvLow).toBe('number'); // -56% is valid
+    expect(result.finance.sensitivity[result.finance.sensitivity.length - 1].key).toBe('growth');
   });
 });
 

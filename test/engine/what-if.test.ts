@@ -5,6 +5,8 @@ import {
   DEFAULT_SCENARIO,
   dependentMetrics,
   E,
+  evaluateAlone,
+  gridValueOf,
   modelDefinitions,
   pointInputs,
 } from '../../src/engine';
@@ -51,6 +53,25 @@ describe('dependentMetrics', () => {
     for (const [metric, reads] of Object.entries(readers)) {
       for (const read of reads) expect(order.indexOf(read)).toBeLessThan(order.indexOf(metric));
     }
+  });
+});
+
+describe('grid values', () => {
+  const at = (centre: Value, k: number, step: number): Value =>
+    evaluateAlone(gridValueOf(E.metric('centre'), k, E.metric('step')), {
+      metrics: { centre, step },
+      inputs: {},
+    });
+
+  test('a step is a share of the centre', () => {
+    expect(at(10000, -2, 0.1)).toBeCloseTo(8000, 9); // 10,000 x (1 - 2 x 10%)
+    expect(at(10000, 1, 0.1)).toBeCloseTo(11000, 9);
+    expect(at(0.1, 2, 0.25)).toBeCloseTo(0.15, 12); // a 10% rate, 25% steps: 10% x 1.5
+  });
+
+  test('a centre of 0 steps by the step itself, so growth and discount at 0 still move', () => {
+    // 10% steps from 0: -20%, -10%, 0, 10%, 20% (a share of 0 would be 0 every time).
+    expect([-2, -1, 0, 1, 2].map((k) => at(0, k, 0.1))).toEqual([-0.2, -0.1, 0, 0.1, 0.2]);
   });
 });
 

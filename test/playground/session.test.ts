@@ -53,14 +53,14 @@ describe('PlaygroundSession edits', () => {
   });
 
   test('a row typed under the Examples table computes (its formulas use open-ended ranges)', () => {
-    // Rows 16-19 hold the table; row 20 is the first below it.
-    session.setCell('Examples', 19, 0, 'Llama 405B');
-    session.setCell('Examples', 19, 1, '1000');
+    // Rows 19-22 hold the table; row 23 is the first below it.
+    session.setCell('Examples', 22, 0, 'Llama 405B');
+    session.setCell('Examples', 22, 1, '1000');
     // 0.0001 × 1,000 examples × scale 50 (405B) × 1 (full) = 5 h; × $2.49 = $12.45.
-    expect(shown(session, 'D20')).toBe('5 h');
-    expect(shown(session, 'E20')).toBe('$12.45');
+    expect(shown(session, 'D23')).toBe('5 h');
+    expect(shown(session, 'E23')).toBe('$12.45');
     // A blank row below stays blank.
-    expect(shown(session, 'D21')).toBe('');
+    expect(shown(session, 'D24')).toBe('');
   });
 
   test('paste shifts relative references by the distance moved; $-absolute ones stay', () => {
@@ -68,10 +68,10 @@ describe('PlaygroundSession edits', () => {
       sheet: 'Examples',
       row: 20,
       col: 6,
-      cells: [['=B16*2+$B$16']],
+      cells: [['=B19*2+$B$19']],
       origin: { row: 19, col: 6 },
     });
-    expect(input(session, 'G21')).toBe('=B17*2+$B$16');
+    expect(input(session, 'G21')).toBe('=B20*2+$B$19');
     // 50,000 × 2 + 10,000
     expect(shown(session, 'G21')).toBe('110000');
     // Text from another program is read as typing: numbers are numbers, = starts a formula.
@@ -84,14 +84,14 @@ describe('PlaygroundSession edits', () => {
       sheet: 'Examples',
       row: 50,
       col: 6,
-      cells: [['=B16*3']],
+      cells: [['=B19*3']],
       origin: { row: 49, col: 6 },
       selection: { rows: 3, cols: 1 },
     });
     expect([input(session, 'G51'), input(session, 'G52'), input(session, 'G53')]).toEqual([
-      '=B17*3',
-      '=B18*3',
-      '=B19*3',
+      '=B20*3',
+      '=B21*3',
+      '=B22*3',
     ]);
     // A selection that is not a whole multiple gets one copy.
     session.paste({
@@ -110,19 +110,19 @@ describe('PlaygroundSession edits', () => {
   });
 
   test('cut moves formulas unchanged and clears where they were', () => {
-    session.setCell('Examples', 24, 6, '=B16+1');
+    session.setCell('Examples', 24, 6, '=B19+1');
     session.paste(
       {
         sheet: 'Examples',
         row: 26,
         col: 7,
-        cells: [['=B16+1']],
+        cells: [['=B19+1']],
         origin: { row: 24, col: 6 },
         cut: { sheet: 'Examples', row: 24, col: 6, rows: 1, cols: 1 },
       },
       'Cut',
     );
-    expect(input(session, 'H27')).toBe('=B16+1');
+    expect(input(session, 'H27')).toBe('=B19+1');
     expect(input(session, 'G25')).toBe('');
     // Formulas pointing at a moved cell follow it, as in Sheets.
     session.setCell('Examples', 24, 8, '=H27*2+$H$27');
@@ -131,7 +131,7 @@ describe('PlaygroundSession edits', () => {
         sheet: 'Examples',
         row: 28,
         col: 7,
-        cells: [['=B16+1']],
+        cells: [['=B19+1']],
         origin: { row: 26, col: 7 },
         cut: { sheet: 'Examples', row: 26, col: 7, rows: 1, cols: 1 },
       },
@@ -143,19 +143,19 @@ describe('PlaygroundSession edits', () => {
   });
 
   test('fill down copies the top row over three cells; undo restores them; redo again', () => {
-    session.setCell('Examples', 30, 6, '=B16*10');
+    session.setCell('Examples', 30, 6, '=B19*10');
     session.setCell('Examples', 31, 6, 'keep?');
     session.fill({ sheet: 'Examples', row: 30, col: 6, rows: 3, cols: 1 }, 'down');
-    expect([input(session, 'G32'), input(session, 'G33')]).toEqual(['=B17*10', '=B18*10']);
+    expect([input(session, 'G32'), input(session, 'G33')]).toEqual(['=B20*10', '=B21*10']);
     // 50,000 × 10 and 20,000 × 10
     expect([shown(session, 'G32'), shown(session, 'G33')]).toEqual(['500000', '200000']);
     expect(session.undo()).toBe(true);
     expect([input(session, 'G32'), input(session, 'G33')]).toEqual(['keep?', '']);
     expect(session.redo()).toBe(true);
-    expect(input(session, 'G33')).toBe('=B18*10');
+    expect(input(session, 'G33')).toBe('=B21*10');
     // Fill right of a one-column area copies the column to its left.
     session.fill({ sheet: 'Examples', row: 30, col: 7, rows: 1, cols: 1 }, 'right');
-    expect(input(session, 'H31')).toBe('=C16*10');
+    expect(input(session, 'H31')).toBe('=C19*10');
   });
 
   test('at least the last 50 edits can be undone, and undo of nothing is refused quietly', () => {
@@ -177,30 +177,30 @@ describe('PlaygroundSession edits', () => {
   });
 
   test('a row inserted inside the table: a formula below still points at the same cells', () => {
-    session.setCell('Examples', 21, 6, '=SUM(B16:B19)');
+    session.setCell('Examples', 21, 6, '=SUM(B19:B22)');
     // 10,000 + 50,000 + 20,000 + 100,000
     expect(shown(session, 'G22')).toBe('180000');
     session.changeStructure({
       sheet: 'Examples',
       kind: 'insert',
       axis: 'rows',
-      index: 18,
+      index: 21,
       count: 1,
     });
-    expect(input(session, 'G23')).toBe('=SUM(B16:B20)');
+    expect(input(session, 'G23')).toBe('=SUM(B19:B23)');
     expect(shown(session, 'G23')).toBe('180000');
-    expect(input(session, 'A20')).toBe('Llama 70B');
-    expect(input(session, 'A18')).toBe('');
+    expect(input(session, 'A23')).toBe('Llama 70B');
+    expect(input(session, 'A21')).toBe('');
     // The table's own formulas start above the insert, so they are unchanged.
-    expect(input(session, 'D16')).toBe('=FT_HOURS(A16:A, B16:B, C16:C)');
+    expect(input(session, 'D19')).toBe('=FT_HOURS(A19:A, B19:B, C19:C)');
     session.changeStructure({
       sheet: 'Examples',
       kind: 'delete',
       axis: 'rows',
-      index: 16,
+      index: 19,
       count: 1,
     });
-    expect(input(session, 'G22')).toBe('=SUM(B16:B19)');
+    expect(input(session, 'G22')).toBe('=SUM(B19:B22)');
     // 50,000 + 20,000 + 100,000 (Llama 7B's row is gone)
     expect(shown(session, 'G22')).toBe('170000');
     // A column inserted before B moves B's references to C.
@@ -211,10 +211,10 @@ describe('PlaygroundSession edits', () => {
       index: 2,
       count: 1,
     });
-    expect(input(session, 'H22')).toBe('=SUM(C16:C19)');
+    expect(input(session, 'H22')).toBe('=SUM(C19:C22)');
     expect(session.undo()).toBe(true);
     expect(session.undo()).toBe(true);
-    expect(input(session, 'G23')).toBe('=SUM(B16:B20)');
+    expect(input(session, 'G23')).toBe('=SUM(B19:B23)');
     expect(() =>
       session.changeStructure({
         sheet: 'Examples',

@@ -223,7 +223,7 @@ const KINDS: Readonly<Record<string, readonly Kind[]>> = {
   FT_MANAGED_COST: ['count', 'count', 'count', 'managed', 'model', 'method'],
   FT_NPV: ['money', 'money', 'count', 'rate', 'rate'],
   FT_PAYBACK: ['money', 'money', 'rate', 'rate'],
-  FT_REQUIRED_VOLUME: ['money', 'money', 'money', 'count', 'money'],
+  FT_REQUIRED_VOLUME: ['money', 'money', 'money', 'count', 'money', 'rate', 'rate'],
   FT_SIMULATE: ['inputs', 'figure', 'fraction', 'runs', 'runs', 'cases'],
   FT_CALIBRATION: ['gpu', 'method'],
 };

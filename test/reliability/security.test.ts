@@ -118,7 +118,7 @@ describe('the built bundle calls no network, trigger, Drive, mail or other servi
       FT_MANAGED_COST: [10000, 500, 1, 'Fireworks', 'Llama 13B', 'LoRA'],
       FT_NPV: [1000, 50, 36, 0, 0.1],
       FT_PAYBACK: [1000, 50, 0.02],
-      FT_REQUIRED_VOLUME: [1000, 0.0075, 0.001, 12],
+      FT_REQUIRED_VOLUME: [1000, 0.0075, 0.001, 12, 100, 0.02, 0.1],
       FT_SIMULATE: [
         [['Requests per month', 50000]],
         'chance',

@@ -76,7 +76,11 @@ describe('the scenario tables follow Hours from', () => {
       expect(runPod['Runs on this GPU and method']).toBe(0);
       expectClose(runPod[hours], LORA_H100 * 2, 'RunPod hours');
       // The scenario's own provider's row is the figure above it.
-      expectClose(runPod[hours], ev.byLabel("Training hours on the provider's GPU"), 'main');
+      expectClose(
+        runPod[hours],
+        Number(ev.byLabel("Training hours on the provider's GPU")),
+        'main',
+      );
       // The A100 provider: its own GPU's LoRA run, MFU 0.175; at $1.50 an hour.
       const a100 = rowOf(ev, 'Provider', 'Cloud A100');
       expect(a100['Runs on this GPU and method']).toBe(1);

@@ -3,6 +3,7 @@
 // scenario model on the input cells as the sheet holds them: every metric and table cell.
 import {
   ScenarioEvaluation,
+  sensitivityOf,
   SCENARIO_FIELDS,
   scenarioTables,
   SheetError,
@@ -88,21 +89,18 @@ export function mismatches(
       Math.abs(Number(engine.get(name)) || 0),
     ),
   );
+  // The sensitivity's cells (sens.<driver>.<what>): the engine's points of the one model.
+  const sensitivity = new Map(sensitivityOf(engine).map((row) => [row.key, row]));
   for (const [name, address] of Object.entries(cells)) {
     if (name.startsWith('input.') || name.startsWith('lookup.') || name.startsWith('upfront.'))
       continue;
-    if (name === 'timelineFirst') continue;
-    const expected = engine.get(name);
+    if (name === 'timelineFirst' || name.startsWith('whatIf.')) continue;
+    const [, driver, what] = /^sens\.(\w+)\.(\w+)$/.exec(name) ?? [];
+    const row = sensitivity.get(driver);
+    const expected = row ? row[what as keyof typeof row] : engine.get(name);
     const got = at(rows, address);
     // A sensitivity swing is a difference of two NPVs: their size bounds its rounding.
-    const driver = /^sens\.(\w+)\./.exec(name)?.[1];
-    const npvSize = driver
-      ? Math.max(
-          ...['npvLow', 'npvHigh'].map((what) =>
-            Math.abs(Number(engine.get(`sens.${driver}.${what}`)) || 0),
-          ),
-        )
-      : 0;
+    const npvSize = row ? Math.max(Math.abs(Number(row.npvLow)), Math.abs(Number(row.npvHigh))) : 0;
     if (!same(got, expected, Math.max(largest, npvSize)))
       wrong.push(`${name} (${address}): sheet ${String(got)}, engine ${shownValue(expected)}`);
   }

@@ -15,8 +15,17 @@ import {
   GRID_STEPS,
   gridValueOf,
   paybackStatus,
+  inUseOf,
+  movedName,
   pointInputs,
+  SENSITIVITY_DRIVERS,
+  SENSITIVITY_MOVES,
+  SENSITIVITY_POINTS,
+  scenarioTables,
+  sensitivityPoint,
 } from '../../src/engine';
+import { placeSensitivity } from '../../src/addon/scenario/places';
+import { sensitivityWorkings } from '../../src/addon/scenario/sensitivity';
 import type { CatalogIndex, ScenarioEvaluation, ScenarioField, Value } from '../../src/engine';
 import type { ScenarioLayout } from '../../src/addon/scenario-layout';
 import type { HfCell } from '../../emulator/hyperformula';
@@ -66,6 +75,28 @@ export function whatIfMismatches(
     });
   };
 
+  /** The sensitivity's workings: each row the engine's point of the scenario in use. */
+  const sensitivityRows = (scenario: ScenarioEvaluation): void => {
+    // Where the layout puts them (places.ts), and the metrics they move (sensitivity.ts).
+    const s = placeSensitivity(w);
+    const metrics = sensitivityWorkings(scenarioTables(index, madeWithHorizon).ladder.length);
+    const moved = new Set(metrics);
+    SENSITIVITY_POINTS.forEach((point, p) => {
+      const ev = sensitivityPoint(scenario, point, moved);
+      const what = `sensitivity ${SENSITIVITY_DRIVERS[point.driver].key} ${point.sign}`;
+      // What the drivers move (as the point has it), then the metrics that move with them.
+      const expected = [
+        ...SENSITIVITY_MOVES.map((moves) => ev.valueOf(inUseOf(moves))),
+        ...metrics.map((name) => ev.get(name)),
+      ];
+      const names = [...SENSITIVITY_MOVES.map(movedName), ...metrics];
+      names.forEach((name, i) => {
+        const got = cell(s.column + 1 + i, s.firstRow + p) as HfCell;
+        compare(`${what} ${name}`, got, expected[i], sizeOf(ev));
+      });
+    });
+  };
+
   const base = sheetInputs(rows, layout.cells);
   const names = [0, 1, 2].map((c) => String(cell(w.caseColumn + c, w.caseHeaderRow)));
   const caseInputs = (c: number): Record<ScenarioField, Value> =>
@@ -92,6 +123,7 @@ export function whatIfMismatches(
   const inUse = caseInputs(names.findIndex((name) => name.toLowerCase() === chosen));
   wrong.push(...mismatches(rows, layout.cells, madeWithHorizon, index, inUse));
   const main = evaluate(inUse);
+  sensitivityRows(main);
 
   const fieldOf = (name: 'rowDriver' | 'columnDriver'): ScenarioField => {
     const label = String(cell(w.inputColumn, w.inputRows[name])).toLowerCase();

@@ -200,6 +200,24 @@ describe('live: the model reads the case in use, and edits move cases and grid',
     expectAgreement(made);
   });
 
+  test('a driver at 0 (growth) steps by the step itself: -20% to 20% a month, the engine\u2019s', () => {
+    const growth = GRID_DRIVERS.find((field) => field.key === 'monthlyGrowthRate');
+    made.ev.setCells([
+      [a1(w().inputColumn, w().inputRows.case), CASE_NAMES[0]],
+      [a1(w().inputColumn, w().inputRows.rowDriver), growth?.label ?? ''],
+      [a1(w().inputColumn, w().inputRows.rowStep), 0.1],
+    ]);
+    made.ev.setInput(growth?.label ?? '', 0);
+    const rows = made.ev.rows();
+    const down = Array.from(
+      { length: 2 * GRID_STEPS + 1 },
+      (_, k) => rows[w().gridFirstRow + k - 1][w().rowValueColumn - 1],
+    );
+    // Steps of 10% from a centre of 0: -20%, -10%, 0, 10%, 20%.
+    down.forEach((value, k) => expect(value).toBeCloseTo((k - GRID_STEPS) * 0.1, 12));
+    expectAgreement(made);
+  });
+
   test('both pickers on one input: the row value wins, still the engine\u2019s', () => {
     made.ev.setCells([
       [a1(w().inputColumn, w().inputRows.rowDriver), 'Requests per month'],

@@ -17,7 +17,7 @@ export const FT_ARITY: Readonly<Record<string, number>> = {
   FT_MANAGED_COST: 6,
   FT_NPV: 5,
   FT_PAYBACK: 4,
-  FT_REQUIRED_VOLUME: 5,
+  FT_REQUIRED_VOLUME: 7,
   FT_SIMULATE: 6,
   FT_CALIBRATION: 2,
 };

@@ -1,5 +1,6 @@
 // The scenario sheet as a grid in memory: every cell's value or formula, number format,
 // font weight and background, so the writer puts each kind with one call.
+import { GRID_SHOWS } from '../../engine';
 import type { MetricFormat } from '../../engine';
 import { asText } from '../text';
 
@@ -24,6 +25,10 @@ export const METRIC_FORMAT: Readonly<Record<MetricFormat, string>> = {
   row: '0',
   date: 'yyyy-mm-dd',
 };
+/** The two-way grid's number format for what its selector shows (= as Sheets compares). */
+export const gridFormatOf = (shows: string): string =>
+  shows.trim().toLowerCase() === GRID_SHOWS.npv.toLowerCase() ? FORMAT.usd : FORMAT.months;
+
 export const INPUT_BACKGROUND = '#fff2cc';
 const HEADER_BACKGROUND = '#e8eaed';
 

@@ -111,6 +111,7 @@ export interface Places {
   readonly tables: Readonly<Record<string, TablePlace>>;
   /** The what-if blocks (issue 21): cases, their summary, the two-way grid, their workings. */
   readonly whatIf: WhatIfPlaces;
+  readonly sensitivity: SensitivityPlaces;
   /** The sheet's columns: the model's (A:AT), then the what-if blocks'. */
   readonly columns: number;
 }
@@ -198,6 +199,22 @@ export function placeWhatIf(): WhatIfPlaces {
 
 /** The what-if points: each case, then each grid cell, row by row. */
 export const whatIfPoints = (): number => CASE_NAMES.length + (2 * GRID_STEPS + 1) ** 2;
+
+/**
+ * The sensitivity's workings, below the what-if workings in their columns (a blank row, a
+ * title, a header): a row per point (each driver 30% down, then up), a column per moved
+ * input or metric, then the model's definitions that move with them (scenario/sensitivity.ts).
+ */
+export interface SensitivityPlaces {
+  readonly column: number;
+  readonly headerRow: number;
+  readonly firstRow: number;
+}
+
+export function placeSensitivity(w: WhatIfPlaces): SensitivityPlaces {
+  const headerRow = w.workingsFirstRow + whatIfPoints() + 2;
+  return { column: w.workingsColumn, headerRow, firstRow: headerRow + 1 };
+}
 
 export const abs = (column: number, row: number): string => `$${columnLetter(column)}$${row}`;
 export const rel = (column: number, row: number): string => `${columnLetter(column)}${row}`;
@@ -305,8 +322,14 @@ export function placeScenario(
   });
   const ladder = places[LADDER];
   const whatIf = placeWhatIf();
+  // The grid's selector and corners: the marker records them (src/addon/grid-format.ts).
+  const side = 2 * GRID_STEPS;
+  cells['whatIf.shows'] = rel(whatIf.inputColumn, whatIf.inputRows.shows);
+  cells['whatIf.gridFirst'] = rel(whatIf.gridColumn, whatIf.gridFirstRow);
+  cells['whatIf.gridLast'] = rel(whatIf.gridColumn + side, whatIf.gridFirstRow + side);
   return {
     whatIf,
+    sensitivity: placeSensitivity(whatIf),
     columns: whatIf.workingsColumn + workingColumns,
     inputRow,
     at,

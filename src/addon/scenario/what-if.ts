@@ -30,7 +30,7 @@ import type { Expr, ScenarioField } from '../../engine';
 import { columnLetter } from '../../shared/a1';
 import type { Block } from './block';
 import { modelInput, typedInput } from './formulas';
-import { FORMAT, INPUT_BACKGROUND, METRIC_FORMAT } from './grid';
+import { FORMAT, gridFormatOf, INPUT_BACKGROUND, METRIC_FORMAT } from './grid';
 import { abs, HEADER_ROW, TITLE_ROW } from './places';
 import type { WhatIfInput, WhatIfPlaces } from './places';
 
@@ -39,6 +39,9 @@ const m = E.metric;
 const specOf = (field: ScenarioField): (typeof SCENARIO_FIELDS)[number] | undefined =>
   SCENARIO_FIELDS.find((spec) => spec.key === field);
 const labelOf = (field: ScenarioField): string => specOf(field)?.label ?? field;
+
+/** What a grid step is (gridValueOf): a share of the centre, or itself from a centre of 0. */
+const STEP_UNIT = '(share of the centre; from 0, itself)';
 
 /** The workings' last column: each point's payback status. */
 const STATUS = 'whatIf.status';
@@ -142,8 +145,8 @@ function writeInputs({ grid }: Block, w: WhatIfPlaces): void {
     case: ['Case the model uses', CASE_NAMES[0], FORMAT.text],
     rowDriver: ['Grid rows: input', labelOf(DEFAULT_GRID_DRIVERS[0]), FORMAT.text],
     columnDriver: ['Grid columns: input', labelOf(DEFAULT_GRID_DRIVERS[1]), FORMAT.text],
-    rowStep: ['Grid rows: step (share of the centre)', DEFAULT_GRID_STEP, FORMAT.ratio],
-    columnStep: ['Grid columns: step (share of the centre)', DEFAULT_GRID_STEP, FORMAT.ratio],
+    rowStep: [`Grid rows: step ${STEP_UNIT}`, DEFAULT_GRID_STEP, FORMAT.ratio],
+    columnStep: [`Grid columns: step ${STEP_UNIT}`, DEFAULT_GRID_STEP, FORMAT.ratio],
     shows: ['Grid shows', GRID_SHOWS.breakEven, FORMAT.text],
   };
   for (const [name, [label, value, format]] of Object.entries(inputs)) {
@@ -275,7 +278,8 @@ function writeGrid(block: Block, w: WhatIfPlaces, metrics: readonly string[]): v
     const value = formula(gridCellOf(m('shows'), m('npv'), m('breakEven')), undefined, {
       metric: at,
     });
-    grid.set(row, w.gridColumn + point.column, value, FORMAT.months);
+    // The selector's format as made; onEdit sets the other's (src/addon/grid-format.ts).
+    grid.set(row, w.gridColumn + point.column, value, gridFormatOf(GRID_SHOWS.breakEven));
     grid.set(row, w.statusColumn + point.column, `=${at(STATUS)}`);
   });
 }
@@ -316,10 +320,6 @@ function writeWorkings(block: Block, w: WhatIfPlaces, metrics: readonly string[]
         ? `case ${c + 1} (${CASE_NAMES[c]})`
         : `grid ${point.row + 1}, ${point.column + 1}`,
     );
-    const here = (name: string): string | undefined => {
-      const at = column.get(name);
-      return at === undefined ? undefined : abs(at, r);
-    };
     for (const field of GRID_DRIVERS) {
       const { expr, cells } = pointInput(block, field.key, point);
       grid.set(
@@ -328,15 +328,35 @@ function writeWorkings(block: Block, w: WhatIfPlaces, metrics: readonly string[]
         formula(expr, undefined, { metric: (n) => cells[n] }),
       );
     }
-    // The up-front total sums this row's items (a list: SUM takes one as it takes a range).
-    const items = UPFRONT_ITEMS().map((item) => here(item.name) ?? block.places.at.get(item.name));
-    const bind = { input: here, metric: here, upfront: items.join(',') };
-    for (const name of metrics) {
-      const expr = name === STATUS ? paybackStatus() : definitions.get(name);
-      if (!expr) throw new Error(`scenario layout: no definition of ${name}`);
-      grid.set(r, column.get(name) ?? 0, formula(expr, undefined, bind));
-    }
+    writeMovedMetrics(block, r, metrics, column, (name) =>
+      name === STATUS ? paybackStatus() : definitions.get(name),
+    );
   });
+}
+
+/**
+ * A workings row's moved metrics (the what-if's, the sensitivity's): each its definition
+ * rendered over row `r`, reading the inputs and metrics the row holds (`column`) there.
+ */
+export function writeMovedMetrics(
+  block: Block,
+  r: number,
+  metrics: readonly string[],
+  column: ReadonlyMap<string, number>,
+  definition: (name: string) => Expr | undefined,
+): void {
+  const here = (name: string): string | undefined => {
+    const at = column.get(name);
+    return at === undefined ? undefined : abs(at, r);
+  };
+  // The up-front total sums this row's items (a list: SUM takes one as it takes a range).
+  const items = UPFRONT_ITEMS().map((item) => here(item.name) ?? block.places.at.get(item.name));
+  const bind = { input: here, metric: here, upfront: items.join(',') };
+  for (const name of metrics) {
+    const expr = definition(name);
+    if (!expr) throw new Error(`scenario layout: no definition of ${name}`);
+    block.grid.set(r, column.get(name) ?? 0, block.formula(expr, undefined, bind));
+  }
 }
 
 /** The grid's colours: each cell by its payback status, in the status grid beside it. */
