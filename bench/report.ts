@@ -14,7 +14,7 @@ export const GOALS = {
   /** "A few hundred bytes" of garbage per row. */
   garbageBytesPerRow: 300,
   // Issue 6 set 100 KB at 80 KB of code; issues 11-14 grew it to about 110 KB (see README).
-  bundleBytes: 190 * 1000,
+  bundleBytes: 200 * 1000,
   // 71: issue 21's simulation chart and what-if blocks, issue 20's stale-price rule (test/sheet/calls-and-faults.test.ts).
   scenarioCalls: 71,
   previewMs: 16,
