@@ -92,20 +92,16 @@ export function writeMissingRunRows(
  * outside the runs' typed cells returns after reading the event's range.
  */
 export function fillRunRowsAfterEdit(range: GoogleAppsScript.Spreadsheet.Range): void {
+  // Columns first: an edit of a table left of the runs (most catalog edits) costs one call.
+  if (range.getLastColumn() < RUNS_FIRST_COLUMN) return;
+  if (range.getColumn() >= RUNS_FIRST_COLUMN + RUNS_HEADER_CELLS.length) return;
   const first = Math.max(range.getRow(), CATALOG_FIRST_ROW);
   const last = Math.min(range.getLastRow(), RUNS_LAST_ROW);
-  const typedLast = RUNS_FIRST_COLUMN + RUNS_HEADER_CELLS.length - 1;
-  if (first > last || range.getColumn() > typedLast || range.getLastColumn() < RUNS_FIRST_COLUMN) {
-    return;
-  }
+  if (first > last) return;
   const sheet = range.getSheet();
   // A sheet whose user wrote in these columns before the table existed has no runs table.
   if (sheet.getRange(CATALOG_TITLE_ROW, RUNS_FIRST_COLUMN).getValue() !== RUNS_TITLE) return;
-  const block = sheet.getRange(
-    first,
-    RUNS_FIRST_COLUMN,
-    last - first + 1,
-    RUNS_LAST_COLUMN - RUNS_FIRST_COLUMN + 1,
-  );
+  const width = RUNS_LAST_COLUMN - RUNS_FIRST_COLUMN + 1;
+  const block = sheet.getRange(first, RUNS_FIRST_COLUMN, last - first + 1, width);
   writeRows(sheet, rowsLacking(first, block.getValues(), block.getFormulas()));
 }
