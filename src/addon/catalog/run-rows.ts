@@ -52,9 +52,10 @@ function writeRows(sheet: Sheet, rows: readonly number[], changes?: Changes): vo
   if (rows.length === 0) return;
   const first = rows[0];
   const lacking = new Set(rows);
+  const kept = new Array<typeof KEEP>(RUNS_LAST_COLUMN - RUN_COLUMNS_FIRST + 1).fill(KEEP);
   const grid: (string | typeof KEEP)[][] = [];
   for (let row = first; row <= rows[rows.length - 1]; row++) {
-    grid.push(lacking.has(row) ? runRowFormulas(row) : [KEEP]);
+    grid.push(lacking.has(row) ? runRowFormulas(row) : kept);
   }
   for (const block of splitFormulas(grid).blocks) {
     const range = sheet.getRange(
