@@ -1,5 +1,6 @@
 // The benchmark's results as data (written to bench/results/latest.json with a fixed
 // key order) and as the Markdown table printed and copied into the README.
+import { CATALOG_FIRST_ROW, RUNS_LAST_ROW } from '../src/addon/catalog-sheet';
 import type { CatalogResult } from './catalog';
 import type { ColdStartResult } from './coldstart';
 import type { Stats } from './harness';
@@ -228,7 +229,7 @@ export function catalogMarkdown(catalog: CatalogResult): string {
   if (c) {
     lines.push(
       '',
-      `**Measured runs** (issue 19: FT_COMPUTE_HOURS without an MFU over ${c.rows.toLocaleString('en-US')} rows, the Measured runs table holding ${c.runRows.toLocaleString('en-US')} typed rows, of which the sheet's formulas read the first 50; CPU time, IQR in brackets):`,
+      `**Measured runs** (issue 19: FT_COMPUTE_HOURS without an MFU over ${c.rows.toLocaleString('en-US')} rows, the Measured runs table holding ${c.runRows.toLocaleString('en-US')} typed rows in rows ${CATALOG_FIRST_ROW} to ${RUNS_LAST_ROW.toLocaleString('en-US')}, all of which the engine and the sheet's formulas read; CPU time, IQR in brackets):`,
       '',
       '| Case | Measured |',
       '| --- | ---: |',

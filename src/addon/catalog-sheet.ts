@@ -187,8 +187,12 @@ export const RUNS_HEADER_CELLS: readonly (readonly [RunCell | 'date' | 'note', s
   ['note', 'Note (source)'],
 ];
 export const RUNS_FIRST_COLUMN = AGE_FIRST_COLUMN + AGE_COLUMN_COUNT + 1;
-/** The runs the sheet's formulas read: rows CATALOG_FIRST_ROW to this one. */
-export const RUNS_LAST_ROW = KEY_LAST_ROW;
+/**
+ * The runs the sheet's formulas read: rows CATALOG_FIRST_ROW to this one (2,000 runs; the
+ * catalog sheet is grown to it). The computed columns are written in rows to KEY_LAST_ROW
+ * with the table, below it in each row that holds a run (catalog/run-rows.ts).
+ */
+export const RUNS_LAST_ROW = CATALOG_FIRST_ROW + 2000 - 1;
 export const RUN_COLUMNS_FIRST = RUNS_FIRST_COLUMN + RUNS_HEADER_CELLS.length;
 /** The runs table's last computed column. */
 export const RUNS_LAST_COLUMN = RUN_COLUMNS_FIRST + RUN_COLUMN_NAMES.length - 1;

@@ -18,6 +18,7 @@ import {
   recalculateWithMessage,
 } from './menu';
 import { formatGridAfterEdit } from './grid-format';
+import { fillRunRowsAfterEdit } from './catalog/run-rows';
 import { isCatalogEdit, refreshFtFormulas } from './refresh';
 import * as server from './server';
 
@@ -42,14 +43,15 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 /**
- * Simple trigger: after an edit of the FT Catalog sheet, enters the FT_* formulas again;
- * after a scenario's "Grid shows" is set, gives its grid that choice's number format.
+ * Simple trigger: after an edit of the FT Catalog sheet, gives runs typed there their
+ * computed columns and enters the FT_* formulas again; after a scenario's "Grid shows" is set, gives its grid that choice's number format.
  *
  * @param {Object} e The edit event.
  */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   formatGridAfterEdit(e);
-  if (!isCatalogEdit(e)) return;
+  if (!isCatalogEdit(e) || !e?.range) return;
+  fillRunRowsAfterEdit(e.range);
   refreshFtFormulas(e?.source ?? SpreadsheetApp.getActiveSpreadsheet());
 }
 

@@ -417,10 +417,11 @@ describe('results follow catalog edits: onEdit and the menu item re-enter FT_* f
     const event = editEvent(s, 'FT Catalog', a1);
     s.workbook.resetCalls();
     s.call('onEdit', event);
-    // 2 to see the sheet's name; getSheets 1; 3 sheets × (getName, getDataRange, getFormulas)
-    // 9; the catalog's getValues 1; its new hint (getRange, setFormula) 2; one block (Calc
-    // A1:B1): getRange, setFormulas twice 3; flush 1. 2 + 1 + 9 + 1 + 2 + 3 + 1 = 19.
-    expect(s.workbook.callCount()).toBe(19);
+    // 2 to see the sheet's name; 1 (getLastColumn) to see the edit is left of the runs
+    // table; getSheets 1; 3 sheets × (getName, getDataRange, getFormulas) 9; the catalog's
+    // getValues 1; its new hint (getRange, setFormula) 2; one block (Calc A1:B1): getRange,
+    // setFormulas twice 3; flush 1. 2 + 1 + 1 + 9 + 1 + 2 + 3 + 1 = 20.
+    expect(s.workbook.callCount()).toBe(20);
     expect(formulaEntryCount(cell)).toBeGreaterThan(entries);
     expect(s.workbook.formulas('Calc')).toEqual(formulasBefore); // every formula as it was
     expect(s.workbook.values('Calc')[1][0]).toBe('a label about FT_COST');

@@ -16,10 +16,15 @@ import {
   CATALOG_SHEET,
   KEY_COLUMN_COUNT,
   KEY_FIRST_COLUMN,
+  KEY_LAST_ROW,
   RUN_COLUMNS_FIRST,
   RUNS_FIRST_COLUMN,
+  RUNS_LAST_COLUMN,
+  RUNS_LAST_ROW,
   RUNS_TITLE,
 } from '../../src/addon/catalog-sheet';
+import { columnLetter } from '../../emulator';
+import { recalculate } from '../../emulator/hyperformula';
 import type { CatalogResponse } from '../../src/shared/contract';
 import { addRun } from './catalog-support';
 import { Evaluated, expectClose, generate, session } from './helpers';
@@ -259,5 +264,182 @@ describe('the Measured runs table', () => {
     } finally {
       ev.destroy();
     }
+  });
+});
+
+/** The catalog sheet of a session's workbook, as the add-in's calls see it. */
+function catalogSheet(s: Session): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet =
+    s.workbook.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(CATALOG_SHEET);
+  if (!sheet) throw new Error('no catalog sheet');
+  return sheet as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+}
+
+/**
+ * Types (or pastes) runs from `row` into the runs table, then runs onEdit with that edit's
+ * event, as Sheets does: the event's range is the block written. Returns onEdit's calls.
+ */
+function typeRuns(s: Session, row: number, runs: readonly (readonly unknown[])[]): string[] {
+  s.workbook.write(CATALOG_SHEET, `${columnLetter(RUNS_FIRST_COLUMN)}${row}`, runs);
+  const range = catalogSheet(s).getRange(row, RUNS_FIRST_COLUMN, runs.length, runs[0].length);
+  s.workbook.resetCalls();
+  const value = runs.length === 1 && runs[0].length === 1 ? runs[0][0] : undefined;
+  s.call('onEdit', {
+    range,
+    value,
+    source: s.workbook.services.SpreadsheetApp.getActiveSpreadsheet(),
+  });
+  return s.workbook.callLog();
+}
+
+/** The computed columns' formulas of a sheet row ('' where a cell has none). */
+function computedFormulas(s: Session, row: number): string[] {
+  return Array.from(
+    { length: RUNS_LAST_COLUMN - RUN_COLUMNS_FIRST + 1 },
+    (_, i) =>
+      s.workbook.cell(CATALOG_SHEET, `${columnLetter(RUN_COLUMNS_FIRST + i)}${row}`).formula,
+  );
+}
+
+/** The setFormulas calls of onEdit before the FT_* refresh (which starts with getSheets). */
+const runWrites = (calls: readonly string[]): string[] => {
+  const refresh = calls.indexOf('Spreadsheet.getSheets');
+  return calls
+    .slice(0, refresh < 0 ? calls.length : refresh)
+    .filter((c) => c === 'Range.setFormulas');
+};
+
+describe('a runs table of 2,000 rows', () => {
+  // A Llama 13B LoRA run on one H100 of 5M tokens has the compute-bound estimate
+  // 4 x 13e9 x 5e6 / (989e12 x 0.35 x 3600) = 0.2086431 h; measured at twice that.
+  const estimate = (4 * 13e9 * 5e6) / (989e12 * 0.35 * 3600);
+  const run = ['Llama 13B', 'LoRA', 'H100', 5e6, '', '', '', 1, 2 * estimate, '', 'ours'];
+
+  /** The scenario sheet counts two such runs: the factor is 2 (the mean of ln 2 and ln 2). */
+  function expectTwoRunsInSheet(s: Session, sheetName: string): void {
+    const ev = new Evaluated(s.workbook, sheetName);
+    try {
+      expect(ev.byLabel('Calibration', 1)).toBe('calibrated from 2 runs on H100, LoRA');
+      expectClose(ev.byLabel("Training hours on the provider's GPU"), 2 * estimate, 'sheet');
+    } finally {
+      ev.destroy();
+    }
+  }
+
+  test('the sheet has the rows, and only rows 4-53 have computed columns before any run', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    expect(s.workbook.sheetSize(CATALOG_SHEET).rows).toBeGreaterThanOrEqual(RUNS_LAST_ROW);
+    expect(RUNS_LAST_ROW).toBe(4 + 2000 - 1);
+    expect(computedFormulas(s, KEY_LAST_ROW).every((f) => f.startsWith('='))).toBe(true);
+    expect(computedFormulas(s, KEY_LAST_ROW + 1).every((f) => f === '')).toBe(true);
+  });
+
+  test('runs typed in rows 60 and 1,500 get their columns from onEdit and move the scenario', () => {
+    const s = session();
+    const { sheetName } = generate(s, {});
+    const calls = typeRuns(s, 60, [run]);
+    // One write of the row's computed columns.
+    expect(runWrites(calls)).toHaveLength(1);
+    expect(computedFormulas(s, 60).every((f) => f.includes('60'))).toBe(true);
+    typeRuns(s, 1500, [run]);
+    expect(computedFormulas(s, 1500).every((f) => f.startsWith('='))).toBe(true);
+    // The same edit again (the row has its formulas): nothing is written for it.
+    expect(runWrites(typeRuns(s, 1500, [run]))).toEqual([]);
+    // Two runs at twice the estimate: the factor is 2 (log-space mean of ln 2 and ln 2).
+    const { index } = catalogOf(s);
+    expect(index.runs.map((r) => r.sheetRow)).toEqual([60, 1500]);
+    const engine = computeScenario(resolveScenario({}, index), index);
+    expectClose(engine.training.providerHours, 2 * estimate, 'engine hours');
+    expectTwoRunsInSheet(s, sheetName);
+  });
+
+  test('a pasted block of runs gets its computed columns in one write', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    const block = Array.from({ length: 40 }, (_, i) =>
+      run.map((c, j) => (j === 10 ? `run ${i}` : c)),
+    );
+    // Pasted over rows 40-79: rows 40-53 have their formulas, rows 54-79 get theirs.
+    const calls = typeRuns(s, 40, block);
+    expect(runWrites(calls)).toHaveLength(1);
+    for (const row of [54, 79]) {
+      expect(computedFormulas(s, row).every((f) => f.includes(String(row)))).toBe(true);
+    }
+    expect(computedFormulas(s, 80).every((f) => f === '')).toBe(true);
+    // Sheet and engine agree on every pasted run.
+    const { index } = catalogOf(s);
+    expect(index.runs).toHaveLength(40);
+    const engine = runTable(index, index.runs);
+    const ev = new Evaluated(s.workbook, CATALOG_SHEET);
+    try {
+      const rows = ev.rows();
+      const logRatio =
+        RUN_COLUMNS_FIRST - 1 + RUN_COLUMNS().findIndex((c) => c.name === 'logRatio');
+      index.runs.forEach((r, i) => {
+        const row = r.sheetRow ?? 0;
+        expect([row, rows[row - 1][logRatio]]).toEqual([
+          row,
+          expect.closeTo(engine.logRatio[i] as number, 9),
+        ]);
+      });
+      expect(engine.logRatio[0]).toBeCloseTo(Math.log(2), 9);
+    } finally {
+      ev.destroy();
+    }
+  });
+
+  test('a cell the user wrote in a computed column is kept; a run without onEdit gets them on update', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    // Typed without onEdit (e.g. by another script): rows 70 and 72; row 71 has the user's note.
+    s.workbook.write(CATALOG_SHEET, `${columnLetter(RUNS_FIRST_COLUMN)}70`, [run, [], run]);
+    s.workbook.write(CATALOG_SHEET, `${columnLetter(RUNS_FIRST_COLUMN)}71`, [run]);
+    s.workbook.write(CATALOG_SHEET, `${columnLetter(RUN_COLUMNS_FIRST)}71`, [['mine']]);
+    s.workbook.resetCalls();
+    s.call('insertCatalogSheet');
+    // Two stretches (70, 72): one write each; row 71 keeps the user's cell.
+    expect(s.workbook.callLog().filter((call) => call.endsWith('setFormulas'))).toHaveLength(2);
+    expect(computedFormulas(s, 70).every((f) => f.includes('70'))).toBe(true);
+    expect(computedFormulas(s, 72).every((f) => f.includes('72'))).toBe(true);
+    expect(s.workbook.cell(CATALOG_SHEET, `${columnLetter(RUN_COLUMNS_FIRST)}71`).value).toBe(
+      'mine',
+    );
+    // Computed (Sheets shows formulas' values): the next update writes nothing.
+    recalculate(s.workbook);
+    s.workbook.resetCalls();
+    s.call('insertCatalogSheet');
+    expect(s.workbook.callLog().filter((call) => call.endsWith('setFormulas'))).toEqual([]);
+  });
+
+  test('runs below the last row are named; the last row counts', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    const sheet = catalogSheet(s);
+    sheet.insertRowsAfter(sheet.getMaxRows(), 5);
+    s.workbook.endExecution();
+    typeRuns(s, RUNS_LAST_ROW, [run]);
+    s.workbook.write(CATALOG_SHEET, `${columnLetter(RUNS_FIRST_COLUMN)}${RUNS_LAST_ROW + 1}`, [
+      run,
+      run,
+    ]);
+    const { index, response } = catalogOf(s);
+    expect(index.runs.map((r) => r.sheetRow)).toEqual([RUNS_LAST_ROW]);
+    expect(response.warnings).toEqual([
+      `${CATALOG_SHEET} rows 2004 to 2005 (Measured runs): the table holds runs in rows 4 to 2003; 2 run(s) below are not used.`,
+    ]);
+  });
+
+  test('a catalog sheet made with 50 run rows (1,000 rows) still works and counts a run in row 60', () => {
+    const s = session();
+    s.call('insertCatalogSheet');
+    // As the add-in made it before: 1,000 rows (formulas in rows 4-53).
+    const sheet = catalogSheet(s);
+    sheet.deleteRows(1001, sheet.getMaxRows() - 1000);
+    s.workbook.endExecution();
+    typeRuns(s, 10, [run]);
+    typeRuns(s, 60, [run]);
+    const { sheetName } = generate(s, {});
+    expectTwoRunsInSheet(s, sheetName);
   });
 });

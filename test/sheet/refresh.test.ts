@@ -134,13 +134,14 @@ describe('a refresh enters FT_* formulas again and writes no other cell', () => 
       source: spreadsheet,
     };
     s.workbook.resetCalls();
-    // onEdit: getSheet, getName (2), then getSheets, 3 × 3, getValues (13), getRange,
-    // setFormulas, flush (16): the 17th call, the second setFormulas, starts an outage.
-    s.workbook.failAtCall(17, 'outage');
+    // onEdit: getSheet, getName (2), getLastColumn (3: the edit is left of the runs table,
+    // whose rows need nothing), then getSheets, 3 × 3, getValues (14), getRange,
+    // setFormulas, flush (17): the 18th call, the second setFormulas, starts an outage.
+    s.workbook.failAtCall(18, 'outage');
     expect(() => s.call('onEdit', edit)).toThrow(
       /^Service Spreadsheets failed .*\. 3 cell\(s\) still hold ZZFTRECALCZZ: Extensions > Fine-tuning cost > Recalculate FT_\* formulas puts them back\.$/,
     );
-    expect(s.workbook.callLog()[15]).toBe('SpreadsheetApp.flush');
+    expect(s.workbook.callLog()[16]).toBe('SpreadsheetApp.flush');
     expect(s.workbook.formulas('Calc')[0][0]).toContain(REFRESH_MARKER);
     s.workbook.failAtCall(0);
     s.call('recalculateFtFormulas');

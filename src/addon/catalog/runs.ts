@@ -8,6 +8,7 @@ import {
   CATALOG_SHEET,
   CATALOG_TITLE_ROW,
   isBlankCell,
+  KEY_LAST_ROW,
   runColumnLetter,
   RUNS_FIRST_COLUMN,
   RUNS_HEADER_CELLS,
@@ -44,9 +45,15 @@ function runFormula(expr: Expr, row: number): string {
   return render(expr, env);
 }
 
+/** The computed columns' formulas of one row of the runs table, in column order. */
+export function runRowFormulas(row: number): string[] {
+  return RUN_COLUMNS().map((column) => runFormula(column.expr, row));
+}
+
 /**
- * The runs table's cells from the title row to RUNS_LAST_ROW, from RUNS_FIRST_COLUMN to the
+ * The runs table's cells from the title row to KEY_LAST_ROW, from RUNS_FIRST_COLUMN to the
  * last computed column: title, headers, blank run cells and the computed columns' formulas.
+ * Rows below get theirs when a run is typed there (catalog/run-rows.ts).
  */
 export function runsGrid(): string[][] {
   const width = RUNS_HEADER_CELLS.length + RUN_COLUMN_NAMES.length;
@@ -57,11 +64,8 @@ export function runsGrid(): string[][] {
     title,
     [...RUNS_HEADER_CELLS.map(([, header]) => header), ...RUN_COLUMNS().map((c) => c.header)],
   ];
-  for (let row = CATALOG_FIRST_ROW; row <= RUNS_LAST_ROW; row++) {
-    grid.push([
-      ...RUNS_HEADER_CELLS.map(() => ''),
-      ...RUN_COLUMNS().map((column) => runFormula(column.expr, row)),
-    ]);
+  for (let row = CATALOG_FIRST_ROW; row <= KEY_LAST_ROW; row++) {
+    grid.push([...RUNS_HEADER_CELLS.map(() => ''), ...runRowFormulas(row)]);
   }
   return grid;
 }

@@ -9,6 +9,7 @@ import {
   isBlankCell,
   RUNS_FIRST_COLUMN,
   RUNS_LAST_COLUMN,
+  RUNS_LAST_ROW,
   CATALOG_SHEET,
   CATALOG_TITLE_ROW,
   KEY_FIRST_COLUMN,
@@ -37,6 +38,7 @@ import {
 import { AGES_TITLE, ageColumnGrid, staleRule } from './freshness';
 import { catalogSheetGrids } from './grids';
 import { keyColumnGrid } from './keys';
+import { writeMissingRunRows } from './run-rows';
 import { hasRunsTable, runsGrid } from './runs';
 import type { CatalogAppend } from './grids';
 import { appendsBelowFormulas, readCatalogState } from './state';
@@ -111,6 +113,16 @@ function growColumns(sheet: Sheet, changes: Changes, what: string): void {
   sheet.insertColumnsAfter(columns, LAST_COLUMN - columns);
   changes.add(`removing the ${what} of "${CATALOG_SHEET}"`, () =>
     sheet.deleteColumns(columns + 1, LAST_COLUMN - columns),
+  );
+}
+
+/** Grows a sheet made before the runs table to RUNS_LAST_ROW rows; records how to undo it. */
+function growRows(sheet: Sheet, changes: Changes): void {
+  const rows = sheet.getMaxRows();
+  if (rows >= RUNS_LAST_ROW) return;
+  sheet.insertRowsAfter(rows, RUNS_LAST_ROW - rows);
+  changes.add(`removing the rows added for the runs table of "${CATALOG_SHEET}"`, () =>
+    sheet.deleteRows(rows + 1, RUNS_LAST_ROW - rows),
   );
 }
 
@@ -267,7 +279,8 @@ export function writeCatalog(
   if (!state.sheet) {
     const sheet = insertNewSheet(spreadsheet, CATALOG_SHEET, changes);
     const { values, weights } = catalogSheetGrids();
-    ensureSheetSize(sheet, values.length, LAST_COLUMN);
+    // Rows for the runs table's 2,000 runs (the sheet's formulas read them all).
+    ensureSheetSize(sheet, Math.max(values.length, RUNS_LAST_ROW), LAST_COLUMN);
     const range = sheet.getRange(1, 1, values.length, values[0].length);
     range.setValues(values);
     range.setFontWeights(weights);
@@ -287,6 +300,8 @@ export function writeCatalog(
     runs: !hasRunsTable(state.grid) && runsAreaBlank(state),
   };
   if (helpers.keys || helpers.ages || helpers.runs) writeHelperColumns(sheet, changes, helpers);
+  if (helpers.runs) growRows(sheet, changes);
+  else if (hasRunsTable(state.grid)) writeMissingRunRows(sheet, state.grid, changes);
   if (helpers.ages) addStaleRule(sheet, changes);
   if (!hasAvailabilityBlock(state.grid)) writeAvailabilityBlock(sheet, state, changes);
   const appends = appendsBelowFormulas(state);
