@@ -370,7 +370,7 @@ const unservedNote = (): Expr =>
   ifManagedPriced(
     E.if(
       E.eq(managedApiName(), ''),
-      `${NOTE_START}no serving price (inference API) for this size and method: the managed monthly cost and break-even are blank. `,
+      `${NOTE_START}no serving price for this size and method: managed monthly cost and break-even left blank. `,
       '',
     ),
   );
@@ -548,7 +548,6 @@ export function lookupMetrics(ladderRows: number): Metric[] {
           'its inference price',
         ),
       ),
-      "No serving price cited, or a stale one: the managed service's Check cell shows it",
     ),
     ...availabilityMetrics(),
     metric(
