@@ -166,7 +166,7 @@ function unserved(
 // not stated: taken as up to 16B, the bracket of the sentence). Its "$4.00 minimum per job" is
 // left out: Together's own documentation says there is none.
 const TOGETHER_TRAINING =
-  'together.ai/pricing per 1M training tokens x epochs, via an "Eval Loops" guide on GitHub, 2026-09-02 (secondary); brackets: docs.together.ai';
+  'together.ai/pricing via an "Eval Loops" guide on GitHub, 2026-09-02 (secondary); brackets: docs.together.ai';
 const TOGETHER_AS_OF = '2026-09-02';
 
 /** H100 GPU-hours per training example for a scale-1.0 model (the article's 0.0001). */

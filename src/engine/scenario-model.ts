@@ -301,17 +301,11 @@ function dateCheck(field: ScenarioField): Expr {
   );
 }
 
-/**
- * The price rows an input picks, each by its lookup's metrics' prefix and how its stale note
- * names the price: the managed service's Check cell also speaks for its inference API.
- */
-const PRICE_LOOKUPS: Partial<Record<ScenarioField, readonly (readonly [string, string])[]>> = {
-  provider: [['provider', 'its price']],
-  api: [['api', 'its price']],
-  managedService: [
-    ['managed', 'its price'],
-    ['managedApi', 'its inference price'],
-  ],
+/** The price row an input picks, by its lookup's metrics' prefix (its stale note). */
+const PRICE_LOOKUPS: Partial<Record<ScenarioField, string>> = {
+  provider: 'provider',
+  api: 'api',
+  managedService: 'managed',
 };
 
 /** The inputs whose check may hold a note rather than a problem (checkCell). */
@@ -332,10 +326,13 @@ function checkCell(field: FieldSpec): Expr {
   const notes: Expr[] = availabilityNotesOf(field.key).map((ends) =>
     E.if(E.eq(m(ends), ''), '', E.concat(NOTE_START, m(ends))),
   );
-  if (field.key === 'managedService') notes.push(unservedNote());
-  for (const [lookup, price] of PRICE_LOOKUPS[field.key] ?? []) {
-    notes.push(stalePriceNote(m(`${lookup}AsOf`), m(`${lookup}Age`), m('staleAfterDays'), price));
+  const lookup = PRICE_LOOKUPS[field.key];
+  if (lookup) {
+    notes.push(stalePriceNote(m(`${lookup}AsOf`), m(`${lookup}Age`), m('staleAfterDays')));
   }
+  // The managed fine-tune's serving price: none cited, or stale (a lookup cell of its own,
+  // which keeps this formula short).
+  if (field.key === 'managedService') notes.push(m('managedApiNotes'));
   return notes.length > 0 ? E.concat(checkOf(field), ...notes) : checkOf(field);
 }
 
@@ -379,7 +376,7 @@ const unservedNote = (): Expr =>
   ifManagedPriced(
     E.if(
       E.eq(managedApiName(), ''),
-      `${NOTE_START}no serving price (inference API) for this size and method: the managed monthly cost and break-even are blank. `,
+      `${NOTE_START}no serving price for this size and method: managed monthly cost and break-even left blank. `,
       '',
     ),
   );
@@ -543,6 +540,20 @@ export function lookupMetrics(ladderRows: number): Metric[] {
       'Managed inference API',
       E.fieldByName('apis', 'asOf', managedApiName()),
       true,
+    ),
+    metric(
+      'managedApiNotes',
+      'Managed inference API: notes',
+      'text',
+      E.concat(
+        unservedNote(),
+        stalePriceNote(
+          m('managedApiAsOf'),
+          m('managedApiAge'),
+          m('staleAfterDays'),
+          'its inference price',
+        ),
+      ),
     ),
     ...availabilityMetrics(),
     metric(

@@ -247,7 +247,7 @@ describe('a price with no serving price cited (Fireworks above 80B, Together AI)
       expect(engine.managedBreakEvenMonths).toBeNull();
       const check = ev.rows().find((row) => row[0] === 'Managed fine-tuning')?.[3];
       expect(String(check)).toBe(
-        'Note: no serving price (inference API) for this size and method: the managed monthly cost and break-even are blank. ',
+        'Note: no serving price for this size and method: managed monthly cost and break-even left blank. ',
       );
       expect(ev.byLabel('Input check')).toBe('');
       // Together AI, 13B LoRA: $0.48 per 1M, 5M tokens = $2.40, no serving price either.

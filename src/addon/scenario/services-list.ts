@@ -38,11 +38,7 @@ export function writeServicesList(block: Block): void {
   const name = catalogColumn('managed', 0);
   // Its title is a formula too: with the Check column's formulas above, the column stays one
   // block of formulas (one setFormulas), however the layout grows.
-  block.grid.set(
-    row - 1,
-    column,
-    `=${formulaString('Managed services, each once (the dropdown)')}`,
-  );
+  block.grid.set(row - 1, column, `=${formulaString('Managed services (dropdown)')}`);
   for (let i = 0; i < rows; i++) {
     const r = CATALOG_FIRST_ROW + i;
     block.grid.set(row + i, column, `=IF(${cat}!$${nameKey}${r}="","",${cat}!$${name}${r}&"")`);
