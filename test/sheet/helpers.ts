@@ -9,7 +9,7 @@ import { CatalogIndex, computeScenario, resolveScenario } from '../../src/engine
 import type { Catalog, ScenarioResult } from '../../src/engine';
 import type { CatalogResponse, ScenarioSummary } from '../../src/shared/contract';
 import { callGlobal, loadBundle } from '../support/load-bundle';
-import { keep, take } from './hyperformula-pool';
+import { keep, names, take } from './hyperformula-pool';
 import type { Kept } from './hyperformula-pool';
 import type { AppsScriptContext } from '../support/load-bundle';
 
@@ -59,7 +59,7 @@ function sheetsReadBy(workbook: Workbook, sheet: string): string[] {
   const read = new Set([sheet]);
   for (const name of read) {
     const formulas = workbook.formulas(name).flat().join('\n');
-    for (const other of workbook.sheetNames()) if (formulas.includes(other)) read.add(other);
+    for (const other of workbook.sheetNames()) if (names(formulas, other)) read.add(other);
   }
   return workbook.sheetNames().filter((name) => read.has(name));
 }

@@ -11,6 +11,11 @@ import type { HyperFormula } from 'hyperformula';
 import { hyperFormulaOf } from '../../emulator/hyperformula';
 import type { HfContent } from '../../emulator/hyperformula';
 
+/** Whether formula text names a sheet (in quotes, a formula doubles the name's apostrophes). */
+export function names(formulas: string, sheet: string): boolean {
+  return formulas.includes(sheet) || formulas.includes(sheet.replace(/'/g, "''"));
+}
+
 export interface Kept {
   readonly hf: HyperFormula;
   /** The sheet evaluated, and the JSON of its contents. */
@@ -36,7 +41,7 @@ export function take(sheets: Record<string, HfContent[][]>, sheet: string): Kept
   const sheetKey = JSON.stringify(sheets[sheet]);
   const othersKey = JSON.stringify(others);
   const pointedAt = others.some(([, rows]) =>
-    rows.some((row) => row.some((cell) => typeof cell === 'string' && cell.includes(sheet))),
+    rows.some((row) => row.some((cell) => typeof cell === 'string' && names(cell, sheet))),
   );
   const same = kept.findIndex(
     (entry) =>
