@@ -1,6 +1,7 @@
 // Evaluates an emulated workbook's formulas with HyperFormula, a real formula engine, so
 // tests can compare a scenario sheet with the engine and the playground can show values.
 import { DetailedCellError, HyperFormula } from 'hyperformula';
+import type { ConfigParams } from 'hyperformula';
 import type { CellValue } from './cells';
 import type { Workbook } from './index';
 
@@ -40,24 +41,46 @@ export function formulaForHyperFormula(formula: string): string {
   return out;
 }
 
+/** A cell as HyperFormula is given it: a formula, a number, a boolean, text or blank (null). */
+export type HfContent = string | number | boolean | null;
+
+/** One sheet of the workbook as the contents HyperFormula reads. */
+function hyperFormulaSheet(workbook: Workbook, name: string): HfContent[][] {
+  const values = workbook.values(name);
+  const formulas = workbook.formulas(name);
+  return values.map((row, r) =>
+    row.map((value, c) => {
+      if (formulas[r][c] !== '') return formulaForHyperFormula(formulas[r][c]);
+      if (value === '') return null;
+      // HyperFormula parses raw strings as a user's typing; an apostrophe keeps text as text.
+      if (typeof value === 'string') return `'${value}`;
+      if (value instanceof Date) return value.toISOString();
+      return value;
+    }),
+  );
+}
+
+/** The workbook's sheets (all, or those named) as the contents HyperFormula reads, by name. */
+export function hyperFormulaSheets(
+  workbook: Workbook,
+  names: readonly string[] = workbook.sheetNames(),
+): Record<string, HfContent[][]> {
+  const sheets: Record<string, HfContent[][]> = {};
+  for (const name of names) sheets[name] = hyperFormulaSheet(workbook, name);
+  return sheets;
+}
+
+/** Sheets' contents loaded into one HyperFormula instance (caller disposes of it). */
+export function hyperFormulaOf(
+  sheets: Record<string, HfContent[][]>,
+  options: Partial<ConfigParams> = {},
+): HyperFormula {
+  return HyperFormula.buildFromSheets(sheets, { ...options, licenseKey: 'gpl-v3' });
+}
+
 /** Every sheet of the workbook loaded into one HyperFormula instance (caller disposes of it). */
 export function toHyperFormula(workbook: Workbook): HyperFormula {
-  const sheets: Record<string, (string | number | boolean | null)[][]> = {};
-  for (const name of workbook.sheetNames()) {
-    const values = workbook.values(name);
-    const formulas = workbook.formulas(name);
-    sheets[name] = values.map((row, r) =>
-      row.map((value, c) => {
-        if (formulas[r][c] !== '') return formulaForHyperFormula(formulas[r][c]);
-        if (value === '') return null;
-        // HyperFormula parses raw strings as a user's typing; an apostrophe keeps text as text.
-        if (typeof value === 'string') return `'${value}`;
-        if (value instanceof Date) return value.toISOString();
-        return value;
-      }),
-    );
-  }
-  return HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3' });
+  return hyperFormulaOf(hyperFormulaSheets(workbook));
 }
 
 /** A HyperFormula value as a plain cell value; errors become their code, e.g. "#VALUE!". */

@@ -176,6 +176,12 @@ describe('nothing lost: bad input changes nothing', () => {
   });
 });
 
+/** How a failed run's message starts: what could not be done. */
+const FAILED: Readonly<Record<Operation['fn'], RegExp>> = {
+  generateScenario: /^Could not (create|write) the scenario sheet/,
+  insertCatalogSheet: /^Could not update the catalog sheet/,
+};
+
 describe('nothing lost: a fault at each SpreadsheetApp call in turn', () => {
   test.each(OPERATIONS.map((operation) => [operation.title, operation] as const))(
     '%s',
@@ -215,6 +221,16 @@ describe('nothing lost: a fault at each SpreadsheetApp call in turn', () => {
         failed++;
         if (!result.message.includes(SERVICE_FAILURE)) {
           problems.push(`${at}: the message does not say why: "${result.message}"`);
+        }
+        // What failed, and that nothing is left half-done (the sheets in their order too).
+        if (!FAILED[operation.fn].test(result.message)) {
+          problems.push(`${at}: the message does not say what failed: "${result.message}"`);
+        }
+        if (!/Nothing was changed|was undone; no other sheet was changed/.test(result.message)) {
+          problems.push(`${at}: the message does not say nothing was changed: "${result.message}"`);
+        }
+        if (workbook.sheetNames().join('\n') !== [...before.prints.keys()].join('\n')) {
+          problems.push(`${at}: the sheets are now ${JSON.stringify(workbook.sheetNames())}`);
         }
         problems.push(...clearMessage(result.message).map((problem) => `${at}: ${problem}`));
         const left = checkPreserved(before, workbook, { allowCatalogAppends: false, newSheets: 0 });

@@ -1,14 +1,16 @@
 // Shared by the sheet tests: an emulated workbook running the BUILT dist/Code.js, and
 // HyperFormula reading what the add-in wrote.
-import type { HyperFormula } from 'hyperformula';
+import type { HyperFormula, SimpleCellAddress } from 'hyperformula';
 import { createWorkbook } from '../../emulator';
 import type { Workbook, WorkbookOptions } from '../../emulator';
-import { plainValue, toHyperFormula } from '../../emulator/hyperformula';
-import type { HfCell } from '../../emulator/hyperformula';
+import { hyperFormulaSheets, plainValue } from '../../emulator/hyperformula';
+import type { HfCell, HfContent } from '../../emulator/hyperformula';
 import { CatalogIndex, computeScenario, resolveScenario } from '../../src/engine';
 import type { Catalog, ScenarioResult } from '../../src/engine';
 import type { CatalogResponse, ScenarioSummary } from '../../src/shared/contract';
 import { callGlobal, loadBundle } from '../support/load-bundle';
+import { keep, names, take } from './hyperformula-pool';
+import type { Kept } from './hyperformula-pool';
 import type { AppsScriptContext } from '../support/load-bundle';
 
 export interface Session {
@@ -50,6 +52,19 @@ export function engineResult(s: Session, input: unknown): ScenarioResult {
 }
 
 /**
+ * The sheet and every sheet its formulas name, and theirs, in the workbook's order: all its
+ * values depend on (a scenario sheet reads the FT Catalog, not the other scenarios).
+ */
+function sheetsReadBy(workbook: Workbook, sheet: string): string[] {
+  const read = new Set([sheet]);
+  for (const name of read) {
+    const formulas = workbook.formulas(name).flat().join('\n');
+    for (const other of workbook.sheetNames()) if (names(formulas, other)) read.add(other);
+  }
+  return workbook.sheetNames().filter((name) => read.has(name));
+}
+
+/**
  * A sheet evaluated by HyperFormula, addressed as the sheet is. Its values are read once
  * and kept until an input is set (every change to the sheet goes through setInput(s), so
  * the kept values are always HyperFormula's current ones).
@@ -60,15 +75,33 @@ export class Evaluated {
   private values: readonly (readonly HfCell[])[] | undefined;
   /** Row (0-based) of each input label found so far: labels never move, values do. */
   private readonly inputRows = new Map<string, number>();
+  /** The instance, kept for another Evaluated once this one is done (hyperformula-pool.ts). */
+  private readonly lease: Kept;
+  /** What the sheet held as HyperFormula was given it. */
+  private readonly given: HfContent[][];
+  /** The cells this Evaluated changed, by "row:column", with what they held before. */
+  private readonly changed = new Map<string, { cell: SimpleCellAddress; held: HfContent }>();
+  private destroyed = false;
 
+  /**
+   * `options.columns`: only the sheet's first columns go to HyperFormula, the rest are left
+   * blank, for a test that reads none of them (nothing left of them may depend on them: a
+   * cell that did would read blanks and show it).
+   */
   constructor(
     workbook: Workbook,
     readonly sheet: string,
+    options: { readonly columns?: number } = {},
   ) {
-    this.hf = toHyperFormula(workbook);
-    const id = this.hf.getSheetId(sheet);
-    if (id === undefined) throw new Error(`no sheet ${sheet}`);
-    this.sheetId = id;
+    if (!workbook.sheetNames().includes(sheet)) throw new Error(`no sheet ${sheet}`);
+    const sheets = hyperFormulaSheets(workbook, sheetsReadBy(workbook, sheet));
+    const { columns } = options;
+    if (columns !== undefined)
+      sheets[sheet] = sheets[sheet].map((row) => row.map((cell, c) => (c < columns ? cell : null)));
+    this.given = sheets[sheet];
+    this.lease = take(sheets, sheet);
+    this.hf = this.lease.hf;
+    this.sheetId = this.hf.getSheetId(sheet) as number;
   }
 
   /** The sheet's values (a copy: the caller may change it). */
@@ -117,23 +150,30 @@ export class Evaluated {
    * of setting them one by one, without recomputing the sheet after each.
    */
   setInputs(entries: readonly (readonly [string, number | string | null])[]): void {
-    const rows = entries.map(([label]) => this.inputRow(label));
-    this.hf.batch(() => {
-      entries.forEach(([, value], i) => {
-        this.hf.setCellContents({ sheet: this.sheetId, row: rows[i], col: 1 }, [[value]]);
-      });
-    });
-    this.values = undefined;
+    this.setCells(
+      entries.map(([label, value]) => [`B${this.inputRow(label) + 1}`, value] as const),
+    );
   }
 
   /** Sets cells by their A1 address ("AW5"), then lets HyperFormula recompute once. */
-  setCells(entries: readonly (readonly [string, number | string | null])[]): void {
+  setCells(entries: readonly (readonly [string, HfContent])[]): void {
+    const cells = entries.map(([address, value]) => {
+      const cell = this.hf.simpleCellAddressFromString(address, this.sheetId);
+      if (!cell) throw new Error(`not an address: ${address}`);
+      const key = `${cell.row}:${cell.col}`;
+      if (!this.changed.has(key))
+        this.changed.set(key, {
+          cell,
+          held: this.given[cell.row]?.[cell.col] ?? null,
+        });
+      return { cell, value };
+    });
+    this.write(cells);
+  }
+
+  private write(cells: readonly { cell: SimpleCellAddress; value: HfContent }[]): void {
     this.hf.batch(() => {
-      for (const [address, value] of entries) {
-        const cell = this.hf.simpleCellAddressFromString(address, this.sheetId);
-        if (!cell) throw new Error(`not an address: ${address}`);
-        this.hf.setCellContents(cell, [[value]]);
-      }
+      for (const { cell, value } of cells) this.hf.setCellContents(cell, [[value]]);
     });
     this.values = undefined;
   }
@@ -148,8 +188,15 @@ export class Evaluated {
     return r;
   }
 
+  /**
+   * Done with the sheet: the cells it changed get back what they held, and the instance is
+   * kept for the next Evaluated of the same workbook (or freed when others are kept).
+   */
   destroy(): void {
-    this.hf.destroy();
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.write([...this.changed.values()].map(({ cell, held }) => ({ cell, value: held })));
+    keep(this.lease);
   }
 }
 
@@ -163,14 +210,22 @@ export function expectClose(actual: HfCell | undefined, expected: number, what =
   }
 }
 
+/** The default scenario of a new workbook, made once per test file (its sheet never changes). */
+let defaultScenario: { readonly s: Session; readonly sheetName: string } | undefined;
+
 /**
- * Generates a scenario with the default inputs, evaluates its sheet with HyperFormula and
- * hands it to `check`; HyperFormula is freed afterwards, whatever `check` throws.
+ * A scenario with the default inputs, its sheet evaluated by HyperFormula, handed to `check`,
+ * which may change the sheet's cells in HyperFormula but not the workbook: the scenario is
+ * made once per test file, and the cells `check` changed are set back afterwards, whatever
+ * it throws.
  */
 export function withDefaultScenario(check: (ev: Evaluated, s: Session) => void): void {
-  const s = session();
-  const summary = generate(s, {});
-  const ev = new Evaluated(s.workbook, summary.sheetName);
+  if (!defaultScenario) {
+    const s = session();
+    defaultScenario = { s, sheetName: generate(s, {}).sheetName };
+  }
+  const { s, sheetName } = defaultScenario;
+  const ev = new Evaluated(s.workbook, sheetName);
   try {
     check(ev, s);
   } finally {
