@@ -7,7 +7,7 @@ import { createWorkbook } from '../../emulator';
 import type { Workbook } from '../../emulator';
 import { recalculate } from '../../emulator/hyperformula';
 import { CATALOG_COLUMNS, CATALOG_SHEET, KEY_COLUMN_COUNT } from '../../src/addon/catalog-sheet';
-import { AGE_COLUMN_COUNT } from '../../src/addon/catalog-sheet';
+import { AGE_COLUMN_COUNT, RUNS_LAST_ROW } from '../../src/addon/catalog-sheet';
 import { SCENARIO_FIELDS } from '../../src/engine';
 import { columnLetter } from '../../src/shared/a1';
 import { placeWhatIf, WHAT_IF_INPUTS } from '../../src/addon/scenario/places';
@@ -61,7 +61,8 @@ describe('data validation on the inputs', () => {
     for (const [key, letter] of Object.entries(columns)) {
       expect(rule(key)).toMatchObject({
         criteria: 'VALUE_IN_RANGE',
-        args: [`${CATALOG_SHEET}!${letter}4:${letter}1000`, true],
+        // To the catalog sheet's last row: it is made long enough for 2,000 measured runs.
+        args: [`${CATALOG_SHEET}!${letter}4:${letter}${RUNS_LAST_ROW}`, true],
         allowInvalid: true,
       });
     }
