@@ -300,6 +300,12 @@ describeWithBrowser('sidebar in headless Chromium', () => {
       const sent = calls.filter((call) => call.name === 'generateScenario').pop();
       return (sent?.result as ScenarioSummary).sheetName;
     };
+    // A checkbox beside its words, not a field across the sidebar (the input rule's width).
+    const box = await page.locator('#cases').boundingBox();
+    const label = await page.locator('label[for="cases"]').boundingBox();
+    expect(box?.width).toBeLessThan(24);
+    expect(box && label && box.y + box.height <= label.y + label.height).toBe(true);
+    expect(box && label && box.y >= label.y).toBe(true);
     const filled = await made();
     expect(server.workbook.cell(filled, bestRequests).value).toBe(13000);
     await page.uncheck('#cases');
